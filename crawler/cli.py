@@ -1,0 +1,160 @@
+"""The ``akhbar`` command: thin wrappers over plain functions."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from crawler import __version__
+from crawler.query import STATS_QUERIES, QueryError, format_csv, format_json, format_table, run_query
+from crawler.report import run_summary
+from crawler.reprocess import UsageError, reprocess
+from crawler.runtime import LockedError, default_data_dir, default_db_url
+from storage.archive import InputError
+from storage.store import StoreError
+
+log = logging.getLogger("akhbar")
+
+EPILOG_REPROCESS = """examples:
+  akhbar reprocess                                 # the data dir's own archive, again
+  akhbar reprocess pages.warc.gz                   # a WARC from wget, Common Crawl, browsertrix...
+  akhbar reprocess --data-dir /srv/akhbar saved/   # a directory of .html/.htm/.warc(.gz) files
+  akhbar reprocess --into rebuilt.db               # a fresh store from the archive (new parameters)
+  akhbar reprocess --db postgresql://u@h/akhbar x.warc
+"""
+EPILOG_SQL = """examples:
+  akhbar sql "SELECT site, COUNT(*) FROM articles GROUP BY site"
+  akhbar sql --json "SELECT * FROM article_clusters WHERE size > 1"
+  akhbar sql --csv "SELECT id, url, title FROM articles" > articles.csv
+  akhbar sql "SELECT a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+              WHERE articles_fts MATCH 'الإنتربول'"
+"""
+EPILOG_STATS = """examples:
+  akhbar stats
+  akhbar stats --data-dir /srv/akhbar
+"""
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where the store and archive live (default: $AKHBAR_DATA_DIR or ./var)",
+    )
+    p.add_argument("--db", default=None, metavar="URL", help="SQLAlchemy URL of the store (default: DATA_DIR/akhbar.db)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="akhbar",
+        description="akhbar: crawl news sites into a clean, de-duplicated SQLite archive.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Run `akhbar COMMAND --help` for examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"akhbar {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "reprocess",
+        help="run saved HTML (WARC or .html files) through extraction and dedup",
+        description="Re-process saved HTML offline with the same code path as a live crawl. "
+        "Idempotent: pages already stored are skipped.",
+        epilog=EPILOG_REPROCESS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    p.add_argument("--into", metavar="PATH", help="build a fresh store at PATH (a new file or URL) instead")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help=".warc, .warc.gz, .html, .htm files or directories")
+    p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser(
+        "sql",
+        help="run a read-only SQL query on the store",
+        description="Run one read-only SQL statement and print the rows. Writes are refused.",
+        epilog=EPILOG_SQL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print rows as a JSON array of objects")
+    fmt.add_argument("--csv", action="store_true", help="print rows as CSV with a header line")
+    p.add_argument("query", metavar="SQL", help="the statement, e.g. \"SELECT * FROM articles LIMIT 5\"")
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser(
+        "stats",
+        help="articles per site and duplicate kind, rejections, last runs",
+        description="Summarise the store.",
+        epilog=EPILOG_STATS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def _db(args: argparse.Namespace) -> str:
+    return args.db or default_db_url(_data_dir(args))
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    progress = sys.stderr.isatty() and not args.no_progress
+    stats = reprocess(_data_dir(args), args.inputs, db_url=args.db, into=args.into, progress=progress)
+    print(run_summary(stats))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    columns, rows = run_query(_db(args), args.query)
+    if args.json:
+        print(format_json(columns, rows))
+    elif args.csv:
+        print(format_csv(columns, rows))
+    else:
+        print(format_table(columns, rows))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    db = _db(args)
+    for title, sql in STATS_QUERIES:
+        columns, rows = run_query(db, sql)
+        print(f"== {title}")
+        print(format_table(columns, rows))
+        print()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except LockedError as exc:
+        print(f"akhbar: another akhbar run holds the data dir (pid {exc}); try again later", file=sys.stderr)
+        return 0 if args.command == "crawl" else 2
+    except (UsageError, InputError, StoreError, QueryError) as exc:
+        print(f"akhbar: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("akhbar: interrupted; what was stored is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Plain data types shared by the spider, the processing core and the store.
+
+``RawPage`` is the only item spiders yield. It is a plain dataclass (Scrapy accepts
+dataclass items), so the processing core can use it without importing Scrapy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One fetched (or archived) response, exactly as received."""
+
+    url: str
+    body: bytes
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+    final_url: str | None = None
+    fetched_at: str = field(default_factory=lambda: utc_now())
+    site: str | None = None
+    truncated: bool = False
+
+    @property
+    def effective_url(self) -> str:
+        """The URL the body was finally served from (after redirects)."""
+        return self.final_url or self.url
+
+    def header(self, name: str) -> str | None:
+        """First value of a header, case-insensitively."""
+        lname = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lname:
+                return value
+        return None
+
+
+def utc_now() -> str:
+    """Current UTC time as ISO 8601 with seconds precision."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

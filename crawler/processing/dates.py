@@ -1,0 +1,262 @@
+"""Find an article's publication date, Arabic-aware.
+
+Sources, most trustworthy first: JSON-LD ``datePublished``; ``<meta>`` publication
+tags; a ``<time>``/``itemprop`` element; a visible date near the headline (Maghrebi,
+Levantine and Egyptian month names, Arabic-Indic digits, weekday prefixes, numeric
+forms); a relative date ("منذ 3 ساعات") resolved against the fetch time; a date in
+the URL; last, trafilatura's own guess (htmldate). Results are ISO 8601 strings:
+``YYYY-MM-DD``, or with a time (and offset when the page gives one).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+from lxml.html import HtmlElement
+
+from crawler.processing.normalize import fold
+
+# Month names after fold() (alef/yeh/teh-marbuta folded). Longest first in the regex.
+_MONTHS: dict[str, int] = {}
+for _names in (
+    "يناير فبراير مارس ابريل ماي يونيو يوليوز غشت شتنبر اكتوبر نونبر دجنبر",  # Morocco
+    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",  # Egypt, Gulf
+    "جانفي فيفري مارس افريل ماي جوان جويليه اوت سبتمبر اكتوبر نوفمبر ديسمبر",  # Algeria, Tunisia
+):
+    for _i, _name in enumerate(_names.split(), start=1):
+        _MONTHS[_name] = _i
+_MONTHS.update({"يوليه": 7, "جويلية": 7, "ماييو": 5, "اغشت": 8, "ابريل": 4, "أبريل": 4})
+for _i, _name in enumerate(
+    (
+        "كانون الثاني",
+        "شباط",
+        "اذار",
+        "نيسان",
+        "ايار",
+        "حزيران",
+        "تموز",
+        "اب",
+        "ايلول",
+        "تشرين الاول",
+        "تشرين الثاني",
+        "كانون الاول",
+    ),
+    start=1,
+):
+    _MONTHS[_name] = _i
+_FR = {
+    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in (*_MONTHS, *_FR)), key=len, reverse=True))
+# "12 نونبر 2024", "14 (تموز) 2024", optional "- 14:35"
+_NAMED = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?\(?\s*({_MONTH_ALT})\s*\)?\s*[,،]?\s*(\d{{4}})"
+    r"(?:\s*(?:[-–|،,]|على\s+الساعة|الساعة|at|à)?\s*(\d{1,2})[:h](\d{2}))?",
+    re.I,
+)
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,-]+(\d{1,2}):(\d{2}))?(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-–|،,]?\s*(\d{1,2}):(\d{2}))?(?!\d)")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|-|$)")
+_RELATIVE = re.compile(
+    r"منذ\s+(\d+|دقيقه|ساعه|يوم|اسبوع|دقيقتين|ساعتين|يومين)?\s*(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|اسبوع|اسابيع)?"
+)
+_RELATIVE_UNITS = {
+    "دقيقه": timedelta(minutes=1), "دقائق": timedelta(minutes=1), "دقيقتين": timedelta(minutes=2),
+    "ساعه": timedelta(hours=1), "ساعات": timedelta(hours=1), "ساعتين": timedelta(hours=2),
+    "يوم": timedelta(days=1), "ايام": timedelta(days=1), "يومين": timedelta(days=2),
+    "اسبوع": timedelta(weeks=1), "اسابيع": timedelta(weeks=1),
+}  # fmt: skip
+_META_NAMES = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "published-date",
+    "release_date",
+)
+_FURNITURE_ANCESTOR = re.compile(r"sidebar|related|comment|widget|footer|recent|popular|most|aside|nav", re.I)
+
+
+def _valid(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None) -> str | None:
+    try:
+        dt = datetime(y, m, d, hh or 0, mm or 0)
+    except ValueError:
+        return None
+    if not 1995 <= y <= 2100:
+        return None
+    return dt.strftime("%Y-%m-%dT%H:%M:00") if hh is not None else dt.strftime("%Y-%m-%d")
+
+
+def parse_iso(value: str) -> str | None:
+    """Normalise a machine-readable date/time string to ISO 8601 (keeps its offset)."""
+    value = fold(value.strip())
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        match = _ISO.search(value)
+        if not match:
+            return None
+        y, m, d, hh, mm = match.groups()
+        return _valid(int(y), int(m), int(d), int(hh) if hh else None, int(mm) if mm else None)
+    if not 1995 <= dt.year <= 2100:
+        return None
+    if dt.hour == dt.minute == dt.second == 0 and "T" not in value and ":" not in value:
+        return dt.strftime("%Y-%m-%d")
+    return dt.replace(microsecond=0).isoformat()
+
+
+def parse_visible(text: str) -> str | None:
+    """Parse the first human-readable date in ``text`` (Arabic, French, English, numeric)."""
+    folded = fold(text)
+    candidates: list[tuple[int, str]] = []
+    for match in _NAMED.finditer(folded):
+        day, month_name, year, hh, mm = match.groups()
+        month = _MONTHS.get(month_name) or _FR.get(month_name.lower())
+        if month:
+            iso = _valid(int(year), month, int(day), int(hh) if hh else None, int(mm) if mm else None)
+            if iso:
+                candidates.append((match.start(), iso))
+                break
+    for match in _ISO.finditer(folded):
+        y, m, d, hh, mm = match.groups()
+        iso = _valid(int(y), int(m), int(d), int(hh) if hh else None, int(mm) if mm else None)
+        if iso:
+            candidates.append((match.start(), iso))
+            break
+    for match in _DMY.finditer(folded):
+        d, m, y, hh, mm = match.groups()
+        iso = _valid(int(y), int(m), int(d), int(hh) if hh else None, int(mm) if mm else None)
+        if iso:
+            candidates.append((match.start(), iso))
+            break
+    return min(candidates)[1] if candidates else None
+
+
+def parse_relative(text: str, fetched_at: str) -> str | None:
+    """Resolve "منذ 3 ساعات" and the like against the fetch time."""
+    match = _RELATIVE.search(fold(text))
+    if not match or not (match.group(1) or match.group(2)):
+        return None
+    count_s, unit = match.group(1), match.group(2)
+    if count_s and not count_s.isdigit():  # "منذ ساعتين"
+        unit, count = count_s, 1
+    else:
+        count = int(count_s) if count_s else 1
+    if unit not in _RELATIVE_UNITS:
+        return None
+    try:
+        base = datetime.fromisoformat(fetched_at)
+    except ValueError:
+        return None
+    return (base - count * _RELATIVE_UNITS[unit]).replace(second=0, microsecond=0).isoformat()
+
+
+def _json_ld_dates(tree: HtmlElement) -> Iterator[str]:
+    for script in tree.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or ""):
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                if isinstance(node.get("datePublished"), str):
+                    yield node["datePublished"]
+                stack.extend(v for k, v in node.items() if k in ("@graph", "mainEntity", "mainEntityOfPage"))
+
+
+def _meta_dates(tree: HtmlElement) -> Iterator[str]:
+    found: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _META_NAMES and meta.get("content") and key not in found:
+            found[key] = meta.get("content", "")
+    for name in _META_NAMES:
+        if name in found:
+            yield found[name]
+
+
+def _in_furniture(el: HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
+            return True
+    return False
+
+
+def _time_elements(tree: HtmlElement) -> Iterator[str]:
+    marked = tree.xpath('//*[@itemprop="datePublished"]')
+    for el in marked:
+        value = el.get("datetime") or el.get("content") or el.text_content()
+        if value:
+            yield value
+    for el in tree.iterfind(".//time"):
+        if not _in_furniture(el) and el.get("datetime"):
+            yield el.get("datetime", "")
+
+
+def _text_near_headline(tree: HtmlElement, before: int = 6, after: int = 40) -> list[str]:
+    """Text chunks around the first <h1>, in document order, furniture skipped."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    chunks: list[str] = []
+    h1_index: int | None = None
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+            continue
+        if el.tag == "h1" and h1_index is None:
+            h1_index = len(chunks)
+        if el.text and el.text.strip() and not _in_furniture(el):
+            chunks.append(el.text.strip())
+        if el.tail and el.tail.strip() and el.getparent() is not None and not _in_furniture(el.getparent()):
+            chunks.append(el.tail.strip())
+    if h1_index is None:
+        return chunks[:after]
+    return chunks[max(0, h1_index - before) : h1_index + after]
+
+
+def find_published(tree: HtmlElement, url: str, fetched_at: str, fallback: str | None = None) -> str | None:
+    """The publication date of the page's article, or None."""
+    for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree)):
+        for value in source:
+            iso = parse_iso(value)
+            if iso:
+                return iso
+    near = _text_near_headline(tree)
+    for chunk in near:
+        iso = parse_visible(chunk)
+        if iso:
+            return iso
+    for chunk in near:
+        iso = parse_relative(chunk, fetched_at)
+        if iso:
+            return iso
+    match = _URL_DATE.search(url)
+    if match and match.group(3):
+        iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if iso:
+            return iso
+    return parse_iso(fallback) if fallback else None

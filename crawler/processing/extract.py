@@ -1,0 +1,156 @@
+"""Page bytes -> :class:`Article`, with trafilatura (``deduplicate=False``) and our cleaning.
+
+Nothing here keeps state between pages: the same bytes always give the same article.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from crawler.items import RawPage
+from crawler.processing.boilerplate import strip_boilerplate
+from crawler.processing.dates import find_published
+from crawler.processing.decode import decode_html
+from crawler.processing.normalize import normalize
+from crawler.processing.outcomes import Outcome, Rejected
+from crawler.processing.titles import clean_title
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+MIN_TEXT_CHARS = 100
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"OggS", b"ID3")
+_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I)
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An extracted article. ``text`` is the body as published, paragraphs joined by newlines."""
+
+    url: str
+    title: str | None
+    author: str | None
+    published_at: str | None
+    language: str | None
+    site: str | None
+    text: str
+    description: str | None = None
+
+
+def check_page(raw: RawPage) -> None:
+    """Reject pages that cannot hold an article before parsing them."""
+    if raw.status >= 400:
+        raise Rejected(Outcome.HTTP_ERROR, f"HTTP {raw.status}")
+    if len(raw.body) > MAX_PAGE_BYTES:
+        raise Rejected(Outcome.TOO_LARGE, f"{len(raw.body)} bytes > {MAX_PAGE_BYTES}")
+    if not raw.body.strip():
+        raise Rejected(Outcome.EMPTY, "empty body")
+    ctype = (raw.header("content-type") or "").split(";")[0].strip().lower()
+    if ctype not in _HTML_TYPES or raw.body.lstrip()[:8].startswith(_BINARY_MAGIC):
+        raise Rejected(Outcome.NOT_HTML, ctype or "binary content")
+    if not _HTML_SNIFF.search(raw.body[:65536]):
+        raise Rejected(Outcome.NOT_HTML if b"\x00" in raw.body[:4096] else Outcome.ERROR, "no HTML markup")
+
+
+def _language(tree: HtmlElement, text: str) -> str | None:
+    declared = tree.get("lang") or tree.get("xml:lang")
+    if not declared:
+        for meta in tree.iterfind(".//meta"):
+            key = (meta.get("http-equiv") or meta.get("property") or "").lower()
+            if key in ("content-language", "og:locale") and meta.get("content"):
+                declared = meta.get("content")
+                break
+    sample = text[:4000]
+    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    if arabic > latin:
+        return "ar"  # the script decides: many Arabic sites keep a theme's lang="en"
+    if declared:
+        code = re.split(r"[-_]", declared.strip().lower())[0]
+        if code.isalpha() and 2 <= len(code) <= 3 and code != "ar":
+            return code
+    return None
+
+
+def _canonical(tree: HtmlElement, page_url: str) -> str:
+    """The page's canonical URL when it stays on the same site, else the fetched URL."""
+    for link in tree.iterfind(".//link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            href = urljoin(page_url, link.get("href", "").strip())
+            target, page = urlsplit(href), urlsplit(page_url)
+            if target.scheme in ("http", "https") and (
+                not page.hostname or page.scheme not in ("http", "https") or _same_site(target.hostname, page.hostname)
+            ):
+                return href
+    return page_url
+
+
+def _same_site(a: str | None, b: str | None) -> bool:
+    strip = lambda h: (h or "").lower().removeprefix("www.")  # noqa: E731
+    return strip(a) == strip(b)
+
+
+def _drop_leading_title(text: str, title: str | None) -> str:
+    """trafilatura keeps the headline as the body's first line when it sits in the article."""
+    if not title:
+        return text
+    first, _, rest = text.partition("\n")
+    if rest and normalize(first) == normalize(title):
+        return rest.lstrip("\n")
+    return text
+
+
+def extract(raw: RawPage) -> Article:
+    """Extract the article of one page or raise :class:`Rejected` with the reason."""
+    check_page(raw)
+    html, _codec = decode_html(raw.body, raw.header("content-type"))
+    try:
+        tree = load_html(html)
+    except Exception as exc:  # lxml raises many types on garbage
+        raise Rejected(Outcome.ERROR, f"unparsable HTML: {exc}") from exc
+    if tree is None:
+        raise Rejected(Outcome.ERROR, "unparsable HTML")
+    page_url = raw.effective_url
+    url = _canonical(tree, page_url)
+    h1s = [h.text_content().strip() for h in tree.iterfind(".//h1")]
+    strip_boilerplate(tree)
+    fetch_day = raw.fetched_at[:10]
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+            date_extraction_params={"original_date": True, "extensive_search": True, "max_date": fetch_day},
+        )
+    except Exception as exc:  # trafilatura raises ValueError and lxml errors on odd trees
+        raise Rejected(Outcome.ERROR, f"extraction failed: {exc}") from exc
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(text) < MIN_TEXT_CHARS:
+        raise Rejected(Outcome.EMPTY, "no article text")
+    assert doc is not None
+    site = doc.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
+    published = find_published(tree, url, raw.fetched_at, doc.date)
+    title = clean_title(doc.title, site, h1s)
+    text = _drop_leading_title(text, title)
+    return Article(
+        url=url,
+        title=title,
+        author=doc.author or None,
+        published_at=published,
+        language=_language(tree, text),
+        site=site,
+        text=text,
+        description=doc.description or None,
+    )

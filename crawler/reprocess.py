@@ -1,0 +1,105 @@
+"""``akhbar reprocess``: run saved HTML (WARC or bare files) through the processing path."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from crawler.processing.fingerprint import DedupParams
+from crawler.runtime import DataDirLock, Ingestor, RunStats, default_db_url
+from storage.archive import ArchivedPage, ArchiveWriter, archive_files, expand_inputs, read_inputs
+from storage.db import sqlite_path, sqlite_url
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class UsageError(Exception):
+    """Bad arguments: shown as one line, exit status 2, nothing written."""
+
+
+def _with_progress(pages: Iterator[ArchivedPage], enabled: bool) -> Iterator[ArchivedPage]:
+    if not enabled:
+        yield from pages
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" pages", desc="reprocess", file=sys.stderr, mininterval=0.5) as bar:
+        for page in pages:
+            yield page
+            bar.update(1)
+
+
+def reprocess(
+    data_dir: Path,
+    inputs: list[str],
+    *,
+    db_url: str | None = None,
+    into: str | None = None,
+    progress: bool = False,
+) -> RunStats:
+    """Process ``inputs`` (or the data dir's archive) into a store; return the run's stats.
+
+    Without ``into``, pages read from outside the data dir are copied into its
+    archive first, so that the archive stays the source of truth. With ``into``,
+    a fresh store is built at that path and the data dir is only read.
+    """
+    files = expand_inputs(inputs) if inputs else archive_files(data_dir / "archive")
+    if not inputs and not files:
+        raise UsageError(f"{data_dir / 'archive'}: no archive to re-process (give INPUT files, or crawl first)")
+    if into is not None:
+        target = into if "://" in into else sqlite_url(into)
+        path = sqlite_path(target)
+        if path is not None and path.exists() and path.stat().st_size > 0:
+            raise UsageError(f"{into}: already exists; --into builds a fresh store, choose a new path")
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return _run(target, files, archive_dir=None, progress=progress, args={"inputs": inputs, "into": into})
+    target = db_url or default_db_url(data_dir)
+    path = sqlite_path(target)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with DataDirLock(data_dir):
+        own_archive = not inputs
+        return _run(
+            target,
+            files,
+            archive_dir=None if own_archive else data_dir / "archive",
+            progress=progress,
+            args={"inputs": inputs, "data_dir": str(data_dir)},
+            hint=f" --data-dir {data_dir}",
+        )
+
+
+def _run(
+    db_url: str,
+    files: list[tuple[Path, str]],
+    *,
+    archive_dir: Path | None,
+    progress: bool,
+    args: dict[str, object],
+    hint: str = "",
+) -> RunStats:
+    store = Store(db_url, DedupParams(), rebuild_hint=hint)
+    run_id = store.start_run("reprocess", args, os.getpid())
+    writer = ArchiveWriter(archive_dir, run_id) if archive_dir is not None else None
+    ingestor = Ingestor(store, run_id, writer)
+    reason = "finished"
+    try:
+        ingestor.ingest_all(_with_progress(read_inputs(files), progress))
+    except KeyboardInterrupt:
+        reason = "interrupted"
+        raise
+    finally:
+        ingestor.commit()
+        if writer is not None:
+            writer.close()
+        if ingestor.stats.added == 0 and reason == "finished":
+            store.drop_run(run_id)  # a re-run that added nothing leaves no row
+        else:
+            store.finish_run(run_id, reason, ingestor.stats.as_dict())
+        store.close()
+    return ingestor.stats

@@ -1,0 +1,198 @@
+"""Composition root: wires archive, store and processor; live ingest and offline replay.
+
+Both the Scrapy pipeline and ``akhbar reprocess`` go through :class:`Ingestor`, so a
+crawl and a re-process of its archive run the very same code.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from crawler.items import RawPage
+from crawler.processing.dedup import DedupIndex
+from crawler.processing.fingerprint import DedupParams, signature_from_bytes
+from crawler.processing.outcomes import Outcome, Rejected
+from crawler.processing.processor import Processor, analyse
+from storage.archive import ArchivedPage, ArchiveWriter
+from storage.db import sqlite_url
+from storage.store import Store, record_key
+
+log = logging.getLogger(__name__)
+
+COMMIT_EVERY = 200
+
+
+class LockedError(Exception):
+    """Another writer holds the data dir."""
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("AKHBAR_DATA_DIR") or "var")
+
+
+def default_db_url(data_dir: Path) -> str:
+    return sqlite_url(data_dir / "akhbar.db")
+
+
+class DataDirLock:
+    """An exclusive ``flock`` on ``DATA_DIR/akhbar.lock``: one writer at a time.
+
+    The kernel releases it when the process dies, even by SIGKILL, so a stale lock
+    file never blocks the next run.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / "akhbar.lock"
+        self._fh: IO[str] | None = None
+
+    def acquire(self) -> None:
+        fh = open(self.path, "a+")  # noqa: SIM115 (held for the life of the run)
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            fh.close()
+            raise LockedError(holder) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is not None:
+            fcntl.flock(self._fh, fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
+
+    def __enter__(self) -> DataDirLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+@dataclass
+class RunStats:
+    """Counts shown in the end-of-run summary and kept in ``crawl_runs.stats``."""
+
+    pages: int = 0  # input pages read
+    skipped: int = 0  # already in the store (same URL, same bytes)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    dup_kinds: Counter[str] = field(default_factory=Counter)
+    per_site: Counter[str] = field(default_factory=Counter)  # articles per site
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def added(self) -> int:
+        return sum(self.outcomes.values())
+
+    def as_dict(self) -> dict[str, object]:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        return {
+            "pages": self.pages,
+            "skipped_known": self.skipped,
+            "articles": self.outcomes.get(Outcome.ARTICLE.value, 0),
+            "unique": self.dup_kinds.get("unique", 0),
+            "exact": self.dup_kinds.get("exact", 0),
+            "near": self.dup_kinds.get("near", 0),
+            "rejected": {k: v for k, v in sorted(self.outcomes.items()) if k != Outcome.ARTICLE.value},
+            "per_site": dict(sorted(self.per_site.items())),
+            "seconds": round(elapsed, 2),
+            "pages_per_second": round(self.pages / elapsed, 1),
+        }
+
+
+class Ingestor:
+    """extract -> normalise -> fingerprint -> decide -> store, for one page at a time."""
+
+    def __init__(self, store: Store, run_id: int, archive: ArchiveWriter | None = None) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.archive = archive
+        self.stats = RunStats()
+        self.index = DedupIndex(store.params, store.normalised_text)
+        for sig in store.iter_signatures():
+            self.index.load(sig.article_id, sig.digest, signature_from_bytes(sig.minhash, store.params), sig.duplicate_of_id)
+        self.processor = Processor(store.params, self.index)
+        self._pending = 0
+
+    def ingest(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Outcome | None:
+        """Archive (when live), process and store one page; None if it was already stored."""
+        self.stats.pages += 1
+        key = record_key(raw)
+        if self.store.has_record(key):
+            self.stats.skipped += 1
+            return None
+        if self.archive is not None:
+            offset = self.archive.write(raw)
+            source = self.archive.path.name
+        outcome = self._process(raw, key, source, offset)
+        self.stats.outcomes[outcome.value] += 1
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY:
+            self.commit()
+        return outcome
+
+    def _process(self, raw: RawPage, key: str, source: str | None, offset: int | None) -> Outcome:
+        where = {"key": key, "run_id": self.run_id, "warc_file": source, "warc_offset": offset}
+        try:
+            item = analyse(raw, self.store.params)
+        except Rejected as rej:
+            self.store.add_fetch(raw, outcome=rej.outcome, detail=rej.detail, **where)  # type: ignore[arg-type]
+            return rej.outcome
+        except Exception as exc:  # a bug or a pathological page must not stop the run
+            log.warning("%s: extraction failed: %s", raw.effective_url, exc)
+            self.store.add_fetch(raw, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}", **where)  # type: ignore[arg-type]
+            return Outcome.ERROR
+        if self.store.article_url_known(item.article.url):
+            self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
+            return Outcome.SEEN_URL
+        decision = self.processor.decide(item)
+        fetch_id = self.store.add_fetch(raw, outcome=Outcome.ARTICLE, **where)  # type: ignore[arg-type]
+        article_id = self.store.add_article(fetch_id, item, decision, raw.site)
+        self.processor.register(article_id, item, decision)
+        self.stats.dup_kinds[decision.kind] += 1
+        self.stats.per_site[raw.site or item.article.site or "?"] += 1
+        return Outcome.ARTICLE
+
+    def record_unreadable(self, page: ArchivedPage) -> None:
+        """A WARC record that could not be read still gets a ``fetches`` row."""
+        self.stats.pages += 1
+        raw = RawPage(url=f"{Path(page.source).resolve().as_uri()}#offset={page.offset}", body=b"", status=0)
+        key = record_key(RawPage(url=raw.url, body=page.error.encode()))
+        if self.store.has_record(key):
+            self.stats.skipped += 1
+            return
+        self.store.add_fetch(
+            raw, key=key, run_id=self.run_id, outcome=Outcome.MALFORMED, detail=page.error, warc_file=page.source,
+            warc_offset=page.offset,
+        )  # fmt: skip
+        self.stats.outcomes[Outcome.MALFORMED.value] += 1
+
+    def ingest_all(self, pages: Iterable[ArchivedPage]) -> None:
+        for page in pages:
+            if page.raw is None:
+                log.warning("%s: %s", page.source, page.error)
+                self.record_unreadable(page)
+            else:
+                self.ingest(page.raw, page.source, page.offset)
+
+    def commit(self) -> None:
+        self.store.commit()
+        self._pending = 0
+
+
+def open_store(db_url: str, params: DedupParams | None = None) -> Store:
+    return Store(db_url, params or DedupParams())

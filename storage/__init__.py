@@ -1,0 +1,3 @@
+"""akhbar's store: SQLite (or any SQLAlchemy database) plus the WARC archive."""
+
+from __future__ import annotations

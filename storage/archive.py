@@ -1,0 +1,226 @@
+"""The WARC archive: raw responses as received, the source of truth for re-processing.
+
+Writing: one gzip-compressed WARC file per run under ``DATA_DIR/archive/``, one
+``response`` record per page, written before the page is processed. Reading: WARC
+files from any producer (wget, Common Crawl, browsertrix…) and bare HTML files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from http import HTTPStatus
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from crawler.items import RawPage
+
+log = logging.getLogger(__name__)
+
+SITE_HEADER = "WARC-X-Akhbar-Site"
+REQUESTED_HEADER = "WARC-X-Akhbar-Requested-URI"
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_CANONICAL = re.compile(rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.I)
+_HREF = re.compile(rb"\bhref=[\"']([^\"']+)[\"']", re.I)
+
+
+class InputError(Exception):
+    """An input path that is missing or neither WARC nor HTML."""
+
+
+@dataclass(frozen=True)
+class ArchivedPage:
+    """A page read from an input, with where it lives (for ``fetches.warc_*``)."""
+
+    raw: RawPage | None  # None: the record could not be read (see ``error``)
+    source: str
+    offset: int | None
+    error: str = ""
+
+
+class ArchiveWriter:
+    """Appends response records to one WARC file per run."""
+
+    def __init__(self, archive_dir: Path, run_id: int) -> None:
+        archive_dir.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        self.path = archive_dir / f"akhbar-{stamp}-run{run_id:06d}.warc.gz"
+        self._fh: BinaryIO = open(self.path, "ab")  # noqa: SIM115 (closed in close())
+        self._writer = WARCWriter(self._fh, gzip=True)
+
+    def write(self, raw: RawPage) -> int:
+        """Append ``raw``; return the record's offset. Flushed to disk before returning."""
+        offset = self._fh.tell()
+        try:
+            reason = HTTPStatus(raw.status).phrase
+        except ValueError:
+            reason = "Unknown"
+        headers = [(k, v) for k, v in raw.headers if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
+        headers.append(("Content-Length", str(len(raw.body))))
+        http_headers = StatusAndHeaders(f"{raw.status} {reason}", headers, protocol="HTTP/1.1")
+        warc_headers = {"WARC-Date": _warc_date(raw.fetched_at)}
+        if raw.site:
+            warc_headers[SITE_HEADER] = raw.site
+        if raw.final_url and raw.final_url != raw.url:
+            warc_headers[REQUESTED_HEADER] = raw.url
+        if raw.truncated:
+            warc_headers["WARC-Truncated"] = "length"
+        record = self._writer.create_warc_record(
+            raw.effective_url,
+            "response",
+            payload=io.BytesIO(raw.body),
+            length=len(raw.body),
+            http_headers=http_headers,
+            warc_headers_dict=warc_headers,
+        )
+        self._writer.write_record(record)
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        return offset
+
+    def close(self) -> None:
+        self._fh.close()
+        if self.path.stat().st_size == 0:
+            self.path.unlink()
+
+
+def _warc_date(iso: str) -> str:
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _iso_from_warc(value: str | None) -> str:
+    if not value:
+        return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(microsecond=0).isoformat()
+    except ValueError:
+        return value
+
+
+def kind_of(path: Path) -> str:
+    """``warc`` or ``html`` by name, then by content; raise InputError otherwise."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
+        except (OSError, EOFError):
+            head = b""
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if re.search(rb"<\s*(!doctype\s+html|html)\b", head, re.I):
+        return "html"
+    raise InputError(f"{path}: neither a WARC file nor an HTML page")
+
+
+def expand_inputs(paths: list[str]) -> list[tuple[Path, str]]:
+    """Resolve INPUT arguments to ``(file, kind)`` in a stable order; fail before any work."""
+    out: list[tuple[Path, str]] = []
+    for arg in paths:
+        path = Path(arg)
+        if not path.exists():
+            raise InputError(f"{arg}: no such file or directory")
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(WARC_SUFFIXES + HTML_SUFFIXES)
+            )
+            if not found:
+                raise InputError(f"{arg}: directory holds no .warc, .warc.gz, .html or .htm file")
+            out.extend((p, kind_of(p)) for p in found)
+        else:
+            out.append((path, kind_of(path)))
+    return out
+
+
+def read_warc(path: Path) -> Iterator[ArchivedPage]:
+    """Response (and resource) records of a WARC file; a broken record ends the file."""
+    source = str(path)
+    with open(path, "rb") as fh:
+        it = ArchiveIterator(fh, arc2warc=True)
+        try:
+            for record in it:
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                offset = it.get_record_offset()
+                try:
+                    body = record.content_stream().read()
+                except Exception as exc:  # truncated gzip member, bad chunking
+                    yield ArchivedPage(None, source, offset, f"unreadable record for {uri}: {exc}")
+                    return
+                status, headers = 200, ()
+                if record.http_headers is not None and record.rec_type == "response":
+                    code = record.http_headers.get_statuscode()
+                    status = int(code) if code and code.isdigit() else 0
+                    headers = tuple((k, v) for k, v in record.http_headers.headers)
+                elif record.rec_type == "resource":
+                    ctype = record.rec_headers.get_header("Content-Type")
+                    headers = (("Content-Type", ctype),) if ctype else ()
+                requested = record.rec_headers.get_header(REQUESTED_HEADER)
+                raw = RawPage(
+                    url=requested or uri,
+                    final_url=uri if requested else None,
+                    body=body,
+                    status=status,
+                    headers=headers,
+                    fetched_at=_iso_from_warc(record.rec_headers.get_header("WARC-Date")),
+                    site=record.rec_headers.get_header(SITE_HEADER),
+                    truncated=bool(record.rec_headers.get_header("WARC-Truncated")),
+                )
+                yield ArchivedPage(raw, source, offset)
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+            yield ArchivedPage(None, source, None, f"malformed WARC after record {it.offset}: {exc}")
+
+
+def read_html(path: Path) -> ArchivedPage:
+    """A bare HTML file; its URL is the canonical link if any, else the file's path."""
+    body = path.read_bytes()
+    url = path.resolve().as_uri()
+    match = _CANONICAL.search(body[:200_000])
+    if match:
+        href = _HREF.search(match.group(0))
+        if href and href.group(1).decode("ascii", "ignore").startswith(("http://", "https://")):
+            url = href.group(1).decode("ascii", "ignore").strip()
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+    return ArchivedPage(RawPage(url=url, body=body, fetched_at=mtime), str(path), None)
+
+
+def read_inputs(files: list[tuple[Path, str]]) -> Iterator[ArchivedPage]:
+    for path, kind in files:
+        if kind == "warc":
+            yield from read_warc(path)
+        else:
+            yield read_html(path)
+
+
+def archive_files(archive_dir: Path) -> list[tuple[Path, str]]:
+    """The data dir's own archive, oldest run first (the order pages were first seen)."""
+    if not archive_dir.is_dir():
+        return []
+    return [(p, "warc") for p in sorted(archive_dir.glob("*.warc.gz"))]

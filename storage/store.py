@@ -1,0 +1,210 @@
+"""All SQL of akhbar lives here: opening a store, writing pages, reading for the index."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
+
+from crawler.items import RawPage, utc_now
+from crawler.processing.dedup import Decision
+from crawler.processing.fingerprint import DedupParams
+from crawler.processing.normalize import normalize
+from crawler.processing.outcomes import Outcome
+from crawler.processing.processor import Analysed
+from storage import migrations
+from storage.db import open_engine
+from storage.models import Article, CrawlRun, Fetch, Meta, Signature
+
+log = logging.getLogger(__name__)
+
+PARAMS_KEY = "dedup_params"
+
+
+class StoreError(Exception):
+    """A store that cannot be used as asked (message is shown to the user as is)."""
+
+
+@dataclass(frozen=True)
+class StoredSignature:
+    article_id: int
+    digest: bytes
+    minhash: bytes
+    duplicate_of_id: int | None
+
+
+def record_key(raw: RawPage) -> str:
+    """Identity of an input page: same URL and same bytes means already ingested."""
+    body = hashlib.sha256(raw.body).hexdigest()
+    return hashlib.sha256(f"{raw.effective_url}\0{body}".encode()).hexdigest()
+
+
+class Store:
+    """A store opened for writing; one writer at a time (the caller holds the lock).
+
+    Writes go into a transaction that :meth:`commit` closes; callers commit in batches.
+    """
+
+    def __init__(self, url: str, params: DedupParams, *, rebuild_hint: str = "") -> None:
+        self.url = url
+        self.params = params
+        self.engine: Engine = open_engine(url)
+        try:
+            with self.engine.connect() as conn:
+                migrations.upgrade(conn)
+                self._check_params(conn, rebuild_hint)
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open store {url}: {exc.orig}") from exc
+        self.conn: Connection = self.engine.connect()
+        self.conn.begin()
+        self._normalised = lru_cache(maxsize=4096)(self._load_normalised)
+
+    def _check_params(self, conn: Connection, hint: str) -> None:
+        wanted = self.params.as_dict()
+        with conn.begin():
+            row = conn.execute(select(Meta.value).where(Meta.key == PARAMS_KEY)).scalar()
+            if row is None:
+                conn.execute(insert(Meta).values(key=PARAMS_KEY, value=json.dumps(wanted, sort_keys=True)))
+                return
+        stored = json.loads(row)
+        if stored != wanted:
+            diff = ", ".join(
+                f"{k}={stored.get(k)!r} (this akhbar: {wanted.get(k)!r})"
+                for k in sorted(set(stored) | set(wanted))
+                if stored.get(k) != wanted.get(k)
+            )
+            raise StoreError(
+                f"store {self.url} was built with other dedup parameters: {diff}; "
+                f"rebuild it from the archive with `akhbar reprocess --into NEW.db`{hint} and use the new store"
+            )
+
+    # -- runs -------------------------------------------------------------------
+    def start_run(self, kind: str, args: dict[str, object], pid: int) -> int:
+        res = self.conn.execute(
+            insert(CrawlRun).values(kind=kind, started_at=utc_now(), pid=pid, args=json.dumps(args, ensure_ascii=False))
+        )
+        self.commit()
+        return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+    def finish_run(self, run_id: int, reason: str, stats: dict[str, object]) -> None:
+        self.conn.execute(
+            update(CrawlRun)
+            .where(CrawlRun.id == run_id)
+            .values(finished_at=utc_now(), finish_reason=reason, stats=json.dumps(stats, ensure_ascii=False))
+        )
+        self.commit()
+
+    def drop_run(self, run_id: int) -> None:
+        """Forget a run that wrote nothing (a no-op re-run leaves no trace)."""
+        self.conn.execute(delete(CrawlRun).where(CrawlRun.id == run_id))
+        self.commit()
+
+    # -- pages ------------------------------------------------------------------
+    def has_record(self, key: str) -> bool:
+        return self.conn.execute(select(Fetch.id).where(Fetch.record_key == key)).first() is not None
+
+    def article_url_known(self, url: str) -> bool:
+        return self.conn.execute(select(Article.id).where(Article.url == url)).first() is not None
+
+    def add_fetch(
+        self,
+        raw: RawPage,
+        *,
+        key: str,
+        run_id: int | None,
+        outcome: Outcome,
+        detail: str = "",
+        warc_file: str | None = None,
+        warc_offset: int | None = None,
+    ) -> int:
+        res = self.conn.execute(
+            insert(Fetch).values(
+                run_id=run_id,
+                url=raw.url,
+                final_url=raw.final_url,
+                site=raw.site,
+                status=raw.status,
+                content_type=raw.header("content-type"),
+                size=len(raw.body),
+                fetched_at=raw.fetched_at,
+                outcome=outcome.value,
+                detail=detail[:500] or None,
+                body_sha256=hashlib.sha256(raw.body).hexdigest(),
+                record_key=key,
+                warc_file=warc_file,
+                warc_offset=warc_offset,
+            )
+        )
+        return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+    def add_article(self, fetch_id: int, item: Analysed, decision: Decision, site: str | None) -> int:
+        art = item.article
+        res = self.conn.execute(
+            insert(Article).values(
+                fetch_id=fetch_id,
+                url=art.url,
+                title=art.title,
+                author=art.author,
+                published_at=art.published_at,
+                language=art.language,
+                site=site or art.site,
+                description=art.description,
+                text=art.text,
+                text_sha256=hashlib.sha256(art.text.encode("utf-8")).hexdigest(),
+                word_count=len(art.text.split()),
+                dup_kind=decision.kind,
+                duplicate_of_id=decision.duplicate_of,
+                similarity=decision.similarity,
+                stored_at=utc_now(),
+            )
+        )
+        article_id = int(res.inserted_primary_key[0])  # type: ignore[index]
+        self.conn.execute(
+            insert(Signature).values(
+                article_id=article_id,
+                norm_sha256=item.digest.hex(),
+                minhash=item.signature,
+                shingle_count=item.shingle_count,
+            )
+        )
+        return article_id
+
+    def commit(self) -> None:
+        self.conn.commit()
+        self.conn.begin()
+
+    def close(self) -> None:
+        try:
+            self.conn.commit()
+        finally:
+            self.conn.close()
+            self.engine.dispose()
+
+    # -- index ------------------------------------------------------------------
+    def iter_signatures(self) -> Iterator[StoredSignature]:
+        """Every stored signature in article order (to rebuild the dedup index)."""
+        rows = self.conn.execute(
+            select(Signature.article_id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id)
+            .join(Article, Article.id == Signature.article_id)
+            .order_by(Signature.article_id)
+        )
+        for article_id, digest, minhash, dup_of in rows:
+            yield StoredSignature(article_id, bytes.fromhex(digest), minhash, dup_of)
+
+    def _load_normalised(self, article_id: int) -> str:
+        text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()
+        return normalize(text)
+
+    def normalised_text(self, article_id: int) -> str:
+        """Normalised body of a stored article (for verifying near-duplicate candidates)."""
+        return self._normalised(article_id)
+
+    def count(self, table: type[Article] | type[Fetch] | type[Signature] | type[CrawlRun]) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(table)).scalar_one())
