@@ -49,9 +49,9 @@ import random
 import sys
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -115,10 +115,7 @@ def iter_records(corpus: Path) -> Iterator[dict]:
 def shingle_hashes(words: Sequence[str], size: int = SHINGLE_SIZE) -> np.ndarray:
     """Return the sorted unique 64-bit hashes of the word ``size``-grams of ``words``."""
     grams = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
-    hashes = [
-        int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little")
-        for g in grams
-    ]
+    hashes = [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little") for g in grams]
     return np.unique(np.array(hashes, dtype=np.uint64))
 
 
@@ -210,9 +207,7 @@ def band_of(pair: Pair) -> str | None:
     return None
 
 
-def sameday_pairs(
-    docs: Sequence[Doc], known: set[tuple[int, int]], max_title_df: int
-) -> list[Pair]:
+def sameday_pairs(docs: Sequence[Doc], known: set[tuple[int, int]], max_title_df: int) -> list[Pair]:
     """Same-day, cross-outlet pairs sharing two or more rare title words, low overlap."""
     title_df: dict[str, int] = defaultdict(int)
     for doc in docs:
@@ -239,9 +234,7 @@ def sameday_pairs(
     return pairs
 
 
-def random_pairs(
-    docs: Sequence[Doc], known: set[tuple[int, int]], count: int, rng: random.Random
-) -> list[Pair]:
+def random_pairs(docs: Sequence[Doc], known: set[tuple[int, int]], count: int, rng: random.Random) -> list[Pair]:
     """Draw ``count`` distinct uniformly random pairs that no other band holds."""
     n = len(docs)
     chosen: dict[tuple[int, int], Pair] = {}
@@ -307,9 +300,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-df", type=int, default=20, help="rare shingle: df at most this")
     parser.add_argument("--min-shared", type=int, default=3, help="rare shingles for a candidate")
     parser.add_argument("--max-title-df", type=int, default=15, help="rare title word: df cap")
-    parser.add_argument(
-        "--scale", type=float, default=1.0, help="multiply every band quota by this"
-    )
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every band quota by this")
     return parser.parse_args(argv)
 
 
@@ -336,10 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for band in BAND_ORDER:
         quota, measure, edges = BANDS[band]
         quota = round(quota * args.scale)
-        if band == "random":
-            pool = random_pairs(docs, known, quota * 3, rng)
-        else:
-            pool = pools[band]
+        pool = random_pairs(docs, known, quota * 3, rng) if band == "random" else pools[band]
         picked = sample_band(pool, quota, measure, edges, used, rng)
         print(f"sampled {band}: {len(picked)}", file=sys.stderr)
         for p in picked:

@@ -45,7 +45,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         default=None,
         help="where the store and archive live (default: $AKHBAR_DATA_DIR or ./var)",
     )
-    p.add_argument("--db", default=None, metavar="URL", help="SQLAlchemy URL of the store (default: DATA_DIR/akhbar.db)")
+    p.add_argument(
+        "--db", default=None, metavar="URL", help="SQLAlchemy URL of the store (default: DATA_DIR/akhbar.db)"
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
 
 
@@ -84,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print rows as a JSON array of objects")
     fmt.add_argument("--csv", action="store_true", help="print rows as CSV with a header line")
-    p.add_argument("query", metavar="SQL", help="the statement, e.g. \"SELECT * FROM articles LIMIT 5\"")
+    p.add_argument("query", metavar="SQL", help='the statement, e.g. "SELECT * FROM articles LIMIT 5"')
     p.set_defaults(func=cmd_sql)
 
     p = sub.add_parser(

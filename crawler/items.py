@@ -7,7 +7,7 @@ dataclass items), so the processing core can use it without importing Scrapy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -39,4 +39,4 @@ class RawPage:
 
 def utc_now() -> str:
     """Current UTC time as ISO 8601 with seconds precision."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -86,10 +86,18 @@ STATS_QUERIES: list[tuple[str, str]] = [
     (
         "Articles per site",
         "SELECT site, COUNT(*) AS articles, SUM(CASE WHEN dup_kind = 'unique' THEN 1 ELSE 0 END) AS \"unique\","
-        " SUM(CASE WHEN dup_kind = 'exact' THEN 1 ELSE 0 END) AS exact, SUM(CASE WHEN dup_kind = 'near' THEN 1 ELSE 0 END) AS near FROM articles GROUP BY site ORDER BY articles DESC, site",
+        " SUM(CASE WHEN dup_kind = 'exact' THEN 1 ELSE 0 END) AS exact,"
+        " SUM(CASE WHEN dup_kind = 'near' THEN 1 ELSE 0 END) AS near"
+        " FROM articles GROUP BY site ORDER BY articles DESC, site",
     ),
-    ("Articles by duplicate kind", "SELECT dup_kind, COUNT(*) AS articles FROM articles GROUP BY dup_kind ORDER BY dup_kind"),
-    ("Pages by outcome", "SELECT outcome, COUNT(*) AS pages FROM fetches GROUP BY outcome ORDER BY pages DESC, outcome"),
+    (
+        "Articles by duplicate kind",
+        "SELECT dup_kind, COUNT(*) AS articles FROM articles GROUP BY dup_kind ORDER BY dup_kind",
+    ),
+    (
+        "Pages by outcome",
+        "SELECT outcome, COUNT(*) AS pages FROM fetches GROUP BY outcome ORDER BY pages DESC, outcome",
+    ),
     (
         "Largest clusters",
         "SELECT cluster_id, size, site_count, first_title FROM article_clusters WHERE size > 1"

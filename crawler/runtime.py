@@ -124,7 +124,9 @@ class Ingestor:
         self.stats = RunStats()
         self.index = DedupIndex(store.params, store.normalised_text)
         for sig in store.iter_signatures():
-            self.index.load(sig.article_id, sig.digest, signature_from_bytes(sig.minhash, store.params), sig.duplicate_of_id)
+            self.index.load(
+                sig.article_id, sig.digest, signature_from_bytes(sig.minhash, store.params), sig.duplicate_of_id
+            )
         self.processor = Processor(store.params, self.index)
         self._pending = 0
 

@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 from typing import BinaryIO
@@ -55,7 +55,7 @@ class ArchiveWriter:
 
     def __init__(self, archive_dir: Path, run_id: int) -> None:
         archive_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         self.path = archive_dir / f"akhbar-{stamp}-run{run_id:06d}.warc.gz"
         self._fh: BinaryIO = open(self.path, "ab")  # noqa: SIM115 (closed in close())
         self._writer = WARCWriter(self._fh, gzip=True)
@@ -67,7 +67,11 @@ class ArchiveWriter:
             reason = HTTPStatus(raw.status).phrase
         except ValueError:
             reason = "Unknown"
-        headers = [(k, v) for k, v in raw.headers if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
+        headers = [
+            (k, v)
+            for k, v in raw.headers
+            if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")
+        ]
         headers.append(("Content-Length", str(len(raw.body))))
         http_headers = StatusAndHeaders(f"{raw.status} {reason}", headers, protocol="HTTP/1.1")
         warc_headers = {"WARC-Date": _warc_date(raw.fetched_at)}
@@ -100,15 +104,15 @@ def _warc_date(iso: str) -> str:
     try:
         dt = datetime.fromisoformat(iso)
     except ValueError:
-        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _iso_from_warc(value: str | None) -> str:
     if not value:
-        return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        return datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(microsecond=0).isoformat()
     except ValueError:
@@ -168,13 +172,17 @@ def read_warc(path: Path) -> Iterator[ArchivedPage]:
                 if record.rec_type not in ("response", "resource"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                offset = it.get_record_offset()
                 try:
                     body = record.content_stream().read()
-                except Exception as exc:  # truncated gzip member, bad chunking
-                    yield ArchivedPage(None, source, offset, f"unreadable record for {uri}: {exc}")
+                except Exception as exc:  # bad gzip member, bad chunking
+                    yield ArchivedPage(None, source, None, f"unreadable record for {uri}: {exc}")
                     return
-                status, headers = 200, ()
+                offset = it.get_record_offset()  # valid only once the record has been read
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    yield ArchivedPage(None, source, offset, f"record for {uri} is cut short (file truncated)")
+                    return
+                status = 200
+                headers: tuple[tuple[str, str], ...] = ()
                 if record.http_headers is not None and record.rec_type == "response":
                     code = record.http_headers.get_statuscode()
                     status = int(code) if code and code.isdigit() else 0
@@ -207,7 +215,7 @@ def read_html(path: Path) -> ArchivedPage:
         href = _HREF.search(match.group(0))
         if href and href.group(1).decode("ascii", "ignore").startswith(("http://", "https://")):
             url = href.group(1).decode("ascii", "ignore").strip()
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
     return ArchivedPage(RawPage(url=url, body=body, fetched_at=mtime), str(path), None)
 
 

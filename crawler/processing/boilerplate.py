@@ -17,20 +17,75 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.normalize import normalize
 
 # Words of class/id attributes (split on spaces, "-" and "_") that name furniture.
 _JUNK_WORDS = frozenset(
-    """
-    cookie cookies consent gdpr share shares sharing sharer sharethis addthis social socials
-    related relatedposts readalso readmore yarpp mostread mostviewed popular trending recent
-    newsletter subscribe subscription comment comments respond disqus reply replies
-    advert advertisement advertising ads ad adsbygoogle adslot dfp sponsor sponsored promo
-    breadcrumb breadcrumbs tagcloud hashtags hashtag sidebar widget widgets postnav
-    pagination pager print whatsapp facebook twitter telegram outbrain taboola
-    """.split()
+    [
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "share",
+        "shares",
+        "sharing",
+        "sharer",
+        "sharethis",
+        "addthis",
+        "social",
+        "socials",
+        "related",
+        "relatedposts",
+        "readalso",
+        "readmore",
+        "yarpp",
+        "mostread",
+        "mostviewed",
+        "popular",
+        "trending",
+        "recent",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "comment",
+        "comments",
+        "respond",
+        "disqus",
+        "reply",
+        "replies",
+        "advert",
+        "advertisement",
+        "advertising",
+        "ads",
+        "ad",
+        "adsbygoogle",
+        "adslot",
+        "dfp",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "breadcrumb",
+        "breadcrumbs",
+        "tagcloud",
+        "hashtags",
+        "hashtag",
+        "sidebar",
+        "widget",
+        "widgets",
+        "postnav",
+        "pagination",
+        "pager",
+        "print",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "telegram",
+        "outbrain",
+        "taboola",
+    ]
 )
 # Compound names whose parts are harmless alone ("post", "navigation", "tags", "nav").
 _JUNK_COMPOUNDS = re.compile(
@@ -39,7 +94,6 @@ _JUNK_COMPOUNDS = re.compile(
     r"most[-_]?(read|viewed|popular)|author[-_]?box|about[-_]?author|ad[-_]?(slot|unit|box|zone)",
     re.I,
 )
-_SPLIT = re.compile(r"[\s_\-]+")
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
 
 # Whole-text labels (compared after normalisation).
@@ -75,7 +129,9 @@ _LABELS = frozenset(
         "Skip to content",
     )
 )
-_AD_SLOT = re.compile(r"^(after|before|in|top|bottom|middle)\s*(header|content|article|post|footer|title)?\s*(desktop|mobile)$")
+_AD_SLOT = re.compile(
+    r"^(after|before|in|top|bottom|middle)\s*(header|content|article|post|footer|title)?\s*(desktop|mobile)$"
+)
 _HASHTAG_LINE = re.compile(r"^(#\S+\s*)+$")
 _READ_ALSO = re.compile(
     r"^\s*(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|^\s*(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
@@ -85,15 +141,52 @@ _READ_ALSO = re.compile(
 _TAG_LINE = re.compile(r"^\s*(كلمات\s+دلالية|الكلمات\s+المفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "section", "aside")
+_IS_BLOCK = " or ".join(f"self::{t}" for t in _BLOCK_TAGS)
+# Candidates are found by XPath (in C) so the Python passes only see a handful of elements.
+_WITH_ATTRS = XPath("//body//*[@class or @id]")
+_TO_SPACE = str.maketrans("-_", "  ")
+# Text nodes, not elements: an element's string value is its whole subtree (quadratic).
+_SHORT_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) > 0][string-length(.) <= 80]")
+_READ_ALSO_TEXTS = XPath(
+    "//body//text()[contains(., 'يضا') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
+    " or contains(., 'elated')]"
+)
+
+
+def _text_parents(xpath: XPath, tree: HtmlElement) -> list[HtmlElement]:
+    """Distinct block elements holding the text nodes ``xpath`` selects, in document order."""
+    seen: set[int] = set()
+    out = []
+    for node in xpath(tree):
+        el = node.getparent()
+        if node.is_tail:
+            el = el.getparent() if el is not None else None
+        while el is not None and el.tag not in _BLOCK_TAGS and el.tag not in ("body", "html"):
+            el = el.getparent()
+        if el is None or el.tag not in _BLOCK_TAGS or id(el) in seen:
+            continue
+        seen.add(id(el))
+        out.append(el)
+    return out
+
+
+_PROSE = XPath("string-length(normalize-space(string-join(.//p//text(), ' ')))")
+
+
+def _bounded_text(el: HtmlElement, limit: int) -> str | None:
+    """The element's text, or None as soon as it exceeds ``limit`` characters (cheap on big blocks)."""
+    parts: list[str] = []
+    size = 0
+    for chunk in el.itertext():
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def _prose_length(el: HtmlElement) -> int:
-    return sum(len(p.text_content()) for p in el.iter("p"))
-
-
-def _attr_words(el: HtmlElement) -> tuple[set[str], str]:
-    raw = f"{el.get('class', '')} {el.get('id', '')}"
-    return {w.lower() for w in _SPLIT.split(raw) if w}, raw
+    return sum(len(t) for t in el.xpath(".//p//text()"))
 
 
 def _drop(el: HtmlElement) -> None:
@@ -114,29 +207,29 @@ def _drop(el: HtmlElement) -> None:
 def drop_furniture_blocks(tree: HtmlElement) -> int:
     """Pass 1: remove blocks named as furniture by their class or id."""
     total = _prose_length(tree) or 1
-    doomed = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in _PROTECTED_TAGS:
+    doomed: list[HtmlElement] = []
+    doomed_ids: set[int] = set()
+    for el in _WITH_ATTRS(tree):
+        raw = f"{el.get('class', '')} {el.get('id', '')}"
+        if _JUNK_WORDS.isdisjoint(raw.lower().translate(_TO_SPACE).split()) and not _JUNK_COMPOUNDS.search(raw):
             continue
-        if not (el.get("class") or el.get("id")):
-            continue
-        words, raw = _attr_words(el)
-        if not (words & _JUNK_WORDS or _JUNK_COMPOUNDS.search(raw)):
+        if el.tag in _PROTECTED_TAGS or any(id(a) in doomed_ids for a in el.iterancestors()):
             continue
         if _prose_length(el) > 0.4 * total or el.find(".//h1") is not None:
             continue  # a wrapper around the article itself (e.g. "post-with-sidebar")
         doomed.append(el)
+        doomed_ids.add(id(el))
     for el in doomed:
-        _drop(el)  # a block inside an already removed one is detached with it: harmless
+        _drop(el)
     return len(doomed)
 
 
 def drop_labels(tree: HtmlElement) -> int:
     """Pass 2: remove short elements whose whole text is a furniture label."""
     doomed = []
-    for el in tree.iter(*_BLOCK_TAGS):
-        text = el.text_content()
-        if len(text) > 80:
+    for el in _text_parents(_SHORT_TEXTS, tree):
+        text = _bounded_text(el, 80)
+        if text is None:
             continue
         norm = normalize(text)
         if not norm:
@@ -171,12 +264,14 @@ def drop_read_also(tree: HtmlElement) -> int:
     second article was inlined, and everything after the marker in that container goes.
     """
     removed = 0
-    markers = [
-        el
-        for el in tree.iter(*_BLOCK_TAGS)
-        if _READ_ALSO.match(el.text_content()) and len(el.text_content()) <= 300
-        and not any(_READ_ALSO.match(c.text_content()) for c in el.iterchildren(*_BLOCK_TAGS))
-    ]
+    markers = []
+    for el in _text_parents(_READ_ALSO_TEXTS, tree):
+        text = _bounded_text(el, 300)
+        if text is None or not _READ_ALSO.match(text):
+            continue
+        if any(_READ_ALSO.match(_bounded_text(c, 300) or "") for c in el.iterchildren(*_BLOCK_TAGS)):
+            continue  # the innermost element carrying the marker is the one to judge
+        markers.append(el)
     for el in markers:
         if el.getparent() is None:
             continue

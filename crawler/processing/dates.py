@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from lxml.html import HtmlElement
 
@@ -202,7 +202,9 @@ def _meta_dates(tree: HtmlElement) -> Iterator[str]:
 
 def _in_furniture(el: HtmlElement) -> bool:
     for anc in el.iterancestors():
-        if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
+        if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(
+            f"{anc.get('class', '')} {anc.get('id', '')}"
+        ):
             return True
     return False
 

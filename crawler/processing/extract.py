@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from crawler.items import RawPage
@@ -136,10 +137,9 @@ def extract(raw: RawPage) -> Article:
         )
     except Exception as exc:  # trafilatura raises ValueError and lxml errors on odd trees
         raise Rejected(Outcome.ERROR, f"extraction failed: {exc}") from exc
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(text) < MIN_TEXT_CHARS:
+    if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_TEXT_CHARS:
         raise Rejected(Outcome.EMPTY, "no article text")
-    assert doc is not None
+    text = (doc.text or "").strip()
     site = doc.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
     published = find_published(tree, url, raw.fetched_at, doc.date)
     title = clean_title(doc.title, site, h1s)

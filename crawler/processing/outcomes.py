@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """Outcome of one input page; stored verbatim in ``fetches.outcome``."""
 
     ARTICLE = "article"  # an article was extracted and stored
@@ -18,9 +18,6 @@ class Outcome(str, Enum):
     SEEN_URL = "seen_url"  # an article with this URL is already stored
     NOT_ARTICLE = "not_article"  # listing, feed, sitemap, robots.txt (crawler only)
     TIMEOUT = "timeout"  # extraction exceeded its time budget
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Rejected(Exception):

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from crawler.items import RawPage
 from crawler.processing.dedup import Decision, DedupIndex
 from crawler.processing.extract import Article, extract
-from crawler.processing.fingerprint import DedupParams, shingles, signature, signature_bytes, signature_from_bytes, text_digest
+from crawler.processing.fingerprint import (
+    DedupParams,
+    shingles,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    text_digest,
+)
 from crawler.processing.normalize import normalize
 
 
@@ -53,4 +60,6 @@ class Processor:
 
     def register(self, article_id: int, item: Analysed, decision: Decision) -> None:
         """Make a stored article visible to later decisions."""
-        self.index.load(article_id, item.digest, signature_from_bytes(item.signature, self.params), decision.duplicate_of)
+        self.index.load(
+            article_id, item.digest, signature_from_bytes(item.signature, self.params), decision.duplicate_of
+        )

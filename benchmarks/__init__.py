@@ -1,0 +1,1 @@
+"""akhbar's benchmarks: one script per benchmark, results in docs/benchmarks.md."""

@@ -1,0 +1,146 @@
+"""Score extraction on the project's golden pages (``tests/fixtures/pages``).
+
+Per page: body word-F1 (AEB method), whether any known boilerplate phrase survived,
+title right (after normalisation) and publication date right (same day). Run as a
+script to compare akhbar's extraction with bare trafilatura on the same pages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.scoring import precision_recall
+from crawler.items import RawPage
+from crawler.processing.extract import extract
+from crawler.processing.normalize import normalize
+from crawler.processing.outcomes import Rejected
+
+PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"
+
+
+@dataclass(frozen=True)
+class GoldenCase:
+    name: str
+    page: RawPage
+    expected: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    title: str | None
+    published: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class PageResult:
+    name: str
+    precision: float
+    recall: float
+    junk: list[str]
+    missing: list[str]
+    title_ok: bool
+    date_ok: bool
+    got: Extracted
+
+
+@dataclass(frozen=True)
+class GoldenReport:
+    results: list[PageResult]
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.results)
+
+    @property
+    def junk_rate(self) -> float:
+        return sum(bool(r.junk) for r in self.results) / len(self.results)
+
+    @property
+    def title_accuracy(self) -> float:
+        return sum(r.title_ok for r in self.results) / len(self.results)
+
+    @property
+    def date_accuracy(self) -> float:
+        return sum(r.date_ok for r in self.results) / len(self.results)
+
+    def summary(self) -> str:
+        return (
+            f"word-F1 {self.f1:.3f}, pages with boilerplate {self.junk_rate:.0%}, "
+            f"title {self.title_accuracy:.0%}, date {self.date_accuracy:.0%} (n={len(self.results)})"
+        )
+
+
+def _f1(results: list[PageResult]) -> float:
+    p = sum(r.precision for r in results) / len(results)
+    r = sum(r.recall for r in results) / len(results)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_cases(root: Path = PAGES) -> list[GoldenCase]:
+    cases = []
+    for case in sorted(p for p in root.iterdir() if (p / "expected.json").exists()):
+        expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+        charset = str(expected.get("charset", "utf-8"))
+        page = RawPage(
+            url=str(expected["url"]),
+            body=(case / "page.html").read_bytes(),
+            headers=(("Content-Type", f"text/html; charset={charset}"),),
+            fetched_at="2026-11-22T12:00:00+00:00",
+        )
+        cases.append(GoldenCase(case.name, page, expected))
+    return cases
+
+
+def akhbar_extract(page: RawPage) -> Extracted:
+    try:
+        art = extract(page)
+    except Rejected:
+        return Extracted(None, None, "")
+    return Extracted(art.title, art.published_at, art.text)
+
+
+def trafilatura_extract(page: RawPage) -> Extracted:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        page.body, url=page.url, with_metadata=True, include_comments=False, deduplicate=False
+    )
+    if doc is None or isinstance(doc, dict):
+        return Extracted(None, None, "")
+    return Extracted(doc.title, doc.date, doc.text or "")
+
+
+def evaluate(cases: list[GoldenCase], extractor: Callable[[RawPage], Extracted]) -> GoldenReport:
+    results = []
+    for case in cases:
+        got = extractor(case.page)
+        exp = case.expected
+        p, r = precision_recall(str(exp["text"]), got.text)
+        text_norm = normalize(got.text)
+        junk = [s for s in exp.get("must_not_contain", []) if normalize(s) in text_norm]  # type: ignore[union-attr]
+        missing = [s for s in exp.get("must_contain", []) if normalize(s) not in text_norm]  # type: ignore[union-attr]
+        title_ok = normalize(got.title or "") == normalize(str(exp["title"]))
+        date_ok = bool(got.published) and str(got.published)[:10] == str(exp["published"])[:10]
+        results.append(PageResult(case.name, p, r, junk, missing, title_ok, date_ok, got))
+    return GoldenReport(results)
+
+
+def main() -> None:
+    cases = load_cases()
+    for name, fn in (("akhbar", akhbar_extract), ("trafilatura", trafilatura_extract)):
+        report = evaluate(cases, fn)
+        print(f"{name:12s} {report.summary()}")
+        for r in report.results:
+            if r.junk or not r.title_ok or not r.date_ok or r.recall < 0.95 or r.precision < 0.95:
+                print(
+                    f"   {r.name}: P {r.precision:.2f} R {r.recall:.2f} junk={r.junk[:2]} "
+                    f"title={'ok' if r.title_ok else r.got.title} date={'ok' if r.date_ok else r.got.published}"
+                )
+
+
+if __name__ == "__main__":
+    main()

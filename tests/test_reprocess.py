@@ -1,0 +1,181 @@
+"""``akhbar reprocess`` end to end: real WARC files in, a real SQLite store out."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crawler.cli import main
+from tests.conftest import article_page
+from tests.warc_builder import write_warc
+
+HTML = "text/html; charset=utf-8"
+
+
+@pytest.fixture
+def mixed_warc(tmp_path: Path, conference_text: str, tangier_text: str) -> Path:
+    paras = conference_text.split("\n")
+    near = "\n".join(["الرباط (و م ع) - " + paras[0], *paras[1:-1]])
+    pages = [
+        ("https://one.example/a/1.html", article_page("مؤتمر الأمن الكيميائي بمراكش", conference_text,
+                                                       url="https://one.example/a/1.html").encode(), HTML, 200),
+        ("https://two.example/n/7", article_page("الإنتربول يوصي بالتعاون", near,
+                                                  url="https://two.example/n/7").encode(), HTML, 200),
+        ("https://three.example/x", article_page("مؤتمر قادة الشرطة بطنجة", tangier_text,
+                                                  url="https://three.example/x").encode("cp1256"),
+         "text/html; charset=windows-1256", 200),
+        ("https://four.example/copy", article_page("نسخة", conference_text,
+                                                    url="https://four.example/copy").encode(), HTML, 200),
+        ("https://one.example/logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png", 200),
+        ("https://one.example/report.pdf", b"%PDF-1.4 binary", "application/pdf", 200),
+        ("https://one.example/empty", b"", HTML, 200),
+        ("https://one.example/gone", b"<html><body>not found</body></html>", HTML, 404),
+        ("https://one.example/garbage", bytes(range(256)) * 8, HTML, 200),
+        ("https://one.example/huge", b"<html><body>" + b"<p>x</p>" * 1_400_000 + b"</body></html>", HTML, 200),
+        ("https://one.example/menu-only", b"<html><body><nav><a href='/'>home</a></nav></body></html>", HTML, 200),
+    ]  # fmt: skip
+    return write_warc(tmp_path / "pages.warc.gz", pages)
+
+
+def q(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def counts(db: Path) -> dict[str, int]:
+    return {t: q(db, f"SELECT COUNT(*) FROM {t}")[0][0] for t in ("crawl_runs", "fetches", "articles", "signatures")}
+
+
+def test_reprocess_stores_articles_outcomes_and_duplicates(tmp_path: Path, mixed_warc: Path, capsys) -> None:
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(mixed_warc)]) == 0
+    out = capsys.readouterr().out
+    assert "11 pages read" in out and "near duplicates 1" in out and "exact duplicates 1" in out
+    db = data / "akhbar.db"
+    outcomes = dict(q(db, "SELECT url, outcome FROM fetches"))
+    assert outcomes == {
+        "https://one.example/a/1.html": "article",
+        "https://two.example/n/7": "article",
+        "https://three.example/x": "article",
+        "https://four.example/copy": "article",
+        "https://one.example/logo.png": "not_html",
+        "https://one.example/report.pdf": "not_html",
+        "https://one.example/empty": "empty",
+        "https://one.example/gone": "http_error",
+        "https://one.example/garbage": "not_html",
+        "https://one.example/huge": "too_large",
+        "https://one.example/menu-only": "empty",
+    }
+    rows = q(db, "SELECT id, url, dup_kind, duplicate_of_id, similarity, language, title FROM articles ORDER BY id")
+    first = rows[0]
+    assert first[1:5] == ("https://one.example/a/1.html", "unique", None, None)
+    assert rows[1][2:4] == ("near", first[0]) and 0.5 <= rows[1][4] < 1
+    assert rows[2][2] == "unique" and "طنجة" in rows[2][6]  # windows-1256 page decoded
+    assert rows[3][2:5] == ("exact", first[0], 1.0)
+    assert {r[5] for r in rows} == {"ar"}
+    text = q(db, "SELECT text FROM articles WHERE id = 1")[0][0]
+    for junk in ("ملفات تعريف الارتباط", "الأكثر قراءة", "أضف تعليقك", "جميع الحقوق", "فيسبوك", "الرئيسية"):
+        assert junk not in text
+    assert q(db, "PRAGMA journal_mode")[0][0] == "wal"
+    # the input was copied into the data dir's archive, the source of truth
+    archived = list((data / "archive").glob("*.warc.gz"))
+    assert len(archived) == 1
+    assert q(db, "SELECT COUNT(*) FROM fetches WHERE warc_file IS NULL OR warc_offset IS NULL")[0][0] == 0
+
+
+def test_rerun_adds_no_rows(tmp_path: Path, mixed_warc: Path) -> None:
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(mixed_warc)]) == 0
+    before = counts(data / "akhbar.db")
+    assert main(["reprocess", "--data-dir", str(data), str(mixed_warc)]) == 0
+    assert main(["reprocess", "--data-dir", str(data)]) == 0  # its own archive: the same pages
+    assert counts(data / "akhbar.db") == before
+
+
+def test_into_rebuilds_same_store_from_archive(tmp_path: Path, mixed_warc: Path) -> None:
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(mixed_warc)]) == 0
+    rebuilt = tmp_path / "rebuilt.db"
+    assert main(["reprocess", "--data-dir", str(data), "--into", str(rebuilt)]) == 0
+    cols = "url, title, author, published_at, language, site, text, text_sha256, dup_kind, duplicate_of_id, similarity"
+    assert q(rebuilt, f"SELECT {cols} FROM articles ORDER BY id") == q(
+        data / "akhbar.db", f"SELECT {cols} FROM articles ORDER BY id"
+    )
+    assert q(rebuilt, "SELECT url, outcome FROM fetches ORDER BY id") == q(
+        data / "akhbar.db", "SELECT url, outcome FROM fetches ORDER BY id"
+    )
+    # --into refuses to overwrite
+    assert main(["reprocess", "--data-dir", str(data), "--into", str(rebuilt)]) == 2
+
+
+def test_bad_inputs_exit_2_and_write_nothing(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(tmp_path / "missing.warc.gz")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.warc.gz: no such file or directory" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    assert main(["reprocess", "--data-dir", str(data), str(notes)]) == 2
+    assert "notes.txt: neither a WARC file nor an HTML page" in capsys.readouterr().err
+    assert not (data / "akhbar.db").exists()
+
+
+def test_truncated_warc_keeps_good_records(tmp_path: Path, conference_text: str, tangier_text: str) -> None:
+    pages = [
+        ("https://a.example/1", article_page("الأول", conference_text).encode(), HTML, 200),
+        ("https://a.example/2", article_page("الثاني", tangier_text, url="https://a.example/2").encode(), HTML, 200),
+    ]
+    path = write_warc(tmp_path / "cut.warc.gz", pages)
+    path.write_bytes(path.read_bytes()[:-400])
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(path)]) == 0
+    outcomes = [r[0] for r in q(data / "akhbar.db", "SELECT outcome FROM fetches ORDER BY id")]
+    assert outcomes == ["article", "malformed"]
+
+
+def test_html_files_and_directories(tmp_path: Path, conference_text: str) -> None:
+    site = tmp_path / "saved"
+    site.mkdir()
+    (site / "a.html").write_text(
+        article_page("مؤتمر", conference_text, url="https://saved.example/a"), encoding="utf-8"
+    )
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(site)]) == 0
+    assert q(data / "akhbar.db", "SELECT url FROM articles") == [("https://saved.example/a",)]
+
+
+def test_sql_is_read_only_and_formats(tmp_path: Path, mixed_warc: Path, capsys) -> None:
+    data = tmp_path / "var"
+    main(["reprocess", "--data-dir", str(data), str(mixed_warc)])
+    capsys.readouterr()
+    assert main(["sql", "--data-dir", str(data), "DELETE FROM articles"]) == 2
+    err = capsys.readouterr().err
+    assert "read-only" in err and len(err.strip().splitlines()) == 1
+    assert counts(data / "akhbar.db")["articles"] == 4
+    assert main(["sql", "--data-dir", str(data), "--json", "SELECT id, dup_kind FROM articles ORDER BY id"]) == 0
+    assert [r["dup_kind"] for r in json.loads(capsys.readouterr().out)] == ["unique", "near", "unique", "exact"]
+    assert (
+        main(
+            [
+                "sql",
+                "--data-dir",
+                str(data),
+                "--csv",
+                "SELECT cluster_id, size FROM article_clusters ORDER BY size DESC",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[:2] == ["cluster_id,size", "1,3"]
+    fts = "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH 'طنجة'"
+    assert main(["sql", "--data-dir", str(data), "--json", fts]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"id": 3}]
+    assert main(["sql", "--data-dir", str(data), "SELECT nope FROM articles"]) == 2
+    assert "SQL error" in capsys.readouterr().err
+    assert main(["stats", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "Articles per site" in out and "not_html" in out
