@@ -129,7 +129,30 @@ def evaluate(cases: list[GoldenCase], extractor: Callable[[RawPage], Extracted])
     return GoldenReport(results)
 
 
+def write_sample(path: Path) -> None:
+    """Write the golden pages as one WARC (the bundled sample archive)."""
+    import shutil
+    import tempfile
+
+    from storage.archive import ArchiveWriter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        writer = ArchiveWriter(Path(tmp), run_id=0)
+        for case in load_cases():
+            writer.write(case.page)
+        writer.close()
+        shutil.copy(writer.path, path)
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score extraction on the golden pages.")
+    parser.add_argument("--write-sample", type=Path, help="write the golden pages as a WARC file and exit")
+    args = parser.parse_args()
+    if args.write_sample:
+        write_sample(args.write_sample)
+        return
     cases = load_cases()
     for name, fn in (("akhbar", akhbar_extract), ("trafilatura", trafilatura_extract)):
         report = evaluate(cases, fn)

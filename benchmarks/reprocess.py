@@ -1,0 +1,96 @@
+"""Benchmark: ``akhbar reprocess`` against a bare trafilatura loop over the same WARC.
+
+Pages: the project's golden pages plus the AEB pages (../shared/eval/aeb), written
+into one WARC. Both contenders read that WARC; the bare loop calls
+``trafilatura.bare_extraction(..., with_metadata=True, deduplicate=False)`` per page,
+akhbar runs its whole path (extract, normalise, fingerprint, dedup, SQLite writes).
+Runs alternate; the ratio is bare time / akhbar time (≥ 1 means akhbar is faster).
+Also reports the AEB score of both extractions.
+
+    python -m benchmarks.reprocess [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+import trafilatura
+
+from benchmarks.golden import load_cases
+from benchmarks.harness import alternate, machine
+from benchmarks.scoring import AEB_DIR, aeb_pages, score
+from crawler.items import RawPage
+from crawler.processing.extract import extract
+from crawler.processing.outcomes import Rejected
+from crawler.reprocess import reprocess
+from storage.archive import ArchiveWriter, read_warc
+
+
+def build_warc(path: Path) -> int:
+    pages = [case.page for case in load_cases()]
+    if AEB_DIR.exists():
+        pages += [
+            RawPage(url=p.url or f"https://aeb.example/{p.key}", body=p.html, headers=(("Content-Type", "text/html"),))
+            for p in aeb_pages()
+        ]
+    writer = ArchiveWriter(path, run_id=0)
+    for page in pages:
+        writer.write(page)
+    writer.close()
+    return len(pages)
+
+
+def bare_loop(warc: Path) -> int:
+    n = 0
+    for rec in read_warc(warc):
+        assert rec.raw is not None
+        trafilatura.bare_extraction(
+            rec.raw.body, url=rec.raw.url, with_metadata=True, include_comments=False, deduplicate=False
+        )
+        n += 1
+    return n
+
+
+def aeb_scores() -> tuple[str, str]:
+    pages = list(aeb_pages())
+    ours, bare = [], []
+    for p in pages:
+        try:
+            ours.append((p.gold, extract(RawPage(url=p.url, body=p.html)).text))
+        except Rejected:
+            ours.append((p.gold, ""))
+        doc = trafilatura.bare_extraction(p.html, url=p.url, include_comments=False, deduplicate=False)
+        bare.append((p.gold, getattr(doc, "text", "") or ""))
+    return str(score(ours)), str(score(bare))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        n = build_warc(root / "in")
+        warc = next((root / "in").glob("*.warc.gz"))
+        counter = iter(range(10_000))
+
+        def ours() -> None:
+            reprocess(root / "var", [str(warc)], into=str(root / f"store{next(counter)}.db"))
+
+        timings = alternate({"bare trafilatura": lambda: bare_loop(warc), "akhbar reprocess": ours}, args.repeats)
+    bare, mine = timings["bare trafilatura"], timings["akhbar reprocess"]
+    print(f"# reprocess benchmark: {machine()}")
+    print(f"pages: {n} (golden + AEB), repeats: {args.repeats}")
+    for name, t in timings.items():
+        print(f"{name:18s} min {t.min:6.2f} s  median {t.median:6.2f} s  ({n / t.median:5.1f} pages/s)")
+    print(f"ratio (bare / akhbar, median): {bare.median / mine.median:.2f}x; min: {bare.min / mine.min:.2f}x")
+    if AEB_DIR.exists():
+        ours_s, bare_s = aeb_scores()
+        print(f"AEB akhbar: {ours_s}")
+        print(f"AEB bare trafilatura: {bare_s}")
+
+
+if __name__ == "__main__":
+    main()
