@@ -13,6 +13,7 @@ from crawler.query import STATS_QUERIES, QueryError, format_csv, format_json, fo
 from crawler.report import run_summary
 from crawler.reprocess import UsageError, reprocess
 from crawler.runtime import LockedError, default_data_dir, default_db_url
+from crawler.seeds import SeedError
 from storage.archive import InputError
 from storage.store import StoreError
 
@@ -31,6 +32,24 @@ EPILOG_SQL = """examples:
   akhbar sql --csv "SELECT id, url, title FROM articles" > articles.csv
   akhbar sql "SELECT a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
               WHERE articles_fts MATCH 'الإنتربول'"
+"""
+EPILOG_CRAWL = """examples:
+  akhbar crawl                                   # every enabled site in ./seeds
+  akhbar crawl --site hespress --site goud        # some sites only
+  akhbar crawl --seeds /etc/akhbar/seeds --data-dir /srv/akhbar
+  akhbar crawl --recrawl                          # fetch known articles again
+
+cron (every 30 minutes; a run still going makes the next one exit 0 at once):
+  */30 * * * * cd /srv/akhbar && akhbar crawl --data-dir /srv/akhbar/var >> crawl.log 2>&1
+"""
+EPILOG_SEEDS = """examples:
+  akhbar seeds                 # list the sites in ./seeds
+  akhbar seeds --check         # validate; exit 2 with file: key: problem on the first error
+  akhbar seeds --seeds my-seeds --check
+"""
+EPILOG_DEMO = """examples:
+  akhbar demo                          # serve the bundled demo sites on 127.0.0.1 and crawl them into ./var
+  akhbar demo --data-dir /tmp/demo
 """
 EPILOG_STATS = """examples:
   akhbar stats
@@ -76,6 +95,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser(
+        "crawl",
+        help="crawl the sites in seeds/ into the store (safe under cron)",
+        description="Crawl every enabled site (feeds and sitemaps first, then bounded link following), "
+        "archive every response, extract, de-duplicate and store. A run started while another is going "
+        "exits 0 at once.",
+        epilog=EPILOG_CRAWL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="directory of site definitions (default: ./seeds)")
+    p.add_argument("--site", action="append", dest="sites", metavar="NAME", help="crawl only this site (repeatable)")
+    p.add_argument("--recrawl", action="store_true", help="fetch articles already in the store again")
+    p.add_argument("--max-seconds", type=float, default=0, help="stop the crawl after this long (0: no limit)")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser(
+        "seeds",
+        help="list and validate the site definitions",
+        description="List the sites defined in a seeds directory; --check validates every file.",
+        epilog=EPILOG_SEEDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="directory of site definitions (default: ./seeds)")
+    p.add_argument("--check", action="store_true", help="validate; exit 2 on the first problem")
+    p.set_defaults(func=cmd_seeds)
+
+    p = sub.add_parser(
+        "demo",
+        help="crawl the bundled demo news sites (served on 127.0.0.1) into the store",
+        description="Serve three small bundled Arabic news sites on 127.0.0.1, crawl them for real into "
+        "DATA_DIR, print the summary and queries to try. No internet needed.",
+        epilog=EPILOG_DEMO,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
         "sql",
         help="run a read-only SQL query on the store",
         description="Run one read-only SQL statement and print the rows. Writes are refused.",
@@ -116,6 +173,49 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.crawl import crawl, format_summary
+
+    overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
+    if args.max_seconds:
+        overrides["CLOSESPIDER_TIMEOUT"] = args.max_seconds
+    summary = crawl(
+        seeds_dir=args.seeds,
+        data_dir=_data_dir(args),
+        db_url=args.db,
+        sites=args.sites,
+        recrawl=args.recrawl,
+        overrides=overrides,
+    )
+    print(format_summary(summary))
+    return 0
+
+
+def cmd_seeds(args: argparse.Namespace) -> int:
+    from crawler.seeds import load_seeds
+
+    sites, errors = load_seeds(args.seeds)
+    if args.check and errors:
+        raise errors[0]
+    for site in sites:
+        state = "enabled " if site.enabled else "disabled"
+        print(
+            f"{site.name:14s} {state} feeds {len(site.feeds)}, sitemaps {len(site.sitemaps)}, "
+            f"start urls {len(site.start_urls)}, domains {', '.join(site.allowed_domains)}"
+        )
+    for err in errors:
+        print(f"invalid: {err}", file=sys.stderr)
+    if args.check:
+        print(f"{len(sites)} site(s) valid in {args.seeds}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.demo.run import run_demo
+
+    return run_demo(_data_dir(args), db_url=args.db, verbose=args.verbose)
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     columns, rows = run_query(_db(args), args.query)
     if args.json:
@@ -148,9 +248,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except LockedError as exc:
-        print(f"akhbar: another akhbar run holds the data dir (pid {exc}); try again later", file=sys.stderr)
-        return 0 if args.command == "crawl" else 2
-    except (UsageError, InputError, StoreError, QueryError) as exc:
+        if args.command == "crawl":
+            print(f"akhbar: another crawl is running (pid {exc}); nothing to do", file=sys.stderr)
+            return 0
+        print(f"akhbar: error: another akhbar run holds the data dir (pid {exc}); try again later", file=sys.stderr)
+        return 2
+    except (UsageError, InputError, StoreError, QueryError, SeedError) as exc:
         print(f"akhbar: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RawPage:
     """One fetched (or archived) response, exactly as received."""
 
@@ -22,6 +22,10 @@ class RawPage:
     fetched_at: str = field(default_factory=lambda: utc_now())
     site: str | None = None
     truncated: bool = False
+    role: str = "article"  # article | listing | feed | sitemap: only articles are extracted
+
+    def __repr__(self) -> str:  # Scrapy logs items: never dump whole bodies
+        return f"RawPage({self.role} {self.status} {self.effective_url} {len(self.body)} bytes)"
 
     @property
     def effective_url(self) -> str:
@@ -40,3 +44,15 @@ class RawPage:
 def utc_now() -> str:
     """Current UTC time as ISO 8601 with seconds precision."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class FetchFailure:
+    """A request that produced no response (DNS, timeout, refused, too large, redirect loop)."""
+
+    url: str
+    error: str
+    outcome: str = "error"  # a fetches.outcome value
+    site: str | None = None
+    role: str = "article"
+    fetched_at: str = field(default_factory=lambda: utc_now())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from crawler.items import RawPage
+from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
 from crawler.processing.fingerprint import DedupParams, signature_from_bytes
 from crawler.processing.outcomes import Outcome, Rejected
@@ -149,6 +149,9 @@ class Ingestor:
 
     def _process(self, raw: RawPage, key: str, source: str | None, offset: int | None) -> Outcome:
         where = {"key": key, "run_id": self.run_id, "warc_file": source, "warc_offset": offset}
+        if raw.role != "article":
+            self.store.add_fetch(raw, outcome=Outcome.NOT_ARTICLE, detail=raw.role, **where)  # type: ignore[arg-type]
+            return Outcome.NOT_ARTICLE
         try:
             item = analyse(raw, self.store.params)
         except Rejected as rej:
@@ -168,6 +171,18 @@ class Ingestor:
         self.stats.dup_kinds[decision.kind] += 1
         self.stats.per_site[raw.site or item.article.site or "?"] += 1
         return Outcome.ARTICLE
+
+    def record_failure(self, failure: FetchFailure) -> None:
+        """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
+        self.stats.pages += 1
+        raw = RawPage(url=failure.url, body=b"", status=0, site=failure.site, fetched_at=failure.fetched_at)
+        key = record_key(RawPage(url=failure.url, body=f"{failure.outcome}:{failure.error}".encode()))
+        if self.store.has_record(key):
+            self.stats.skipped += 1
+            return
+        outcome = Outcome(failure.outcome)
+        self.store.add_fetch(raw, key=key, run_id=self.run_id, outcome=outcome, detail=failure.error)
+        self.stats.outcomes[outcome.value] += 1
 
     def record_unreadable(self, page: ArchivedPage) -> None:
         """A WARC record that could not be read still gets a ``fetches`` row."""
@@ -198,3 +213,63 @@ class Ingestor:
 
 def open_store(db_url: str, params: DedupParams | None = None) -> Store:
     return Store(db_url, params or DedupParams())
+
+
+class CrawlSession:
+    """Everything one crawl writes to: the lock, the store, the archive and the run row.
+
+    Opened by the item pipeline (so ``scrapy crawl news`` works as well as ``akhbar
+    crawl``); the spider asks it which URLs are already done and for HTTP validators.
+    """
+
+    def __init__(self, data_dir: Path, db_url: str | None, site_names: list[str], args: dict[str, object]) -> None:
+        self.data_dir = data_dir
+        self.site_names = site_names
+        self.lock = DataDirLock(data_dir)
+        self.lock.acquire()
+        try:
+            self.store = Store(
+                db_url or default_db_url(data_dir), DedupParams(), rebuild_hint=f" --data-dir {data_dir}"
+            )
+        except Exception:
+            self.lock.release()
+            raise
+        self.run_id = self.store.start_run("crawl", args, os.getpid())
+        self.writer = ArchiveWriter(data_dir / "archive", self.run_id)
+        self.ingestor = Ingestor(self.store, self.run_id, self.writer)
+        self.summary: dict[str, object] = {}
+
+    def ingest(self, raw: RawPage) -> Outcome | None:
+        return self.ingestor.ingest(raw)
+
+    def record_failure(self, failure: FetchFailure) -> None:
+        self.ingestor.record_failure(failure)
+
+    def url_done(self, url: str) -> bool:
+        return self.store.url_done(url)
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        return self.store.validators(url)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.store.save_validators(url, etag, last_modified)
+
+    def close(self, reason: str, extra: dict[str, object] | None = None) -> dict[str, object]:
+        """Finish the run row (dropped if the run added nothing), release everything."""
+        try:
+            self.ingestor.commit()
+            self.writer.close()
+            stats = self.ingestor.stats.as_dict()
+            per_site = {name: self.ingestor.stats.per_site.get(name, 0) for name in self.site_names}
+            stats["per_site"] = per_site
+            stats["sites_without_articles"] = [n for n, c in per_site.items() if c == 0]
+            stats.update(extra or {})
+            if self.ingestor.stats.added == 0 and reason == "finished":
+                self.store.drop_run(self.run_id)
+            else:
+                self.store.finish_run(self.run_id, reason, stats)
+            self.summary = stats
+            return stats
+        finally:
+            self.store.close()
+            self.lock.release()

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 SITE_HEADER = "WARC-X-Akhbar-Site"
 REQUESTED_HEADER = "WARC-X-Akhbar-Requested-URI"
+ROLE_HEADER = "WARC-X-Akhbar-Role"
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _CANONICAL = re.compile(rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.I)
@@ -81,6 +82,8 @@ class ArchiveWriter:
             warc_headers[REQUESTED_HEADER] = raw.url
         if raw.truncated:
             warc_headers["WARC-Truncated"] = "length"
+        if raw.role != "article":
+            warc_headers[ROLE_HEADER] = raw.role
         record = self._writer.create_warc_record(
             raw.effective_url,
             "response",
@@ -200,6 +203,7 @@ def read_warc(path: Path) -> Iterator[ArchivedPage]:
                     fetched_at=_iso_from_warc(record.rec_headers.get_header("WARC-Date")),
                     site=record.rec_headers.get_header(SITE_HEADER),
                     truncated=bool(record.rec_headers.get_header("WARC-Truncated")),
+                    role=record.rec_headers.get_header(ROLE_HEADER) or "article",
                 )
                 yield ArchivedPage(raw, source, offset)
         except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:

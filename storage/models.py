@@ -100,3 +100,14 @@ class Signature(Base):
     norm_sha256: Mapped[str] = mapped_column(String(64))
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     shingle_count: Mapped[int] = mapped_column(Integer)
+
+
+class HttpValidator(Base):
+    """ETag / Last-Modified of feeds and sitemaps, for conditional requests on the next crawl."""
+
+    __tablename__ = "http_validators"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(32))

@@ -20,7 +20,7 @@ from crawler.processing.outcomes import Outcome
 from crawler.processing.processor import Analysed
 from storage import migrations
 from storage.db import open_engine
-from storage.models import Article, CrawlRun, Fetch, Meta, Signature
+from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,29 @@ class Store:
 
     def article_url_known(self, url: str) -> bool:
         return self.conn.execute(select(Article.id).where(Article.url == url)).first() is not None
+
+    def url_done(self, url: str) -> bool:
+        """True when ``url`` gave an article already (as its canonical, requested or final URL)."""
+        if self.article_url_known(url):
+            return True
+        done = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value)
+        found = self.conn.execute(
+            select(Fetch.id).where(Fetch.outcome.in_(done), (Fetch.url == url) | (Fetch.final_url == url)).limit(1)
+        ).first()
+        return found is not None
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.conn.execute(
+            select(HttpValidator.etag, HttpValidator.last_modified).where(HttpValidator.url == url)
+        ).first()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.conn.execute(delete(HttpValidator).where(HttpValidator.url == url))
+        if etag or last_modified:
+            self.conn.execute(
+                insert(HttpValidator).values(url=url, etag=etag, last_modified=last_modified, updated_at=utc_now())
+            )
 
     def add_fetch(
         self,

@@ -7,6 +7,7 @@ from sqlalchemy import Connection, text
 from storage.models import Base
 
 VERSION = 1
+_TABLES = ("meta", "crawl_runs", "fetches", "articles", "signatures")
 
 _CLUSTERS = """
 CREATE VIEW article_clusters AS
@@ -46,7 +47,8 @@ _FTS = (
 
 
 def upgrade(conn: Connection) -> None:
-    Base.metadata.create_all(conn)
+    tables = [t for name, t in Base.metadata.tables.items() if name in _TABLES]
+    Base.metadata.create_all(conn, tables=tables)
     dialect = conn.dialect.name
     sites = "group_concat(DISTINCT site)" if dialect == "sqlite" else "string_agg(DISTINCT site, ',')"
     conn.execute(text(_CLUSTERS.format(sites=sites)))

@@ -1,0 +1,186 @@
+"""Site definitions loaded from ``seeds/*.toml``, with precise errors (``file: key: problem``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_URL_LISTS = ("start_urls", "feeds", "sitemaps")
+_DOMAIN = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$")  # host, or host:port
+_KEYS: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "enabled": bool,
+    "start_urls": list,
+    "feeds": list,
+    "sitemaps": list,
+    "allowed_domains": list,
+    "article_url_patterns": list,
+    "deny_url_patterns": list,
+    "follow_links": bool,
+    "max_depth": int,
+    "download_delay": (int, float),
+    "max_pages_per_run": int,
+}
+
+
+class SeedError(Exception):
+    """A seed file problem, as ``seeds/x.toml: key: problem``."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """One news site to crawl (see seeds/README.md for every key)."""
+
+    name: str
+    article_url_patterns: tuple[re.Pattern[str], ...]
+    start_urls: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    allowed_domains: tuple[str, ...] = ()
+    deny_url_patterns: tuple[re.Pattern[str], ...] = ()
+    enabled: bool = True
+    follow_links: bool = True
+    max_depth: int = 2
+    download_delay: float = 1.0
+    max_pages_per_run: int = 500
+    path: Path = field(default=Path("."), compare=False)
+
+    def allows_host(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        return any(netloc == d if ":" in d else (host == d or host.endswith("." + d)) for d in self.allowed_domains)
+
+    def denies(self, url: str) -> bool:
+        return any(p.search(url) for p in self.deny_url_patterns)
+
+    def is_article_url(self, url: str) -> bool:
+        """An article: on an allowed host, not denied, and matching an article pattern."""
+        return self.allows_host(url) and not self.denies(url) and any(p.search(url) for p in self.article_url_patterns)
+
+    def may_visit(self, url: str) -> bool:
+        return urlsplit(url).scheme in ("http", "https") and self.allows_host(url) and not self.denies(url)
+
+
+def _fail(path: Path, key: str, problem: str) -> SeedError:
+    return SeedError(f"{path}: {key}: {problem}")
+
+
+def _check_url(path: Path, key: str, url: object) -> str:
+    if not isinstance(url, str):
+        raise _fail(path, key, f"expected a URL string, got {type(url).__name__}")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _fail(path, key, f"not an absolute http(s) URL: {url!r}")
+    return url
+
+
+def _compile(path: Path, key: str, value: object) -> re.Pattern[str]:
+    if not isinstance(value, str):
+        raise _fail(path, key, f"expected a regex string, got {type(value).__name__}")
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise _fail(path, key, f"bad regex {value!r}: {exc}") from None
+
+
+def parse_seed(path: Path, data: dict[str, Any]) -> Site:
+    """Validate one parsed seed file and build its :class:`Site`."""
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise _fail(path, key, f"unknown key (known: {', '.join(_KEYS)})")
+        expected = _KEYS[key]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise _fail(path, key, f"expected {names}, got {type(value).__name__}")
+    name = data.get("name")
+    if name is None:
+        raise _fail(path, "name", "missing (required)")
+    if not _NAME.match(name):
+        raise _fail(path, "name", f"{name!r}: use lowercase letters, digits, '_' and '-'")
+    if name != path.stem:
+        raise _fail(path, "name", f"{name!r} differs from the file name {path.stem!r}")
+    urls = {
+        key: tuple(_check_url(path, f"{key}[{i}]", u) for i, u in enumerate(data.get(key, []))) for key in _URL_LISTS
+    }
+    if not any(urls.values()):
+        raise _fail(path, "start_urls", "no start_urls, feeds or sitemaps: nothing to crawl")
+    if "article_url_patterns" not in data or not data["article_url_patterns"]:
+        raise _fail(path, "article_url_patterns", "missing (at least one regex is required)")
+    articles = tuple(
+        _compile(path, f"article_url_patterns[{i}]", p) for i, p in enumerate(data["article_url_patterns"])
+    )
+    deny = tuple(_compile(path, f"deny_url_patterns[{i}]", p) for i, p in enumerate(data.get("deny_url_patterns", [])))
+    domains = data.get("allowed_domains")
+    if domains is None:
+        domains = sorted({(urlsplit(u).hostname or "") for group in urls.values() for u in group})
+    for i, d in enumerate(domains):
+        if not isinstance(d, str) or not _DOMAIN.match(d):
+            raise _fail(path, f"allowed_domains[{i}]", f"expected a host name like 'www.example.com', got {d!r}")
+    numbers = {
+        "max_depth": (data.get("max_depth", 2), 0),
+        "max_pages_per_run": (data.get("max_pages_per_run", 500), 1),
+        "download_delay": (data.get("download_delay", 1.0), 0),
+    }
+    for key, (value, minimum) in numbers.items():
+        if value < minimum:
+            raise _fail(path, key, f"must be >= {minimum}, got {value}")
+    site = Site(
+        name=name,
+        article_url_patterns=articles,
+        start_urls=urls["start_urls"],
+        feeds=urls["feeds"],
+        sitemaps=urls["sitemaps"],
+        allowed_domains=tuple(d.lower() for d in domains),
+        deny_url_patterns=deny,
+        enabled=data.get("enabled", True),
+        follow_links=data.get("follow_links", True),
+        max_depth=int(numbers["max_depth"][0]),
+        download_delay=float(numbers["download_delay"][0]),
+        max_pages_per_run=int(numbers["max_pages_per_run"][0]),
+        path=path,
+    )
+    for key in _URL_LISTS:
+        for i, url in enumerate(urls[key]):
+            if not site.may_visit(url):
+                raise _fail(path, f"{key}[{i}]", f"{url} is outside allowed_domains or denied by deny_url_patterns")
+    return site
+
+
+def load_seed(path: Path) -> Site:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SeedError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SeedError(f"{path}: cannot read: {exc}") from None
+    return parse_seed(path, data)
+
+
+def load_seeds(directory: Path) -> tuple[list[Site], list[SeedError]]:
+    """All seed files of a directory: the valid sites and one error per broken file."""
+    if not directory.is_dir():
+        raise SeedError(f"{directory}: no such seeds directory")
+    sites, errors = [], []
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            sites.append(load_seed(path))
+        except SeedError as exc:
+            errors.append(exc)
+    return sites, errors
+
+
+def select_sites(sites: list[Site], names: list[str] | None) -> list[Site]:
+    """Enabled sites, or the named ones (enabled or not); unknown names are an error."""
+    if not names:
+        return [s for s in sites if s.enabled]
+    by_name = {s.name: s for s in sites}
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise SeedError(f"--site {unknown[0]}: no such site (known: {', '.join(sorted(by_name)) or 'none'})")
+    return [by_name[n] for n in names]

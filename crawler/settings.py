@@ -1,0 +1,53 @@
+"""The one Scrapy settings module (``scrapy.cfg`` points here).
+
+Every ``AKHBAR_*`` environment variable below overrides its default, so cron jobs
+and containers configure akhbar without editing files.
+"""
+
+from __future__ import annotations
+
+import os
+
+from crawler import __version__
+
+BOT_NAME = "akhbar"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# -- akhbar --------------------------------------------------------------------
+AKHBAR_DATA_DIR = os.getenv("AKHBAR_DATA_DIR", "var")
+AKHBAR_DB_URL = os.getenv("AKHBAR_DB_URL") or None
+AKHBAR_SEEDS_DIR = os.getenv("AKHBAR_SEEDS_DIR", "seeds")
+AKHBAR_SITES = [s for s in os.getenv("AKHBAR_SITES", "").split(",") if s]  # empty: all enabled sites
+AKHBAR_RECRAWL = os.getenv("AKHBAR_RECRAWL", "") not in ("", "0", "false")
+
+# -- politeness ----------------------------------------------------------------
+USER_AGENT = os.getenv(
+    "AKHBAR_USER_AGENT", f"akhbar/{__version__} (news archiver; +https://github.com/akhbar-news/akhbar)"
+)
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = os.getenv("AKHBAR_AUTOTHROTTLE", "1") not in ("0", "false")
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_DELAY = 1.0  # per-site delays come from the seeds (DOWNLOAD_SLOTS, set by the spider)
+CONCURRENT_REQUESTS = int(os.getenv("AKHBAR_CONCURRENT_REQUESTS", "16"))
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+
+# -- robustness ----------------------------------------------------------------
+DOWNLOAD_TIMEOUT = float(os.getenv("AKHBAR_DOWNLOAD_TIMEOUT", "30"))
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # same cap as the processing core
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_ENABLED = True
+REDIRECT_MAX_TIMES = 5
+DNS_TIMEOUT = 20
+HTTPERROR_ALLOW_ALL = True  # the spider records 4xx/5xx pages instead of dropping them
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.getenv("AKHBAR_LOG_LEVEL", "INFO")
+
+ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}

@@ -1,0 +1,1 @@
+"""Scrapy spiders: they only fetch and yield raw pages."""

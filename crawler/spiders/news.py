@@ -1,0 +1,230 @@
+"""One spider for all enabled sites: feeds, sitemaps, bounded link following -> RawPage.
+
+Feeds and sitemaps are fetched first (highest priority, conditional requests), then
+articles; listings (start URLs and the pages they link to) are the fallback. The
+spider decides nothing about content: every response becomes a ``RawPage`` for the
+pipeline, every failed request a ``FetchFailure``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.settings import BaseSettings
+from twisted.python.failure import Failure
+
+from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
+from crawler.items import FetchFailure, RawPage, utc_now
+from crawler.seeds import Site, load_seeds, select_sites
+
+log = logging.getLogger(__name__)
+
+PRIORITY = {"feed": 30, "sitemap": 30, "article": 20, "listing": 0}
+
+
+def _sites_from(settings: BaseSettings) -> list[Site]:
+    from pathlib import Path
+
+    sites, errors = load_seeds(Path(settings.get("AKHBAR_SEEDS_DIR", "seeds")))
+    for err in errors:
+        log.warning("skipping %s", err)
+    return select_sites(sites, settings.getlist("AKHBAR_SITES"))
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        sites = _sites_from(settings)
+        slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+        for site in sites:
+            for domain in site.allowed_domains:
+                slots.setdefault(domain.split(":")[0], {"delay": site.download_delay, "concurrency": 2})
+        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        settings.set("AKHBAR_SITE_NAMES", [s.name for s in sites], priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        spider.sites = {s.name: s for s in _sites_from(crawler.settings)}
+        spider.recrawl = crawler.settings.getbool("AKHBAR_RECRAWL")
+        spider.budget = Counter()
+        return spider
+
+    sites: dict[str, Site]
+    recrawl: bool
+    budget: Counter[str]
+
+    # -- helpers -----------------------------------------------------------------
+    @property
+    def session(self) -> Any:
+        return self.crawler.akhbar_session  # type: ignore[attr-defined]
+
+    def _count(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key)
+
+    def _request(self, url: str, site: Site, role: str, depth: int, **kw: Any) -> Request | None:
+        if self.budget[site.name] >= site.max_pages_per_run and role in ("article", "listing"):
+            self._count(f"akhbar/{site.name}/over_budget")
+            return None
+        if role in ("article", "listing"):
+            self.budget[site.name] += 1
+        callback = {"feed": self.parse_feed, "sitemap": self.parse_sitemap, "article": self.parse_article}.get(
+            role, self.parse_listing
+        )
+        meta = {"akhbar_site": site.name, "akhbar_role": role, "akhbar_depth": depth}
+        return Request(url, callback=callback, errback=self.on_error, meta=meta, priority=PRIORITY[role], **kw)
+
+    def _xml_request(self, url: str, site: Site, role: str) -> Request | None:
+        headers = {}
+        etag, modified = self.session.validators(url)
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        return self._request(url, site, role, 1, headers=headers, dont_filter=True)
+
+    def _article_request(self, url: str, site: Site, depth: int) -> Request | None:
+        canon = canonicalize_url(url)
+        if not site.is_article_url(canon):
+            return None
+        self._count(f"akhbar/{site.name}/article_urls")
+        if not self.recrawl and self.session.url_done(canon):
+            self._count(f"akhbar/{site.name}/known")
+            return None
+        return self._request(canon, site, "article", depth)
+
+    def _raw(self, response: Response, role: str) -> RawPage:
+        request_url = (
+            response.request.meta.get("redirect_urls", [response.request.url])[0] if response.request else None
+        )
+        url = request_url or response.url
+        headers = tuple((k.decode("latin-1"), b", ".join(v).decode("latin-1")) for k, v in response.headers.items())
+        return RawPage(
+            url=url,
+            final_url=response.url if response.url != url else None,
+            body=response.body,
+            status=response.status,
+            headers=headers,
+            fetched_at=utc_now(),
+            site=response.meta.get("akhbar_site"),
+            role=role,
+        )
+
+    def _follow(self, response: Response, site: Site, depth: int) -> Iterator[Request]:
+        """Links of an HTML page: articles always, listings within depth (pagination costs none)."""
+        found = page_links(response.body, response.url)
+        nexts = set(found.next_pages)
+        for link in found.links:
+            canon = canonicalize_url(link)
+            if not site.may_visit(canon):
+                continue
+            if site.is_article_url(canon):
+                req = self._article_request(canon, site, depth + 1)
+            elif site.follow_links:
+                next_depth = depth if (link in nexts or is_pagination(canon)) else depth + 1
+                req = self._request(canon, site, "listing", next_depth) if next_depth <= site.max_depth else None
+            else:
+                req = None
+            if req is not None:
+                yield req
+
+    # -- Scrapy entry points ---------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        for site in self.sites.values():
+            for url in site.feeds:
+                if (req := self._xml_request(url, site, "feed")) is not None:
+                    yield req
+            for url in site.sitemaps:
+                if (req := self._xml_request(url, site, "sitemap")) is not None:
+                    yield req
+            for url in site.start_urls:
+                if (req := self._request(url, site, "listing", 0, dont_filter=True)) is not None:
+                    yield req
+
+    def _xml_response(self, response: Response, role: str) -> Iterator[Any]:
+        site = self.sites[response.meta["akhbar_site"]]
+        if response.status == 304:
+            self._count(f"akhbar/{site.name}/{role}_not_modified")
+            return
+        yield self._raw(response, role)
+        if response.status >= 400:
+            log.warning("%s: %s %s: HTTP %s", site.name, role, response.url, response.status)
+            return
+        etag = response.headers.get("ETag")
+        modified = response.headers.get("Last-Modified")
+        self.session.save_validators(
+            response.request.url if response.request else response.url,
+            etag.decode("latin-1") if etag else None,
+            modified.decode("latin-1") if modified else None,
+        )
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        site = self.sites[response.meta["akhbar_site"]]
+        yield from self._xml_response(response, "feed")
+        if response.status != 200:
+            return
+        try:
+            entries = feed_entries(response.body, response.url)
+        except NotXml as exc:
+            log.warning("%s: feed %s: %s", site.name, response.url, exc)
+            return
+        for url in entries:
+            if (req := self._article_request(url, site, 1)) is not None:
+                yield req
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        site = self.sites[response.meta["akhbar_site"]]
+        yield from self._xml_response(response, "sitemap")
+        if response.status != 200:
+            return
+        try:
+            sitemap = sitemap_entries(response.body, response.url)
+        except NotXml as exc:
+            log.warning("%s: sitemap %s: %s", site.name, response.url, exc)
+            return
+        for url in sitemap.urls:
+            if sitemap.is_index:
+                if site.may_visit(url) and (req := self._xml_request(url, site, "sitemap")) is not None:
+                    yield req
+            elif (req := self._article_request(url, site, 1)) is not None:
+                yield req
+
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        site = self.sites[response.meta["akhbar_site"]]
+        yield self._raw(response, "listing")
+        if response.status >= 400:
+            log.warning("%s: listing %s: HTTP %s", site.name, response.url, response.status)
+            return
+        if isinstance(response, scrapy.http.TextResponse):
+            yield from self._follow(response, site, response.meta["akhbar_depth"])
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        site = self.sites[response.meta["akhbar_site"]]
+        yield self._raw(response, "article")
+        depth = response.meta["akhbar_depth"]
+        if site.follow_links and response.status < 400 and isinstance(response, scrapy.http.TextResponse):
+            if depth < site.max_depth:
+                yield from self._follow(response, site, depth)
+
+    def on_error(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        site = request.meta.get("akhbar_site")
+        role = request.meta.get("akhbar_role", "article")
+        message = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure.value)
+        if failure.check(IgnoreRequest) and "robots.txt" in message:
+            self._count(f"akhbar/{site}/robots_forbidden")
+            return
+        outcome = "too_large" if "maxsize" in message.lower() or "larger than" in message.lower() else "error"
+        log.warning("%s: %s %s failed: %s", site, role, request.url, message)
+        yield FetchFailure(url=request.url, error=message[:300], outcome=outcome, site=site, role=role)
