@@ -49,7 +49,10 @@ def check_seeds(seeds_dir: Path, names: list[str] | None) -> list[str]:
 
 
 def _quiet(level: str) -> None:
-    for name in ("", "scrapy", "twisted", "py.warnings"):  # Scrapy opens these loggers wide
+    """Scrapy's logging setup opens its loggers wide: filter at our handlers and loggers."""
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)
+    for name in ("scrapy", "twisted", "py.warnings"):
         logging.getLogger(name).setLevel(level)
 
 
@@ -71,7 +74,9 @@ def crawl(
     )
     from crawler.spiders.news import NewsSpider
 
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    _quiet(settings.get("LOG_LEVEL"))
+    process = CrawlerProcess(settings)
     _quiet(settings.get("LOG_LEVEL"))
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler)

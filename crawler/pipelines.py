@@ -52,7 +52,8 @@ class StorePipeline:
         }
         summary = self.session.close(reason, extra)
         silent = []
-        for name in summary.get("sites_without_articles", []):  # type: ignore[union-attr]
+        without = summary.get("sites_without_articles")
+        for name in without if isinstance(without, list) else []:
             if not stats.get(f"akhbar/{name}/article_urls", 0):  # found none, not even known ones
                 silent.append(name)
                 log.warning("site %s yielded no article in this run: its layout or URLs may have changed", name)

@@ -213,9 +213,13 @@ class NewsSpider(scrapy.Spider):
         site = self.sites[response.meta["akhbar_site"]]
         yield self._raw(response, "article")
         depth = response.meta["akhbar_depth"]
-        if site.follow_links and response.status < 400 and isinstance(response, scrapy.http.TextResponse):
-            if depth < site.max_depth:
-                yield from self._follow(response, site, depth)
+        if (
+            site.follow_links
+            and depth < site.max_depth
+            and response.status < 400
+            and isinstance(response, scrapy.http.TextResponse)
+        ):
+            yield from self._follow(response, site, depth)
 
     def on_error(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
