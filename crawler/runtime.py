@@ -27,7 +27,8 @@ from storage.store import Store, record_key
 
 log = logging.getLogger(__name__)
 
-COMMIT_EVERY = 200
+COMMIT_EVERY = 200  # pages per transaction at most...
+COMMIT_SECONDS = 1.0  # ...and at least one commit a second, so a killed crawl loses little
 
 
 class LockedError(Exception):
@@ -129,6 +130,7 @@ class Ingestor:
             )
         self.processor = Processor(store.params, self.index)
         self._pending = 0
+        self._last_commit = time.monotonic()
 
     def ingest(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Outcome | None:
         """Archive (when live), process and store one page; None if it was already stored."""
@@ -143,7 +145,7 @@ class Ingestor:
         outcome = self._process(raw, key, source, offset)
         self.stats.outcomes[outcome.value] += 1
         self._pending += 1
-        if self._pending >= COMMIT_EVERY:
+        if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
             self.commit()
         return outcome
 
@@ -209,6 +211,7 @@ class Ingestor:
     def commit(self) -> None:
         self.store.commit()
         self._pending = 0
+        self._last_commit = time.monotonic()
 
 
 def open_store(db_url: str, params: DedupParams | None = None) -> Store:

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("https://X.ma/a/1.html?utm_source=rss&utm_medium=feed#comments", "https://x.ma/a/1.html"),
+        ("https://x.ma/a?id=3&fbclid=abc&gclid=z", "https://x.ma/a?id=3"),
+        ("https://x.ma:443/a", "https://x.ma/a"),
+        ("http://127.0.0.1:8080/a#x", "http://127.0.0.1:8080/a"),
+        ("https://x.ma", "https://x.ma/"),
+    ],
+)
+def test_canonicalize(raw: str, canonical: str) -> None:
+    assert canonicalize_url(raw) == canonical
+
+
+def test_feeds_rss_and_atom() -> None:
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>a</title><link>https://x.ma/a.html</link></item>
+    <item><guid isPermaLink="true">https://x.ma/b.html</guid></item>
+    <item><link>/c.html</link></item></channel></rss>"""
+    assert feed_entries(rss, "https://x.ma/feed") == [
+        "https://x.ma/a.html",
+        "https://x.ma/b.html",
+        "https://x.ma/c.html",
+    ]
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate" href="https://x.ma/d"/>
+    <link rel="replies" href="https://x.ma/d#c"/></entry></feed>"""
+    assert feed_entries(atom, "https://x.ma/") == ["https://x.ma/d"]
+
+
+def test_sitemaps_index_urlset_news_and_gzip() -> None:
+    index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    <sitemap><loc>https://x.ma/s1.xml</loc></sitemap></sitemapindex>"""
+    assert sitemap_entries(index, "https://x.ma/").is_index
+    news = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+    xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://x.ma/n/1.html</loc>
+    <news:news><news:publication_date>2024-05-01</news:publication_date></news:news></url></urlset>"""
+    got = sitemap_entries(gzip.compress(news), "https://x.ma/")
+    assert not got.is_index and got.urls == ["https://x.ma/n/1.html"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<html><body>not a feed</body></html>",
+        b"garbage \x00\x01",
+        b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;">]>
+        <rss><channel><item><link>&lol1;</link></item></channel></rss>""",
+        b"\x1f\x8bnot really gzip",
+    ],
+)
+def test_not_xml_is_refused(body: bytes) -> None:
+    with pytest.raises(NotXml):
+        feed_entries(body, "https://x.ma/")
+    with pytest.raises(NotXml):
+        sitemap_entries(body, "https://x.ma/")
+
+
+def test_page_links_and_pagination() -> None:
+    body = b"""<html><head><link rel="next" href="/cat/page/2/"></head><body>
+    <a href="/a.html">a</a><a href="/a.html">again</a><a href="mailto:x@y">m</a><a href="#top">t</a>
+    <a href="https://other.ma/b">b</a></body></html>"""
+    got = page_links(body, "https://x.ma/cat/")
+    assert got.links == ["https://x.ma/a.html", "https://other.ma/b"]
+    assert got.next_pages == ["https://x.ma/cat/page/2/"]
+    assert is_pagination("https://x.ma/cat/page/2/") and is_pagination("https://x.ma/list?page=3")
+    assert not is_pagination("https://x.ma/2024/05/slug-123.html")
