@@ -100,6 +100,7 @@ class Signature(Base):
     norm_sha256: Mapped[str] = mapped_column(String(64))
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     shingle_count: Mapped[int] = mapped_column(Integer)
+    anchors: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class HttpValidator(Base):

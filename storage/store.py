@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from crawler.items import RawPage, utc_now
 from crawler.processing.dedup import Decision
-from crawler.processing.fingerprint import DedupParams
+from crawler.processing.fingerprint import DedupParams, anchors_bytes, anchors_from_bytes
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome
 from crawler.processing.processor import Analysed
@@ -37,6 +37,7 @@ class StoredSignature:
     digest: bytes
     minhash: bytes
     duplicate_of_id: int | None
+    anchors: tuple[int, ...]
 
 
 def record_key(raw: RawPage) -> str:
@@ -195,6 +196,7 @@ class Store:
                 norm_sha256=item.digest.hex(),
                 minhash=item.signature,
                 shingle_count=item.shingle_count,
+                anchors=anchors_bytes(item.anchors),
             )
         )
         return article_id
@@ -214,12 +216,18 @@ class Store:
     def iter_signatures(self) -> Iterator[StoredSignature]:
         """Every stored signature in article order (to rebuild the dedup index)."""
         rows = self.conn.execute(
-            select(Signature.article_id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id)
+            select(
+                Signature.article_id,
+                Signature.norm_sha256,
+                Signature.minhash,
+                Article.duplicate_of_id,
+                Signature.anchors,
+            )
             .join(Article, Article.id == Signature.article_id)
             .order_by(Signature.article_id)
         )
-        for article_id, digest, minhash, dup_of in rows:
-            yield StoredSignature(article_id, bytes.fromhex(digest), minhash, dup_of)
+        for article_id, digest, minhash, dup_of, anchor_blob in rows:
+            yield StoredSignature(article_id, bytes.fromhex(digest), minhash, dup_of, anchors_from_bytes(anchor_blob))
 
     def _load_normalised(self, article_id: int) -> str:
         text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()

@@ -27,10 +27,15 @@ class DedupParams:
     seed: int = 1
     scheme: str = "affine32"  # datasketch >= 2.0 permutation scheme
     hashfunc: str = "xxh32"  # shingle hash fed to MinHash
-    lsh_threshold: float = 0.5  # LSH candidate threshold (estimated Jaccard)
-    accept_jaccard: float = 0.5  # verified word-shingle Jaccard that makes a near duplicate
-    accept_containment: float = 0.8  # ... or this share of the shorter text inside the longer
-    min_shingles: int = 20  # containment only counts for texts at least this long
+    lsh_threshold: float = 0.3  # LSH candidate threshold (estimated Jaccard)
+    anchor_size: int = 5  # words per anchor shingle
+    anchor_window: int = 24  # winnowing window: shared runs of >= window + size - 1 words meet
+    min_shared_anchors: int = 2  # anchors two texts must share to become candidates
+    accept_jaccard: float = 0.5  # verified word 3-gram Jaccard that makes a near duplicate,
+    accept_containment: float = 0.6  # ... or this share of the shorter text's 3-grams in the other,
+    soft_containment: float = 0.4  # ... or this share together with
+    soft_word_containment: float = 0.75  # this share of its distinct words
+    min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -56,6 +61,34 @@ def shingles(normalised: str, size: int) -> set[str]:
 
 def _xxh32(data: bytes) -> int:
     return xxhash.xxh32_intdigest(data)
+
+
+def anchors(normalised: str, params: DedupParams) -> tuple[int, ...]:
+    """Winnowed anchors: the minimum word ``anchor_size``-gram hash of every window.
+
+    Deterministic (xxh32, no seed from the process) and local: two texts sharing a
+    verbatim run of ``anchor_window + anchor_size - 1`` words share at least one anchor.
+    """
+    words = tokens(normalised)
+    k, w = params.anchor_size, params.anchor_window
+    if len(words) < k:
+        return ()
+    hashes = np.fromiter(
+        (xxhash.xxh32_intdigest(" ".join(words[i : i + k]).encode("utf-8")) for i in range(len(words) - k + 1)),
+        dtype=np.uint32,
+    )
+    if len(hashes) <= w:
+        return (int(hashes.min()),)
+    minima = np.lib.stride_tricks.sliding_window_view(hashes, w).min(axis=1)
+    return tuple(int(h) for h in np.unique(minima))
+
+
+def anchors_bytes(values: tuple[int, ...]) -> bytes:
+    return np.asarray(values, dtype="<u4").tobytes()
+
+
+def anchors_from_bytes(data: bytes | None) -> tuple[int, ...]:
+    return tuple(int(v) for v in np.frombuffer(data or b"", dtype="<u4"))
 
 
 def signature(shingle_set: set[str], params: DedupParams) -> LeanMinHash:

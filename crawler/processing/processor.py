@@ -14,6 +14,7 @@ from crawler.processing.dedup import Decision, DedupIndex
 from crawler.processing.extract import Article, extract
 from crawler.processing.fingerprint import (
     DedupParams,
+    anchors,
     shingles,
     signature,
     signature_bytes,
@@ -32,6 +33,7 @@ class Analysed:
     digest: bytes
     signature: bytes
     shingle_count: int
+    anchors: tuple[int, ...] = ()
 
 
 def analyse(raw: RawPage, params: DedupParams) -> Analysed:
@@ -45,6 +47,7 @@ def analyse(raw: RawPage, params: DedupParams) -> Analysed:
         digest=text_digest(normalised),
         signature=signature_bytes(signature(shingle_set, params)),
         shingle_count=len(shingle_set),
+        anchors=anchors(normalised, params),
     )
 
 
@@ -56,7 +59,8 @@ class Processor:
         self.index = index
 
     def decide(self, item: Analysed) -> Decision:
-        return self.index.decide(item.digest, item.normalised, signature_from_bytes(item.signature, self.params))
+        sig = signature_from_bytes(item.signature, self.params)
+        return self.index.decide(item.digest, item.normalised, sig, item.anchors)
 
     def register(self, article_id: int, item: Analysed, decision: Decision) -> None:
         """Make a stored article visible to later decisions."""

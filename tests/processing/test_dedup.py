@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from crawler.processing.dedup import DedupIndex, overlap
-from crawler.processing.fingerprint import DedupParams, shingles, signature, text_digest
+from crawler.processing.fingerprint import DedupParams, anchors, shingles, signature, text_digest
 from crawler.processing.normalize import normalize
 
 
@@ -16,10 +16,11 @@ class Corpus:
     def add(self, text: str):
         norm = normalize(text)
         sig = signature(shingles(norm, self.params.shingle_size), self.params)
-        decision = self.index.decide(text_digest(norm), norm, sig)
+        marks = anchors(norm, self.params)
+        decision = self.index.decide(text_digest(norm), norm, sig, marks)
         new_id = len(self.texts) + 1
         self.texts[new_id] = norm
-        self.index.load(new_id, text_digest(norm), sig, decision.duplicate_of)
+        self.index.load(new_id, text_digest(norm), sig, decision.duplicate_of, marks)
         return new_id, decision
 
 
@@ -67,3 +68,24 @@ def test_overlap_containment() -> None:
     b = {"x", "y", "z", "w"}
     ov = overlap(a, b)
     assert ov.jaccard == 0.5 and ov.containment == 1.0
+
+
+def test_dispatch_contained_in_round_up_is_near(conference_text: str, tangier_text: str) -> None:
+    """A short dispatch inside a longer round-up: low Jaccard, found by anchors, verified by containment."""
+    c = Corpus()
+    paras = conference_text.split("\n")
+    round_up, _ = c.add(
+        "\n".join([tangier_text, paras[1], paras[2], "وفي خبر آخر من الرباط أعلنت الوزارة عن برنامج جديد."])
+    )
+    dispatch = "\n".join(paras[1:3])
+    _, d = c.add(dispatch)
+    assert d.kind == "near" and d.duplicate_of == round_up
+    assert d.similarity is not None and d.similarity < 0.5  # Jaccard alone would have missed it
+
+
+def test_anchors_are_deterministic_and_local(conference_text: str) -> None:
+    params = DedupParams()
+    norm = normalize(conference_text)
+    assert anchors(norm, params) == anchors(norm, params)
+    inner = " ".join(norm.split()[40:120])  # a long verbatim run shares anchors with its source
+    assert set(anchors(inner, params)) & set(anchors(norm, params))
