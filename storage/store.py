@@ -115,12 +115,19 @@ class Store:
         return self.conn.execute(select(Article.id).where(Article.url == url)).first() is not None
 
     def url_done(self, url: str) -> bool:
-        """True when ``url`` gave an article already (as its canonical, requested or final URL)."""
+        """True when fetching ``url`` again is pointless: it gave an article already (as its
+        canonical, requested or final URL), or something that is not HTML, or 404/410 Gone.
+        Server errors and timeouts are tried again on the next run."""
         if self.article_url_known(url):
             return True
-        done = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value)
+        final = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value, Outcome.NOT_HTML.value)
         found = self.conn.execute(
-            select(Fetch.id).where(Fetch.outcome.in_(done), (Fetch.url == url) | (Fetch.final_url == url)).limit(1)
+            select(Fetch.id)
+            .where(
+                (Fetch.url == url) | (Fetch.final_url == url),
+                Fetch.outcome.in_(final) | ((Fetch.outcome == Outcome.HTTP_ERROR.value) & Fetch.status.in_((404, 410))),
+            )
+            .limit(1)
         ).first()
         return found is not None
 

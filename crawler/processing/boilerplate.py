@@ -6,16 +6,23 @@ related and "most read" lists, comment forms, cookie and newsletter boxes, share
 bars, hashtag lines and ad-slot labels. Three passes, all deterministic and local to
 one page:
 
+0. layout tables (old table-based templates) become plain blocks, so trafilatura
+   judges their cells like any ``<div>`` instead of keeping the whole page as a table;
 1. blocks whose ``class``/``id`` words name furniture (``share``, ``related``,
-   ``comments``, ``cookie``…), unless the block holds most of the page's prose;
+   ``comments``, ``cookie``…), unless the block holds most of the page's prose, and
+   link lists introduced by a furniture heading ("الأكثر قراءة", "Most read"…);
 2. short elements whose whole text is a known label ("afterheader desktop",
-   "إعلان", "العودة للأعلى", a hashtag line…);
+   "إعلان", "العودة للأعلى", a hashtag line, a "عدد القراءات: 812" counter…);
 3. "اقرأ أيضا" / "شاهد أيضا" markers and what they pull in.
+
+After extraction, :func:`trim_edges` drops the byline/dateline and source lines
+that Arabic sites put in paragraphs of their own before and after the article.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -91,7 +98,9 @@ _JUNK_WORDS = frozenset(
 _JUNK_COMPOUNDS = re.compile(
     r"post[-_]?navigation|nav[-_]?links|post[-_]?tags|entry[-_]?tags|article[-_]?tags|"
     r"tags[-_]?(list|wrap|box|links)|more[-_]?news|latest[-_]?news|read[-_]?also|"
-    r"most[-_]?(read|viewed|popular)|author[-_]?box|about[-_]?author|ad[-_]?(slot|unit|box|zone)",
+    r"most[-_]?(read|viewed|popular|commented|shared|liked|recent)|"
+    r"(popular|recent|latest|trending)[-_]?(posts|news|articles|stories)|"
+    r"author[-_]?box|about[-_]?author|ad[-_]?(slot|unit|box|zone)",
     re.I,
 )
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
@@ -127,8 +136,36 @@ _LABELS = frozenset(
         "Post navigation",
         "انتقل إلى المحتوى",
         "Skip to content",
+        # article action bars of every CMS generation
+        "أرسل لصديق",
+        "ارسل الى صديق",
+        "أرسل إلى صديق",
+        "إرسال لصديق",
+        "Send to a friend",
+        "Envoyer à un ami",
+        "PDF",
+        "Print",
+        "Imprimer",
+        "نسخ الرابط",
+        # empty comment sections
+        "كن أول من يعلق",
+        "كن أول من يعلق!",
+        "لا توجد تعليقات",
+        "لا توجد تعليقات على هذا الخبر",
+        "لا توجد تعليقات على هذا المقال",
+        "Be the first to comment",
+        "No comments yet",
+        "Soyez le premier à commenter",
     )
 )
+# "عدد القراءات: 812", "المشاهدات 1.2K", "التعليقات (0)", "812 views": counters, after normalisation.
+_COUNTER = re.compile(
+    r"^(?:(?:عدد\s+)?(?:القراءات|قراءات|المشاهدات|مشاهدات|مشاهده|الزيارات|زيارات|التعليقات|تعليقات|تعليق)"
+    r"|views|vues|lectures|reads|comments|commentaires)\s*\d+(?:\s\d+)?(?:\s*[km])?$"
+    r"|^\d+(?:\s\d+)?(?:\s*[km])?\s*(?:قراءه|قراءات|مشاهده|مشاهدات|تعليق|تعليقات|views|vues|lectures|comments|commentaires)$"
+)
+# Parts of an action bar or meta line: "طباعة | أرسل لصديق | PDF".
+_BAR_SEPARATORS = re.compile(r"\s*[|•·◆]\s*")
 _AD_SLOT = re.compile(
     r"^(after|before|in|top|bottom|middle)\s*(header|content|article|post|footer|title)?\s*(desktop|mobile)$"
 )
@@ -151,6 +188,38 @@ _READ_ALSO_TEXTS = XPath(
     "//body//text()[contains(., 'يضا') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
     " or contains(., 'elated')]"
 )
+
+
+# Layout tables: they hold what no data table holds (the page headline, a form, another
+# table), or say so (role="presentation"). Small one-cell tables inside a text (pull
+# quotes, captions) are left alone: trafilatura keeps their text as it is.
+_LAYOUT_TABLES = XPath(
+    "//body//table[@role='presentation' or @role='none' or .//table or .//h1 or .//h2 or .//form or .//textarea]"
+)
+_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> int:
+    """Pass 0: turn layout tables into ``<div>`` blocks.
+
+    Table-based templates (still common on older Arabic regional sites) put the menu,
+    the sidebars, the article and the comment form in cells of one big table; with
+    tables enabled trafilatura then keeps the whole page. As plain blocks, each cell
+    is judged on its own (link density, length), which is what the layout meant.
+    Data tables (with several rows and columns, or header cells) stay tables.
+    """
+    tables = _LAYOUT_TABLES(tree)
+    for table in tables:
+        for row_group in [table, *(c for c in table if c.tag in ("tbody", "thead", "tfoot"))]:
+            for row in row_group:
+                if row.tag == "tr":
+                    for cell in row:
+                        if cell.tag in ("td", "th"):
+                            cell.tag = "div"
+                if row.tag in _TABLE_PARTS:
+                    row.tag = "div"
+        table.tag = "div"
+    return len(tables)
 
 
 def _text_parents(xpath: XPath, tree: HtmlElement) -> list[HtmlElement]:
@@ -204,9 +273,30 @@ def _drop(el: HtmlElement) -> None:
     parent.remove(el)
 
 
+_VISIBLE_TEXT = XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+
+
+def _visible_length(el: HtmlElement) -> int:
+    return sum(len(t) for t in _VISIBLE_TEXT(el))
+
+
+def _text_measure(tree: HtmlElement) -> tuple[Callable[[HtmlElement], int], int]:
+    """How to weigh a block's prose on this page, and the page's total.
+
+    Text in ``<p>`` is prose on most pages; pages that set their text without
+    ``<p>`` (``<br>``-separated cells, bare divs) are measured by all visible text,
+    so that a wrapper with a furniture-like name ("recentNews") around the article
+    is still recognised as the article.
+    """
+    prose, visible = _prose_length(tree), _visible_length(tree)
+    if prose >= 0.3 * visible:
+        return _prose_length, prose or 1
+    return _visible_length, visible or 1
+
+
 def drop_furniture_blocks(tree: HtmlElement) -> int:
     """Pass 1: remove blocks named as furniture by their class or id."""
-    total = _prose_length(tree) or 1
+    measure, total = _text_measure(tree)
     doomed: list[HtmlElement] = []
     doomed_ids: set[int] = set()
     for el in _WITH_ATTRS(tree):
@@ -215,13 +305,101 @@ def drop_furniture_blocks(tree: HtmlElement) -> int:
             continue
         if el.tag in _PROTECTED_TAGS or any(id(a) in doomed_ids for a in el.iterancestors()):
             continue
-        if _prose_length(el) > 0.4 * total or el.find(".//h1") is not None:
+        if measure(el) > 0.4 * total or el.find(".//h1") is not None:
             continue  # a wrapper around the article itself (e.g. "post-with-sidebar")
         doomed.append(el)
         doomed_ids.add(id(el))
     for el in doomed:
         _drop(el)
     return len(doomed)
+
+
+# Headings that introduce lists of other articles, compared (normalised) as prefixes.
+_LIST_HEADINGS = tuple(
+    normalize(s) + " "
+    for s in (
+        "الأكثر",  # الأكثر قراءة / مشاهدة / تعليقا / تداولا / شعبية
+        "آخر الأخبار",
+        "أحدث الأخبار",
+        "أهم الأخبار",
+        "أخبار ذات صلة",
+        "مقالات ذات صلة",
+        "مواضيع ذات صلة",
+        "أخبار مشابهة",
+        "مقالات مشابهة",
+        "مواضيع مشابهة",
+        "أخبار متعلقة",
+        "مقالات متعلقة",
+        "اخترنا لك",
+        "قد يعجبك",
+        "قد يهمك",
+        "المزيد من الأخبار",
+        "Most read",
+        "Most popular",
+        "Most viewed",
+        "Most commented",
+        "Most shared",
+        "Related",
+        "Latest news",
+        "Recent posts",
+        "Popular posts",
+        "You may also like",
+        "Les plus lus",
+        "Les plus commentés",
+        "Sur le même sujet",
+        "Articles similaires",
+        "Derniers articles",
+        "À lire aussi",
+    )
+)
+_HEADING_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) > 2][string-length(.) <= 60]")
+
+
+def _is_list_heading(text: str) -> bool:
+    norm = normalize(text) + " "
+    return len(norm) <= 40 and norm.startswith(_LIST_HEADINGS)
+
+
+def drop_headed_lists(tree: HtmlElement) -> int:
+    """Pass 1b: remove link lists introduced by a furniture heading, whatever their class.
+
+    Sites name these boxes in every way ("box most_commented", "side", no class at
+    all), but the heading vocabulary is small and shared, and what follows it is a
+    list of links to other articles. The heading's smallest container that holds more
+    than the heading is the box; it goes when links carry most of its text.
+    """
+    measure, total = _text_measure(tree)
+    doomed: list[HtmlElement] = []
+    for label in _text_parents(_HEADING_TEXTS, tree):
+        text = _bounded_text(label, 60)
+        if text is None or not _is_list_heading(text):
+            continue
+        box = label
+        size = len(text.strip())
+        while box.getparent() is not None and box.getparent().tag not in _PROTECTED_TAGS:
+            parent = box.getparent()
+            if _bounded_text(parent, size + 20) is None:
+                box = parent
+                break
+            box = parent
+        if box is label or box.tag in _PROTECTED_TAGS or box.find(".//h1") is not None:
+            continue
+        if measure(box) > 0.4 * total or not _links_dominate(box, text):
+            continue
+        doomed.append(box)
+    for el in doomed:
+        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+            _drop(el)
+    return len(doomed)
+
+
+def _links_dominate(box: HtmlElement, heading: str) -> bool:
+    """Links carry at least 60% of the box's text once its heading is set aside."""
+    text = len("".join(box.itertext()).strip()) - len(heading.strip())
+    linked = sum(len("".join(a.itertext()).strip()) for a in box.iter("a"))
+    if heading.strip() and any(heading.strip() in "".join(a.itertext()) for a in box.iter("a")):
+        linked -= len(heading.strip())
+    return text > 0 and linked >= 0.6 * text
 
 
 def drop_labels(tree: HtmlElement) -> int:
@@ -234,11 +412,25 @@ def drop_labels(tree: HtmlElement) -> int:
         norm = normalize(text)
         if not norm:
             continue
-        if norm in _LABELS or _AD_SLOT.match(norm) or _HASHTAG_LINE.match(text.strip()) or _TAG_LINE.match(text):
+        if (
+            norm in _LABELS
+            or _COUNTER.match(norm)
+            or _AD_SLOT.match(norm)
+            or _HASHTAG_LINE.match(text.strip())
+            or _TAG_LINE.match(text)
+            or _is_label_bar(text)
+        ):
             doomed.append(el)
     for el in doomed:
         _drop(el)
     return len(doomed)
+
+
+def _is_label_bar(text: str) -> bool:
+    """A row of known labels and counters ("طباعة | أرسل لصديق | PDF"): every part is furniture."""
+    parts = [normalize(p) for p in _BAR_SEPARATORS.split(text)]
+    parts = [p for p in parts if p]
+    return len(parts) >= 2 and all(p in _LABELS or _COUNTER.match(p) for p in parts)
 
 
 def _link_dominant(el: HtmlElement) -> bool:
@@ -299,5 +491,84 @@ def drop_read_also(tree: HtmlElement) -> int:
 
 
 def strip_boilerplate(tree: HtmlElement) -> int:
-    """Run all passes in place; return the number of elements removed."""
-    return drop_furniture_blocks(tree) + drop_labels(tree) + drop_read_also(tree)
+    """Run all passes in place; return the number of elements removed or unwrapped."""
+    return (
+        unwrap_layout_tables(tree)
+        + drop_furniture_blocks(tree)
+        + drop_headed_lists(tree)
+        + drop_labels(tree)
+        + drop_read_also(tree)
+    )
+
+
+# --- after extraction: lines standing alone before and after the article -------------------------------
+
+_SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', "”")
+# "بقلم: فلان", "كتب - فلان", "إعداد: …", "متابعة": bylines of Arabic news sites.
+_BYLINE_LABEL = re.compile(
+    r"^\s*(بقلم|كتب|كتبه|كتبت|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة|مراسلة|تحرير)(\s*[:：\-–—|]|\s*$)"
+)
+# "الصحراء 24 : العيون", "أخبارنا المغربية - فلان", "الرباط - و م ع": two short parts and a separator.
+_DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s*(?::|：|\s[-–—|]\s)\s*[^:：\-–—|.،]{2,40}$")
+# "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …": credit and tag lines.
+_CREDIT_LABEL = re.compile(
+    r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
+    r"الوسوم|وسوم|آخر\s+تحديث|اخر\s+تحديث|تاريخ\s+النشر)\s*[:：]"
+)
+
+
+def _short_arabic(line: str, max_words: int) -> bool:
+    """A line of Arabic script, at most ``max_words`` words, not ending like a sentence.
+
+    Only Arabic lines are judged: the conventions (a dateline in its own paragraph is
+    not article text) are those of the Arabic press, and short Latin-script lines in
+    other corpora (AEB) are often real text ("BAAR, SWITZERLAND", "Staff Reports").
+    """
+    stripped = line.strip()
+    if not stripped or stripped.endswith(_SENTENCE_END) or not _ARABIC_CHAR.search(stripped):
+        return False
+    return len(normalize(stripped).split()) <= max_words
+
+
+_ARABIC_CHAR = re.compile(r"[\u0600-\u06FF]")
+
+
+def _is_leading_meta(line: str, site_norm: str) -> bool:
+    if not _short_arabic(line, 8):
+        return False
+    norm = normalize(line)
+    return bool(
+        _BYLINE_LABEL.match(line)
+        or (site_norm and (norm == site_norm or norm.startswith(site_norm + " ")))
+        or _DATELINE.match(line)
+    )
+
+
+def _is_trailing_meta(line: str, site_norm: str) -> bool:
+    if _HASHTAG_LINE.match(line.strip()):
+        return True
+    if not _short_arabic(line, 10):
+        return False
+    return bool(_CREDIT_LABEL.match(line) or (site_norm and normalize(line) == site_norm) or _TAG_LINE.match(line))
+
+
+def trim_edges(text: str, site: str | None = None) -> str:
+    """Drop byline/dateline lines before the article and credit/tag lines after it.
+
+    Arabic sites print "أخبارنا المغربية - <author>" or "الصحراء 24 : العيون" as a
+    paragraph of its own above the text, and "المصدر: …" or a tag line below it;
+    inside the article container, with no class to tell them apart. Their shape is
+    the signal: short, no sentence ending, a label or a "place : name" separator, or
+    the site's own name. A dateline that opens the first real paragraph
+    ("الرباط (و م ع) - …") is part of that paragraph and stays.
+    """
+    lines = text.split("\n")
+    site_norm = normalize(site or "")
+    start, end = 0, len(lines)
+    while start < end - 1 and (not lines[start].strip() or _is_leading_meta(lines[start], site_norm)):
+        start += 1
+    while end - 1 > start and (not lines[end - 1].strip() or _is_trailing_meta(lines[end - 1], site_norm)):
+        end -= 1
+    if start == 0 and end == len(lines):
+        return text
+    return "\n".join(lines[start:end]).strip()

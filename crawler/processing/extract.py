@@ -16,7 +16,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from crawler.items import RawPage
-from crawler.processing.boilerplate import strip_boilerplate
+from crawler.processing.boilerplate import strip_boilerplate, trim_edges
 from crawler.processing.dates import find_published
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
@@ -143,7 +143,7 @@ def extract(raw: RawPage) -> Article:
     site = doc.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
     published = find_published(tree, url, raw.fetched_at, doc.date)
     title = clean_title(doc.title, site, h1s)
-    text = _drop_leading_title(text, title)
+    text = trim_edges(_drop_leading_title(text, title), site)
     return Article(
         url=url,
         title=title,

@@ -133,7 +133,10 @@ class NewsSpider(scrapy.Spider):
                 req = self._article_request(canon, site, depth + 1)
             elif site.follow_links:
                 next_depth = depth if (link in nexts or is_pagination(canon)) else depth + 1
-                req = self._request(canon, site, "listing", next_depth) if next_depth <= site.max_depth else None
+                if next_depth > site.max_depth or (not self.recrawl and self.session.url_done(canon)):
+                    req = None  # too deep, or a link that redirected to a stored article before
+                else:
+                    req = self._request(canon, site, "listing", next_depth)
             else:
                 req = None
             if req is not None:
@@ -200,8 +203,17 @@ class NewsSpider(scrapy.Spider):
             elif (req := self._article_request(url, site, 1)) is not None:
                 yield req
 
+    def _role_after_redirects(self, response: Response, site: Site, asked: str) -> str:
+        """A redirect can turn a listing link into an article (and back): the final URL decides."""
+        if not response.meta.get("redirect_urls"):
+            return asked
+        return "article" if site.is_article_url(canonicalize_url(response.url)) else "listing"
+
     def parse_listing(self, response: Response) -> Iterator[Any]:
         site = self.sites[response.meta["akhbar_site"]]
+        if self._role_after_redirects(response, site, "listing") == "article":
+            yield from self.parse_article(response)
+            return
         yield self._raw(response, "listing")
         if response.status >= 400:
             log.warning("%s: listing %s: HTTP %s", site.name, response.url, response.status)
@@ -211,7 +223,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         site = self.sites[response.meta["akhbar_site"]]
-        yield self._raw(response, "article")
+        yield self._raw(response, self._role_after_redirects(response, site, "article"))
         depth = response.meta["akhbar_depth"]
         if (
             site.follow_links
