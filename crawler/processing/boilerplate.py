@@ -280,23 +280,24 @@ def _visible_length(el: HtmlElement) -> int:
     return sum(len(t) for t in _VISIBLE_TEXT(el))
 
 
-def _text_measure(tree: HtmlElement) -> tuple[Callable[[HtmlElement], int], int]:
-    """How to weigh a block's prose on this page, and the page's total.
+def _article_guard(tree: HtmlElement) -> Callable[[HtmlElement], bool]:
+    """A test for "this block holds most of the page's prose" (so it is the article).
 
-    Text in ``<p>`` is prose on most pages; pages that set their text without
-    ``<p>`` (``<br>``-separated cells, bare divs) are measured by all visible text,
-    so that a wrapper with a furniture-like name ("recentNews") around the article
-    is still recognised as the article.
+    Text in ``<p>`` is prose on most pages. Pages that set their text without ``<p>``
+    (``<br>``-separated cells, bare divs) are also measured by all visible text, so
+    that a wrapper with a furniture-like name ("recentNews") around the article is
+    still recognised as the article.
     """
-    prose, visible = _prose_length(tree), _visible_length(tree)
+    prose = _prose_length(tree)
+    visible = _visible_length(tree)
     if prose >= 0.3 * visible:
-        return _prose_length, prose or 1
-    return _visible_length, visible or 1
+        return lambda el: _prose_length(el) > 0.4 * prose
+    return lambda el: _prose_length(el) > 0.4 * prose or _visible_length(el) > 0.4 * visible
 
 
 def drop_furniture_blocks(tree: HtmlElement) -> int:
     """Pass 1: remove blocks named as furniture by their class or id."""
-    measure, total = _text_measure(tree)
+    holds_article = _article_guard(tree)
     doomed: list[HtmlElement] = []
     doomed_ids: set[int] = set()
     for el in _WITH_ATTRS(tree):
@@ -305,7 +306,7 @@ def drop_furniture_blocks(tree: HtmlElement) -> int:
             continue
         if el.tag in _PROTECTED_TAGS or any(id(a) in doomed_ids for a in el.iterancestors()):
             continue
-        if measure(el) > 0.4 * total or el.find(".//h1") is not None:
+        if holds_article(el) or el.find(".//h1") is not None:
             continue  # a wrapper around the article itself (e.g. "post-with-sidebar")
         doomed.append(el)
         doomed_ids.add(id(el))
@@ -368,7 +369,7 @@ def drop_headed_lists(tree: HtmlElement) -> int:
     list of links to other articles. The heading's smallest container that holds more
     than the heading is the box; it goes when links carry most of its text.
     """
-    measure, total = _text_measure(tree)
+    holds_article = _article_guard(tree)
     doomed: list[HtmlElement] = []
     for label in _text_parents(_HEADING_TEXTS, tree):
         text = _bounded_text(label, 60)
@@ -384,7 +385,7 @@ def drop_headed_lists(tree: HtmlElement) -> int:
             box = parent
         if box is label or box.tag in _PROTECTED_TAGS or box.find(".//h1") is not None:
             continue
-        if measure(box) > 0.4 * total or not _links_dominate(box, text):
+        if holds_article(box) or not _links_dominate(box, text):
             continue
         doomed.append(box)
     for el in doomed:
