@@ -20,7 +20,8 @@ from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
 from crawler.processing.fingerprint import DedupParams, signature_from_bytes
 from crawler.processing.outcomes import Outcome, Rejected
-from crawler.processing.processor import Processor, analyse
+from crawler.processing.processor import Processor, analyse, site_key
+from crawler.processing.templates import SiteTemplates
 from storage.archive import ArchivedPage, ArchiveWriter
 from storage.db import sqlite_url
 from storage.store import Store, record_key
@@ -128,7 +129,9 @@ class Ingestor:
             self.index.load(
                 sig.article_id, sig.digest, signature_from_bytes(sig.minhash, store.params), sig.duplicate_of_id
             )
-        self.processor = Processor(store.params, self.index)
+        templates = SiteTemplates()
+        templates.load(store.iter_template_lines())
+        self.processor = Processor(store.params, self.index, templates)
         self._pending = 0
         self._last_commit = time.monotonic()
 
@@ -163,13 +166,15 @@ class Ingestor:
             log.warning("%s: extraction failed: %s", raw.effective_url, exc)
             self.store.add_fetch(raw, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}", **where)  # type: ignore[arg-type]
             return Outcome.ERROR
+        site = site_key(raw, item.article)
+        item = self.processor.clean(item, site)
         if self.store.article_url_known(item.article.url):
             self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
             return Outcome.SEEN_URL
         decision = self.processor.decide(item)
         fetch_id = self.store.add_fetch(raw, outcome=Outcome.ARTICLE, **where)  # type: ignore[arg-type]
         article_id = self.store.add_article(fetch_id, item, decision, raw.site)
-        self.processor.register(article_id, item, decision)
+        self.store.save_template_lines(site, self.processor.register(article_id, item, decision, site))
         self.stats.dup_kinds[decision.kind] += 1
         self.stats.per_site[raw.site or item.article.site or "?"] += 1
         return Outcome.ARTICLE

@@ -5,7 +5,7 @@ Keep README.md's "Schema" section in step with this module (a test compares them
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -112,3 +112,13 @@ class HttpValidator(Base):
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class TemplateLine(Base):
+    """How many stored articles of a site contained a short line (site-level template learning)."""
+
+    __tablename__ = "template_lines"
+
+    site: Mapped[str] = mapped_column(String(255), primary_key=True)
+    line_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    pages: Mapped[int] = mapped_column(Integer)

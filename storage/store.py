@@ -20,7 +20,7 @@ from crawler.processing.outcomes import Outcome
 from crawler.processing.processor import Analysed
 from storage import migrations
 from storage.db import open_engine
-from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature
+from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +235,16 @@ class Store:
         )
         for article_id, digest, minhash, dup_of, anchor_blob in rows:
             yield StoredSignature(article_id, bytes.fromhex(digest), minhash, dup_of, anchors_from_bytes(anchor_blob))
+
+    def iter_template_lines(self) -> Iterator[tuple[str, int, int]]:
+        yield from self.conn.execute(select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages))
+
+    def save_template_lines(self, site: str, changed: list[tuple[int, int]]) -> None:
+        if not changed:
+            return
+        keys = [k for k, _ in changed]
+        self.conn.execute(delete(TemplateLine).where(TemplateLine.site == site, TemplateLine.line_key.in_(keys)))
+        self.conn.execute(insert(TemplateLine), [{"site": site, "line_key": k, "pages": n} for k, n in changed])
 
     def _load_normalised(self, article_id: int) -> str:
         text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()

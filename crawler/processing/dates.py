@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from lxml.html import HtmlElement
@@ -91,7 +92,13 @@ _META_NAMES = (
     "published-date",
     "release_date",
 )
-_FURNITURE_ANCESTOR = re.compile(r"sidebar|related|comment|widget|footer|recent|popular|most|aside|nav", re.I)
+# class/id words (at a word start: "has-sidebar", "recentNews", "comment-list") of blocks whose dates
+# belong to other articles or to readers.
+_FURNITURE_ANCESTOR = re.compile(
+    r"(?:^|[\s_-])(?:sidebar|related|comment|widget|footer|recent|popular|most|aside|nav|menu|reply|teaser|"
+    r"trending|latest|more|read-?also|similar|breaking|ticker)",
+    re.I,
+)
 
 
 def _valid(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None) -> str | None:
@@ -200,8 +207,15 @@ def _meta_dates(tree: HtmlElement) -> Iterator[str]:
             yield found[name]
 
 
-def _in_furniture(el: HtmlElement) -> bool:
-    for anc in el.iterancestors():
+def _in_furniture(el: HtmlElement, article: frozenset[HtmlElement] = frozenset()) -> bool:
+    """Inside a sidebar, comment list, footer, menu…; containers of the headline (``article``) never count.
+
+    Themes name the page wrapper "has-sidebar" or "main-nav-layout"; those hold the
+    headline too, so they are the article's own containers, not furniture.
+    """
+    for anc in (el, *el.iterancestors()):
+        if anc in article:
+            continue
         if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(
             f"{anc.get('class', '')} {anc.get('id', '')}"
         ):
@@ -212,50 +226,140 @@ def _in_furniture(el: HtmlElement) -> bool:
 def _time_elements(tree: HtmlElement) -> Iterator[str]:
     marked = tree.xpath('//*[@itemprop="datePublished"]')
     for el in marked:
+        if _in_furniture(el):
+            continue
         value = el.get("datetime") or el.get("content") or el.text_content()
         if value:
             yield value
-    for el in tree.iterfind(".//time"):
-        if not _in_furniture(el) and el.get("datetime"):
-            yield el.get("datetime", "")
 
 
-def _text_near_headline(tree: HtmlElement, before: int = 6, after: int = 40) -> list[str]:
-    """Text chunks around the first <h1>, in document order, furniture skipped."""
+# Labels that say "this is when it was published" / "this is when it was changed".
+_PUBLISHED_LABEL = re.compile(
+    r"نشر|تاريخ\s+النشر|بتاريخ|حرر|published|posted|publié|publie|mis\s+en\s+ligne|le\s*:", re.I
+)
+_UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
+_PROSE_CHARS = 120  # a chunk longer than this is article prose, not a date line
+_TEASER_LINK_CHARS = 25  # a link this long in the same block is another article's headline
+_BLOCKS = frozenset({"p", "div", "li", "td", "th", "dd", "section", "article", "header", "footer", "aside", "tr"})
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A visible text node near the headline, with what tells a date line from a teaser."""
+
+    text: str
+    offset: int  # chunks after the first <h1> (negative: before it)
+    prose_before: int  # long prose chunks between the headline and this chunk
+    label: str  # the chunk and the one before it: where "نشر في:" usually sits
+    datetime: str | None = None  # a <time datetime> value
+
+
+def _teaser(el: HtmlElement) -> bool:
+    """Text inside a link, or beside a headline-length link: an item of a list of other articles."""
+    block = el
+    while block is not None and block.tag not in _BLOCKS:
+        if block.tag == "a":
+            return True
+        block = block.getparent()
+    if block is None:
+        return False
+    return any(len((a.text_content() or "").strip()) >= _TEASER_LINK_CHARS for a in block.iter("a"))
+
+
+def _headline(root: HtmlElement) -> HtmlElement | None:
+    """The article's ``<h1>``: the one with the longest text (a logo in an ``<h1>`` is short)."""
+    best, size = None, 0
+    for h1 in root.iter("h1"):
+        length = len(h1.text_content().strip())
+        if length > size:
+            best, size = h1, length
+    return best
+
+
+def _chunks_near_headline(tree: HtmlElement, before: int = 8, after: int = 60) -> list[_Chunk]:
+    """Visible text chunks (and ``<time>`` values) around the first ``<h1>``, furniture and teasers skipped."""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    chunks: list[str] = []
+    raw: list[tuple[str, HtmlElement, str | None]] = []
+    headline = _headline(root)
+    # The elements themselves, not their id(): lxml proxies only keep an identity while referenced.
+    article = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     h1_index: int | None = None
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
             continue
-        if el.tag == "h1" and h1_index is None:
-            h1_index = len(chunks)
-        if el.text and el.text.strip() and not _in_furniture(el):
-            chunks.append(el.text.strip())
-        if el.tail and el.tail.strip() and el.getparent() is not None and not _in_furniture(el.getparent()):
-            chunks.append(el.tail.strip())
-    if h1_index is None:
-        return chunks[:after]
-    return chunks[max(0, h1_index - before) : h1_index + after]
+        if el is headline:
+            h1_index = len(raw)
+        if el.tag == "time" and el.get("datetime"):
+            raw.append(("", el, el.get("datetime")))
+        if el.text and el.text.strip():
+            raw.append((el.text.strip(), el, None))
+        parent = el.getparent()
+        if el.tail and el.tail.strip() and parent is not None:
+            raw.append((el.tail.strip(), parent, None))
+    anchor = h1_index or 0
+    lo, hi = max(0, anchor - before), anchor + after
+    chunks: list[_Chunk] = []
+    furniture: dict[int, bool] = {}
+    prose = 0
+    previous = ""
+    for index, (text, el, stamp) in enumerate(raw[lo:hi], start=lo):
+        if index >= anchor and len(text) > _PROSE_CHARS:
+            prose += 1
+        key = id(el)
+        if key not in furniture:
+            furniture[key] = _in_furniture(el, article) or _teaser(el)
+        if not furniture[key]:
+            chunks.append(_Chunk(text, index - anchor, prose, f"{previous} {text}", stamp))
+        previous = text
+    return chunks
+
+
+def _rank(chunk: _Chunk) -> tuple[int, int, int]:
+    """Lower is better: labelled publication dates, then short date lines by the headline,
+    then date lines further down (after the text began: other articles), prose last."""
+    label = fold(chunk.label[-160:])
+    updated = bool(_UPDATED_LABEL.search(label))
+    if _PUBLISHED_LABEL.search(label) and not updated:
+        tier = 0
+    elif chunk.datetime is not None or len(chunk.text) <= _PROSE_CHARS:
+        tier = 1 if chunk.prose_before == 0 else 3
+    else:
+        tier = 4
+    if updated:
+        tier += 1
+    distance = chunk.offset if chunk.offset >= 0 else -2 * chunk.offset + 1  # after the headline first
+    return tier, distance, 0 if chunk.datetime else 1
+
+
+def _visible_date(chunks: list[_Chunk], fetched_at: str) -> str | None:
+    found: list[tuple[tuple[int, int, int], str]] = []
+    for chunk in chunks:
+        iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text)
+        if iso is None and len(chunk.text) <= _PROSE_CHARS:
+            iso = parse_relative(chunk.text, fetched_at)
+        if iso:
+            found.append((_rank(chunk), iso))
+    return min(found)[1] if found else None
 
 
 def find_published(tree: HtmlElement, url: str, fetched_at: str, fallback: str | None = None) -> str | None:
-    """The publication date of the page's article, or None."""
+    """The publication date of the page's article, or None.
+
+    Machine-readable dates first (JSON-LD, ``<meta>``, ``itemprop``). Then the dates
+    shown on the page, judged by where they sit: a date labelled as the publication
+    date ("نشر في", "Publié le") wins; then a short date line nearest the headline
+    (after it before before it); dates after the article text began, in links, in
+    lists of other articles, comments or sidebars come last or not at all.
+    """
     for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree)):
         for value in source:
             iso = parse_iso(value)
             if iso:
                 return iso
-    near = _text_near_headline(tree)
-    for chunk in near:
-        iso = parse_visible(chunk)
-        if iso:
-            return iso
-    for chunk in near:
-        iso = parse_relative(chunk, fetched_at)
-        if iso:
-            return iso
+    iso = _visible_date(_chunks_near_headline(tree), fetched_at)
+    if iso:
+        return iso
     match = _URL_DATE.search(url)
     if match and match.group(3):
         iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))

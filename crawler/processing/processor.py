@@ -1,13 +1,15 @@
-"""The single processing path: extract -> normalise -> fingerprint -> decide.
+"""The single processing path: extract -> clean -> normalise -> fingerprint -> decide.
 
-``analyse`` is pure (safe to run in worker processes); ``Processor.decide`` and
-``Processor.register`` are sequential, in input order, so that "first seen is
-canonical" holds the same way for a live crawl and an offline re-process.
+``analyse`` is pure (safe to run in worker processes). Everything that depends on
+earlier pages runs in ``Processor``, sequentially, in input order: site-template
+cleaning and the duplicate decision. So "first seen is canonical" and "learnt from
+earlier pages" hold the same way for a live crawl and an offline re-process.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from crawler.items import RawPage
 from crawler.processing.dedup import Decision, DedupIndex
@@ -22,6 +24,7 @@ from crawler.processing.fingerprint import (
     text_digest,
 )
 from crawler.processing.normalize import normalize
+from crawler.processing.templates import SiteTemplates
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,10 @@ class Analysed:
     signature: bytes
     shingle_count: int
     anchors: tuple[int, ...] = ()
+    raw_text: str = ""  # the text before site-template cleaning (what templates learn from)
 
 
-def analyse(raw: RawPage, params: DedupParams) -> Analysed:
-    """Extract and fingerprint one page; raises ``Rejected`` when there is no article."""
-    article = extract(raw)
+def fingerprint(article: Article, params: DedupParams, raw_text: str | None = None) -> Analysed:
     normalised = normalize(article.text)
     shingle_set = shingles(normalised, params.shingle_size)
     return Analysed(
@@ -48,22 +50,41 @@ def analyse(raw: RawPage, params: DedupParams) -> Analysed:
         signature=signature_bytes(signature(shingle_set, params)),
         shingle_count=len(shingle_set),
         anchors=anchors(normalised, params),
+        raw_text=article.text if raw_text is None else raw_text,
     )
 
 
-class Processor:
-    """Duplicate decisions against one store's index."""
+def analyse(raw: RawPage, params: DedupParams) -> Analysed:
+    """Extract and fingerprint one page; raises ``Rejected`` when there is no article."""
+    return fingerprint(extract(raw), params)
 
-    def __init__(self, params: DedupParams, index: DedupIndex) -> None:
+
+def site_key(raw: RawPage, article: Article) -> str:
+    """The site an article belongs to for template learning: the seed name, else the host."""
+    return raw.site or (urlsplit(article.url).hostname or "").removeprefix("www.") or "?"
+
+
+class Processor:
+    """Template cleaning and duplicate decisions against one store's state."""
+
+    def __init__(self, params: DedupParams, index: DedupIndex, templates: SiteTemplates | None = None) -> None:
         self.params = params
         self.index = index
+        self.templates = templates or SiteTemplates()
+
+    def clean(self, item: Analysed, site: str) -> Analysed:
+        """Remove lines the site's earlier articles taught us are furniture (re-fingerprint if any)."""
+        text = self.templates.clean(site, item.article.text)
+        if text == item.article.text:
+            return item
+        return fingerprint(replace(item.article, text=text), self.params, raw_text=item.raw_text)
 
     def decide(self, item: Analysed) -> Decision:
         sig = signature_from_bytes(item.signature, self.params)
         return self.index.decide(item.digest, item.normalised, sig, item.anchors)
 
-    def register(self, article_id: int, item: Analysed, decision: Decision) -> None:
-        """Make a stored article visible to later decisions."""
-        self.index.load(
-            article_id, item.digest, signature_from_bytes(item.signature, self.params), decision.duplicate_of
-        )
+    def register(self, article_id: int, item: Analysed, decision: Decision, site: str) -> list[tuple[int, int]]:
+        """Make a stored article visible to later decisions; return changed template counts."""
+        sig = signature_from_bytes(item.signature, self.params)
+        self.index.load(article_id, item.digest, sig, decision.duplicate_of, item.anchors)
+        return self.templates.learn(site, item.raw_text)
