@@ -179,3 +179,26 @@ def test_sql_is_read_only_and_formats(tmp_path: Path, mixed_warc: Path, capsys) 
     assert main(["stats", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
     assert "Articles per site" in out and "not_html" in out
+
+
+def test_site_template_lines_are_learned_in_order(tmp_path: Path, conference_text: str, tangier_text: str) -> None:
+    """A fixed line under every article of a site disappears once two earlier articles showed it."""
+    footer = "هذه الجريدة تصدر عن مؤسسة الأطلس للإعلام والنشر بمدينة فاس"
+    bodies = [conference_text, tangier_text, conference_text.split("\n")[0] + "\n" + tangier_text.split("\n")[2]]
+    pages = [
+        (
+            f"https://atlas.example/n/{i}",
+            article_page(f"عنوان {i}", body + "\n" + footer, url=f"https://atlas.example/n/{i}").encode(),
+            HTML,
+            200,
+        )
+        for i, body in enumerate(bodies)
+    ]
+    path = write_warc(tmp_path / "site.warc.gz", pages)
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(path)]) == 0
+    texts = [t for (t,) in q(data / "akhbar.db", "SELECT text FROM articles ORDER BY id")]
+    assert [footer in t for t in texts] == [True, True, False]
+    rebuilt = tmp_path / "b.db"  # the same order, the same learning: a rebuild agrees
+    assert main(["reprocess", "--data-dir", str(data), "--into", str(rebuilt)]) == 0
+    assert [t for (t,) in q(rebuilt, "SELECT text FROM articles ORDER BY id")] == texts

@@ -17,7 +17,7 @@ from trafilatura.utils import load_html
 
 from crawler.items import RawPage
 from crawler.processing.boilerplate import strip_boilerplate, trim_edges
-from crawler.processing.dates import find_published
+from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
@@ -123,6 +123,8 @@ def extract(raw: RawPage) -> Article:
     page_url = raw.effective_url
     url = _canonical(tree, page_url)
     h1s = [h.text_content().strip() for h in tree.iterfind(".//h1")]
+    # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
+    published = find_published(tree, url, raw.fetched_at)
     strip_boilerplate(tree)
     fetch_day = raw.fetched_at[:10]
     try:
@@ -141,7 +143,7 @@ def extract(raw: RawPage) -> Article:
         raise Rejected(Outcome.EMPTY, "no article text")
     text = (doc.text or "").strip()
     site = doc.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
-    published = find_published(tree, url, raw.fetched_at, doc.date)
+    published = published or (parse_iso(doc.date) if doc.date else None)
     title = clean_title(doc.title, site, h1s)
     text = trim_edges(_drop_leading_title(text, title), site)
     return Article(
