@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ EPILOG_REPROCESS = """examples:
   akhbar reprocess --data-dir /srv/akhbar saved/   # a directory of .html/.htm/.warc(.gz) files
   akhbar reprocess --into rebuilt.db               # a fresh store from the archive (new parameters)
   akhbar reprocess --db postgresql://u@h/akhbar x.warc
+  akhbar reprocess --workers 1 pages.warc.gz      # one process (same store, slower)
 """
 EPILOG_SQL = """examples:
   akhbar sql "SELECT site, COUNT(*) FROM articles GROUP BY site"
@@ -91,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--into", metavar="PATH", help="build a fresh store at PATH (a new file or URL) instead")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes extracting pages in parallel (default: the number of cores); the store is the same for any N",
+    )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".warc, .warc.gz, .html, .htm files or directories")
     p.set_defaults(func=cmd_reprocess)
 
@@ -168,7 +177,11 @@ def _db(args: argparse.Namespace) -> str:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     progress = sys.stderr.isatty() and not args.no_progress
-    stats = reprocess(_data_dir(args), args.inputs, db_url=args.db, into=args.into, progress=progress)
+    if args.workers < 1:
+        raise UsageError(f"--workers {args.workers}: must be at least 1")
+    stats = reprocess(
+        _data_dir(args), args.inputs, db_url=args.db, into=args.into, progress=progress, workers=args.workers
+    )
     print(run_summary(stats))
     return 0
 

@@ -40,6 +40,7 @@ def reprocess(
     db_url: str | None = None,
     into: str | None = None,
     progress: bool = False,
+    workers: int = 1,
 ) -> RunStats:
     """Process ``inputs`` (or the data dir's archive) into a store; return the run's stats.
 
@@ -57,7 +58,9 @@ def reprocess(
             raise UsageError(f"{into}: already exists; --into builds a fresh store, choose a new path")
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        return _run(target, files, archive_dir=None, progress=progress, args={"inputs": inputs, "into": into})
+        return _run(
+            target, files, archive_dir=None, progress=progress, args={"inputs": inputs, "into": into}, workers=workers
+        )
     target = db_url or default_db_url(data_dir)
     path = sqlite_path(target)
     if path is not None:
@@ -71,6 +74,7 @@ def reprocess(
             progress=progress,
             args={"inputs": inputs, "data_dir": str(data_dir)},
             hint=f" --data-dir {data_dir}",
+            workers=workers,
         )
 
 
@@ -82,6 +86,7 @@ def _run(
     progress: bool,
     args: dict[str, object],
     hint: str = "",
+    workers: int = 1,
 ) -> RunStats:
     store = Store(db_url, DedupParams(), rebuild_hint=hint)
     run_id = store.start_run("reprocess", args, os.getpid())
@@ -89,7 +94,7 @@ def _run(
     ingestor = Ingestor(store, run_id, writer)
     reason = "finished"
     try:
-        ingestor.ingest_all(_with_progress(read_inputs(files), progress))
+        ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
     except KeyboardInterrupt:
         reason = "interrupted"
         raise

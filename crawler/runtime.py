@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import multiprocessing
 import os
+import signal
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -20,7 +24,7 @@ from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
 from crawler.processing.fingerprint import DedupParams, signature_from_bytes
 from crawler.processing.outcomes import Outcome, Rejected
-from crawler.processing.processor import Processor, analyse, site_key
+from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
 from storage.archive import ArchivedPage, ArchiveWriter
 from storage.db import sqlite_url
@@ -116,6 +120,61 @@ class RunStats:
         }
 
 
+@dataclass(frozen=True)
+class Admitted:
+    """A new page, archived when live, waiting for its analysis to be settled."""
+
+    raw: RawPage
+    key: str
+    source: str | None
+    offset: int | None
+
+
+AnalysisResult = Analysed | Rejected
+PAGE_BUDGET_SECONDS = 30.0
+
+
+class _OverBudget(BaseException):  # not Exception: library code must not swallow it
+    pass
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise _OverBudget
+
+
+def analyse_page(raw: RawPage, params: DedupParams, budget: float = 0.0) -> AnalysisResult:
+    """analyse() that never raises: a rejection, a crash or a page over its time budget
+    comes back as ``Rejected``. The budget uses SIGALRM, so it applies in the main thread
+    of a process (pool workers, ``akhbar reprocess``), not inside the crawler's reactor."""
+    use_alarm = budget > 0 and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
+    if use_alarm:
+        signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        return analyse(raw, params)
+    except Rejected as rej:
+        return rej
+    except _OverBudget:
+        return Rejected(Outcome.TIMEOUT, f"extraction took longer than {budget:g} s")
+    except Exception as exc:  # a bug or a pathological page must not stop the run
+        return Rejected(Outcome.ERROR, f"extraction failed: {type(exc).__name__}: {exc}")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+
+
+def analysis_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes for ``analyse_page`` (forkserver: no inherited threads or sockets)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["crawler.processing.processor"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
+
+
 class Ingestor:
     """extract -> normalise -> fingerprint -> decide -> store, for one page at a time."""
 
@@ -134,9 +193,10 @@ class Ingestor:
         self.processor = Processor(store.params, self.index, templates)
         self._pending = 0
         self._last_commit = time.monotonic()
+        self.page_budget = PAGE_BUDGET_SECONDS
 
-    def ingest(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Outcome | None:
-        """Archive (when live), process and store one page; None if it was already stored."""
+    def admit(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Admitted | None:
+        """First, in input order: skip known pages, archive new ones (live). None if already stored."""
         self.stats.pages += 1
         key = record_key(raw)
         if self.store.has_record(key):
@@ -145,27 +205,33 @@ class Ingestor:
         if self.archive is not None:
             offset = self.archive.write(raw)
             source = self.archive.path.name
-        outcome = self._process(raw, key, source, offset)
+        return Admitted(raw, key, source, offset)
+
+    def settle(self, page: Admitted, result: AnalysisResult) -> Outcome:
+        """Last, in input order: decide and store what the (possibly parallel) analysis gave."""
+        outcome = self._store(page, result)
         self.stats.outcomes[outcome.value] += 1
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
             self.commit()
         return outcome
 
-    def _process(self, raw: RawPage, key: str, source: str | None, offset: int | None) -> Outcome:
-        where = {"key": key, "run_id": self.run_id, "warc_file": source, "warc_offset": offset}
-        if raw.role != "article":
-            self.store.add_fetch(raw, outcome=Outcome.NOT_ARTICLE, detail=raw.role, **where)  # type: ignore[arg-type]
-            return Outcome.NOT_ARTICLE
-        try:
-            item = analyse(raw, self.store.params)
-        except Rejected as rej:
-            self.store.add_fetch(raw, outcome=rej.outcome, detail=rej.detail, **where)  # type: ignore[arg-type]
-            return rej.outcome
-        except Exception as exc:  # a bug or a pathological page must not stop the run
-            log.warning("%s: extraction failed: %s", raw.effective_url, exc)
-            self.store.add_fetch(raw, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}", **where)  # type: ignore[arg-type]
-            return Outcome.ERROR
+    def ingest(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Outcome | None:
+        """Archive (when live), process and store one page; None if it was already stored."""
+        page = self.admit(raw, source, offset)
+        if page is None:
+            return None
+        return self.settle(page, analyse_page(raw, self.store.params, self.page_budget))
+
+    def _store(self, page: Admitted, result: AnalysisResult) -> Outcome:
+        raw = page.raw
+        where = {"key": page.key, "run_id": self.run_id, "warc_file": page.source, "warc_offset": page.offset}
+        if isinstance(result, Rejected):
+            if result.outcome in (Outcome.ERROR, Outcome.TIMEOUT):
+                log.warning("%s: %s", raw.effective_url, result)
+            self.store.add_fetch(raw, outcome=result.outcome, detail=result.detail, **where)  # type: ignore[arg-type]
+            return result.outcome
+        item = result
         site = site_key(raw, item.article)
         item = self.processor.clean(item, site)
         if self.store.article_url_known(item.article.url):
@@ -193,6 +259,7 @@ class Ingestor:
 
     def record_unreadable(self, page: ArchivedPage) -> None:
         """A WARC record that could not be read still gets a ``fetches`` row."""
+        log.warning("%s: %s", page.source, page.error)
         self.stats.pages += 1
         raw = RawPage(url=f"{Path(page.source).resolve().as_uri()}#offset={page.offset}", body=b"", status=0)
         key = record_key(RawPage(url=raw.url, body=page.error.encode()))
@@ -205,18 +272,46 @@ class Ingestor:
         )  # fmt: skip
         self.stats.outcomes[Outcome.MALFORMED.value] += 1
 
-    def ingest_all(self, pages: Iterable[ArchivedPage]) -> None:
-        for page in pages:
-            if page.raw is None:
-                log.warning("%s: %s", page.source, page.error)
-                self.record_unreadable(page)
-            else:
-                self.ingest(page.raw, page.source, page.offset)
+    def ingest_all(self, pages: Iterable[ArchivedPage], workers: int = 1) -> None:
+        """Process pages in input order; with ``workers`` > 1 the analysis runs in a process pool
+        while decisions and writes stay in input order (the store is the same as with one worker)."""
+        if workers <= 1:
+            for page in pages:
+                if page.raw is None:
+                    self.record_unreadable(page)
+                else:
+                    self.ingest(page.raw, page.source, page.offset)
+            return
+        params, budget = self.store.params, self.page_budget
+        window: deque[tuple[Admitted, Future[AnalysisResult]]] = deque()
+        with analysis_pool(workers) as pool:
+            for page in pages:
+                if page.raw is None:
+                    while window:  # keep the order of rows: settle what came before first
+                        self._settle_future(*window.popleft())
+                    self.record_unreadable(page)
+                    continue
+                admitted = self.admit(page.raw, page.source, page.offset)
+                if admitted is None:
+                    continue
+                window.append((admitted, pool.submit(analyse_page, admitted.raw, params, budget)))
+                if len(window) >= 4 * workers:
+                    self._settle_future(*window.popleft())
+            while window:
+                self._settle_future(*window.popleft())
+
+    def _settle_future(self, page: Admitted, future: Future[AnalysisResult]) -> None:
+        try:
+            result = future.result()
+        except Exception as exc:  # a worker died (out of memory, killed): record, go on
+            result = Rejected(Outcome.ERROR, f"analysis worker failed: {type(exc).__name__}: {exc}")
+        self.settle(page, result)
 
     def commit(self) -> None:
         self.store.commit()
         self._pending = 0
         self._last_commit = time.monotonic()
+        self.page_budget = PAGE_BUDGET_SECONDS
 
 
 def open_store(db_url: str, params: DedupParams | None = None) -> Store:

@@ -202,3 +202,42 @@ def test_site_template_lines_are_learned_in_order(tmp_path: Path, conference_tex
     rebuilt = tmp_path / "b.db"  # the same order, the same learning: a rebuild agrees
     assert main(["reprocess", "--data-dir", str(data), "--into", str(rebuilt)]) == 0
     assert [t for (t,) in q(rebuilt, "SELECT text FROM articles ORDER BY id")] == texts
+
+
+def test_parallel_workers_give_the_same_store(tmp_path: Path, mixed_warc: Path) -> None:
+    cols = "url, title, published_at, text, dup_kind, duplicate_of_id, similarity"
+    stores = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        assert (
+            main(
+                [
+                    "reprocess",
+                    "--workers",
+                    workers,
+                    "--into",
+                    str(db),
+                    str(mixed_warc),
+                    "--data-dir",
+                    str(tmp_path / "v"),
+                ]
+            )
+            == 0
+        )
+        stores.append(
+            (q(db, f"SELECT {cols} FROM articles ORDER BY id"), q(db, "SELECT url, outcome FROM fetches ORDER BY id"))
+        )
+    assert stores[0] == stores[1]
+    assert main(["reprocess", "--workers", "0", str(mixed_warc)]) == 2
+
+
+def test_page_over_its_time_budget_is_recorded(tmp_path: Path, conference_text: str) -> None:
+    from crawler.items import RawPage
+    from crawler.processing.fingerprint import DedupParams
+    from crawler.processing.outcomes import Outcome, Rejected
+    from crawler.runtime import analyse_page
+
+    # a big page takes a while to extract; a tiny budget must cut it
+    body = article_page("t", "\n".join([conference_text] * 400)).encode()
+    got = analyse_page(RawPage(url="https://x.example/slow", body=body), DedupParams(), budget=0.05)
+    assert isinstance(got, Rejected) and got.outcome is Outcome.TIMEOUT

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -239,9 +240,6 @@ def _text_parents(xpath: XPath, tree: HtmlElement) -> list[HtmlElement]:
     return out
 
 
-_PROSE = XPath("string-length(normalize-space(string-join(.//p//text(), ' ')))")
-
-
 def _bounded_text(el: HtmlElement, limit: int) -> str | None:
     """The element's text, or None as soon as it exceeds ``limit`` characters (cheap on big blocks)."""
     parts: list[str] = []
@@ -254,8 +252,11 @@ def _bounded_text(el: HtmlElement, limit: int) -> str | None:
     return "".join(parts)
 
 
+_PROSE_TEXTS = XPath(".//p//text()")
+
+
 def _prose_length(el: HtmlElement) -> int:
-    return sum(len(t) for t in el.xpath(".//p//text()"))
+    return sum(len(t) for t in _PROSE_TEXTS(el))
 
 
 def _drop(el: HtmlElement) -> None:
@@ -273,11 +274,14 @@ def _drop(el: HtmlElement) -> None:
     parent.remove(el)
 
 
-_VISIBLE_TEXT = XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+_STRING_LENGTH = XPath("string-length(.)")
+_CODE = XPath(".//script | .//style | .//noscript")
 
 
 def _visible_length(el: HtmlElement) -> int:
-    return sum(len(t) for t in _VISIBLE_TEXT(el))
+    """Characters of text under ``el``, scripts and styles left out (counted in C by XPath)."""
+    size = int(_STRING_LENGTH(el))
+    return size - sum(int(_STRING_LENGTH(code)) for code in _CODE(el)) if size else 0
 
 
 def _article_guard(tree: HtmlElement) -> Callable[[HtmlElement], bool]:
@@ -286,18 +290,19 @@ def _article_guard(tree: HtmlElement) -> Callable[[HtmlElement], bool]:
     Text in ``<p>`` is prose on most pages. Pages that set their text without ``<p>``
     (``<br>``-separated cells, bare divs) are also measured by all visible text, so
     that a wrapper with a furniture-like name ("recentNews") around the article is
-    still recognised as the article.
+    still recognised as the article. Candidates are measured with ``string-length``
+    (scripts included: that can only protect more, never less).
     """
     prose = _prose_length(tree)
     visible = _visible_length(tree)
     if prose >= 0.3 * visible:
         return lambda el: _prose_length(el) > 0.4 * prose
-    return lambda el: _prose_length(el) > 0.4 * prose or _visible_length(el) > 0.4 * visible
+    return lambda el: _prose_length(el) > 0.4 * prose or int(_STRING_LENGTH(el)) > 0.4 * visible
 
 
-def drop_furniture_blocks(tree: HtmlElement) -> int:
+def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool] | None = None) -> int:
     """Pass 1: remove blocks named as furniture by their class or id."""
-    holds_article = _article_guard(tree)
+    holds_article = holds_article or _article_guard(tree)
     doomed: list[HtmlElement] = []
     doomed_ids: set[int] = set()
     for el in _WITH_ATTRS(tree):
@@ -353,15 +358,44 @@ _LIST_HEADINGS = tuple(
         "À lire aussi",
     )
 )
-_HEADING_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) > 2][string-length(.) <= 60]")
 
 
-def _is_list_heading(text: str) -> bool:
-    norm = normalize(text) + " "
-    return len(norm) <= 40 and norm.startswith(_LIST_HEADINGS)
+@dataclass(frozen=True)
+class _Short:
+    """A block whose whole text is short: a label, a counter, a box heading."""
+
+    el: HtmlElement
+    text: str
+    norm: str
 
 
-def drop_headed_lists(tree: HtmlElement) -> int:
+def _short_blocks(tree: HtmlElement) -> list[_Short]:
+    """Blocks with at most 80 characters of text, found once for the label and heading passes."""
+    out = []
+    for el in _text_parents(_SHORT_TEXTS, tree):
+        text = _bounded_text(el, 80)
+        if text is not None:
+            norm = normalize(text)
+            if norm:
+                out.append(_Short(el, text, norm))
+    return out
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Still in the page (an earlier pass may have removed an ancestor)."""
+    for anc in el.iterancestors():
+        if anc is root:
+            return True
+    return el is root
+
+
+def _is_list_heading(norm: str) -> bool:
+    return len(norm) <= 40 and (norm + " ").startswith(_LIST_HEADINGS)
+
+
+def drop_headed_lists(
+    tree: HtmlElement, shorts: list[_Short] | None = None, holds_article: Callable[[HtmlElement], bool] | None = None
+) -> int:
     """Pass 1b: remove link lists introduced by a furniture heading, whatever their class.
 
     Sites name these boxes in every way ("box most_commented", "side", no class at
@@ -369,23 +403,19 @@ def drop_headed_lists(tree: HtmlElement) -> int:
     list of links to other articles. The heading's smallest container that holds more
     than the heading is the box; it goes when links carry most of its text.
     """
-    holds_article = _article_guard(tree)
+    holds_article = holds_article or _article_guard(tree)
     doomed: list[HtmlElement] = []
-    for label in _text_parents(_HEADING_TEXTS, tree):
-        text = _bounded_text(label, 60)
-        if text is None or not _is_list_heading(text):
+    for short in shorts if shorts is not None else _short_blocks(tree):
+        if not _is_list_heading(short.norm):
             continue
-        box = label
-        size = len(text.strip())
+        box, size = short.el, len(short.text.strip())
         while box.getparent() is not None and box.getparent().tag not in _PROTECTED_TAGS:
-            parent = box.getparent()
-            if _bounded_text(parent, size + 20) is None:
-                box = parent
+            box = box.getparent()
+            if _bounded_text(box, size + 20) is None:
                 break
-            box = parent
-        if box is label or box.tag in _PROTECTED_TAGS or box.find(".//h1") is not None:
+        if box is short.el or box.tag in _PROTECTED_TAGS or box.find(".//h1") is not None:
             continue
-        if holds_article(box) or not _links_dominate(box, text):
+        if holds_article(box) or not _links_dominate(box, short.text):
             continue
         doomed.append(box)
     for el in doomed:
@@ -403,16 +433,12 @@ def _links_dominate(box: HtmlElement, heading: str) -> bool:
     return text > 0 and linked >= 0.6 * text
 
 
-def drop_labels(tree: HtmlElement) -> int:
+def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
     """Pass 2: remove short elements whose whole text is a furniture label."""
+    root = tree.getroottree().getroot()
     doomed = []
-    for el in _text_parents(_SHORT_TEXTS, tree):
-        text = _bounded_text(el, 80)
-        if text is None:
-            continue
-        norm = normalize(text)
-        if not norm:
-            continue
+    for short in shorts if shorts is not None else _short_blocks(tree):
+        norm, text = short.norm, short.text
         if (
             norm in _LABELS
             or _COUNTER.match(norm)
@@ -420,8 +446,8 @@ def drop_labels(tree: HtmlElement) -> int:
             or _HASHTAG_LINE.match(text.strip())
             or _TAG_LINE.match(text)
             or _is_label_bar(text)
-        ):
-            doomed.append(el)
+        ) and _attached(short.el, root):
+            doomed.append(short.el)
     for el in doomed:
         _drop(el)
     return len(doomed)
@@ -429,6 +455,8 @@ def drop_labels(tree: HtmlElement) -> int:
 
 def _is_label_bar(text: str) -> bool:
     """A row of known labels and counters ("طباعة | أرسل لصديق | PDF"): every part is furniture."""
+    if not _BAR_SEPARATORS.search(text):
+        return False
     parts = [normalize(p) for p in _BAR_SEPARATORS.split(text)]
     parts = [p for p in parts if p]
     return len(parts) >= 2 and all(p in _LABELS or _COUNTER.match(p) for p in parts)
@@ -493,13 +521,13 @@ def drop_read_also(tree: HtmlElement) -> int:
 
 def strip_boilerplate(tree: HtmlElement) -> int:
     """Run all passes in place; return the number of elements removed or unwrapped."""
-    return (
-        unwrap_layout_tables(tree)
-        + drop_furniture_blocks(tree)
-        + drop_headed_lists(tree)
-        + drop_labels(tree)
-        + drop_read_also(tree)
-    )
+    unwrapped = unwrap_layout_tables(tree)
+    holds_article = _article_guard(tree)
+    removed = drop_furniture_blocks(tree, holds_article)
+    shorts = _short_blocks(tree)
+    removed += drop_headed_lists(tree, shorts, holds_article)
+    removed += drop_labels(tree, shorts)
+    return unwrapped + removed + drop_read_also(tree)
 
 
 # --- after extraction: lines standing alone before and after the article -------------------------------

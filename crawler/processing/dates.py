@@ -65,13 +65,15 @@ _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,-]+(\d{1,2
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-–|،,]?\s*(\d{1,2}):(\d{2}))?(?!\d)")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|-|$)")
 _RELATIVE = re.compile(
-    r"منذ\s+(\d+|دقيقه|ساعه|يوم|اسبوع|دقيقتين|ساعتين|يومين)?\s*(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|اسبوع|اسابيع)?"
+    r"منذ\s+(\d+|دقيقتين|دقيقه|ساعتين|ساعه|يومين|يوم|اسبوعين|اسبوع|شهرين|شهر)?\s*"
+    r"(دقيقتين|دقيقه|دقائق|ساعتين|ساعه|ساعات|يومين|يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|اشهر|شهور)?"
 )
 _RELATIVE_UNITS = {
     "دقيقه": timedelta(minutes=1), "دقائق": timedelta(minutes=1), "دقيقتين": timedelta(minutes=2),
     "ساعه": timedelta(hours=1), "ساعات": timedelta(hours=1), "ساعتين": timedelta(hours=2),
     "يوم": timedelta(days=1), "ايام": timedelta(days=1), "يومين": timedelta(days=2),
-    "اسبوع": timedelta(weeks=1), "اسابيع": timedelta(weeks=1),
+    "اسبوع": timedelta(weeks=1), "اسابيع": timedelta(weeks=1), "اسبوعين": timedelta(weeks=2),
+    "شهر": timedelta(days=30), "اشهر": timedelta(days=30), "شهور": timedelta(days=30), "شهرين": timedelta(days=60),
 }  # fmt: skip
 _META_NAMES = (
     "article:published_time",
@@ -310,7 +312,10 @@ def _chunks_near_headline(tree: HtmlElement, before: int = 8, after: int = 60) -
         if key not in furniture:
             furniture[key] = _in_furniture(el, article) or _teaser(el)
         if not furniture[key]:
-            chunks.append(_Chunk(text, index - anchor, prose, f"{previous} {text}", stamp))
+            # "نشر في: 05/03/2021" in one node, or "نشر في:" just before the date's own node
+            own = _PUBLISHED_LABEL.search(text) or _UPDATED_LABEL.search(text)
+            label = text[:80] if own else f"{previous[-80:]} {text[:80]}"
+            chunks.append(_Chunk(text, index - anchor, prose, label, stamp))
         previous = text
     return chunks
 
@@ -318,7 +323,7 @@ def _chunks_near_headline(tree: HtmlElement, before: int = 8, after: int = 60) -
 def _rank(chunk: _Chunk) -> tuple[int, int, int]:
     """Lower is better: labelled publication dates, then short date lines by the headline,
     then date lines further down (after the text began: other articles), prose last."""
-    label = fold(chunk.label[-160:])
+    label = fold(chunk.label)
     updated = bool(_UPDATED_LABEL.search(label))
     if _PUBLISHED_LABEL.search(label) and not updated:
         tier = 0

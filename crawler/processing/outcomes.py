@@ -27,3 +27,6 @@ class Rejected(Exception):
         super().__init__(f"{outcome.value}: {detail}" if detail else outcome.value)
         self.outcome = outcome
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type[Rejected], tuple[Outcome, str]]:  # picklable across worker processes
+        return (Rejected, (self.outcome, self.detail))

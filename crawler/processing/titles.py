@@ -7,40 +7,61 @@ import re
 from crawler.processing.normalize import normalize
 
 _SEPARATORS = re.compile(r"\s+(?:[|｜–—\-:»«•·/]|::|\|\|)\s+|\s*(?:::|\|)\s*")
+_ELLIPSIS = ("…", "...", "..")
+_MIN_HEADLINE = 10  # normalised characters: shorter <h1>s are logos or section names
+_MAX_SITE_WORDS = 5  # a part dropped without naming the site is at most this long
 
 
 def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | None:
     """Return the headline without a site-name prefix or suffix.
 
-    An ``<h1>`` that the title contains wins (it is the clean headline); otherwise
-    the title is split on the usual separators ("|", "–", "-", "::", "»") and the
-    parts that name the site (or are much shorter than the rest) are dropped.
+    The longest ``<h1>`` that the title contains wins (it is the clean headline; an
+    ``<h1>`` that only names the site does not count); a title cut with "…" that an
+    ``<h1>`` completes gives that ``<h1>``. Otherwise the title is split on the usual
+    separators ("|", "–", "-", "::", "»") and the parts that name the site are dropped,
+    or, when none does, a short first or last part (typical "Site – Headline").
     """
+    site_norm = normalize(site or "")
+    headlines = [h for h in (" ".join(h.split()) for h in h1s) if h and not _names_site(h, site_norm)]
     if not title:
-        return h1s[0] if h1s and h1s[0] else None
+        return max(headlines, key=len) if headlines else None
     title = " ".join(title.split())
     norm_title = normalize(title)
-    for h1 in h1s:
-        h1 = " ".join(h1.split())
-        norm_h1 = normalize(h1)
-        if len(norm_h1) >= 10 and norm_h1 in norm_title:
-            return h1
+    contained = [h for h in headlines if len(normalize(h)) >= _MIN_HEADLINE and normalize(h) in norm_title]
+    if contained:
+        return max(contained, key=lambda h: len(normalize(h)))
+    cleaned = _strip_site(title, site_norm)
+    if cleaned.endswith(_ELLIPSIS):
+        stem = normalize(cleaned.rstrip(".… "))
+        for h in headlines:
+            if len(stem) >= _MIN_HEADLINE and normalize(h).startswith(stem):
+                return h
+    return cleaned
+
+
+def _names_site(part: str, site_norm: str) -> bool:
+    norm = normalize(part)
+    return (
+        bool(site_norm)
+        and bool(norm)
+        and (norm == site_norm or norm in site_norm or site_norm in norm)
+        and len(norm) < 40
+    )
+
+
+def _strip_site(title: str, site_norm: str) -> str:
     parts = [p.strip() for p in _SEPARATORS.split(title) if p and p.strip()]
     if len(parts) < 2:
         return title
-    site_norm = normalize(site or "")
-
-    def names_site(part: str) -> bool:
-        norm = normalize(part)
-        return bool(site_norm) and (norm == site_norm or norm in site_norm or site_norm in norm) and len(norm) < 40
-
-    kept = [p for p in parts if not names_site(p)]
+    kept = [p for p in parts if not _names_site(p, site_norm)]
     if len(kept) == len(parts):
         # No part names the site: drop a short first or last part (typical "Site – Headline").
         longest = max(parts, key=len)
-        if len(parts[-1]) * 3 < len(longest):
+        last_short = len(parts[-1]) * 3 < len(longest) and len(parts[-1].split()) <= _MAX_SITE_WORDS
+        first_short = len(parts[0]) * 3 < len(longest) and len(parts[0].split()) <= _MAX_SITE_WORDS
+        if last_short:
             kept = parts[:-1]
-        elif len(parts[0]) * 3 < len(longest):
+        elif first_short:
             kept = parts[1:]
     if not kept:
         return title

@@ -1,0 +1,40 @@
+"""Headlines without the site name glued to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.processing.titles import clean_title
+
+HEADLINE = "افتتاح الدورة العشرين للمهرجان الدولي للفيلم بمراكش"
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        (f"{HEADLINE} – مراكش الاخبارية", "مراكش الإخبارية"),
+        (f"{HEADLINE} | هسبريس", "هسبريس"),
+        (f"موجز بريس :: {HEADLINE}", "موجز بريس"),
+        (f"فاس نيوز | {HEADLINE}", None),  # site unknown: the short part goes
+        (f"{HEADLINE} - الصحراء 24", "sahara24.example"),
+    ],
+)
+def test_site_name_is_stripped(title: str, site: str | None) -> None:
+    assert clean_title(title, site, []) == HEADLINE
+
+
+def test_h1_contained_in_title_wins_but_not_a_logo_h1() -> None:
+    assert clean_title(f"{HEADLINE} - أخبارنا المغربية", "أخبارنا المغربية", ["أخبارنا المغربية", HEADLINE]) == HEADLINE
+
+
+def test_headline_with_its_own_colon_is_kept_whole() -> None:
+    title = "المندوبية السامية للتخطيط: الأسعار ترتفع بنسبة 0,3 في المائة | فاس نيوز"
+    assert clean_title(title, "فاس نيوز", []) == "المندوبية السامية للتخطيط: الأسعار ترتفع بنسبة 0,3 في المائة"
+
+
+def test_truncated_title_completed_by_h1() -> None:
+    assert clean_title("افتتاح الدورة العشرين للمهرجان… | هسبريس", "هسبريس", [HEADLINE]) == HEADLINE
+
+
+def test_no_title_falls_back_to_h1() -> None:
+    assert clean_title(None, None, [HEADLINE]) == HEADLINE
