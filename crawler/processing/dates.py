@@ -1,11 +1,19 @@
 """Find an article's publication date, Arabic-aware.
 
 Sources, most trustworthy first: JSON-LD ``datePublished``; ``<meta>`` publication
-tags; a ``<time>``/``itemprop`` element; a visible date near the headline (Maghrebi,
-Levantine and Egyptian month names, Arabic-Indic digits, weekday prefixes, numeric
-forms); a relative date ("منذ 3 ساعات") resolved against the fetch time; a date in
+tags; an ``itemprop="datePublished"`` element; then the dates shown around the
+headline (``<time datetime>``, Maghrebi, Levantine and Egyptian month names,
+Arabic-Indic digits, weekday prefixes, numeric forms, relative dates such as
+"منذ 3 ساعات" resolved against the fetch time), ranked by where they sit; a date in
 the URL; last, trafilatura's own guess (htmldate). Results are ISO 8601 strings:
 ``YYYY-MM-DD``, or with a time (and offset when the page gives one).
+
+The ranking is what keeps other articles' dates out: every page also shows dates
+of sidebar teasers, a pulled-in "read also" article, comments and the modification
+time. A date labelled as the publication date wins; then a short date line nearest
+the headline, before the article's prose starts; dates in links, beside a
+headline-length link, in furniture blocks, or further down come last or never.
+Run it on the page before boilerplate removal: the cleaning may drop the byline box.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.normalize import fold
@@ -242,6 +251,7 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
 _PROSE_CHARS = 120  # a chunk longer than this is article prose, not a date line
 _TEASER_LINK_CHARS = 25  # a link this long in the same block is another article's headline
+_TEASER_BLOCK_CHARS = 300  # teaser items are small: a headline, a date, maybe a line of summary
 _BLOCKS = frozenset({"p", "div", "li", "td", "th", "dd", "section", "article", "header", "footer", "aside", "tr"})
 
 
@@ -250,20 +260,24 @@ class _Chunk:
     """A visible text node near the headline, with what tells a date line from a teaser."""
 
     text: str
-    offset: int  # chunks after the first <h1> (negative: before it)
+    offset: int  # chunks after the headline <h1> (negative: before it)
     prose_before: int  # long prose chunks between the headline and this chunk
-    label: str  # the chunk and the one before it: where "نشر في:" usually sits
+    label: str  # the chunk, or the one before it when that holds the label ("نشر في:")
     datetime: str | None = None  # a <time datetime> value
 
 
-def _teaser(el: HtmlElement) -> bool:
-    """Text inside a link, or beside a headline-length link: an item of a list of other articles."""
+_STRING_LENGTH = XPath("string-length(.)")
+
+
+def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
+    """Text inside a link, or beside a headline-length link in a small block: an item of a
+    list of other articles. The headline's own containers are never teasers."""
     block = el
     while block is not None and block.tag not in _BLOCKS:
         if block.tag == "a":
             return True
         block = block.getparent()
-    if block is None:
+    if block is None or block in article or _STRING_LENGTH(block) > _TEASER_BLOCK_CHARS:
         return False
     return any(len((a.text_content() or "").strip()) >= _TEASER_LINK_CHARS for a in block.iter("a"))
 
@@ -279,7 +293,7 @@ def _headline(root: HtmlElement) -> HtmlElement | None:
 
 
 def _chunks_near_headline(tree: HtmlElement, before: int = 8, after: int = 60) -> list[_Chunk]:
-    """Visible text chunks (and ``<time>`` values) around the first ``<h1>``, furniture and teasers skipped."""
+    """Visible text chunks (and ``<time>`` values) around the headline, furniture and teasers skipped."""
     body = tree.find(".//body")
     root = body if body is not None else tree
     raw: list[tuple[str, HtmlElement, str | None]] = []
@@ -310,7 +324,7 @@ def _chunks_near_headline(tree: HtmlElement, before: int = 8, after: int = 60) -
             prose += 1
         key = id(el)
         if key not in furniture:
-            furniture[key] = _in_furniture(el, article) or _teaser(el)
+            furniture[key] = _in_furniture(el, article) or _teaser(el, article)
         if not furniture[key]:
             # "نشر في: 05/03/2021" in one node, or "نشر في:" just before the date's own node
             own = _PUBLISHED_LABEL.search(text) or _UPDATED_LABEL.search(text)

@@ -26,7 +26,7 @@ class DedupParams:
     num_perm: int = 128
     seed: int = 1
     scheme: str = "affine32"  # datasketch >= 2.0 permutation scheme
-    hashfunc: str = "xxh32"  # shingle hash fed to MinHash
+    hashfunc: str = "xxh32-words-v1"  # shingle hash: xxh32 per word, combined per n-gram (ngram_hashes)
     lsh_threshold: float = 0.3  # LSH candidate threshold (estimated Jaccard)
     anchor_size: int = 5  # words per anchor shingle
     anchor_window: int = 24  # winnowing window: shared runs of >= window + size - 1 words meet
@@ -59,24 +59,84 @@ def shingles(normalised: str, size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _xxh32(data: bytes) -> int:
-    return xxhash.xxh32_intdigest(data)
+_M1, _M2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
+_MIX = (
+    np.uint32(0x9E3779B1),
+    np.uint32(0x85EBCA77),
+    np.uint32(0xC2B2AE3D),
+    np.uint32(0x27D4EB2F),
+    np.uint32(0x165667B1),
+)
 
 
-def anchors(normalised: str, params: DedupParams) -> tuple[int, ...]:
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser (the bijection datasketch's affine32 scheme pre-mixes with)."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * _M1
+    h = h ^ (h >> np.uint32(13))
+    h = h * _M2
+    return h ^ (h >> np.uint32(16))
+
+
+def word_hashes(normalised: str) -> np.ndarray:
+    """xxh32 of every word's UTF-8 bytes, in order (normalised text: words are separated by single spaces)."""
+    return np.fromiter(map(xxhash.xxh32_intdigest, normalised.encode("utf-8").split()), dtype=np.uint32)
+
+
+def ngram_hashes(words: np.ndarray, size: int) -> np.ndarray:
+    """32-bit hashes of the word ``size``-grams, combined from word hashes in numpy (no strings).
+
+    Position-dependent multipliers keep "a b c" and "c b a" apart; the finaliser spreads
+    the bits. A text shorter than ``size`` words is one n-gram.
+    """
+    if len(words) == 0:
+        return words
+    size = min(size, len(words))
+    n = len(words) - size + 1
+    with np.errstate(over="ignore"):
+        acc = np.zeros(n, dtype=np.uint32)
+        for j in range(size):
+            acc = (acc ^ words[j : j + n]) * _MIX[j % len(_MIX)]
+            acc = acc ^ (acc >> np.uint32(15))
+        return _fmix32(acc)
+
+
+def minhash_values(hashes: np.ndarray, params: DedupParams) -> np.ndarray:
+    """The MinHash hash values datasketch would give for these input hashes.
+
+    Same arithmetic as ``MinHash(scheme="affine32").update_batch`` with a hash function
+    returning ``hashes``: pre-mix with fmix32, then ``a * h + b`` modulo 2**32 per
+    permutation, minimum over the set. Vectorised over all permutations at once.
+    """
+    a, b = params.permutations
+    if len(hashes) == 0:
+        return np.full(params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    mixed = _fmix32(hashes)
+    with np.errstate(over="ignore"):
+        return (mixed[:, None] * a[None, :] + b[None, :]).min(axis=0).astype(np.uint32)
+
+
+def fast_signature(normalised: str, params: DedupParams) -> tuple[LeanMinHash, np.ndarray, int]:
+    """Signature of the text's word ``shingle_size``-grams, its word hashes (for anchors) and
+    the number of distinct shingles."""
+    words = word_hashes(normalised)
+    grams = ngram_hashes(words, params.shingle_size)  # duplicates do not change a minimum
+    values = minhash_values(grams, params)
+    return LeanMinHash(seed=params.seed, hashvalues=values, scheme=params.scheme), words, len(set(grams.tolist()))
+
+
+def anchors(normalised: str, params: DedupParams, words: np.ndarray | None = None) -> tuple[int, ...]:
     """Winnowed anchors: the minimum word ``anchor_size``-gram hash of every window.
 
-    Deterministic (xxh32, no seed from the process) and local: two texts sharing a
-    verbatim run of ``anchor_window + anchor_size - 1`` words share at least one anchor.
+    Deterministic (xxh32 word hashes, no per-process seed) and local: two texts sharing
+    a verbatim run of ``anchor_window + anchor_size - 1`` words share at least one anchor.
     """
-    words = tokens(normalised)
+    if words is None:
+        words = word_hashes(normalised)
     k, w = params.anchor_size, params.anchor_window
     if len(words) < k:
         return ()
-    hashes = np.fromiter(
-        (xxhash.xxh32_intdigest(" ".join(words[i : i + k]).encode("utf-8")) for i in range(len(words) - k + 1)),
-        dtype=np.uint32,
-    )
+    hashes = ngram_hashes(words, k)
     if len(hashes) <= w:
         return (int(hashes.min()),)
     minima = np.lib.stride_tricks.sliding_window_view(hashes, w).min(axis=1)
@@ -89,20 +149,6 @@ def anchors_bytes(values: tuple[int, ...]) -> bytes:
 
 def anchors_from_bytes(data: bytes | None) -> tuple[int, ...]:
     return tuple(int(v) for v in np.frombuffer(data or b"", dtype="<u4"))
-
-
-def signature(shingle_set: set[str], params: DedupParams) -> LeanMinHash:
-    """MinHash signature of a shingle set (a datasketch ``LeanMinHash``)."""
-    mh = MinHash(
-        num_perm=params.num_perm,
-        seed=params.seed,
-        scheme=params.scheme,
-        hashfunc=_xxh32,
-        permutations=params.permutations,
-    )
-    if shingle_set:
-        mh.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
-    return LeanMinHash(mh)
 
 
 def signature_bytes(sig: LeanMinHash) -> bytes:

@@ -17,8 +17,7 @@ from crawler.processing.extract import Article, extract
 from crawler.processing.fingerprint import (
     DedupParams,
     anchors,
-    shingles,
-    signature,
+    fast_signature,
     signature_bytes,
     signature_from_bytes,
     text_digest,
@@ -42,14 +41,14 @@ class Analysed:
 
 def fingerprint(article: Article, params: DedupParams, raw_text: str | None = None) -> Analysed:
     normalised = normalize(article.text)
-    shingle_set = shingles(normalised, params.shingle_size)
+    sig, words, distinct = fast_signature(normalised, params)
     return Analysed(
         article=article,
         normalised=normalised,
         digest=text_digest(normalised),
-        signature=signature_bytes(signature(shingle_set, params)),
-        shingle_count=len(shingle_set),
-        anchors=anchors(normalised, params),
+        signature=signature_bytes(sig),
+        shingle_count=distinct,
+        anchors=anchors(normalised, params, words),
         raw_text=article.text if raw_text is None else raw_text,
     )
 

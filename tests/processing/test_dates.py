@@ -82,3 +82,11 @@ def test_wrapper_named_like_a_sidebar_around_the_article_is_not_furniture() -> N
 def test_json_ld_first() -> None:
     body = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-10-28T20:15:00+01:00"}</script><h1>عنوان</h1><span>1 يناير 2020</span>'
     assert _published(body) == "2022-10-28T20:15:00+01:00"
+
+
+def test_date_beside_a_long_link_inside_the_article_container_still_counts() -> None:
+    body = (
+        "<div class='post'><h1>عنوان المقال الرئيسي للصفحة</h1><span>الخميس 7 مارس 2024</span>"
+        f"{BODY}<p><a href='/x'>رابط طويل نحو مقال آخر منشور في الموقع نفسه</a></p></div>"
+    )
+    assert _published(body) == "2024-03-07"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from crawler.processing.dedup import DedupIndex, overlap
-from crawler.processing.fingerprint import DedupParams, anchors, shingles, signature, text_digest
+from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, text_digest
 from crawler.processing.normalize import normalize
 
 
@@ -15,7 +15,7 @@ class Corpus:
 
     def add(self, text: str):
         norm = normalize(text)
-        sig = signature(shingles(norm, self.params.shingle_size), self.params)
+        sig = fast_signature(norm, self.params)[0]
         marks = anchors(norm, self.params)
         decision = self.index.decide(text_digest(norm), norm, sig, marks)
         new_id = len(self.texts) + 1
