@@ -22,7 +22,7 @@ from typing import IO
 
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
-from crawler.processing.fingerprint import DedupParams, signature_from_bytes
+from crawler.processing.fingerprint import DedupParams
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
@@ -146,6 +146,8 @@ def analyse_page(raw: RawPage, params: DedupParams, budget: float = 0.0) -> Anal
     """analyse() that never raises: a rejection, a crash or a page over its time budget
     comes back as ``Rejected``. The budget uses SIGALRM, so it applies in the main thread
     of a process (pool workers, ``akhbar reprocess``), not inside the crawler's reactor."""
+    if raw.role != "article":  # listings, feeds, sitemaps: archived and recorded, never extracted
+        return Rejected(Outcome.NOT_ARTICLE, raw.role)
     use_alarm = budget > 0 and threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
     if use_alarm:
@@ -184,10 +186,7 @@ class Ingestor:
         self.archive = archive
         self.stats = RunStats()
         self.index = DedupIndex(store.params, store.normalised_text)
-        for sig in store.iter_signatures():
-            self.index.load(
-                sig.article_id, sig.digest, signature_from_bytes(sig.minhash, store.params), sig.duplicate_of_id
-            )
+        self.index.bulk_load(store.signature_rows())
         templates = SiteTemplates()
         templates.load(store.iter_template_lines())
         self.processor = Processor(store.params, self.index, templates)

@@ -6,15 +6,15 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from crawler.items import RawPage, utc_now
-from crawler.processing.dedup import Decision
-from crawler.processing.fingerprint import DedupParams, anchors_bytes, anchors_from_bytes
+from crawler.processing.dedup import Decision, StoredRows
+from crawler.processing.fingerprint import DedupParams, anchors_bytes
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome
 from crawler.processing.processor import Analysed
@@ -29,15 +29,6 @@ PARAMS_KEY = "dedup_params"
 
 class StoreError(Exception):
     """A store that cannot be used as asked (message is shown to the user as is)."""
-
-
-@dataclass(frozen=True)
-class StoredSignature:
-    article_id: int
-    digest: bytes
-    minhash: bytes
-    duplicate_of_id: int | None
-    anchors: tuple[int, ...]
 
 
 def record_key(raw: RawPage) -> str:
@@ -220,8 +211,16 @@ class Store:
             self.engine.dispose()
 
     # -- index ------------------------------------------------------------------
-    def iter_signatures(self) -> Iterator[StoredSignature]:
-        """Every stored signature in article order (to rebuild the dedup index)."""
+    def signature_rows(self) -> StoredRows:
+        """Every stored signature as arrays, in article order (to rebuild the dedup index)."""
+        n = int(self.conn.execute(select(func.count()).select_from(Signature)).scalar_one())
+        num_perm = self.params.num_perm
+        ids = np.empty(n, dtype=np.uint32)
+        canonical = np.empty(n, dtype=np.int64)
+        digests = np.empty(n, dtype=np.uint32)
+        sigs = np.empty((n, num_perm), dtype=np.uint32)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        anchor_parts: list[bytes] = []
         rows = self.conn.execute(
             select(
                 Signature.article_id,
@@ -232,9 +231,21 @@ class Store:
             )
             .join(Article, Article.id == Signature.article_id)
             .order_by(Signature.article_id)
+            .execution_options(yield_per=10_000)
         )
+        i = 0
         for article_id, digest, minhash, dup_of, anchor_blob in rows:
-            yield StoredSignature(article_id, bytes.fromhex(digest), minhash, dup_of, anchors_from_bytes(anchor_blob))
+            if i >= n:
+                break
+            ids[i] = article_id
+            canonical[i] = -1 if dup_of is None else dup_of
+            digests[i] = int(digest[6:8] + digest[4:6] + digest[2:4] + digest[0:2], 16)  # first 4 bytes, little-endian
+            sigs[i] = np.frombuffer(minhash, dtype="<u4")
+            anchor_parts.append(anchor_blob or b"")
+            offsets[i + 1] = offsets[i] + len(anchor_blob or b"") // 4
+            i += 1
+        anchors = np.frombuffer(b"".join(anchor_parts), dtype="<u4").astype(np.uint32)
+        return StoredRows(ids[:i], canonical[:i], digests[:i], sigs[:i], anchors, offsets[: i + 1])
 
     def iter_template_lines(self) -> Iterator[tuple[str, int, int]]:
         yield from self.conn.execute(select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages))

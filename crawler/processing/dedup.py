@@ -7,8 +7,9 @@ start-up, never pickled.
 
 Candidates come from two places:
 
-- MinHash LSH (datasketch) on word 3-gram signatures finds lightly edited copies
-  (high Jaccard similarity);
+- MinHash LSH on word 3-gram signatures (datasketch MinHash values and datasketch's
+  band layout for the threshold, stored compactly by ``lshindex``) finds lightly
+  edited copies (high Jaccard similarity);
 - an anchor index finds a dispatch inside a longer round-up, whose Jaccard similarity
   is low: each text contributes the winnowed minima of its word 5-gram hashes, so two
   texts sharing a verbatim run of ``anchor_window + 4`` words or more share an anchor.
@@ -21,14 +22,16 @@ with thresholds tuned on a hand-labelled set of real Arabic article pairs
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from datasketch import LeanMinHash, MinHashLSH
+import numpy as np
+from datasketch import LeanMinHash
 
 from crawler.processing.fingerprint import DedupParams, shingles
+from crawler.processing.lshindex import BandLayout, SortedMultiMap
 
 log = logging.getLogger(__name__)
 
@@ -74,47 +77,65 @@ def is_near_duplicate(ov: Overlap, params: DedupParams) -> bool:
 
 
 class DedupIndex:
-    """Exact-digest map, MinHash LSH and anchor index over the canonical articles of one store."""
+    """Exact digests, LSH bands and anchors of the canonical articles of one store (compact arrays)."""
 
     def __init__(self, params: DedupParams, normalised_text_of: Callable[[int], str]) -> None:
         self.params = params
         self._text_of = normalised_text_of
-        self._lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
-        self._exact: dict[bytes, int] = {}  # digest prefix -> canonical article id
-        self._anchors: defaultdict[int, list[int]] = defaultdict(list)  # anchor hash -> canonical ids
+        self.layout = BandLayout(params.lsh_threshold, params.num_perm)
+        self._bands = SortedMultiMap()
+        self._anchors = SortedMultiMap()
+        self._exact = SortedMultiMap()  # digest prefix -> article id (confirmed on the text)
+        self._heads: dict[int, int] = {}  # duplicate article id -> its cluster's first article
         self.size = 0
 
     @staticmethod
-    def _key(digest: bytes) -> bytes:
-        return digest[:12]
+    def _digest_key(digest: bytes) -> np.ndarray:
+        return np.frombuffer(digest[:4], dtype="<u4").astype(np.uint32)
+
+    @property
+    def nbytes(self) -> int:
+        return self._bands.nbytes + self._anchors.nbytes + self._exact.nbytes
+
+    def bulk_load(self, rows: StoredRows) -> None:
+        """Rebuild from stored signatures in one go (start-up): vectorised, no Python loop per band."""
+        ids = rows.ids
+        self._exact.bulk_load(rows.digest_keys, ids)
+        unique = rows.canonical < 0
+        self._heads = dict(zip(ids[~unique].tolist(), rows.canonical[~unique].tolist(), strict=True))
+        band_keys = self.layout.keys(rows.signatures[unique])
+        self._bands.bulk_load(band_keys.ravel(), np.repeat(ids[unique], self.layout.bands))
+        anchor_owner = np.repeat(ids, np.diff(rows.anchor_offsets))
+        keep = np.repeat(unique, np.diff(rows.anchor_offsets))
+        self._anchors.bulk_load(rows.anchors[keep], anchor_owner[keep])
+        self.size = int(unique.sum())
 
     def load(
         self, article_id: int, digest: bytes, sig: LeanMinHash, canonical_id: int | None, anchors: tuple[int, ...] = ()
     ) -> None:
-        """Register a stored article (start-up rebuild or after storing a new one)."""
-        head = canonical_id if canonical_id is not None else article_id
-        self._exact.setdefault(self._key(digest), head)
-        if canonical_id is None:
-            self._lsh.insert(article_id, sig, check_duplication=False)
-            for anchor in anchors:
-                self._anchors[anchor].append(article_id)
+        """Register a stored article (after storing a new one)."""
+        self._exact.add(self._digest_key(digest), article_id)
+        if canonical_id is not None:
+            self._heads[article_id] = canonical_id
+        else:
+            self._bands.add(self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32)), article_id)
+            if anchors:
+                self._anchors.add(np.asarray(anchors, dtype=np.uint32), article_id)
             self.size += 1
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
-        found = set(self._lsh.query(sig))
-        shared: defaultdict[int, int] = defaultdict(int)
-        for anchor in anchors:
-            for cand in self._anchors.get(anchor, ()):
-                shared[cand] += 1
-        need = min(self.params.min_shared_anchors, len(anchors))
-        found.update(c for c, n in shared.items() if n >= need)
+        found = set(self._bands.lookup(self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32))))
+        if anchors:
+            shared = Counter(self._anchors.lookup(np.asarray(anchors, dtype=np.uint32)))
+            need = min(self.params.min_shared_anchors, len(anchors))
+            found.update(c for c, n in shared.items() if n >= need)
         return sorted(found)
 
     def decide(self, digest: bytes, normalised: str, sig: LeanMinHash, anchors: tuple[int, ...] = ()) -> Decision:
         """Decide without changing the index; call :meth:`load` once the article is stored."""
-        head = self._exact.get(self._key(digest))
-        if head is not None:
-            return Decision("exact", head, 1.0)
+        for same in sorted(set(self._exact.lookup(self._digest_key(digest)))):
+            if self._text_of(same) == normalised:  # a 32-bit digest prefix can collide: confirm on the text
+                return Decision("exact", self._heads.get(same, same), 1.0)
         candidates = self.candidates(sig, anchors)
         if not candidates:
             return Decision("unique")
@@ -131,3 +152,15 @@ class DedupIndex:
         if best is None:
             return Decision("unique")
         return Decision("near", best[2], round(best[1], 4))
+
+
+@dataclass(frozen=True)
+class StoredRows:
+    """Stored signatures as arrays, for :meth:`DedupIndex.bulk_load`."""
+
+    ids: np.ndarray  # uint32 article ids
+    canonical: np.ndarray  # int64 duplicate_of_id, -1 when unique
+    digest_keys: np.ndarray  # uint32 first 4 bytes of the normalised-text digest
+    signatures: np.ndarray  # (n, num_perm) uint32
+    anchors: np.ndarray  # uint32, all articles' anchors concatenated
+    anchor_offsets: np.ndarray  # (n + 1,) int64 offsets into ``anchors``

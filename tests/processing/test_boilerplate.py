@@ -105,3 +105,8 @@ def test_extract_on_table_layout_keeps_only_the_article() -> None:
     assert "جانبي" not in art.text and "لصديق" not in art.text and "القراءات" not in art.text
     assert art.published_at is not None and art.published_at.startswith("2021-03-15")
     assert art.title == "افتتاح مشروع لتأهيل الأحياء القديمة"
+
+
+def test_trim_edges_keeps_a_short_kicker_with_a_glued_colon() -> None:
+    body = PARA.format(city="الرباط")
+    assert trim_edges(f"وزير الداخلية: لا تراجع عن الإصلاح\n{body}", None).startswith("وزير الداخلية")

@@ -1,0 +1,154 @@
+"""Compact in-memory indexes for de-duplication: sorted numpy runs instead of Python dicts.
+
+datasketch's ``MinHashLSH`` keeps every band of every signature in Python dicts and
+sets (3–8 KB per entry). Here the same banding (datasketch's ``_optimal_param`` for the
+threshold, its band/row layout) becomes one 32-bit key per band, and each (key, id)
+pair is one uint64 in a few sorted arrays (a log-structured merge: recent writes in a
+small dict, merged into sorted runs of growing size). 37 bands cost 8 bytes each,
+about 0.3 KB per article. The same structure holds the containment anchors and the
+exact-text digests. A 32-bit band key collides by chance about once in 4 billion
+lookups per band: such a false candidate is only a wasted verification.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from datasketch.lsh import _optimal_param
+
+_LOW = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(32)
+_K = (np.uint32(0x9E3779B1), np.uint32(0x85EBCA77), np.uint32(0xC2B2AE3D), np.uint32(0x27D4EB2F))
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        h = h ^ (h >> np.uint32(16))
+        h = h * np.uint32(0x85EBCA6B)
+        h = h ^ (h >> np.uint32(13))
+        h = h * np.uint32(0xC2B2AE35)
+        return h ^ (h >> np.uint32(16))
+
+
+class _Run:
+    """A sorted array of ``key << 32 | value`` with a directory on the keys' top bits.
+
+    Keys are uniform hashes, so a directory of ``2**bits`` offsets (about 16 pairs per
+    slot) leads straight to a short contiguous range: a lookup touches a few cache lines
+    instead of binary-searching hundreds of megabytes.
+    """
+
+    __slots__ = ("bits", "data", "directory", "width")
+
+    def __init__(self, data: np.ndarray) -> None:
+        self.data = data
+        self.bits = max(1, min(24, int(np.log2(max(len(data), 2) / 16)) + 1))
+        slots = (data >> np.uint64(64 - self.bits)).astype(np.int64)
+        self.directory = np.searchsorted(slots, np.arange((1 << self.bits) + 1, dtype=np.int64)).astype(np.int64)
+        self.width = int(np.diff(self.directory).max()) if len(data) else 0
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def lookup(self, keys: np.ndarray, out: list[int]) -> None:
+        if not self.width:
+            return
+        slot = (keys >> np.uint64(32 - self.bits)).astype(np.int64)
+        start, end = self.directory[slot], self.directory[slot + 1]
+        span = start[:, None] + np.arange(self.width)
+        inside = span < end[:, None]
+        found = self.data[np.minimum(span, len(self.data) - 1)]
+        hit = inside & ((found >> _SHIFT) == keys[:, None])
+        if hit.any():
+            out.extend((found[hit] & _LOW).tolist())
+
+
+class SortedMultiMap:
+    """uint32 key -> uint32 values, as sorted runs of ``key << 32 | value``.
+
+    Writes go to a dict buffer; ``merge_at`` buffered pairs become a sorted run; runs
+    are merged while the newer one is at least a quarter the size of the one before,
+    so a pair is copied a logarithmic number of times. Lookups search every run.
+    """
+
+    def __init__(self, merge_at: int = 1 << 14) -> None:
+        self.runs: list[_Run] = []
+        self._buffer: defaultdict[int, list[int]] = defaultdict(list)
+        self._buffered = 0
+        self.merge_at = merge_at
+
+    def __len__(self) -> int:
+        return sum(len(r) for r in self.runs) + self._buffered
+
+    @property
+    def nbytes(self) -> int:
+        return sum(r.data.nbytes + r.directory.nbytes for r in self.runs) + self._buffered * 80
+
+    def bulk_load(self, keys: np.ndarray, vals: np.ndarray) -> None:
+        """Replace the content with these pairs (start-up rebuild)."""
+        packed = (keys.astype(np.uint64) << _SHIFT) | vals.astype(np.uint64)
+        packed.sort()
+        self.runs = [_Run(packed)] if len(packed) else []
+        self._buffer.clear()
+        self._buffered = 0
+
+    def add(self, keys: np.ndarray, val: int) -> None:
+        buffer = self._buffer
+        for key in keys.tolist():
+            buffer[key].append(val)
+        self._buffered += len(keys)
+        if self._buffered >= self.merge_at:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._buffered:
+            return
+        run = np.fromiter(
+            ((k << 32) | v for k, vs in self._buffer.items() for v in vs), dtype=np.uint64, count=self._buffered
+        )
+        run.sort()
+        self._buffer.clear()
+        self._buffered = 0
+        while self.runs and 4 * len(run) >= len(self.runs[-1]):
+            merged = np.concatenate([self.runs.pop().data, run])
+            merged.sort(kind="stable")  # two sorted runs: timsort merges them in linear time
+            run = merged
+        self.runs.append(_Run(run))
+
+    def lookup(self, keys: np.ndarray) -> list[int]:
+        """All values stored under any of ``keys`` (one per matching pair)."""
+        out: list[int] = []
+        if self.runs:
+            wide = keys.astype(np.uint64)
+            for run in self.runs:
+                run.lookup(wide, out)
+        if self._buffered:
+            get = self._buffer.get
+            for key in keys.tolist():
+                found = get(key)
+                if found:
+                    out.extend(found)
+        return out
+
+
+class BandLayout:
+    """datasketch's LSH banding for a threshold: ``bands`` bands of ``rows`` hash values."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        salt = _fmix32(np.arange(1, self.bands + 1, dtype=np.uint32)).astype(np.uint64)
+        self._salt = salt
+        self._weights = (_fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)).astype(np.uint64)
+
+    def keys(self, values: np.ndarray) -> np.ndarray:
+        """One uint32 key per band: ``values`` (num_perm,) -> (bands,), or (n, num_perm) -> (n, bands).
+
+        A band's key is a weighted sum of its MinHash values modulo 2**32 (odd random
+        weights, a per-band salt): the values are already uniform hashes, so two
+        different bands of values share a key with probability about 2**-32.
+        """
+        used = values[..., : self.bands * self.rows].astype(np.uint64)
+        shaped = used.reshape(*used.shape[:-1], self.bands, self.rows)
+        with np.errstate(over="ignore"):
+            return ((shaped * self._weights).sum(axis=-1) + self._salt).astype(np.uint32)
