@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", action="append", dest="sites", metavar="NAME", help="crawl only this site (repeatable)")
     p.add_argument("--recrawl", action="store_true", help="fetch articles already in the store again")
     p.add_argument("--max-seconds", type=float, default=0, help="stop the crawl after this long (0: no limit)")
+    p.add_argument("--workers", type=int, default=0, metavar="N", help="extraction processes (default 0: one per core)")
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
@@ -192,6 +193,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
     if args.max_seconds:
         overrides["CLOSESPIDER_TIMEOUT"] = args.max_seconds
+    if args.workers < 0:
+        raise UsageError(f"--workers {args.workers}: must be 0 (one per core) or more")
+    if args.workers:
+        overrides["AKHBAR_WORKERS"] = args.workers
     summary = crawl(
         seeds_dir=args.seeds,
         data_dir=_data_dir(args),

@@ -1,8 +1,18 @@
-"""Thin item pipeline: hands each RawPage to the crawl session (the shared processing path)."""
+"""Thin item pipeline: hands each RawPage to the crawl session (the shared processing path).
+
+Extraction is the slow part of a crawl, so it runs in a process pool, off the reactor
+thread: downloads go on while pages are extracted. Pages are archived the moment
+they arrive and settled (decided and stored) strictly in that order, so the store is
+the one a re-process of the archive gives.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +20,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchFailure, RawPage
-from crawler.runtime import CrawlSession
+from crawler.runtime import CrawlSession, analyse_page, analysis_pool
 
 log = logging.getLogger(__name__)
 
@@ -28,27 +38,66 @@ class StorePipeline:
             {"sites": settings.getlist("AKHBAR_SITES"), "seeds": settings.get("AKHBAR_SEEDS_DIR")},
         )
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
+        workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
+        self._arrival = count()
+        self._settled = 0
+        self._turns: dict[int, asyncio.Future[None]] = {}
         crawler.signals.connect(self._closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
-        if isinstance(item, RawPage):
-            outcome = self.session.ingest(item)
-            if self.crawler.stats is not None:
-                self.crawler.stats.inc_value(f"akhbar/outcome/{outcome or 'known'}")
-        elif isinstance(item, FetchFailure):
+    async def process_item(self, item: Any) -> Any:
+        if isinstance(item, FetchFailure):
             self.session.record_failure(item)
+            return item
+        if not isinstance(item, RawPage):
+            return item
+        ingestor = self.session.ingestor
+        page = ingestor.admit(item)  # archived now, in arrival order
+        if page is None:
+            self._count("known")
+            return item
+        turn = next(self._arrival)
+        params = self.session.store.params
+        if self.pool is not None:
+            result = await asyncio.wrap_future(self.pool.submit(analyse_page, page.raw, params))
+        else:
+            result = analyse_page(page.raw, params)
+        await self._wait_for(turn)
+        try:
+            outcome = ingestor.settle(page, result)
+        finally:
+            self._next_turn()
+        self._count(outcome.value)
         return item
 
+    async def _wait_for(self, turn: int) -> None:
+        if turn != self._settled:
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._turns[turn] = waiter
+            await waiter
+
+    def _next_turn(self) -> None:
+        self._settled += 1
+        waiter = self._turns.pop(self._settled, None)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def _count(self, what: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"akhbar/outcome/{what}")
+
     def _closed(self, reason: str) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
         stats = self.crawler.stats.get_stats() if self.crawler.stats is not None else {}
         extra = {
             "requests": stats.get("downloader/request_count", 0),
             "responses": stats.get("downloader/response_count", 0),
-            "robots_forbidden": stats.get("downloader/exception_type_count/scrapy.exceptions.IgnoreRequest", 0),
+            "robots_forbidden": stats.get("robotstxt/forbidden", 0),
         }
         summary = self.session.close(reason, extra)
         silent = []

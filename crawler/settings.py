@@ -20,6 +20,7 @@ AKHBAR_DB_URL = os.getenv("AKHBAR_DB_URL") or None
 AKHBAR_SEEDS_DIR = os.getenv("AKHBAR_SEEDS_DIR", "seeds")
 AKHBAR_SITES = [s for s in os.getenv("AKHBAR_SITES", "").split(",") if s]  # empty: all enabled sites
 AKHBAR_RECRAWL = os.getenv("AKHBAR_RECRAWL", "") not in ("", "0", "false")
+AKHBAR_WORKERS = int(os.getenv("AKHBAR_WORKERS", "0"))  # extraction processes; 0: one per core
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = os.getenv(
