@@ -307,6 +307,8 @@ class Ingestor:
         self.settle(page, result)
 
     def commit(self) -> None:
+        if self.archive is not None:
+            self.archive.sync()
         self.store.commit()
         self._pending = 0
         self._last_commit = time.monotonic()

@@ -62,7 +62,8 @@ class ArchiveWriter:
         self._writer = WARCWriter(self._fh, gzip=True)
 
     def write(self, raw: RawPage) -> int:
-        """Append ``raw``; return the record's offset. Flushed to disk before returning."""
+        """Append ``raw``; return the record's offset. Handed to the OS before returning (a killed
+        process loses nothing); :meth:`sync` makes it durable against power loss."""
         offset = self._fh.tell()
         try:
             reason = HTTPStatus(raw.status).phrase
@@ -94,8 +95,12 @@ class ArchiveWriter:
         )
         self._writer.write_record(record)
         self._fh.flush()
-        os.fsync(self._fh.fileno())
         return offset
+
+    def sync(self) -> None:
+        """fsync the file: called before each database commit, so no row names a record a crash lost."""
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
 
     def close(self) -> None:
         self._fh.close()

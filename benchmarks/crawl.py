@@ -1,0 +1,152 @@
+"""Benchmark: crawling a local news site on 127.0.0.1 (politeness delays off).
+
+Contenders, each a real Scrapy crawl in its own process, over the same N article pages
+(golden-page layouts with varied text) listed in a sitemap:
+
+- ``fetch``: Scrapy alone, a spider that downloads and drops the pages (the baseline);
+- ``fetch+extract``: the same spider calling bare trafilatura on each page in a pipeline;
+- ``akhbar w1`` / ``akhbar w2``: ``akhbar crawl`` with 1 and 2 extraction processes
+  (archive, extract, dedup, store).
+
+Reported: pages/s (min/median over repeats), akhbar w1 against fetch+extract (the cost
+of akhbar's pipeline beyond extraction; target ≤ 15%), and w2 against w1 (target ≥ 1.6x).
+
+    python -m benchmarks.crawl [--pages 300] [--repeats 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.golden import load_cases
+from benchmarks.harness import Timing, machine
+from benchmarks.scoring import SHARED
+from crawler.demo.server import SiteServer
+
+SPIDER = """
+import sys, scrapy, trafilatura
+from scrapy.crawler import CrawlerProcess
+mode, base = sys.argv[1], sys.argv[2]
+class Extract:
+    def process_item(self, item):
+        trafilatura.bare_extraction(item["body"], url=item["url"], with_metadata=True,
+                                    include_comments=False, deduplicate=False)
+        return item
+class Fetch(scrapy.spiders.SitemapSpider):
+    name = "fetch"
+    sitemap_urls = [base + "/sitemap.xml"]
+    def parse(self, response):
+        yield {"url": response.url, "body": response.body}
+settings = {"LOG_LEVEL": "ERROR", "ROBOTSTXT_OBEY": True, "CONCURRENT_REQUESTS": 16, "TELNETCONSOLE_ENABLED": False,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0,
+            "ITEM_PIPELINES": {"__main__.Extract": 1} if mode == "extract" else {}}
+p = CrawlerProcess(settings); p.crawl(Fetch); p.start()
+"""
+
+
+def corpus_texts(limit: int) -> list[list[str]]:
+    """Paragraph lists of real articles from ../shared (read at run time, never copied), if present."""
+    try:
+        from benchmarks.dedup_pairs_sample import iter_records
+    except ImportError:
+        return []
+    corpus = SHARED / "corpora" / "saudinewsnet"
+    if not corpus.exists():
+        return []
+    out = []
+    for rec in iter_records(corpus):
+        paras = [p.strip() for p in (rec.get("content") or "").split("\n") if len(p.strip()) > 40]
+        if len(paras) >= 3:
+            out.append(paras)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def build_site(root: Path, pages: int) -> None:
+    """N article pages in the golden layouts; bodies swapped for real articles when ../shared is there."""
+    cases = load_cases()
+    texts = corpus_texts(pages)
+    (root / "a").mkdir(parents=True)
+    urls = []
+    for i in range(pages):
+        case = cases[i % len(cases)]
+        html = case.page.body.decode(str(case.expected.get("charset", "utf-8")), errors="replace")
+        html = html.replace(str(case.expected["url"]), f"{{{{BASE}}}}/a/{i}.html")
+        gold = [p for p in str(case.expected["text"]).split("\n") if p.strip()]
+        if texts:
+            new = texts[i % len(texts)]
+            for j, para in enumerate(gold):
+                html = html.replace(para, new[j % len(new)] if j < len(new) else "", 1)
+        else:
+            html = html.replace("</p>", f" (رقم {i})</p>", 1)  # every page a distinct text
+        (root / "a" / f"{i}.html").write_text(html, encoding="utf-8")
+        urls.append(f"<url><loc>{{{{BASE}}}}/a/{i}.html</loc></url>")
+    (root / "sitemap.xml").write_text(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(urls) + "</urlset>"
+    )
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    (root / "index.html").write_text("<html><body>bench</body></html>")
+
+
+def run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=600)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        build_site(root / "site", args.pages)
+        (root / "spider.py").write_text(SPIDER)
+        env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0"}
+        with SiteServer(root / "site") as server:
+            seeds = root / "seeds"
+            seeds.mkdir()
+            host = server.base.split("://")[1]
+            (seeds / "bench.toml").write_text(
+                f'name = "bench"\nsitemaps = ["{server.base}/sitemap.xml"]\nallowed_domains = ["{host}"]\n'
+                f"article_url_patterns = ['/a/\\d+\\.html$']\ndownload_delay = 0\nmax_pages_per_run = 100000\n"
+                "follow_links = false\n"
+            )
+            times: dict[str, list[float]] = {k: [] for k in ("fetch", "fetch+extract", "akhbar w1", "akhbar w2")}
+            for r in range(args.repeats):
+                times["fetch"].append(run([sys.executable, str(root / "spider.py"), "fetch", server.base], env))
+                times["fetch+extract"].append(
+                    run([sys.executable, str(root / "spider.py"), "extract", server.base], env)
+                )
+                for w in (1, 2):
+                    data = root / f"data-{r}-{w}"
+                    cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--data-dir", str(data)]
+                    times[f"akhbar w{w}"].append(run([*cmd, "--workers", str(w)], env))
+                    summary = subprocess.run(
+                        [sys.executable, "-m", "crawler.cli", "sql", "--data-dir", str(data), "--json",
+                         "SELECT COUNT(*) AS n FROM articles"],
+                        capture_output=True, text=True, check=True,
+                    )  # fmt: skip
+                    stored = json.loads(summary.stdout)[0]["n"]
+                    assert stored == args.pages, f"akhbar w{w} stored {stored} of {args.pages} pages"
+    timing = {k: Timing(v) for k, v in times.items()}
+    print(f"# crawl benchmark: {machine()}")
+    print(f"pages: {args.pages} served on 127.0.0.1, repeats: {args.repeats} (process start-up included)")
+    for name, t in timing.items():
+        print(f"{name:14s} min {t.min:6.2f} s  median {t.median:6.2f} s  ({args.pages / t.median:6.1f} pages/s)")
+    overhead = timing["akhbar w1"].median / timing["fetch+extract"].median - 1
+    print(f"akhbar w1 vs fetch+extract: {overhead:+.0%} time (target <= +15%)")
+    print(f"akhbar w2 vs w1: {timing['akhbar w1'].median / timing['akhbar w2'].median:.2f}x pages/s (target >= 1.6x)")
+
+
+if __name__ == "__main__":
+    main()
