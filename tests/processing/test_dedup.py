@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from crawler.processing.dedup import DedupIndex, overlap
 from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, text_digest
 from crawler.processing.normalize import normalize
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 class Corpus:
@@ -89,3 +93,21 @@ def test_anchors_are_deterministic_and_local(conference_text: str) -> None:
     assert anchors(norm, params) == anchors(norm, params)
     inner = " ".join(norm.split()[40:120])  # a long verbatim run shares anchors with its source
     assert set(anchors(inner, params)) & set(anchors(norm, params))
+
+
+def test_same_template_different_facts_stays_unique() -> None:
+    """Two daily market closes: the same sentences around different figures and companies."""
+    c = Corpus()
+    c.add((FIXTURES / "dedup" / "market-monday.txt").read_text(encoding="utf-8"))
+    _, d = c.add((FIXTURES / "dedup" / "market-thursday.txt").read_text(encoding="utf-8"))
+    assert d.kind == "unique"
+
+
+def test_edited_copy_of_the_template_is_near() -> None:
+    """The same market close republished with a new lead sentence and one paragraph dropped is a copy."""
+    c = Corpus()
+    text = (FIXTURES / "dedup" / "market-monday.txt").read_text(encoding="utf-8").strip().split("\n")
+    first, _ = c.add("\n".join(text))
+    edited = "\n".join(["الدار البيضاء (و م ع) - " + text[0], text[1], text[3], text[4]])
+    _, d = c.add(edited)
+    assert d.kind == "near" and d.duplicate_of == first
