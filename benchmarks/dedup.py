@@ -148,13 +148,16 @@ def pair_quality(content: dict[str, str]) -> PairResults:
 
 
 def print_pairs(res: PairResults) -> None:
-    n = sum(t.tp + t.fp + t.fn + t.tn for t in res.overall["akhbar"].__class__.__mro__[:0]) or sum(
-        (res.overall["akhbar"].tp, res.overall["akhbar"].fp, res.overall["akhbar"].fn, res.overall["akhbar"].tn)
-    )
+    t = res.overall["akhbar"]
+    n = t.tp + t.fp + t.fn + t.tn
     print(f"a) pair quality: {n} labelled pairs ({res.missing} skipped: text not in corpus); positive = DUP")
     f_ours = res.overall["akhbar"].prf()[2]
     for name, tally in res.overall.items():
-        label = "akhbar" if name == "akhbar" else f"{name} ({'%d-gram, %d perms, LSH %.2f' % BASELINES[name]})"
+        if name == "akhbar":
+            label = "akhbar"
+        else:
+            gram, perms, thr = BASELINES[name]
+            label = f"{name} ({gram}-gram, {perms} perms, LSH {thr:.2f})"
         extra = "" if name == "akhbar" else f"  akhbar F1 / this: {f_ours / max(tally.prf()[2], 1e-9):.2f}x"
         print(f"  {label:38s} {tally}  EVENT merged {res.merged_event[name]}{extra}")
     print("  per band, TP/FP/FN (akhbar | news | web):")
@@ -163,7 +166,7 @@ def print_pairs(res: PairResults) -> None:
         total = dup + tallies["akhbar"].fp + tallies["akhbar"].tn
         cells = " | ".join(f"{t.tp:3d}/{t.fp:2d}/{t.fn:2d}" for t in tallies.values())
         p, r, _ = tallies["akhbar"].prf()
-        print(f"    {band:10s} n={total:3d} DUP={dup:3d}  {cells}   akhbar recall {r:.2f}" + (f", precision {p:.2f}"))
+        print(f"    {band:10s} n={total:3d} DUP={dup:3d}  {cells}   akhbar recall {r:.2f}, precision {p:.2f}")
 
 
 # -- b) scale ----------------------------------------------------------------------------------
@@ -179,6 +182,7 @@ class ScaleRun:
     rows: StoredRows
     digests: list[bytes]
     similarity: list[float | None]
+    kind_of: list[str]
     index_bytes: int
     indexed: int
     peak_rss: int
@@ -199,6 +203,7 @@ def akhbar_pass(texts: list[str]) -> ScaleRun:
     anchor_parts: list[tuple[int, ...]] = []
     digests: list[bytes] = []
     similarity: list[float | None] = []
+    kind_of: list[str] = []
     kinds: Counter[str] = Counter()
     fp_s = dec_s = 0.0
     clock = time.perf_counter
@@ -223,6 +228,7 @@ def akhbar_pass(texts: list[str]) -> ScaleRun:
         offsets[i + 1] = offsets[i] + len(anch)
         digests.append(digest)
         similarity.append(decision.similarity)
+        kind_of.append(decision.kind)
     seconds = clock() - start
     rows = StoredRows(
         ids=np.arange(1, n + 1, dtype=np.uint32),
@@ -233,7 +239,18 @@ def akhbar_pass(texts: list[str]) -> ScaleRun:
         anchor_offsets=offsets,
     )
     return ScaleRun(
-        seconds, fp_s, dec_s, kinds, canonical, rows, digests, similarity, index.nbytes, index.size, peak_rss_bytes()
+        seconds,
+        fp_s,
+        dec_s,
+        kinds,
+        canonical,
+        rows,
+        digests,
+        similarity,
+        kind_of,
+        index.nbytes,
+        index.size,
+        peak_rss_bytes(),
     )
 
 
@@ -298,12 +315,14 @@ def synthesise(run: ScaleRun, total: int, seed: int = 11) -> Synthetic:
     """The corpus rows repeated up to ``total``; copy k's values XOR-ed with its own constants."""
     base, n = run.rows, len(run.rows.ids)
     rng = np.random.default_rng(seed)
-    copies = -(-total // n)
-    ids, canonical, keys, sigs, anchor_parts, offsets, digests, source = [], [], [], [], [], [0], [], []
-    for k in range(copies):
+    ids, canonical, sigs, anchor_parts, source = [], [], [], [], []
+    offsets = [np.zeros(1, np.int64)]
+    digests: list[bytes] = []
+    last = 0
+    for k in range(-(-total // n)):
         take = min(n, total - k * n)
-        sig_mask = np.zeros(PARAMS.num_perm, np.uint32) if k == 0 else rng.integers(0, 2**32, PARAMS.num_perm, np.uint32)
-        anchor_mask = np.uint32(0 if k == 0 else rng.integers(0, 2**32))
+        sig_mask = rng.integers(0, 2**32, PARAMS.num_perm, np.uint32) if k else np.zeros(PARAMS.num_perm, np.uint32)
+        anchor_mask = np.uint32(rng.integers(0, 2**32) if k else 0)
         ids.append(base.ids[:take] + np.uint32(k * n))
         can = base.canonical[:take].copy()
         can[can >= 0] += k * n
@@ -311,30 +330,18 @@ def synthesise(run: ScaleRun, total: int, seed: int = 11) -> Synthetic:
         sigs.append(base.signatures[:take] ^ sig_mask)
         end = int(base.anchor_offsets[take])
         anchor_parts.append(base.anchors[:end] ^ anchor_mask)
-        offsets.append(base.anchor_offsets[1 : take + 1] + offsets[-1] if k else base.anchor_offsets[1 : take + 1])
-        offsets[-1] = np.asarray(offsets[-1])
-        for d in run.digests[:take]:
-            digests.append(d if k == 0 else hashlib.sha256(d + k.to_bytes(4, "little")).digest())
+        offsets.append(base.anchor_offsets[1 : take + 1] + last)
+        last += end
+        salt = k.to_bytes(4, "little")
+        digests.extend(d if k == 0 else hashlib.sha256(d + salt).digest() for d in run.digests[:take])
         source.append(np.arange(take))
-    flat_offsets = np.concatenate([np.zeros(1, np.int64), *[np.asarray(o, np.int64) for o in offsets[1:]]])
-    # offsets of copy k continue from the last offset of copy k - 1
-    fixed = [np.zeros(1, np.int64)]
-    last = 0
-    for part in anchor_parts:
-        del part
-    for k in range(copies):
-        take = len(ids[k])
-        rel = base.anchor_offsets[1 : take + 1]
-        fixed.append(rel + last)
-        last += int(base.anchor_offsets[take])
-    flat_offsets = np.concatenate(fixed)
     rows = StoredRows(
         ids=np.concatenate(ids),
         canonical=np.concatenate(canonical),
         digest_keys=np.array([int.from_bytes(d[:4], "little") for d in digests], dtype=np.uint32),
         signatures=np.concatenate(sigs),
         anchors=np.concatenate(anchor_parts),
-        anchor_offsets=flat_offsets,
+        anchor_offsets=np.concatenate(offsets),
     )
     return Synthetic(rows, digests, np.concatenate(source))
 
@@ -396,7 +403,7 @@ def write_store(url: str, syn: Synthetic, records: list[dict], run: ScaleRun) ->
                         "text": text,
                         "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
                         "word_count": len(text.split()),
-                        "dup_kind": "unique" if dup_of < 0 else ("exact" if run.similarity[src] == 1.0 else "near"),
+                        "dup_kind": run.kind_of[src],
                         "duplicate_of_id": None if dup_of < 0 else dup_of,
                         "similarity": None if dup_of < 0 else run.similarity[src],
                         "stored_at": now,

@@ -4,7 +4,8 @@ Pages: the project's golden pages plus the AEB pages (../shared/eval/aeb), writt
 into one WARC. Both contenders read that WARC; the bare loop calls
 ``trafilatura.bare_extraction(..., with_metadata=True, deduplicate=False)`` per page,
 akhbar runs its whole path (extract, normalise, fingerprint, dedup, SQLite writes).
-Runs alternate; the ratio is bare time / akhbar time (≥ 1 means akhbar is faster).
+Runs alternate; the ratio is bare time / akhbar time (≥ 1 means akhbar is faster), for
+``--workers 1`` (one process, like the bare loop) and for all cores (the default).
 Also reports the AEB score of both extractions.
 
     python -m benchmarks.reprocess [--repeats 3]
@@ -13,6 +14,7 @@ Also reports the AEB score of both extractions.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
@@ -69,6 +71,7 @@ def aeb_scores() -> tuple[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="the parallel contender")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -76,16 +79,24 @@ def main() -> None:
         warc = next((root / "in").glob("*.warc.gz"))
         counter = iter(range(10_000))
 
-        def ours() -> None:
-            reprocess(root / "var", [str(warc)], into=str(root / f"store{next(counter)}.db"))
+        def ours(workers: int) -> None:
+            reprocess(root / "var", [str(warc)], into=str(root / f"store{next(counter)}.db"), workers=workers)
 
-        timings = alternate({"bare trafilatura": lambda: bare_loop(warc), "akhbar reprocess": ours}, args.repeats)
-    bare, mine = timings["bare trafilatura"], timings["akhbar reprocess"]
+        timings = alternate(
+            {
+                "bare trafilatura": lambda: bare_loop(warc),
+                "akhbar --workers 1": lambda: ours(1),
+                f"akhbar --workers {args.workers}": lambda: ours(args.workers),
+            },
+            args.repeats,
+        )
     print(f"# reprocess benchmark: {machine()}")
-    print(f"pages: {n} (golden + AEB), repeats: {args.repeats}")
+    print(f"pages: {n} (golden + AEB) in one WARC, repeats: {args.repeats}")
     for name, t in timings.items():
-        print(f"{name:18s} min {t.min:6.2f} s  median {t.median:6.2f} s  ({n / t.median:5.1f} pages/s)")
-    print(f"ratio (bare / akhbar, median): {bare.median / mine.median:.2f}x; min: {bare.min / mine.min:.2f}x")
+        print(f"{name:22s} min {t.min:6.2f} s  median {t.median:6.2f} s  ({n / t.median:5.1f} pages/s)")
+    bare = timings["bare trafilatura"]
+    for name, t in list(timings.items())[1:]:
+        print(f"{name}: {bare.median / t.median:.2f}x the bare loop's speed (median; min {bare.min / t.min:.2f}x)")
     if AEB_DIR.exists():
         ours_s, bare_s = aeb_scores()
         print(f"AEB akhbar: {ours_s}")
