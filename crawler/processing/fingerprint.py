@@ -69,7 +69,7 @@ _MIX = (
 )
 
 
-def _fmix32(h: np.ndarray) -> np.ndarray:
+def fmix32(h: np.ndarray) -> np.ndarray:
     """MurmurHash3's 32-bit finaliser (the bijection datasketch's affine32 scheme pre-mixes with)."""
     h = h ^ (h >> np.uint32(16))
     h = h * _M1
@@ -98,7 +98,7 @@ def ngram_hashes(words: np.ndarray, size: int) -> np.ndarray:
         for j in range(size):
             acc = (acc ^ words[j : j + n]) * _MIX[j % len(_MIX)]
             acc = acc ^ (acc >> np.uint32(15))
-        return _fmix32(acc)
+        return fmix32(acc)
 
 
 def minhash_values(hashes: np.ndarray, params: DedupParams) -> np.ndarray:
@@ -111,7 +111,7 @@ def minhash_values(hashes: np.ndarray, params: DedupParams) -> np.ndarray:
     a, b = params.permutations
     if len(hashes) == 0:
         return np.full(params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-    mixed = _fmix32(hashes)
+    mixed = fmix32(hashes)
     with np.errstate(over="ignore"):
         return (mixed[:, None] * a[None, :] + b[None, :]).min(axis=0).astype(np.uint32)
 
@@ -145,10 +145,6 @@ def anchors(normalised: str, params: DedupParams, words: np.ndarray | None = Non
 
 def anchors_bytes(values: tuple[int, ...]) -> bytes:
     return np.asarray(values, dtype="<u4").tobytes()
-
-
-def anchors_from_bytes(data: bytes | None) -> tuple[int, ...]:
-    return tuple(int(v) for v in np.frombuffer(data or b"", dtype="<u4"))
 
 
 def signature_bytes(sig: LeanMinHash) -> bytes:

@@ -17,18 +17,10 @@ from collections import defaultdict
 import numpy as np
 from datasketch.lsh import _optimal_param
 
+from crawler.processing.fingerprint import fmix32
+
 _LOW = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(32)
-_K = (np.uint32(0x9E3779B1), np.uint32(0x85EBCA77), np.uint32(0xC2B2AE3D), np.uint32(0x27D4EB2F))
-
-
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        h = h ^ (h >> np.uint32(16))
-        h = h * np.uint32(0x85EBCA6B)
-        h = h ^ (h >> np.uint32(13))
-        h = h * np.uint32(0xC2B2AE35)
-        return h ^ (h >> np.uint32(16))
 
 
 class _Run:
@@ -137,9 +129,9 @@ class BandLayout:
 
     def __init__(self, threshold: float, num_perm: int) -> None:
         self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
-        salt = _fmix32(np.arange(1, self.bands + 1, dtype=np.uint32)).astype(np.uint64)
+        salt = fmix32(np.arange(1, self.bands + 1, dtype=np.uint32)).astype(np.uint64)
         self._salt = salt
-        self._weights = (_fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)).astype(np.uint64)
+        self._weights = (fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)).astype(np.uint64)
 
     def keys(self, values: np.ndarray) -> np.ndarray:
         """One uint32 key per band: ``values`` (num_perm,) -> (bands,), or (n, num_perm) -> (n, bands).
