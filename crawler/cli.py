@@ -188,7 +188,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.crawl import crawl, format_summary
+    from crawler.crawl import CrawlOptions, crawl, format_summary
 
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
     if args.max_seconds:
@@ -197,14 +197,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         raise UsageError(f"--workers {args.workers}: must be 0 (one per core) or more")
     if args.workers:
         overrides["AKHBAR_WORKERS"] = args.workers
-    summary = crawl(
-        seeds_dir=args.seeds,
-        data_dir=_data_dir(args),
-        db_url=args.db,
-        sites=args.sites,
-        recrawl=args.recrawl,
-        overrides=overrides,
-    )
+    summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
     print(format_summary(summary))
     return 0
 

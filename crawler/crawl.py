@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +16,28 @@ from crawler.seeds import SeedError, load_seeds, select_sites
 log = logging.getLogger(__name__)
 
 
-def crawl_settings(
-    *,
-    seeds_dir: Path,
-    data_dir: Path,
-    db_url: str | None = None,
-    sites: list[str] | None = None,
-    recrawl: bool = False,
-    overrides: dict[str, Any] | None = None,
-) -> Settings:
+@dataclass(frozen=True)
+class CrawlOptions:
+    """What one crawl is asked to do (the ``akhbar crawl`` arguments)."""
+
+    seeds_dir: Path
+    data_dir: Path
+    db_url: str | None = None
+    sites: list[str] | None = None
+    recrawl: bool = False
+    overrides: dict[str, Any] = field(default_factory=dict)  # any Scrapy or AKHBAR_* setting
+
+
+def crawl_settings(opts: CrawlOptions) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    settings.set("AKHBAR_SEEDS_DIR", str(seeds_dir), priority="cmdline")
-    settings.set("AKHBAR_DATA_DIR", str(data_dir), priority="cmdline")
-    settings.set("AKHBAR_DB_URL", db_url, priority="cmdline")
-    settings.set("AKHBAR_SITES", sites or [], priority="cmdline")
-    settings.set("AKHBAR_RECRAWL", recrawl, priority="cmdline")
-    for key, value in (overrides or {}).items():
+    settings.set("AKHBAR_SEEDS_DIR", str(opts.seeds_dir), priority="cmdline")
+    settings.set("AKHBAR_DATA_DIR", str(opts.data_dir), priority="cmdline")
+    settings.set("AKHBAR_DB_URL", opts.db_url, priority="cmdline")
+    settings.set("AKHBAR_SITES", opts.sites or [], priority="cmdline")
+    settings.set("AKHBAR_RECRAWL", opts.recrawl, priority="cmdline")
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    for key, value in opts.overrides.items():
         settings.set(key, value, priority="cmdline")
     return settings
 
@@ -56,25 +62,14 @@ def _quiet(level: str) -> None:
         logging.getLogger(name).setLevel(level)
 
 
-def crawl(
-    *,
-    seeds_dir: Path,
-    data_dir: Path,
-    db_url: str | None = None,
-    sites: list[str] | None = None,
-    recrawl: bool = False,
-    overrides: dict[str, Any] | None = None,
-) -> dict[str, object]:
+def crawl(opts: CrawlOptions) -> dict[str, object]:
     """Run one crawl to completion and return its summary. Raises LockedError if a run is going."""
-    check_seeds(seeds_dir, sites)
-    with DataDirLock(data_dir):
+    check_seeds(opts.seeds_dir, opts.sites)
+    with DataDirLock(opts.data_dir):
         pass  # fail fast with a clear message; the pipeline takes the lock for the run itself
-    settings = crawl_settings(
-        seeds_dir=seeds_dir, data_dir=data_dir, db_url=db_url, sites=sites, recrawl=recrawl, overrides=overrides
-    )
+    settings = crawl_settings(opts)
     from crawler.spiders.news import NewsSpider
 
-    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     _quiet(settings.get("LOG_LEVEL"))
     process = CrawlerProcess(settings)
     _quiet(settings.get("LOG_LEVEL"))

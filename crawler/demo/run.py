@@ -14,7 +14,7 @@ import socket
 from contextlib import ExitStack
 from pathlib import Path
 
-from crawler.crawl import crawl, format_summary
+from crawler.crawl import CrawlOptions, crawl, format_summary
 from crawler.demo.server import SiteServer
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
@@ -87,15 +87,17 @@ def run_demo(data_dir: Path, *, db_url: str | None = None, verbose: bool = False
         ports_file.write_text(json.dumps({name: s.port for name, s in servers.items()}))
         print("akhbar demo: serving " + ", ".join(f"{n} at {s.base}" for n, s in servers.items()))
         summary = crawl(
-            seeds_dir=seeds_dir,
-            data_dir=data_dir,
-            db_url=db_url,
-            overrides={
-                "LOG_LEVEL": "INFO" if verbose else "WARNING",
-                "AUTOTHROTTLE_ENABLED": False,
-                "DOWNLOAD_DELAY": 0,
-                "CLOSESPIDER_TIMEOUT": 120,
-            },
+            CrawlOptions(
+                seeds_dir,
+                data_dir,
+                db_url,
+                overrides={
+                    "LOG_LEVEL": "INFO" if verbose else "WARNING",
+                    "AUTOTHROTTLE_ENABLED": False,
+                    "DOWNLOAD_DELAY": 0,
+                    "CLOSESPIDER_TIMEOUT": 120,
+                },
+            )
         )
     print(format_summary(summary))
     print(f"\nThe store is {data_dir / 'akhbar.db'}. Three queries to try:")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, TypeVar
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -26,6 +26,7 @@ from crawler.seeds import Site, load_seeds, select_sites
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 PRIORITY = {"feed": 30, "sitemap": 30, "article": 20, "listing": 0}
 
 
@@ -172,29 +173,27 @@ class NewsSpider(scrapy.Spider):
             modified.decode("latin-1") if modified else None,
         )
 
+    def _parse_xml(self, response: Response, site: Site, role: str, parse: Callable[[bytes, str], T]) -> T | None:
+        if response.status != 200:
+            return None
+        try:
+            return parse(response.body, response.url)
+        except NotXml as exc:
+            log.warning("%s: %s %s: %s", site.name, role, response.url, exc)
+            return None
+
     def parse_feed(self, response: Response) -> Iterator[Any]:
         site = self.sites[response.meta["akhbar_site"]]
         yield from self._xml_response(response, "feed")
-        if response.status != 200:
-            return
-        try:
-            entries = feed_entries(response.body, response.url)
-        except NotXml as exc:
-            log.warning("%s: feed %s: %s", site.name, response.url, exc)
-            return
-        for url in entries:
+        for url in self._parse_xml(response, site, "feed", feed_entries) or []:
             if (req := self._article_request(url, site, 1)) is not None:
                 yield req
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         site = self.sites[response.meta["akhbar_site"]]
         yield from self._xml_response(response, "sitemap")
-        if response.status != 200:
-            return
-        try:
-            sitemap = sitemap_entries(response.body, response.url)
-        except NotXml as exc:
-            log.warning("%s: sitemap %s: %s", site.name, response.url, exc)
+        sitemap = self._parse_xml(response, site, "sitemap", sitemap_entries)
+        if sitemap is None:
             return
         for url in sitemap.urls:
             if sitemap.is_index:
