@@ -25,6 +25,10 @@ from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signat
 log = logging.getLogger(__name__)
 
 PARAMS_KEY = "dedup_params"
+# Built once: the hot path only binds parameters (no statement construction per row).
+_INSERT_FETCH = insert(Fetch)
+_INSERT_ARTICLE = insert(Article)
+_INSERT_SIGNATURE = insert(Signature)
 
 
 class StoreError(Exception):
@@ -147,7 +151,8 @@ class Store:
         warc_offset: int | None = None,
     ) -> int:
         res = self.conn.execute(
-            insert(Fetch).values(
+            _INSERT_FETCH,
+            dict(
                 run_id=run_id,
                 url=raw.url,
                 final_url=raw.final_url,
@@ -162,14 +167,15 @@ class Store:
                 record_key=key,
                 warc_file=warc_file,
                 warc_offset=warc_offset,
-            )
+            ),
         )
         return int(res.inserted_primary_key[0])  # type: ignore[index]
 
     def add_article(self, fetch_id: int, item: Analysed, decision: Decision, site: str | None) -> int:
         art = item.article
         res = self.conn.execute(
-            insert(Article).values(
+            _INSERT_ARTICLE,
+            dict(
                 fetch_id=fetch_id,
                 url=art.url,
                 title=art.title,
@@ -185,17 +191,18 @@ class Store:
                 duplicate_of_id=decision.duplicate_of,
                 similarity=decision.similarity,
                 stored_at=utc_now(),
-            )
+            ),
         )
         article_id = int(res.inserted_primary_key[0])  # type: ignore[index]
         self.conn.execute(
-            insert(Signature).values(
+            _INSERT_SIGNATURE,
+            dict(
                 article_id=article_id,
                 norm_sha256=item.digest.hex(),
                 minhash=item.signature,
                 shingle_count=item.shingle_count,
                 anchors=anchors_bytes(item.anchors),
-            )
+            ),
         )
         return article_id
 
