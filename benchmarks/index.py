@@ -29,18 +29,21 @@ Targets: <= 1.5 KB per article, query+insert <= 50 µs, 1M rebuild <= 10 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
+import functools
 import gc
 import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from benchmarks.corpus import peak_rss_bytes, rss_bytes
-from benchmarks.harness import alternate, machine
+from benchmarks.harness import Timing, alternate, machine
 from crawler.processing.dedup import DedupIndex, StoredRows
 from crawler.processing.fingerprint import DedupParams
 
@@ -96,6 +99,13 @@ def datasketch_op(lsh: MinHashLSH) -> Callable[[Article], None]:
     return op
 
 
+def insert_op(lsh: MinHashLSH) -> Callable[[Article], None]:
+    def op(a: Article) -> None:
+        lsh.insert(a[0], a[2], check_duplication=False)
+
+    return op
+
+
 def time_ops(op: Callable[[Article], None], articles: list[Article], warmup: int) -> list[float]:
     """µs per operation, one timing per operation, after ``warmup`` untimed ones."""
     for a in articles[:warmup]:
@@ -127,10 +137,112 @@ def traced(fn: Callable[[], None]) -> int:
 
 def trim() -> None:
     """Give freed heap memory back to the OS (glibc), so RSS shows what is live."""
-    try:
+    with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except OSError:
-        pass
+
+
+@dataclass
+class Rebuild:
+    timing: Timing
+    size: int
+    nbytes: int
+    anchors_mean: float
+    rss_rows: int  # growth with the signature rows allocated
+    rss_loaded: int  # ... and the index built
+    rss_index: int  # growth with the rows freed: the index alone
+    rss_index_trimmed: int  # the same after malloc_trim
+    peak: int  # peak RSS over the process start
+    ops: list[float]  # query+insert µs on the rebuilt index
+
+
+def rebuild(rows: StoredRows, holder: list[DedupIndex]) -> None:
+    """A fresh index bulk-loaded from ``rows``, kept in ``holder`` (the previous one freed first)."""
+    holder.clear()
+    gc.collect()
+    index = DedupIndex(PARAMS, no_text)
+    index.bulk_load(rows)
+    holder.append(index)
+
+
+def fill(op: Callable[[Article], None], batch: list[Article]) -> None:
+    for a in batch:
+        op(a)
+
+
+def stage_rebuild(size: int, repeats: int, ops: int, warmup: int, rng: np.random.Generator) -> Rebuild:
+    """bulk_load ``size`` synthetic articles (first stage, so the process peak is its own)."""
+    rss0 = rss_bytes()
+    rows = synthetic_rows(size, rng)
+    rss_rows = rss_bytes() - rss0
+    holder: list[DedupIndex] = []
+    timing = alternate({"bulk_load": functools.partial(rebuild, rows, holder)}, repeats)["bulk_load"]
+    rss_loaded = rss_bytes() - rss0
+    anchors_mean = len(rows.anchors) / size
+    del rows
+    gc.collect()
+    rss_index = rss_bytes() - rss0
+    trim()
+    rss_trimmed = rss_bytes() - rss0
+    index = holder.pop()
+    nbytes, indexed = index.nbytes, index.size
+    timed = time_ops(akhbar_op(index), synthetic_articles(warmup + ops, rng, size + 1), warmup)
+    return Rebuild(
+        timing,
+        indexed,
+        nbytes,
+        anchors_mean,
+        rss_rows,
+        rss_loaded,
+        rss_index,
+        rss_trimmed,
+        peak_rss_bytes() - rss0,
+        timed,
+    )
+
+
+@dataclass
+class Compared:
+    ours_kb: float  # tracemalloc per incremental insert
+    datasketch_kb: float
+    datasketch_insert_us: float  # untraced inserts growing MinHashLSH to ``mid``
+    ops_ours: list[float]
+    ops_datasketch: list[float]
+    decide_only: list[float]
+    load_only: list[float]
+    bands: int
+    rows: int
+
+
+def stage_compare(traced_n: int, mid: int, ops: int, warmup: int, rng: np.random.Generator) -> Compared:
+    """Memory under tracemalloc (incremental inserts), then query+insert at ``mid`` entries for both."""
+    batch = synthetic_articles(traced_n, rng, 1)
+    lsh = MinHashLSH(threshold=PARAMS.lsh_threshold, num_perm=PARAMS.num_perm)
+    ours_kb = traced(functools.partial(fill, akhbar_op(DedupIndex(PARAMS, no_text)), batch)) / traced_n / 1024
+    ds_kb = traced(functools.partial(fill, insert_op(lsh), batch)) / traced_n / 1024
+    del batch
+    # datasketch grows to ``mid`` by inserts (timed: that is its rebuild), akhbar is bulk-loaded
+    # to ``mid`` (a reopened store); then both take the same operations.
+    more = synthetic_articles(mid - traced_n, rng, traced_n + 1)
+    start = time.perf_counter()
+    for a in more:
+        lsh.insert(a[0], a[2], check_duplication=False)
+    ds_insert_us = 1e6 * (time.perf_counter() - start) / len(more)
+    del more
+    gc.collect()
+    ours = DedupIndex(PARAMS, no_text)
+    ours.bulk_load(synthetic_rows(mid, rng))
+    probe = synthetic_articles(warmup + ops, rng, mid + 1)
+    ops_ds = time_ops(datasketch_op(lsh), probe, warmup)
+    ops_ours = time_ops(akhbar_op(ours), probe, warmup)
+    # where akhbar's time goes, on a second index in the same state
+    split = DedupIndex(PARAMS, no_text)
+    split.bulk_load(synthetic_rows(mid, rng))
+    probe = synthetic_articles(warmup + ops, rng, 2 * mid + 1)
+    decide_only = time_ops(lambda a: split.decide(a[1], "x", a[2], a[3]) and None, probe, warmup)
+    load_only = time_ops(lambda a: split.load(a[0], a[1], a[2], None, a[3]), probe, warmup)
+    return Compared(
+        ours_kb, ds_kb, ds_insert_us, ops_ours, ops_ds, decide_only, load_only, ours.layout.bands, ours.layout.rows
+    )
 
 
 def main() -> None:
@@ -146,109 +258,52 @@ def main() -> None:
         args.size, args.mid, args.traced, args.ops, args.repeats = 200_000, 50_000, 20_000, 2000, 2
     rng = np.random.default_rng(7)
     warmup = 500
-    lines: list[str] = []
-
-    # 1. Rebuild at --size (first, so the process peak is this stage's).
-    rss0 = rss_bytes()
-    rows = synthetic_rows(args.size, rng)
-    rss_rows = rss_bytes()
-    holder: list[DedupIndex] = []
-
-    def rebuild() -> None:
-        holder.clear()
-        gc.collect()
-        index = DedupIndex(PARAMS, no_text)
-        index.bulk_load(rows)
-        holder.append(index)
-
-    rebuild_t = alternate({"bulk_load": rebuild}, args.repeats)["bulk_load"]
-    big = holder[0]
-    rss_loaded = rss_bytes()
-    anchors_mean = len(rows.anchors) / args.size
-    del rows
+    big = stage_rebuild(args.size, args.repeats, args.ops, warmup, rng)
     gc.collect()
-    index_rss = rss_bytes() - rss0
-    trim()
-    index_rss_trimmed = rss_bytes() - rss0
-    peak = peak_rss_bytes() - rss0
-    big_nbytes, big_size = big.nbytes, big.size
-    ops_big = time_ops(akhbar_op(big), synthetic_articles(warmup + args.ops, rng, args.size + 1), warmup)
-    holder.clear()
-    del big
-    gc.collect()
+    cmp = stage_compare(args.traced, args.mid, args.ops, warmup, rng)
 
-    # 2. Memory per article, incremental inserts under tracemalloc, both indexes.
-    batch = synthetic_articles(args.traced, rng, 1)
-    ours_mid = DedupIndex(PARAMS, no_text)
-    lsh = MinHashLSH(threshold=PARAMS.lsh_threshold, num_perm=PARAMS.num_perm)
-    ours_op = akhbar_op(ours_mid)
-
-    def fill_ours() -> None:
-        for a in batch:
-            ours_op(a)
-
-    def fill_datasketch() -> None:
-        for a in batch:
-            lsh.insert(a[0], a[2], check_duplication=False)
-
-    ours_traced = traced(fill_ours)
-    ds_traced = traced(fill_datasketch)
-
-    # 3. query+insert at --mid entries: datasketch grown to --mid by inserts (timed: its rebuild rate),
-    #    akhbar bulk-loaded to --mid (a reopened store), then both take the same operations.
-    more = synthetic_articles(args.mid - args.traced, rng, args.traced + 1)
-    start = time.perf_counter()
-    for a in more:
-        lsh.insert(a[0], a[2], check_duplication=False)
-    ds_insert_s = (time.perf_counter() - start) / len(more)
-    del more, ours_mid, ours_op, batch
-    gc.collect()
-    ours = DedupIndex(PARAMS, no_text)
-    ours.bulk_load(synthetic_rows(args.mid, rng))
-    probe = synthetic_articles(warmup + args.ops, rng, args.mid + 1)
-    ops_ds = time_ops(datasketch_op(lsh), probe, warmup)
-    ops_ours = time_ops(akhbar_op(ours), probe, warmup)
-
-    kb_ours, kb_ds = ours_traced / args.traced / 1024, ds_traced / args.traced / 1024
-    kb_big = big_nbytes / big_size / 1024
-    med_ours, med_ds, med_big = (statistics.median(x) for x in (ops_ours, ops_ds, ops_big))
-    bands = ours.layout
-    lines.append(f"# index benchmark: {machine()}")
-    lines.append(
-        f"synthetic articles: 128 random uint32 values, {anchors_mean:.1f} anchors on average, all unique; "
-        f"LSH threshold {PARAMS.lsh_threshold} -> {bands.bands} bands x {bands.rows} rows (both)"
+    mib = 2**20
+    kb_big = big.nbytes / big.size / 1024
+    kb_rss = big.rss_index / big.size / 1024
+    med_ours, med_ds, med_big = (statistics.median(x) for x in (cmp.ops_ours, cmp.ops_datasketch, big.ops))
+    print(f"# index benchmark: {machine()}")
+    print(
+        f"synthetic articles: 128 random uint32 values, {big.anchors_mean:.1f} anchors on average, all unique; "
+        f"LSH threshold {PARAMS.lsh_threshold} -> {cmp.bands} bands x {cmp.rows} rows (both)"
     )
-    lines.append(f"memory per article, tracemalloc over {args.traced:,} inserts:")
-    lines.append(f"  datasketch MinHashLSH  {kb_ds:6.2f} KB  (LSH bands only)")
-    lines.append(
-        f"  akhbar DedupIndex      {kb_ours:6.2f} KB  (bands + anchors + digests)  ratio {kb_ds / kb_ours:.1f}x"
+    print(f"memory per article, tracemalloc over {args.traced:,} inserts:")
+    print(f"  datasketch MinHashLSH  {cmp.datasketch_kb:6.2f} KB  (LSH bands only)")
+    print(
+        f"  akhbar DedupIndex      {cmp.ours_kb:6.2f} KB  (bands + anchors + digests)  "
+        f"ratio {cmp.datasketch_kb / cmp.ours_kb:.1f}x"
     )
-    lines.append(
-        f"  akhbar at {big_size:,}: nbytes {kb_big:.2f} KB/article; RSS growth {index_rss / big_size / 1024:.2f} "
-        f"KB/article ({index_rss / 2**20:,.0f} MiB; {index_rss_trimmed / big_size / 1024:.2f} KB after malloc_trim); "
-        f"rebuild peak {peak / 2**20:,.0f} MiB over start "
-        f"(signature rows alone {(rss_rows - rss0) / 2**20:,.0f} MiB, with index {(rss_loaded - rss0) / 2**20:,.0f} MiB)"
+    print(
+        f"  akhbar at {big.size:,}: nbytes {kb_big:.2f} KB/article; RSS growth {kb_rss:.2f} KB/article "
+        f"({big.rss_index / mib:,.0f} MiB; {big.rss_index_trimmed / big.size / 1024:.2f} KB after malloc_trim); "
+        f"rebuild peak {big.peak / mib:,.0f} MiB over start (signature rows alone {big.rss_rows / mib:,.0f} MiB, "
+        f"rows + index {big.rss_loaded / mib:,.0f} MiB)"
     )
-    worst_kb = max(kb_ours, kb_big, index_rss / big_size / 1024)
-    lines.append(
-        f"  target <= {TARGET_KB} KB: {'met' if worst_kb <= TARGET_KB else 'MISSED'} (worst {worst_kb:.2f} KB)"
+    worst_kb = max(cmp.ours_kb, kb_big, kb_rss)
+    print(f"  target <= {TARGET_KB} KB: {'met' if worst_kb <= TARGET_KB else 'MISSED'} (worst {worst_kb:.2f} KB)")
+    print(f"query+insert, {args.ops:,} operations after {warmup} warm-up:")
+    print(f"  datasketch at {args.mid:>9,}  {op_summary(cmp.ops_datasketch)}")
+    print(f"  akhbar     at {args.mid:>9,}  {op_summary(cmp.ops_ours)}  ratio (median) {med_ds / med_ours:.2f}x")
+    print(f"  akhbar     at {big.size:>9,}  {op_summary(big.ops)}")
+    print(
+        f"  akhbar at {args.mid:,}, parts: decide {statistics.median(cmp.decide_only):.1f} µs, "
+        f"load {statistics.median(cmp.load_only):.1f} µs (medians)"
     )
-    lines.append(f"query+insert, {args.ops:,} operations after {warmup} warm-up:")
-    lines.append(f"  datasketch at {args.mid:>9,}  {op_summary(ops_ds)}")
-    lines.append(f"  akhbar     at {args.mid:>9,}  {op_summary(ops_ours)}  ratio (median) {med_ds / med_ours:.1f}x")
-    lines.append(f"  akhbar     at {big_size:>9,}  {op_summary(ops_big)}")
     worst_us = max(med_ours, med_big)
-    lines.append(f"  target <= {TARGET_US:g} µs (median): {'met' if worst_us <= TARGET_US else 'MISSED'}")
-    ds_rebuild = ds_insert_s * args.size
-    lines.append(f"rebuild at {args.size:,} articles, repeats {args.repeats}:")
-    lines.append(f"  akhbar bulk_load       min {rebuild_t.min:6.2f} s  median {rebuild_t.median:6.2f} s")
-    lines.append(
-        f"  datasketch inserts     {1e6 * ds_insert_s:.1f} µs/article over {args.mid - args.traced:,} -> "
-        f"~{ds_rebuild:,.0f} s at {args.size:,} (extrapolated)  ratio ~{ds_rebuild / rebuild_t.median:.0f}x"
+    print(f"  target <= {TARGET_US:g} µs (median): {'met' if worst_us <= TARGET_US else 'MISSED'}")
+    ds_rebuild = cmp.datasketch_insert_us * args.size / 1e6
+    t = big.timing
+    print(f"rebuild at {args.size:,} articles, repeats {args.repeats}:")
+    print(f"  akhbar bulk_load       min {t.min:6.2f} s  median {t.median:6.2f} s")
+    print(
+        f"  datasketch inserts     {cmp.datasketch_insert_us:.1f} µs/article over {args.mid - args.traced:,} -> "
+        f"~{ds_rebuild:,.0f} s at {args.size:,} (extrapolated)  ratio ~{ds_rebuild / t.median:.0f}x"
     )
-    ok = rebuild_t.median <= TARGET_REBUILD_S
-    lines.append(f"  target <= {TARGET_REBUILD_S:g} s: {'met' if ok else 'MISSED'}")
-    print("\n".join(lines))
+    print(f"  target <= {TARGET_REBUILD_S:g} s: {'met' if t.median <= TARGET_REBUILD_S else 'MISSED'}")
 
 
 if __name__ == "__main__":

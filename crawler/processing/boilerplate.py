@@ -183,11 +183,15 @@ _IS_BLOCK = " or ".join(f"self::{t}" for t in _BLOCK_TAGS)
 # Candidates are found by XPath (in C) so the Python passes only see a handful of elements.
 _WITH_ATTRS = XPath("//body//*[@class or @id]")
 _TO_SPACE = str.maketrans("-_", "  ")
-# Text nodes, not elements: an element's string value is its whole subtree (quadratic).
-_SHORT_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) > 0][string-length(.) <= 80]")
-_READ_ALSO_TEXTS = XPath(
+# Text nodes first, not elements (an element's string value is its whole subtree: quadratic),
+# then each one's nearest block ancestor: XPath returns them deduplicated, in document order.
+_NEAREST_BLOCK = f"/ancestor::*[{_IS_BLOCK}][1]"
+_SHORT_TEXT_BLOCKS = XPath(
+    "//body//text()[string-length(normalize-space(.)) > 0][string-length(.) <= 80]" + _NEAREST_BLOCK
+)
+_READ_ALSO_BLOCKS = XPath(
     "//body//text()[contains(., 'يضا') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
-    " or contains(., 'elated')]"
+    " or contains(., 'elated')]" + _NEAREST_BLOCK
 )
 
 
@@ -221,23 +225,6 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
                     row.tag = "div"
         table.tag = "div"
     return len(tables)
-
-
-def _text_parents(xpath: XPath, tree: HtmlElement) -> list[HtmlElement]:
-    """Distinct block elements holding the text nodes ``xpath`` selects, in document order."""
-    seen: set[int] = set()
-    out = []
-    for node in xpath(tree):
-        el = node.getparent()
-        if node.is_tail:
-            el = el.getparent() if el is not None else None
-        while el is not None and el.tag not in _BLOCK_TAGS and el.tag not in ("body", "html"):
-            el = el.getparent()
-        if el is None or el.tag not in _BLOCK_TAGS or id(el) in seen:
-            continue
-        seen.add(id(el))
-        out.append(el)
-    return out
 
 
 def _bounded_text(el: HtmlElement, limit: int) -> str | None:
@@ -305,9 +292,15 @@ def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElemen
     holds_article = holds_article or _article_guard(tree)
     doomed: list[HtmlElement] = []
     doomed_ids: set[int] = set()
+    named: dict[str, bool] = {}  # class/id strings repeat a lot on a page: judge each once
     for el in _WITH_ATTRS(tree):
         raw = f"{el.get('class', '')} {el.get('id', '')}"
-        if _JUNK_WORDS.isdisjoint(raw.lower().translate(_TO_SPACE).split()) and not _JUNK_COMPOUNDS.search(raw):
+        junk = named.get(raw)
+        if junk is None:
+            junk = named[raw] = not _JUNK_WORDS.isdisjoint(raw.lower().translate(_TO_SPACE).split()) or bool(
+                _JUNK_COMPOUNDS.search(raw)
+            )
+        if not junk:
             continue
         if el.tag in _PROTECTED_TAGS or any(id(a) in doomed_ids for a in el.iterancestors()):
             continue
@@ -372,7 +365,7 @@ class _Short:
 def _short_blocks(tree: HtmlElement) -> list[_Short]:
     """Blocks with at most 80 characters of text, found once for the label and heading passes."""
     out = []
-    for el in _text_parents(_SHORT_TEXTS, tree):
+    for el in _SHORT_TEXT_BLOCKS(tree):
         text = _bounded_text(el, 80)
         if text is not None:
             norm = normalize(text)
@@ -486,7 +479,7 @@ def drop_read_also(tree: HtmlElement) -> int:
     """
     removed = 0
     markers = []
-    for el in _text_parents(_READ_ALSO_TEXTS, tree):
+    for el in _READ_ALSO_BLOCKS(tree):
         text = _bounded_text(el, 300)
         if text is None or not _READ_ALSO.match(text):
             continue
