@@ -468,7 +468,7 @@ class Reopen:
     size: int = 0
 
 
-def reopen_once(url: str, out: Reopen) -> None:
+def reopen_once(url: str, out: Reopen) -> StoredRows:
     t0 = time.perf_counter()
     store = Store(url, PARAMS)
     t1 = time.perf_counter()
@@ -483,6 +483,7 @@ def reopen_once(url: str, out: Reopen) -> None:
     out.load_s.append(t3 - t2)
     out.total.append(t3 - t0)
     out.size = len(rows.ids)
+    return rows
 
 
 def med(xs: list[float]) -> float:
@@ -580,11 +581,14 @@ def main() -> None:
         reopen = Reopen()
         for _ in range(args.repeats):
             gc.collect()
-            reopen_once(url, reopen)
+            read = reopen_once(url, reopen)
+    same = all(np.array_equal(getattr(read, f), getattr(syn.rows, f)) for f in StoredRows.__dataclass_fields__)
+    assert same, "rows read back from the store differ from the rows written"
     total = med(reopen.total)
     baseline_total = med(reopen.open_s) + med(reopen.read_s) + ds_syn
     print(
-        f"  real store, {reopen.size:,} articles ({size_mb:,.0f} MB SQLite, written in {write_s:.1f} s): "
+        f"  real store, {reopen.size:,} articles ({size_mb:,.0f} MB SQLite, written in {write_s:.1f} s; "
+        f"rows read back == rows written): "
         f"Store() + signature_rows() + bulk_load min {min(reopen.total):.2f} s median {total:.2f} s "
         f"(open {med(reopen.open_s):.2f}, read {med(reopen.read_s):.2f}, bulk_load {med(reopen.load_s):.2f}); "
         f"same read + datasketch inserts ~{baseline_total:.1f} s, ratio {baseline_total / total:.1f}x; "
