@@ -6,6 +6,7 @@ crawl and a re-process of its archive run the very same code.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import logging
@@ -169,10 +170,8 @@ def analyse_page(raw: RawPage, params: DedupParams, budget: float = 0.0) -> Anal
 
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    try:  # die with the parent, even when it is killed with SIGKILL (Linux)
+    with contextlib.suppress(OSError, AttributeError):  # die with the parent, even on SIGKILL (Linux only)
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def analysis_pool(workers: int) -> ProcessPoolExecutor:
