@@ -41,8 +41,9 @@ def load_texts(count: int) -> tuple[list[str], str]:
         step = max(1, len(records) // count)
         picked = records[::step][:count]
         return [normalize(r["content"]) for r in picked], f"SaudiNewsNet, {len(picked)} of {len(records)} articles"
-    texts = [normalize(t) for t in fixture_texts()]
-    return texts, f"{len(texts)} fixture texts (../shared absent)"
+    base = [normalize(t) for t in fixture_texts()]
+    texts = (base * (count // len(base) + 1))[:count]  # enough work to time
+    return texts, f"{len(base)} fixture texts repeated to {len(texts)} (../shared absent)"
 
 
 def datasketch_default(texts: list[str]) -> None:

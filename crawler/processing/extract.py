@@ -5,13 +5,16 @@ Nothing here keeps state between pages: the same bytes always give the same arti
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -110,6 +113,24 @@ def _drop_leading_title(text: str, title: str | None) -> str:
     return text
 
 
+def _metadata(tree: HtmlElement) -> Document:
+    """trafilatura's metadata (meta tags, JSON-LD, title, author, site name) without its date search.
+
+    ``bare_extraction(with_metadata=True)`` always runs htmldate's extensive date search,
+    about a third of the extraction time; akhbar's own date finder (``dates.py``) runs
+    first and htmldate is asked only when it found nothing.
+    """
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a one-word "author" meta is a handle, as trafilatura judges
+    with contextlib.suppress(Exception):  # JSON-LD in the wild is often broken
+        meta = extract_meta_json(tree, meta)
+    meta.title = meta.title or extract_title(tree)
+    meta.author = meta.author or extract_author(tree)
+    meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    return meta
+
+
 def extract(raw: RawPage) -> Article:
     """Extract the article of one page or raise :class:`Rejected` with the reason."""
     check_page(raw)
@@ -126,33 +147,29 @@ def extract(raw: RawPage) -> Article:
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
     published = find_published(tree, url, raw.fetched_at)
     strip_boilerplate(tree)
-    fetch_day = raw.fetched_at[:10]
     try:
+        meta = _metadata(tree)
         doc = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            deduplicate=False,
-            date_extraction_params={"original_date": True, "extensive_search": True, "max_date": fetch_day},
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True, deduplicate=False
         )
     except Exception as exc:  # trafilatura raises ValueError and lxml errors on odd trees
         raise Rejected(Outcome.ERROR, f"extraction failed: {exc}") from exc
     if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_TEXT_CHARS:
         raise Rejected(Outcome.EMPTY, "no article text")
     text = (doc.text or "").strip()
-    site = doc.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
-    published = published or (parse_iso(doc.date) if doc.date else None)
-    title = clean_title(doc.title, site, h1s)
+    site = meta.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
+    if published is None:  # htmldate's guess, only when the page's own signals gave nothing
+        guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=raw.fetched_at[:10])
+        published = parse_iso(guess) if guess else None
+    title = clean_title(meta.title, site, h1s)
     text = trim_edges(_drop_leading_title(text, title), site)
     return Article(
         url=url,
         title=title,
-        author=doc.author or None,
+        author=meta.author or None,
         published_at=published,
         language=_language(tree, text),
         site=site,
         text=text,
-        description=doc.description or None,
+        description=meta.description or None,
     )
