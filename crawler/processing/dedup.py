@@ -36,6 +36,9 @@ from crawler.processing.lshindex import BandLayout, SortedMultiMap
 log = logging.getLogger(__name__)
 
 DupKind = Literal["unique", "exact", "near"]
+_ANCHOR_SALT = np.uint32(0x5BD1E995)  # keeps anchor keys apart from LSH band keys
+_ANCHOR_FLAG_INT = 1 << 31  # top bit of a stored value: the entry is an anchor (article ids < 2**31)
+_ANCHOR_FLAG = np.uint32(_ANCHOR_FLAG_INT)
 
 
 @dataclass(frozen=True)
@@ -83,57 +86,85 @@ class DedupIndex:
         self.params = params
         self._text_of = normalised_text_of
         self.layout = BandLayout(params.lsh_threshold, params.num_perm)
-        self._bands = SortedMultiMap()
-        self._anchors = SortedMultiMap()
-        self._exact = SortedMultiMap()  # digest prefix -> article id (confirmed on the text)
+        # LSH band keys and anchors share one multimap: anchor keys are salted so the two kinds
+        # cannot meet, and the value's top bit says which kind matched. One search per decision.
+        self._keys = SortedMultiMap()
+        self._exact: dict[int, int | list[int]] = {}  # 32-bit digest prefix -> article id(s)
         self._heads: dict[int, int] = {}  # duplicate article id -> its cluster's first article
         self.size = 0
 
     @staticmethod
-    def _digest_key(digest: bytes) -> np.ndarray:
-        return np.frombuffer(digest[:4], dtype="<u4").astype(np.uint32)
+    def _digest_key(digest: bytes) -> int:
+        return int.from_bytes(digest[:4], "little")
 
     @property
     def nbytes(self) -> int:
-        return self._bands.nbytes + self._anchors.nbytes + self._exact.nbytes
+        return self._keys.nbytes + 100 * len(self._exact) + 100 * len(self._heads)
+
+    def _lookup_keys(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> tuple[np.ndarray, int]:
+        bands = self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32))
+        if not anchors:
+            return bands, len(bands)
+        return np.concatenate([bands, np.asarray(anchors, dtype=np.uint32) ^ _ANCHOR_SALT]), len(bands)
 
     def bulk_load(self, rows: StoredRows) -> None:
         """Rebuild from stored signatures in one go (start-up): vectorised, no Python loop per band."""
         ids = rows.ids
-        self._exact.bulk_load(rows.digest_keys, ids)
+        self._exact = {}
+        for key, article_id in zip(rows.digest_keys.tolist(), ids.tolist(), strict=True):
+            self._remember_digest(key, article_id)
         unique = rows.canonical < 0
         self._heads = dict(zip(ids[~unique].tolist(), rows.canonical[~unique].tolist(), strict=True))
-        band_keys = self.layout.keys(rows.signatures[unique])
-        self._bands.bulk_load(band_keys.ravel(), np.repeat(ids[unique], self.layout.bands))
-        anchor_owner = np.repeat(ids, np.diff(rows.anchor_offsets))
-        keep = np.repeat(unique, np.diff(rows.anchor_offsets))
-        self._anchors.bulk_load(rows.anchors[keep], anchor_owner[keep])
+        band_keys = self.layout.keys(rows.signatures[unique]).ravel()
+        band_vals = np.repeat(ids[unique], self.layout.bands)
+        counts = np.diff(rows.anchor_offsets)
+        keep = np.repeat(unique, counts)
+        anchor_keys = rows.anchors[keep] ^ _ANCHOR_SALT
+        anchor_vals = np.repeat(ids, counts)[keep] | _ANCHOR_FLAG
+        self._keys.bulk_load(np.concatenate([band_keys, anchor_keys]), np.concatenate([band_vals, anchor_vals]))
         self.size = int(unique.sum())
+
+    def _remember_digest(self, key: int, article_id: int) -> None:
+        known = self._exact.get(key)
+        if known is None:
+            self._exact[key] = article_id
+        elif isinstance(known, list):
+            known.append(article_id)
+        else:
+            self._exact[key] = [known, article_id]
 
     def load(
         self, article_id: int, digest: bytes, sig: LeanMinHash, canonical_id: int | None, anchors: tuple[int, ...] = ()
     ) -> None:
         """Register a stored article (after storing a new one)."""
-        self._exact.add(self._digest_key(digest), article_id)
+        self._remember_digest(self._digest_key(digest), article_id)
         if canonical_id is not None:
             self._heads[article_id] = canonical_id
-        else:
-            self._bands.add(self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32)), article_id)
-            if anchors:
-                self._anchors.add(np.asarray(anchors, dtype=np.uint32), article_id)
-            self.size += 1
+            return
+        keys, n_bands = self._lookup_keys(sig, anchors)
+        self._keys.add(keys[:n_bands], article_id)
+        if len(keys) > n_bands:
+            self._keys.add(keys[n_bands:], article_id | int(_ANCHOR_FLAG))
+        self.size += 1
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
-        found = set(self._bands.lookup(self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32))))
+        keys, _ = self._lookup_keys(sig, anchors)
+        found: set[int] = set()
+        shared: Counter[int] = Counter()
+        for value in self._keys.lookup(keys):
+            if value & _ANCHOR_FLAG_INT:
+                shared[value & ~_ANCHOR_FLAG_INT] += 1
+            else:
+                found.add(value)
         if anchors:
-            shared = Counter(self._anchors.lookup(np.asarray(anchors, dtype=np.uint32)))
             need = min(self.params.min_shared_anchors, len(anchors))
             found.update(c for c, n in shared.items() if n >= need)
         return sorted(found)
 
     def decide(self, digest: bytes, normalised: str, sig: LeanMinHash, anchors: tuple[int, ...] = ()) -> Decision:
         """Decide without changing the index; call :meth:`load` once the article is stored."""
-        for same in sorted(set(self._exact.lookup(self._digest_key(digest)))):
+        same_digest = self._exact.get(self._digest_key(digest))
+        for same in sorted(same_digest if isinstance(same_digest, list) else [same_digest] if same_digest else []):
             if self._text_of(same) == normalised:  # a 32-bit digest prefix can collide: confirm on the text
                 return Decision("exact", self._heads.get(same, same), 1.0)
         candidates = self.candidates(sig, anchors)

@@ -59,16 +59,18 @@ class _Run:
 class SortedMultiMap:
     """uint32 key -> uint32 values, as sorted runs of ``key << 32 | value``.
 
-    Writes go to a dict buffer; ``merge_at`` buffered pairs become a sorted run; runs
-    are merged while the newer one is at least a quarter the size of the one before,
-    so a pair is copied a logarithmic number of times. Lookups search every run.
+    Writes go to a dict buffer. The buffer becomes a sorted run once it holds an eighth
+    of the largest run (at least ``merge_at``, at most ``max_buffer`` pairs), and runs are
+    merged while the newer one is at least a quarter the size of the one before: a pair
+    is copied a few times in all, and a lookup searches one or two runs plus the buffer.
     """
 
-    def __init__(self, merge_at: int = 1 << 14) -> None:
+    def __init__(self, merge_at: int = 1 << 12, max_buffer: int = 1 << 20) -> None:
         self.runs: list[_Run] = []
         self._buffer: defaultdict[int, list[int]] = defaultdict(list)
         self._buffered = 0
         self.merge_at = merge_at
+        self.max_buffer = max_buffer
 
     def __len__(self) -> int:
         return sum(len(r) for r in self.runs) + self._buffered
@@ -90,8 +92,12 @@ class SortedMultiMap:
         for key in keys.tolist():
             buffer[key].append(val)
         self._buffered += len(keys)
-        if self._buffered >= self.merge_at:
+        if self._buffered >= self.merge_at and self._buffered >= min(self.max_buffer, len(self._base) // 8):
             self.flush()
+
+    @property
+    def _base(self) -> np.ndarray:
+        return self.runs[0].data if self.runs else np.empty(0, dtype=np.uint64)
 
     def flush(self) -> None:
         if not self._buffered:
