@@ -33,7 +33,7 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 1.0  # per-site delays come from the seeds (DOWNLOAD_SLOTS, set by the spider)
 CONCURRENT_REQUESTS = int(os.getenv("AKHBAR_CONCURRENT_REQUESTS", "16"))
-CONCURRENT_REQUESTS_PER_DOMAIN = 2
+CONCURRENT_REQUESTS_PER_DOMAIN = int(os.getenv("AKHBAR_CONCURRENCY_PER_SITE", "2"))  # also each site's slot
 
 # -- robustness ----------------------------------------------------------------
 DOWNLOAD_TIMEOUT = float(os.getenv("AKHBAR_DOWNLOAD_TIMEOUT", "30"))

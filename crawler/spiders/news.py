@@ -47,9 +47,10 @@ class NewsSpider(scrapy.Spider):
         super().update_settings(settings)
         sites = _sites_from(settings)
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+        per_site = settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
         for site in sites:
             for domain in site.allowed_domains:
-                slots.setdefault(domain.split(":")[0], {"delay": site.download_delay, "concurrency": 2})
+                slots.setdefault(domain.split(":")[0], {"delay": site.download_delay, "concurrency": per_site})
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         settings.set("AKHBAR_SITE_NAMES", [s.name for s in sites], priority="spider")
 
