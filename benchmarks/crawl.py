@@ -149,7 +149,8 @@ def main() -> None:
         print(f"{name:14s} min {t.min:6.2f} s  median {t.median:6.2f} s  ({args.pages / t.median:6.1f} pages/s)")
     for name, secs in in_run.items():
         t = Timing(secs)
-        print(f"{name:14s} in-crawl (start-up excluded) median {t.median:6.2f} s ({args.pages / t.median:6.1f} pages/s)")
+        rate = args.pages / t.median
+        print(f"{name:14s} in-crawl (start-up excluded) median {t.median:6.2f} s ({rate:6.1f} pages/s)")
     w1, w2 = Timing(in_run["akhbar w1"]).median, Timing(in_run["akhbar w2"]).median
     print(f"akhbar w2 vs w1, in-crawl: {w1 / w2:.2f}x pages/s (target >= 1.6x)")
     overhead = timing["akhbar w1"].median / timing["fetch+extract"].median - 1
