@@ -113,7 +113,9 @@ def minhash_values(hashes: np.ndarray, params: DedupParams) -> np.ndarray:
         return np.full(params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
     mixed = fmix32(hashes)
     with np.errstate(over="ignore"):
-        return (mixed[:, None] * a[None, :] + b[None, :]).min(axis=0).astype(np.uint32)
+        values = np.multiply.outer(mixed, a)  # (shingles, permutations), wraps modulo 2**32
+        values += b
+    return values.min(axis=0)
 
 
 def fast_signature(normalised: str, params: DedupParams) -> tuple[LeanMinHash, np.ndarray, int]:
