@@ -67,7 +67,10 @@ class SortedMultiMap:
 
     def __init__(self, merge_at: int = 1 << 12, max_buffer: int = 1 << 20) -> None:
         self.runs: list[_Run] = []
-        self._buffer: defaultdict[int, list[int]] = defaultdict(list)
+        # Plain int -> int (ints are not tracked by the garbage collector, lists would be);
+        # the rare second value for a key goes to ``_more``.
+        self._buffer: dict[int, int] = {}
+        self._more: defaultdict[int, list[int]] = defaultdict(list)
         self._buffered = 0
         self.merge_at = merge_at
         self.max_buffer = max_buffer
@@ -85,12 +88,14 @@ class SortedMultiMap:
         packed.sort()
         self.runs = [_Run(packed)] if len(packed) else []
         self._buffer.clear()
+        self._more.clear()
         self._buffered = 0
 
     def add(self, keys: np.ndarray, val: int) -> None:
         buffer = self._buffer
         for key in keys.tolist():
-            buffer[key].append(val)
+            if buffer.setdefault(key, val) != val:
+                self._more[key].append(val)
         self._buffered += len(keys)
         if self._buffered >= self.merge_at and self._buffered >= min(self.max_buffer, len(self._base) // 8):
             self.flush()
@@ -102,11 +107,12 @@ class SortedMultiMap:
     def flush(self) -> None:
         if not self._buffered:
             return
-        run = np.fromiter(
-            ((k << 32) | v for k, vs in self._buffer.items() for v in vs), dtype=np.uint64, count=self._buffered
-        )
+        pairs = [(k << 32) | v for k, v in self._buffer.items()]
+        pairs.extend((k << 32) | v for k, vs in self._more.items() for v in vs)
+        run = np.array(pairs, dtype=np.uint64)
         run.sort()
         self._buffer.clear()
+        self._more.clear()
         self._buffered = 0
         while self.runs and 4 * len(run) >= len(self.runs[-1]):
             merged = np.concatenate([self.runs.pop().data, run])
@@ -122,11 +128,13 @@ class SortedMultiMap:
             for run in self.runs:
                 run.lookup(wide, out)
         if self._buffered:
-            get = self._buffer.get
+            get, more = self._buffer.get, self._more
             for key in keys.tolist():
                 found = get(key)
-                if found:
-                    out.extend(found)
+                if found is not None:
+                    out.append(found)
+                    if key in more:
+                        out.extend(more[key])
         return out
 
 
