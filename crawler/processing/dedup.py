@@ -91,6 +91,7 @@ class DedupIndex:
         self._keys = SortedMultiMap()
         self._exact: dict[int, int | list[int]] = {}  # 32-bit digest prefix -> article id(s)
         self._heads: dict[int, int] = {}  # duplicate article id -> its cluster's first article
+        self._last: tuple[LeanMinHash, tuple[int, ...], np.ndarray, int] | None = None
         self.size = 0
 
     @staticmethod
@@ -102,10 +103,13 @@ class DedupIndex:
         return self._keys.nbytes + 100 * len(self._exact) + 100 * len(self._heads)
 
     def _lookup_keys(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> tuple[np.ndarray, int]:
+        """Band keys then salted anchor keys; remembered for the ``load`` that follows a ``decide``."""
+        if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
+            return self._last[2], self._last[3]
         bands = self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32))
-        if not anchors:
-            return bands, len(bands)
-        return np.concatenate([bands, np.asarray(anchors, dtype=np.uint32) ^ _ANCHOR_SALT]), len(bands)
+        keys = bands if not anchors else np.concatenate([bands, np.asarray(anchors, dtype=np.uint32) ^ _ANCHOR_SALT])
+        self._last = (sig, anchors, keys, len(bands))
+        return keys, len(bands)
 
     def bulk_load(self, rows: StoredRows) -> None:
         """Rebuild from stored signatures in one go (start-up): vectorised, no Python loop per band."""

@@ -23,37 +23,46 @@ _LOW = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(32)
 
 
+_SENTINEL = np.uint64(0xFFFFFFFFFFFFFFFF)  # key and value 0xFFFFFFFF: reserved, never returned
+
+
 class _Run:
     """A sorted array of ``key << 32 | value`` with a directory on the keys' top bits.
 
     Keys are uniform hashes, so a directory of ``2**bits`` offsets (about 16 pairs per
     slot) leads straight to a short contiguous range: a lookup touches a few cache lines
-    instead of binary-searching hundreds of megabytes.
+    instead of binary-searching hundreds of megabytes. The array is padded with
+    ``width`` sentinels so that a fixed-width window never runs off its end.
     """
 
-    __slots__ = ("bits", "data", "directory", "width")
+    __slots__ = ("_span", "bits", "data", "directory", "size", "width")
 
     def __init__(self, data: np.ndarray) -> None:
-        self.data = data
+        self.size = len(data)
         self.bits = max(1, min(24, int(np.log2(max(len(data), 2) / 16)) + 1))
         slots = (data >> np.uint64(64 - self.bits)).astype(np.int64)
-        self.directory = np.searchsorted(slots, np.arange((1 << self.bits) + 1, dtype=np.int64)).astype(np.int64)
+        self.directory = np.searchsorted(slots, np.arange((1 << self.bits) + 1, dtype=np.int64)).astype(np.intp)
         self.width = int(np.diff(self.directory).max()) if len(data) else 0
+        self.data = np.concatenate([data, np.full(self.width, _SENTINEL, dtype=np.uint64)])
+        self._span = np.arange(self.width, dtype=np.intp)
+
+    @property
+    def pairs(self) -> np.ndarray:
+        return self.data[: self.size]
 
     def __len__(self) -> int:
-        return len(self.data)
+        return self.size
 
     def lookup(self, keys: np.ndarray, out: list[int]) -> None:
+        """Values under ``keys`` (uint64 array of 32-bit keys). A window past a slot's end only
+        meets keys of later slots (other top bits) or sentinels, so no bounds mask is needed."""
         if not self.width:
             return
-        slot = (keys >> np.uint64(32 - self.bits)).astype(np.int64)
-        start, end = self.directory[slot], self.directory[slot + 1]
-        span = start[:, None] + np.arange(self.width)
-        inside = span < end[:, None]
-        found = self.data[np.minimum(span, len(self.data) - 1)]
-        hit = inside & ((found >> _SHIFT) == keys[:, None])
+        start = self.directory[keys >> np.uint64(32 - self.bits)]
+        found = self.data[start[:, None] + self._span]
+        hit = (found >> _SHIFT) == keys[:, None]
         if hit.any():
-            out.extend((found[hit] & _LOW).tolist())
+            out.extend(v for v in (found[hit] & _LOW).tolist() if v != 0xFFFFFFFF)
 
 
 class SortedMultiMap:
@@ -102,7 +111,7 @@ class SortedMultiMap:
 
     @property
     def _base(self) -> np.ndarray:
-        return self.runs[0].data if self.runs else np.empty(0, dtype=np.uint64)
+        return self.runs[0].pairs if self.runs else np.empty(0, dtype=np.uint64)
 
     def flush(self) -> None:
         if not self._buffered:
@@ -115,7 +124,7 @@ class SortedMultiMap:
         self._more.clear()
         self._buffered = 0
         while self.runs and 4 * len(run) >= len(self.runs[-1]):
-            merged = np.concatenate([self.runs.pop().data, run])
+            merged = np.concatenate([self.runs.pop().pairs, run])
             merged.sort(kind="stable")  # two sorted runs: timsort merges them in linear time
             run = merged
         self.runs.append(_Run(run))
