@@ -109,12 +109,12 @@ class PairResults:
     missing: int = 0
 
 
-def akhbar_same(a: str, b: str) -> bool:
-    index = DedupIndex(PARAMS, {1: a}.__getitem__)
+def akhbar_same(a: str, b: str, day_a: str | None = None, day_b: str | None = None) -> bool:
+    index = DedupIndex(PARAMS, {1: a}.__getitem__, {1: day_a}.get)
     sig_a, words_a, _ = fast_signature(a, PARAMS)
     index.load(1, text_digest(a), sig_a, None, anchors(a, PARAMS, words_a))
     sig_b, words_b, _ = fast_signature(b, PARAMS)
-    return index.decide(text_digest(b), b, sig_b, anchors(b, PARAMS, words_b)).kind != "unique"
+    return index.decide(text_digest(b), b, sig_b, anchors(b, PARAMS, words_b), day_b).kind != "unique"
 
 
 def plain_minhash(text: str, ngram: int, num_perm: int) -> MinHash:
@@ -129,27 +129,31 @@ def baseline_same(a: str, b: str, ngram: int, num_perm: int, threshold: float, b
     return "a" in lsh.query(plain_minhash(b, ngram, num_perm))
 
 
-def pair_quality(content: dict[str, str]) -> PairResults:
+def pair_quality(content: dict[str, str], days: dict[str, str | None]) -> PairResults:
     """Decide every labelled pair with each contender (a fresh index per pair and contender).
 
     datasketch's band optimisation (``_optimal_param``, tens of ms) would run for every fresh
     index; it is a pure function of (threshold, num_perm), so it is computed once here.
     """
-    contenders: dict[str, Callable[[str, str], bool]] = {"akhbar": akhbar_same}
+    contenders: dict[str, Callable[[str, str, str | None, str | None], bool]] = {"akhbar": akhbar_same}
     for name, (n, perms, thr) in BASELINES.items():
         bands = _optimal_param(thr, perms, 0.5, 0.5)
-        contenders[name] = lambda a, b, n=n, perms=perms, thr=thr, bands=bands: baseline_same(
+        contenders[name] = lambda a, b, _da, _db, n=n, perms=perms, thr=thr, bands=bands: baseline_same(
             a, b, n, perms, thr, bands
         )
     original = lshindex._optimal_param
     lshindex._optimal_param = functools.lru_cache(maxsize=None)(original)  # type: ignore[assignment]
     try:
-        return _pair_quality(content, contenders)
+        return _pair_quality(content, days, contenders)
     finally:
         lshindex._optimal_param = original  # type: ignore[assignment]
 
 
-def _pair_quality(content: dict[str, str], contenders: dict[str, Callable[[str, str], bool]]) -> PairResults:
+def _pair_quality(
+    content: dict[str, str],
+    days: dict[str, str | None],
+    contenders: dict[str, Callable[[str, str, str | None, str | None], bool]],
+) -> PairResults:
     res = PairResults({name: Tally() for name in contenders})
     with PAIRS.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -160,7 +164,7 @@ def _pair_quality(content: dict[str, str], contenders: dict[str, Callable[[str, 
             dup = row["label"] == "DUP"
             band = res.bands.setdefault(row["band"], {name: Tally() for name in contenders})
             for name, same_fn in contenders.items():
-                same = same_fn(a, b)
+                same = same_fn(a, b, days.get(row["url_a"]), days.get(row["url_b"]))
                 res.overall[name].add(same, dup)
                 band[name].add(same, dup)
                 if same and row["label"] == "EVENT":
@@ -217,10 +221,10 @@ def cluster_sizes(canonical: np.ndarray) -> list[int]:
     return sorted((c + 1 for c in counts.values()), reverse=True)
 
 
-def akhbar_pass(texts: list[str]) -> ScaleRun:
+def akhbar_pass(texts: list[str], days: list[str | None]) -> ScaleRun:
     n = len(texts)
     known: dict[int, str] = {}
-    index = DedupIndex(PARAMS, known.__getitem__)
+    index = DedupIndex(PARAMS, known.__getitem__, lambda article_id: days[article_id - 1])
     sigs = np.empty((n, PARAMS.num_perm), dtype=np.uint32)
     canonical = np.full(n, -1, dtype=np.int64)
     offsets = np.zeros(n + 1, dtype=np.int64)
@@ -239,7 +243,7 @@ def akhbar_pass(texts: list[str]) -> ScaleRun:
         anch = anchors(text, PARAMS, words)
         digest = text_digest(text)
         t1 = clock()
-        decision = index.decide(digest, text, sig, anch)
+        decision = index.decide(digest, text, sig, anch, days[i])
         index.load(article_id, digest, sig, decision.duplicate_of, anch)
         known[article_id] = text
         dec_s += clock() - t1
@@ -506,7 +510,8 @@ def main() -> None:
     rss_start = rss_bytes()
     records = snn_records()
     content = {r["url"]: r["content"] for r in records}
-    print_pairs(pair_quality(content))
+    days = {r["url"]: (r.get("date_extracted") or "")[:10] or None for r in records}  # the crawl day
+    print_pairs(pair_quality(content, days))
     del content
 
     # b) scale
@@ -516,7 +521,7 @@ def main() -> None:
     texts = [normalize(r["content"]) for r in records]
     norm_s = time.perf_counter() - t0
     rss_texts = rss_bytes()
-    run = akhbar_pass(texts)
+    run = akhbar_pass(texts, [(r.get("date_extracted") or "")[:10] or None for r in records])
     base = baseline_pass(texts)
     n = len(texts)
     print(f"b) scale: {n:,} SaudiNewsNet documents in date order (one process, single run)")

@@ -190,7 +190,7 @@ class Ingestor:
         self.run_id = run_id
         self.archive = archive
         self.stats = RunStats()
-        self.index = DedupIndex(store.params, store.normalised_text)
+        self.index = DedupIndex(store.params, store.normalised_text, store.published_at)
         self.index.bulk_load(store.signature_rows())
         templates = SiteTemplates()
         templates.load(store.iter_template_lines())

@@ -268,6 +268,10 @@ class Store:
         text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()
         return normalize(text)
 
+    def published_at(self, article_id: int) -> str | None:
+        """Publication date of a stored article (the dedup rule compares dates of softer matches)."""
+        return self.conn.execute(select(Article.published_at).where(Article.id == article_id)).scalar()
+
     def normalised_text(self, article_id: int) -> str:
         """Normalised body of a stored article (for verifying near-duplicate candidates)."""
         return self._normalised(article_id)

@@ -25,6 +25,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import numpy as np
@@ -68,23 +69,44 @@ def overlap(a: set[str], b: set[str], words_a: set[str] | None = None, words_b: 
     return Overlap(inter / len(a | b), inter / min(len(a), len(b)), word_c, min(len(a), len(b)))
 
 
-def is_near_duplicate(ov: Overlap, params: DedupParams) -> bool:
-    """The verification rule (see the module docstring and docs/architecture.md)."""
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Whole days between two ISO dates (None when either is unknown)."""
+    if not a or not b:
+        return None
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def is_near_duplicate(ov: Overlap, params: DedupParams, days: int | None = None) -> bool:
+    """The verification rule (see the module docstring and docs/architecture.md).
+
+    A strong overlap is a copy whenever it was published. A softer one (a rewritten
+    lead, a trimmed dispatch) counts only between articles published at most
+    ``soft_max_days`` apart: the same template days apart (weather bulletins, market
+    closes, official cables) shares as many words but reports other facts.
+    """
     if ov.shorter < params.min_shingles:
         return ov.jaccard >= params.accept_jaccard
-    return (
-        ov.jaccard >= params.accept_jaccard
-        or ov.containment >= params.accept_containment
-        or (ov.containment >= params.soft_containment and ov.word_containment >= params.soft_word_containment)
-    )
+    if ov.jaccard >= params.accept_jaccard or ov.containment >= params.accept_containment:
+        return True
+    soft = ov.containment >= params.soft_containment and ov.word_containment >= params.soft_word_containment
+    return soft and (days is None or days <= params.soft_max_days)
 
 
 class DedupIndex:
     """Exact digests, LSH bands and anchors of the canonical articles of one store (compact arrays)."""
 
-    def __init__(self, params: DedupParams, normalised_text_of: Callable[[int], str]) -> None:
+    def __init__(
+        self,
+        params: DedupParams,
+        normalised_text_of: Callable[[int], str],
+        published_of: Callable[[int], str | None] | None = None,
+    ) -> None:
         self.params = params
         self._text_of = normalised_text_of
+        self._published_of = published_of or (lambda _article_id: None)
         self.layout = BandLayout(params.lsh_threshold, params.num_perm)
         # LSH band keys and anchors share one multimap: anchor keys are salted so the two kinds
         # cannot meet, and the value's top bit says which kind matched. One search per decision.
@@ -165,7 +187,14 @@ class DedupIndex:
             found.update(c for c, n in shared.items() if n >= need)
         return sorted(found)
 
-    def decide(self, digest: bytes, normalised: str, sig: LeanMinHash, anchors: tuple[int, ...] = ()) -> Decision:
+    def decide(
+        self,
+        digest: bytes,
+        normalised: str,
+        sig: LeanMinHash,
+        anchors: tuple[int, ...] = (),
+        published: str | None = None,
+    ) -> Decision:
         """Decide without changing the index; call :meth:`load` once the article is stored."""
         same_digest = self._exact.get(self._digest_key(digest))
         for same in sorted(same_digest if isinstance(same_digest, list) else [same_digest] if same_digest else []):
@@ -180,7 +209,7 @@ class DedupIndex:
         for cand in candidates:
             text = self._text_of(cand)
             ov = overlap(mine, shingles(text, size), my_words, set(text.split()))
-            if is_near_duplicate(ov, self.params):
+            if is_near_duplicate(ov, self.params, days_apart(published, self._published_of(cand))):
                 score = (ov.containment, ov.jaccard, -cand)
                 if best is None or score > (best[0], best[1], -best[2]):
                     best = (ov.containment, ov.jaccard, cand)

@@ -34,7 +34,8 @@ class DedupParams:
     accept_jaccard: float = 0.5  # verified word 3-gram Jaccard that makes a near duplicate,
     accept_containment: float = 0.6  # ... or this share of the shorter text's 3-grams in the other,
     soft_containment: float = 0.4  # ... or this share together with
-    soft_word_containment: float = 0.75  # this share of its distinct words
+    soft_word_containment: float = 0.7  # this share of its distinct words,
+    soft_max_days: int = 1  # ... and published at most this many days apart (when both dates are known)
     min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
 
     def as_dict(self) -> dict[str, object]:

@@ -80,7 +80,7 @@ class Processor:
 
     def decide(self, item: Analysed) -> Decision:
         sig = signature_from_bytes(item.signature, self.params)
-        return self.index.decide(item.digest, item.normalised, sig, item.anchors)
+        return self.index.decide(item.digest, item.normalised, sig, item.anchors, item.article.published_at)
 
     def register(self, article_id: int, item: Analysed, decision: Decision, site: str) -> list[tuple[int, int]]:
         """Make a stored article visible to later decisions; return changed template counts."""
