@@ -111,3 +111,16 @@ def test_edited_copy_of_the_template_is_near() -> None:
     edited = "\n".join(["الدار البيضاء (و م ع) - " + text[0], text[1], text[3], text[4]])
     _, d = c.add(edited)
     assert d.kind == "near" and d.duplicate_of == first
+
+
+def test_softer_matches_need_close_publication_dates() -> None:
+    """A rewritten copy shares about half its 3-grams; so does the same template days apart."""
+    from crawler.processing.dedup import Overlap, days_apart, is_near_duplicate
+
+    params = DedupParams()
+    soft = Overlap(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120)
+    assert is_near_duplicate(soft, params, days_apart("2024-05-01T10:00:00", "2024-05-02"))
+    assert is_near_duplicate(soft, params, days_apart(None, "2024-05-02"))  # unknown date: overlap decides
+    assert not is_near_duplicate(soft, params, days_apart("2024-05-01", "2024-05-05"))
+    strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120)
+    assert is_near_duplicate(strong, params, 30)  # a verbatim copy republished a month later is still a copy
