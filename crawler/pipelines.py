@@ -63,7 +63,8 @@ class StorePipeline:
         turn = next(self._arrival)
         params = self.session.store.params
         if self.pool is not None:
-            result = await asyncio.wrap_future(self.pool.submit(analyse_page, page.raw, params))
+            budget = ingestor.page_budget  # enforced in the worker (SIGALRM needs a process's main thread)
+            result = await asyncio.wrap_future(self.pool.submit(analyse_page, page.raw, params, budget))
         else:
             result = analyse_page(page.raw, params)
         await self._wait_for(turn)
