@@ -52,7 +52,3 @@ def rss_bytes() -> int:
 def peak_rss_bytes() -> int:
     """Peak resident set size of this process (ru_maxrss is in KiB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
-def mb(n: float) -> str:
-    return f"{n / 1e6:,.1f} MB"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.scoring import precision_recall
+from benchmarks.scoring import Score, precision_recall
 from crawler.items import RawPage
 from crawler.processing.extract import extract
 from crawler.processing.normalize import fold, normalize
@@ -53,7 +53,7 @@ class GoldenReport:
 
     @property
     def f1(self) -> float:
-        return _f1(self.results)
+        return score_of(self.results).f1
 
     @property
     def junk_rate(self) -> float:
@@ -74,10 +74,10 @@ class GoldenReport:
         )
 
 
-def _f1(results: list[PageResult]) -> float:
-    p = sum(r.precision for r in results) / len(results)
-    r = sum(r.recall for r in results) / len(results)
-    return 2 * p * r / (p + r) if p + r else 0.0
+def score_of(results: list[PageResult]) -> Score:
+    """The AEB score (averaged precision and recall) of per-page results."""
+    n = len(results)
+    return Score(sum(r.precision for r in results) / n, sum(r.recall for r in results) / n, n)
 
 
 def load_cases(root: Path = PAGES) -> list[GoldenCase]:

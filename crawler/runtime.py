@@ -251,30 +251,35 @@ class Ingestor:
 
     def record_failure(self, failure: FetchFailure) -> None:
         """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
-        self.stats.pages += 1
         raw = RawPage(url=failure.url, body=b"", status=0, site=failure.site, fetched_at=failure.fetched_at)
-        key = record_key(RawPage(url=failure.url, body=f"{failure.outcome}:{failure.error}".encode()))
-        if self.store.has_record(key):
-            self.stats.skipped += 1
-            return
-        outcome = Outcome(failure.outcome)
-        self.store.add_fetch(raw, key=key, run_id=self.run_id, outcome=outcome, detail=failure.error)
-        self.stats.outcomes[outcome.value] += 1
+        self._record_without_body(raw, f"{failure.outcome}:{failure.error}", Outcome(failure.outcome), failure.error)
 
     def record_unreadable(self, page: ArchivedPage) -> None:
         """A WARC record that could not be read still gets a ``fetches`` row."""
         log.warning("%s: %s", page.source, page.error)
-        self.stats.pages += 1
         raw = RawPage(url=f"{Path(page.source).resolve().as_uri()}#offset={page.offset}", body=b"", status=0)
-        key = record_key(RawPage(url=raw.url, body=page.error.encode()))
+        self._record_without_body(raw, page.error, Outcome.MALFORMED, page.error, page.source, page.offset)
+
+    def _record_without_body(
+        self,
+        raw: RawPage,
+        identity: str,
+        outcome: Outcome,
+        detail: str,
+        warc_file: str | None = None,
+        warc_offset: int | None = None,
+    ) -> None:
+        """A ``fetches`` row for a page that has no bytes to key on: ``identity`` stands in for them."""
+        self.stats.pages += 1
+        key = record_key(RawPage(url=raw.url, body=identity.encode()))
         if self.store.has_record(key):
             self.stats.skipped += 1
             return
         self.store.add_fetch(
-            raw, key=key, run_id=self.run_id, outcome=Outcome.MALFORMED, detail=page.error, warc_file=page.source,
-            warc_offset=page.offset,
+            raw, key=key, run_id=self.run_id, outcome=outcome, detail=detail, warc_file=warc_file,
+            warc_offset=warc_offset,
         )  # fmt: skip
-        self.stats.outcomes[Outcome.MALFORMED.value] += 1
+        self.stats.outcomes[outcome.value] += 1
 
     def ingest_all(self, pages: Iterable[ArchivedPage], workers: int = 1) -> None:
         """Process pages in input order; with ``workers`` > 1 the analysis runs in a process pool
@@ -318,10 +323,6 @@ class Ingestor:
         self._pending = 0
         self._last_commit = time.monotonic()
         self.page_budget = PAGE_BUDGET_SECONDS
-
-
-def open_store(db_url: str, params: DedupParams | None = None) -> Store:
-    return Store(db_url, params or DedupParams())
 
 
 class CrawlSession:

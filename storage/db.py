@@ -14,10 +14,6 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL (None for in-memory databases and other backends)."""
     parsed = make_url(url)
