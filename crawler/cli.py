@@ -11,7 +11,7 @@ from pathlib import Path
 
 from crawler import __version__
 from crawler.query import STATS_QUERIES, QueryError, format_csv, format_json, format_table, run_query
-from crawler.report import run_summary
+from crawler.report import crawl_summary, reprocess_summary
 from crawler.reprocess import UsageError, reprocess
 from crawler.runtime import LockedError, default_data_dir, default_db_url
 from crawler.seeds import SeedError
@@ -183,12 +183,12 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     stats = reprocess(
         _data_dir(args), args.inputs, db_url=args.db, into=args.into, progress=progress, workers=args.workers
     )
-    print(run_summary(stats))
+    print(reprocess_summary(stats.as_dict()))
     return 0
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.crawl import CrawlOptions, crawl, format_summary
+    from crawler.crawl import CrawlOptions, crawl
 
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
     if args.max_seconds:
@@ -198,7 +198,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if args.workers:
         overrides["AKHBAR_WORKERS"] = args.workers
     summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
-    print(format_summary(summary))
+    print(crawl_summary(summary))
     return 0
 
 

@@ -82,20 +82,3 @@ def crawl(opts: CrawlOptions) -> dict[str, object]:
     if crawler.stats is not None:
         summary["finish_reason"] = crawler.stats.get_value("finish_reason")
     return summary
-
-
-def format_summary(summary: dict[str, object]) -> str:
-    rejected = summary.get("rejected") or {}
-    per_site = summary.get("per_site") or {}
-    assert isinstance(rejected, dict) and isinstance(per_site, dict)
-    lines = [
-        f"crawl: {summary.get('pages', 0)} pages in {summary.get('seconds', 0)} s "
-        f"({summary.get('finish_reason', '?')}); {summary.get('skipped_known', 0)} unchanged pages skipped",
-        f"  articles stored: {summary.get('articles', 0)} (unique {summary.get('unique', 0)}, "
-        f"exact duplicates {summary.get('exact', 0)}, near duplicates {summary.get('near', 0)})",
-        "  rejected: " + (", ".join(f"{k} {v}" for k, v in rejected.items()) or "none"),
-        "  per site: " + (", ".join(f"{k} {v}" for k, v in per_site.items()) or "none"),
-    ]
-    for name in summary.get("sites_without_articles") or []:  # type: ignore[attr-defined]
-        lines.append(f"  warning: {name} yielded no article (its layout or URLs may have changed)")
-    return "\n".join(lines)

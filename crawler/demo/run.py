@@ -14,8 +14,9 @@ import socket
 from contextlib import ExitStack
 from pathlib import Path
 
-from crawler.crawl import CrawlOptions, crawl, format_summary
+from crawler.crawl import CrawlOptions, crawl
 from crawler.demo.server import SiteServer
+from crawler.report import crawl_summary
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 
@@ -99,7 +100,7 @@ def run_demo(data_dir: Path, *, db_url: str | None = None, verbose: bool = False
                 },
             )
         )
-    print(format_summary(summary))
+    print(crawl_summary(summary))
     print(f"\nThe store is {data_dir / 'akhbar.db'}. Three queries to try:")
     data_opt = "" if data_dir == Path("var") else f" --data-dir {data_dir}"
     for title, command in QUERIES:
