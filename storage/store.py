@@ -53,8 +53,18 @@ class Store:
         self.engine: Engine = open_engine(url)
         try:
             with self.engine.connect() as conn:
+                with conn.begin():
+                    version, known = migrations.current_version(conn), migrations.latest_version()
+                if version > known:
+                    raise StoreError(
+                        f"store {url} has schema version {version}, newer than this akhbar knows ({known}): "
+                        "upgrade akhbar to use it"
+                    )
                 migrations.upgrade(conn)
                 self._check_params(conn, rebuild_hint)
+        except StoreError:
+            self.engine.dispose()
+            raise
         except OperationalError as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open store {url}: {exc.orig}") from exc
@@ -78,7 +88,7 @@ class Store:
             )
             raise StoreError(
                 f"store {self.url} was built with other dedup parameters: {diff}; "
-                f"rebuild it from the archive with `akhbar reprocess --into NEW.db`{hint} and use the new store"
+                f"rebuild it from the archive with `akhbar reprocess --into NEW.db{hint}` and use the new store"
             )
 
     # -- runs -------------------------------------------------------------------

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from crawler.cli import main
+from crawler.processing.fingerprint import DedupParams
+from storage import migrations
+from storage.db import sqlite_url
+from storage.store import Store, StoreError
+
+
+def test_other_dedup_parameters_are_refused_with_the_rebuild_recipe(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "a.db")
+    Store(url, DedupParams()).close()
+    with pytest.raises(StoreError) as err:
+        Store(url, replace(DedupParams(), shingle_size=5), rebuild_hint=" --data-dir x")
+    message = str(err.value)
+    assert "shingle_size=3 (this akhbar: 5)" in message
+    assert "akhbar reprocess --into NEW.db --data-dir x" in message
+    Store(url, DedupParams()).close()  # the same parameters open fine
+
+
+def test_cli_reports_a_refused_store_in_one_line(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "var"
+    data.mkdir()
+    Store(sqlite_url(data / "akhbar.db"), replace(DedupParams(), num_perm=64)).close()
+    html = tmp_path / "a.html"
+    html.write_text("<html><body><p>x</p></body></html>")
+    assert main(["reprocess", "--data-dir", str(data), str(html)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("akhbar: error: store ") and "num_perm=64" in err and len(err.splitlines()) == 1
+
+
+def test_a_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "a.db")
+    Store(url, DedupParams()).close()
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(migrations.latest_version() + 1),))
+    with pytest.raises(StoreError, match="newer than this akhbar knows"):
+        Store(url, DedupParams())
+
+
+def test_migrations_bring_a_fresh_store_to_the_latest_version(tmp_path: Path) -> None:
+    Store(sqlite_url(tmp_path / "a.db"), DedupParams()).close()
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    assert int(version) == migrations.latest_version()
+    assert {"articles", "fetches", "signatures", "crawl_runs", "meta", "article_clusters", "articles_fts"} <= tables
