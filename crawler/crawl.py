@@ -43,10 +43,9 @@ def crawl_settings(opts: CrawlOptions) -> Settings:
 
 
 def check_seeds(seeds_dir: Path, names: list[str] | None) -> list[str]:
-    """Validate seeds before crawling: the selected site names, or SeedError if none is usable."""
+    """Validate seeds before crawling: the selected site names, or SeedError if none is usable.
+    (Broken files among valid ones are warned about by the spider, which loads the seeds for the run.)"""
     sites, errors = load_seeds(seeds_dir)
-    for err in errors:
-        log.warning("skipping %s", err)
     selected = select_sites(sites, names)
     if not selected:
         reason = f"{len(errors)} invalid file(s), first: {errors[0]}" if errors else "no enabled site"

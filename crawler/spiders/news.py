@@ -53,11 +53,12 @@ class NewsSpider(scrapy.Spider):
                 slots.setdefault(domain.split(":")[0], {"delay": site.download_delay, "concurrency": per_site})
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         settings.set("AKHBAR_SITE_NAMES", [s.name for s in sites], priority="spider")
+        settings.set("AKHBAR_SITE_OBJECTS", sites, priority="spider")  # loaded (and warned about) once
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
-        spider.sites = {s.name: s for s in _sites_from(crawler.settings)}
+        spider.sites = {s.name: s for s in crawler.settings.getlist("AKHBAR_SITE_OBJECTS")}
         spider.recrawl = crawler.settings.getbool("AKHBAR_RECRAWL")
         spider.budget = Counter()
         return spider
