@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from datasketch import LeanMinHash
+
 from crawler.items import RawPage
 from crawler.processing.dedup import Decision, DedupIndex
 from crawler.processing.extract import Article, extract
@@ -70,6 +72,7 @@ class Processor:
         self.params = params
         self.index = index
         self.templates = templates or SiteTemplates()
+        self._sig_of: tuple[Analysed, LeanMinHash] | None = None
 
     def clean(self, item: Analysed, site: str) -> Analysed:
         """Remove lines the site's earlier articles taught us are furniture (re-fingerprint if any)."""
@@ -78,12 +81,19 @@ class Processor:
             return item
         return fingerprint(replace(item.article, text=text), self.params, raw_text=item.raw_text)
 
+    def _signature(self, item: Analysed) -> LeanMinHash:
+        """The item's signature object, built once for its decide and register (the index then
+        also reuses the band keys it computed for the decision)."""
+        if self._sig_of is None or self._sig_of[0] is not item:
+            self._sig_of = (item, signature_from_bytes(item.signature, self.params))
+        return self._sig_of[1]
+
     def decide(self, item: Analysed) -> Decision:
-        sig = signature_from_bytes(item.signature, self.params)
+        sig = self._signature(item)
         return self.index.decide(item.digest, item.normalised, sig, item.anchors, item.article.published_at)
 
     def register(self, article_id: int, item: Analysed, decision: Decision, site: str) -> list[tuple[int, int]]:
         """Make a stored article visible to later decisions; return changed template counts."""
-        sig = signature_from_bytes(item.signature, self.params)
+        sig = self._signature(item)
         self.index.load(article_id, item.digest, sig, decision.duplicate_of, item.anchors)
         return self.templates.learn(site, item.raw_text)
