@@ -20,12 +20,11 @@ from pathlib import Path
 
 import trafilatura
 
+from benchmarks.extraction import aeb
 from benchmarks.golden import load_cases
 from benchmarks.harness import alternate, machine
-from benchmarks.scoring import AEB_DIR, aeb_pages, score
+from benchmarks.scoring import AEB_DIR, aeb_pages
 from crawler.items import RawPage
-from crawler.processing.extract import extract
-from crawler.processing.outcomes import Rejected
 from crawler.reprocess import reprocess
 from storage.archive import ArchiveWriter, read_warc
 
@@ -53,19 +52,6 @@ def bare_loop(warc: Path) -> int:
         )
         n += 1
     return n
-
-
-def aeb_scores() -> tuple[str, str]:
-    pages = list(aeb_pages())
-    ours, bare = [], []
-    for p in pages:
-        try:
-            ours.append((p.gold, extract(RawPage(url=p.url, body=p.html)).text))
-        except Rejected:
-            ours.append((p.gold, ""))
-        doc = trafilatura.bare_extraction(p.html, url=p.url, include_comments=False, deduplicate=False)
-        bare.append((p.gold, getattr(doc, "text", "") or ""))
-    return str(score(ours)), str(score(bare))
 
 
 def main() -> None:
@@ -98,7 +84,8 @@ def main() -> None:
     for name, t in list(timings.items())[1:]:
         print(f"{name}: {bare.median / t.median:.2f}x the bare loop's speed (median; min {bare.min / t.min:.2f}x)")
     if AEB_DIR.exists():
-        ours_s, bare_s = aeb_scores()
+        scores = aeb(0)
+        ours_s, bare_s = scores["akhbar extract"][0], scores["bare trafilatura"][0]
         print(f"AEB akhbar: {ours_s}")
         print(f"AEB bare trafilatura: {bare_s}")
 
