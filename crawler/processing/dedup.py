@@ -40,6 +40,7 @@ DupKind = Literal["unique", "exact", "near"]
 _ANCHOR_SALT = np.uint32(0x5BD1E995)  # keeps anchor keys apart from LSH band keys
 _ANCHOR_FLAG_INT = 1 << 31  # top bit of a stored value: the entry is an anchor (article ids < 2**31)
 _ANCHOR_FLAG = np.uint32(_ANCHOR_FLAG_INT)
+_NO_ANCHORS = np.empty(0, dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class DedupIndex:
         self._keys = SortedMultiMap()
         self._exact: dict[int, int | list[int]] = {}  # 32-bit digest prefix -> article id(s)
         self._heads: dict[int, int] = {}  # duplicate article id -> its cluster's first article
-        self._last: tuple[LeanMinHash, tuple[int, ...], np.ndarray, int] | None = None
+        self._last: tuple[LeanMinHash, tuple[int, ...], np.ndarray] | None = None
         self.size = 0
 
     @staticmethod
@@ -124,14 +125,14 @@ class DedupIndex:
     def nbytes(self) -> int:
         return self._keys.nbytes + 100 * len(self._exact) + 100 * len(self._heads)
 
-    def _lookup_keys(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> tuple[np.ndarray, int]:
+    def _lookup_keys(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> np.ndarray:
         """Band keys then salted anchor keys; remembered for the ``load`` that follows a ``decide``."""
         if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
-            return self._last[2], self._last[3]
-        bands = self.layout.keys(np.asarray(sig.hashvalues, dtype=np.uint32))
-        keys = bands if not anchors else np.concatenate([bands, np.asarray(anchors, dtype=np.uint32) ^ _ANCHOR_SALT])
-        self._last = (sig, anchors, keys, len(bands))
-        return keys, len(bands)
+            return self._last[2]
+        extra = np.array(anchors, dtype=np.uint32) if anchors else _NO_ANCHORS
+        keys = self.layout.keys_one(sig.hashvalues, extra, _ANCHOR_SALT)
+        self._last = (sig, anchors, keys)
+        return keys
 
     def bulk_load(self, rows: StoredRows) -> None:
         """Rebuild from stored signatures in one go (start-up): vectorised, no Python loop per band."""
@@ -167,17 +168,19 @@ class DedupIndex:
         if canonical_id is not None:
             self._heads[article_id] = canonical_id
             return
-        keys, n_bands = self._lookup_keys(sig, anchors)
-        self._keys.add(keys[:n_bands], article_id)
-        if len(keys) > n_bands:
-            self._keys.add(keys[n_bands:], article_id | int(_ANCHOR_FLAG))
+        keys = self._lookup_keys(sig, anchors)
+        values = np.full(len(keys), article_id, dtype=np.uint32)
+        values[self.layout.bands :] |= _ANCHOR_FLAG  # anchors are told from bands by the value's top bit
+        self._keys.add(keys, values)
         self.size += 1
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
-        keys, _ = self._lookup_keys(sig, anchors)
+        values = self._keys.lookup(self._lookup_keys(sig, anchors))
+        if not len(values):
+            return []
         found: set[int] = set()
         shared: Counter[int] = Counter()
-        for value in self._keys.lookup(keys):
+        for value in values.tolist():
             if value & _ANCHOR_FLAG_INT:
                 shared[value & ~_ANCHOR_FLAG_INT] += 1
             else:

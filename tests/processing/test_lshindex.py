@@ -1,0 +1,67 @@
+"""The compact multimap and band keys against plain Python equivalents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import pytest
+
+from crawler.processing.lshindex import BandLayout, SortedMultiMap
+
+
+def _reference_lookup(ref: dict[int, set[int]], keys: np.ndarray) -> list[int]:
+    return sorted(v for k in keys.tolist() for v in ref.get(k, ()))
+
+
+@pytest.mark.parametrize("merge_at", [8, 64, 1 << 12])
+def test_multimap_matches_a_dict_through_flushes_and_merges(merge_at: int) -> None:
+    rng = np.random.default_rng(merge_at)
+    mm = SortedMultiMap(merge_at=merge_at, max_buffer=4 * merge_at)
+    ref: dict[int, set[int]] = defaultdict(set)
+    start = rng.integers(0, 2**32, size=500, dtype=np.uint32)
+    mm.bulk_load(start, np.arange(500, dtype=np.uint32))
+    for k, v in zip(start.tolist(), range(500), strict=True):
+        ref[k].add(v)
+    hot = np.uint32(0x80000001)  # one key with many values: a crowded directory slot
+    for value in range(500, 2500):
+        keys = rng.integers(0, 2**32, size=int(rng.integers(1, 12)), dtype=np.uint32)
+        if value % 3 == 0:
+            keys = np.append(keys, hot)
+        if value % 7 == 0:  # a key that is already stored, under a new value
+            keys = np.append(keys, start[value % 500])
+        keys = np.unique(keys)
+        twice = np.append(keys, keys[0])  # the same pair twice in one add: stored once
+        mm.add(twice, np.full(len(twice), value, dtype=np.uint32))
+        for k in keys.tolist():
+            ref[k].add(value)
+        if value % 97 == 0:
+            probe = np.concatenate([keys, start[:20], [hot], rng.integers(0, 2**32, size=5, dtype=np.uint32)])
+            assert sorted(mm.lookup(probe).tolist()) == _reference_lookup(ref, probe)
+    assert len(mm.runs) <= SortedMultiMap.MAX_RUNS
+    assert len(mm) == sum(len(v) for v in ref.values())
+    everything = np.array(sorted(ref), dtype=np.uint32)
+    assert sorted(mm.lookup(everything).tolist()) == _reference_lookup(ref, everything)
+    assert len(mm.lookup(np.array([hot], dtype=np.uint32))) == len(ref[int(hot)]) > 600
+
+
+def test_empty_multimap_finds_nothing() -> None:
+    mm = SortedMultiMap()
+    assert mm.lookup(np.array([1, 2, 3], dtype=np.uint32)).tolist() == []
+    mm.bulk_load(np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.uint32))
+    assert mm.lookup(np.array([1], dtype=np.uint32)).tolist() == []
+
+
+def test_one_signature_keys_match_the_vectorised_keys() -> None:
+    layout = BandLayout(0.3, 128)
+    rng = np.random.default_rng(3)
+    sigs = rng.integers(0, 2**32, size=(50, 128), dtype=np.uint64)  # datasketch keeps uint64 hash values
+    many = layout.keys(sigs)
+    extra = np.array([5, 0xFFFFFFFE], dtype=np.uint32)
+    salt = np.uint32(0x5BD1E995)
+    for sig, expected in zip(sigs, many, strict=True):
+        one = layout.keys_one(sig, extra, salt)
+        assert one.dtype == np.uint32
+        assert one[: layout.bands].tolist() == expected.tolist()
+        assert one[layout.bands :].tolist() == (extra ^ salt).tolist()
+    assert layout.keys_one(sigs[0].astype(np.uint32), extra[:0], salt).tolist() == many[0].tolist()
