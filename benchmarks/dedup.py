@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
 import gc
 import hashlib
 import tempfile
@@ -57,7 +56,6 @@ from sqlalchemy import insert
 
 from benchmarks.corpus import peak_rss_bytes, rss_bytes, snn_available, snn_records
 from benchmarks.harness import alternate, machine
-from crawler.processing import lshindex
 from crawler.processing.dedup import DedupIndex, StoredRows
 from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, shingles, text_digest
 from crawler.processing.normalize import normalize
@@ -132,8 +130,9 @@ def baseline_same(a: str, b: str, ngram: int, num_perm: int, threshold: float, b
 def pair_quality(content: dict[str, str], days: dict[str, str | None]) -> PairResults:
     """Decide every labelled pair with each contender (a fresh index per pair and contender).
 
-    datasketch's band optimisation (``_optimal_param``, tens of ms) would run for every fresh
-    index; it is a pure function of (threshold, num_perm), so it is computed once here.
+    datasketch's band optimisation for the baselines (``_optimal_param``, tens of ms) would run
+    for every fresh index; it is a pure function of (threshold, num_perm), so it is computed
+    once here (akhbar's ``optimal_bands`` is cached by itself).
     """
     contenders: dict[str, Callable[[str, str, str | None, str | None], bool]] = {"akhbar": akhbar_same}
     for name, (n, perms, thr) in BASELINES.items():
@@ -141,12 +140,7 @@ def pair_quality(content: dict[str, str], days: dict[str, str | None]) -> PairRe
         contenders[name] = lambda a, b, _da, _db, n=n, perms=perms, thr=thr, bands=bands: baseline_same(
             a, b, n, perms, thr, bands
         )
-    original = lshindex._optimal_param
-    lshindex._optimal_param = functools.lru_cache(maxsize=None)(original)  # type: ignore[assignment]
-    try:
-        return _pair_quality(content, days, contenders)
-    finally:
-        lshindex._optimal_param = original  # type: ignore[assignment]
+    return _pair_quality(content, days, contenders)
 
 
 def _pair_quality(

@@ -25,6 +25,7 @@ from typing import IO
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
 from crawler.processing.fingerprint import DedupParams
+from crawler.processing.lshindex import warm_up
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200  # pages per transaction at most...
 COMMIT_SECONDS = 1.0  # ...and at least one commit a second, so a killed crawl loses little
+WARM_UP_BACKLOG = 32  # pages queued to the workers while the main process loads the index kernels
 
 
 class LockedError(Exception):
@@ -293,6 +295,9 @@ class Ingestor:
             return
         params, budget = self.store.params, self.page_budget
         window: deque[tuple[Admitted, Future[AnalysisResult]]] = deque()
+        # The first settlement loads the index's compiled code (~0.7 s): queue a longer backlog
+        # first and load it while the workers extract that backlog, instead of before.
+        limit = max(4 * workers, WARM_UP_BACKLOG)
         with analysis_pool(workers) as pool:
             for page in pages:
                 if page.raw is None:
@@ -304,7 +309,10 @@ class Ingestor:
                 if admitted is None:
                     continue
                 window.append((admitted, pool.submit(analyse_page, admitted.raw, params, budget)))
-                if len(window) >= 4 * workers:
+                if len(window) >= limit:
+                    if limit > 4 * workers:
+                        warm_up()
+                        limit = 4 * workers
                     self._settle_future(*window.popleft())
             while window:
                 self._settle_future(*window.popleft())

@@ -5,3 +5,7 @@ re-process hand it the same :class:`~crawler.items.RawPage` and get the same res
 """
 
 from __future__ import annotations
+
+from crawler.processing.datasketch_import import import_datasketch
+
+import_datasketch()

@@ -2,24 +2,24 @@
 
 datasketch's ``MinHashLSH`` keeps every band of every signature in Python dicts and
 sets (3–8 KB per entry). Here the same banding (datasketch's ``_optimal_param`` for the
-threshold, its band/row layout) becomes one 32-bit key per band, and each (key, id)
+threshold, computed by ``optimal_bands``; its band/row layout) becomes one 32-bit key per band, and each (key, id)
 pair is one uint64 in a few sorted arrays (a log-structured merge: recent writes in a
 small open-addressing hash table, merged into sorted runs of growing size). 37 bands
 cost 8 bytes each, about 0.3 KB per article. The same structure holds the containment
 anchors. A 32-bit band key collides by chance about once in 4 billion lookups per band:
 such a false candidate is only a wasted verification.
 
-The per-article work (band keys, lookups, inserts) runs in small numba-compiled
-kernels: one call per run instead of a dozen numpy calls, so a decision plus an insert
-costs microseconds, not the per-call overhead of numpy on arrays of 50 elements. The
-kernels are cached on disk (``cache=True``): only the first run on a machine compiles.
+The per-article work (band keys, lookups, inserts) runs in numba-compiled kernels
+(``lshkernels``), imported on first use: numba and the cached machine code take about
+0.7 s to load, which a run overlaps with its first pages' extraction (``warm_up``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from types import ModuleType
+
 import numpy as np
-from datasketch.lsh import _optimal_param
-from numba import njit
 
 from crawler.processing.fingerprint import fmix32
 
@@ -28,126 +28,23 @@ _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)  # an empty hash-table slot (key and valu
 _MIN_TABLE = 1 << 10
 
 
-@njit(cache=True)
-def _emit(out: np.ndarray, n: int, value: np.uint64) -> np.ndarray:
-    """``out`` with ``value``'s low 32 bits at ``n`` (grown when full)."""
-    if n == out.shape[0]:
-        grown = np.empty(2 * n, dtype=np.uint32)
-        grown[:n] = out
-        out = grown
-    out[n] = np.uint32(value & np.uint64(0xFFFFFFFF))
-    return out
+_kernels: ModuleType | None = None
 
 
-@njit(cache=True)
-def _scan_run(
-    data: np.ndarray, directory: np.ndarray, bits: int, keys: np.ndarray, out: np.ndarray, n: int
-) -> tuple[np.ndarray, int]:
-    """Append the values under ``keys`` in one sorted run (``key << 32 | value``, directory on the
-    keys' top bits). Two passes, so that the memory reads of different keys are independent
-    and the CPU overlaps their cache misses: first every key's slot range, then the ranges."""
-    if data.shape[0] == 0:
-        return out, n
-    n_keys = keys.shape[0]
-    shift = np.uint64(32 - bits)
-    starts = np.empty(n_keys, dtype=np.int64)
-    ends = np.empty(n_keys, dtype=np.int64)
-    for j in range(n_keys):
-        slot = np.uint64(keys[j]) >> shift
-        starts[j] = directory[slot]
-        ends[j] = directory[slot + np.uint64(1)]
-    for j in range(n_keys):
-        key = np.uint64(keys[j])
-        lo, hi = starts[j], ends[j]
-        if hi - lo > 16:  # a crowded slot (a key with many values): bisect to the key's first pair
-            target = key << np.uint64(32)
-            while lo < hi:
-                mid = (lo + hi) >> 1
-                if data[mid] < target:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            hi = ends[j]
-        for i in range(lo, hi):
-            found = data[i] >> np.uint64(32)
-            if found == key:
-                out = _emit(out, n, data[i])
-                n += 1
-            elif found > key:
-                break
-    return out, n
+def kernels() -> ModuleType:
+    """The compiled kernels (imports numba on first call)."""
+    global _kernels
+    if _kernels is None:
+        from crawler.processing import lshkernels
+
+        _kernels = lshkernels
+    return _kernels
 
 
-@njit(cache=True)
-def _scan_table(table: np.ndarray, keys: np.ndarray, out: np.ndarray, n: int) -> tuple[np.ndarray, int]:
-    """Append the values under ``keys`` in an open-addressing table of ``key << 32 | value``."""
-    mask = np.uint64(table.shape[0] - 1)
-    for k in keys:
-        key = np.uint64(k)
-        i = ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
-        while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF):
-            if (table[i] >> np.uint64(32)) == key:
-                out = _emit(out, n, table[i])
-                n += 1
-            i = (i + np.uint64(1)) & mask
-    return out, n
-
-
-@njit(cache=True)
-def _probe(
-    keys: np.ndarray,
-    data0: np.ndarray,
-    dir0: np.ndarray,
-    bits0: int,
-    data1: np.ndarray,
-    dir1: np.ndarray,
-    bits1: int,
-    data2: np.ndarray,
-    dir2: np.ndarray,
-    bits2: int,
-    table: np.ndarray,
-) -> np.ndarray:
-    """Every value under ``keys`` in the three runs and the table: one call per lookup."""
-    out = np.empty(16, dtype=np.uint32)
-    out, n = _scan_run(data0, dir0, bits0, keys, out, 0)
-    out, n = _scan_run(data1, dir1, bits1, keys, out, n)
-    out, n = _scan_run(data2, dir2, bits2, keys, out, n)
-    out, n = _scan_table(table, keys, out, n)
-    return out[:n]
-
-
-@njit(cache=True)
-def _table_add(table: np.ndarray, keys: np.ndarray, vals: np.ndarray) -> int:
-    """Insert pairs (an identical pair already present is skipped); returns how many were new."""
-    mask = np.uint64(table.shape[0] - 1)
-    added = 0
-    for j in range(keys.shape[0]):
-        key = np.uint64(keys[j])
-        pair = (key << np.uint64(32)) | np.uint64(vals[j])
-        i = ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
-        while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF) and table[i] != pair:
-            i = (i + np.uint64(1)) & mask
-        if table[i] != pair:
-            table[i] = pair
-            added += 1
-    return added
-
-
-@njit(cache=True)
-def _signature_keys(
-    values: np.ndarray, weights: np.ndarray, salt: np.ndarray, extra: np.ndarray, extra_salt: np.uint32
-) -> np.ndarray:
-    """:meth:`BandLayout.keys` of one signature (same arithmetic), then ``extra ^ extra_salt``."""
-    bands, rows = salt.shape[0], weights.shape[0]
-    out = np.empty(bands + extra.shape[0], dtype=np.uint32)
-    for b in range(bands):
-        acc = salt[b]
-        for r in range(rows):
-            acc += (np.uint64(values[b * rows + r]) & np.uint64(0xFFFFFFFF)) * weights[r]
-        out[b] = np.uint32(acc & np.uint64(0xFFFFFFFF))
-    for j in range(extra.shape[0]):
-        out[bands + j] = np.uint32(extra[j]) ^ extra_salt
-    return out
+def warm_up() -> None:
+    """Load the kernels now (numba, cached or freshly compiled machine code) instead of at the
+    first decision: a run calls this while its worker processes extract the first pages."""
+    kernels().warm_up()
 
 
 class _Run:
@@ -217,7 +114,7 @@ class SortedMultiMap:
         """Add the pairs ``(keys[i], vals[i])`` (uint32 arrays of one length)."""
         if 2 * (self._buffered + len(keys)) > len(self._table):
             self._grow(self._buffered + len(keys))
-        self._buffered += _table_add(self._table, keys, vals)
+        self._buffered += kernels().table_add(self._table, keys, vals)
         base = len(self.runs[0]) if self.runs else 0
         if self._buffered >= self.merge_at and self._buffered >= min(self.max_buffer, base // 8):
             self.flush()
@@ -228,7 +125,7 @@ class SortedMultiMap:
             size *= 2
         old = self._table[self._table != _EMPTY]
         self._table = np.full(size, _EMPTY, dtype=np.uint64)
-        _table_add(self._table, (old >> _SHIFT).astype(np.uint32), old.astype(np.uint32))
+        kernels().table_add(self._table, (old >> _SHIFT).astype(np.uint32), old.astype(np.uint32))
 
     def flush(self) -> None:
         if not self._buffered:
@@ -246,7 +143,7 @@ class SortedMultiMap:
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """All values stored under any of ``keys`` (uint32 array; one per matching pair)."""
         r0, r1, r2 = (*self.runs, _NO_RUN, _NO_RUN, _NO_RUN)[:3]
-        return _probe(
+        return kernels().probe(
             keys,
             r0.data,
             r0.directory,
@@ -261,11 +158,36 @@ class SortedMultiMap:
         )
 
 
+@lru_cache(maxsize=32)
+def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's LSH parameters for a threshold (``datasketch.lsh._optimal_param`` with equal
+    weights): the (bands, rows) with ``bands * rows <= num_perm`` minimising the mean of the
+    false-positive area below the threshold and the false-negative area above it.
+
+    Computed with numpy instead of scipy's ``quad`` (a 0.7 s import): the integrands are
+    polynomials of degree ``bands * rows <= num_perm``, which Gauss-Legendre quadrature
+    with ``num_perm // 2 + 1`` nodes integrates exactly. Candidates are scanned in
+    datasketch's order and the first minimum wins, as there.
+    """
+    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+    pairs = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    b = np.array([p[0] for p in pairs], dtype=np.float64)[:, None]
+    r = np.array([p[1] for p in pairs], dtype=np.float64)[:, None]
+
+    def integral(lo: float, hi: float, fn_side: bool) -> np.ndarray:
+        s = (hi - lo) / 2 * nodes + (hi + lo) / 2
+        miss = (1 - s**r) ** b  # probability that no band matches at similarity s
+        return ((miss if fn_side else 1 - miss) @ weights) * (hi - lo) / 2
+
+    error = 0.5 * integral(0.0, threshold, False) + 0.5 * integral(threshold, 1.0, True)
+    return pairs[int(np.argmin(error))]
+
+
 class BandLayout:
     """datasketch's LSH banding for a threshold: ``bands`` bands of ``rows`` hash values."""
 
     def __init__(self, threshold: float, num_perm: int) -> None:
-        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        self.bands, self.rows = optimal_bands(threshold, num_perm)
         salt = fmix32(np.arange(1, self.bands + 1, dtype=np.uint32)).astype(np.uint64)
         self._salt = salt
         self._weights = (fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)).astype(np.uint64)
@@ -285,4 +207,4 @@ class BandLayout:
     def keys_one(self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32) -> np.ndarray:
         """:meth:`keys` of one signature (uint64 or uint32 values) followed by ``extra ^ extra_salt``:
         one compiled call, the per-article path."""
-        return _signature_keys(values, self._weights, self._salt, extra, extra_salt)
+        return kernels().signature_keys(values, self._weights, self._salt, extra, extra_salt)

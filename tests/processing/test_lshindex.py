@@ -7,7 +7,7 @@ from collections import defaultdict
 import numpy as np
 import pytest
 
-from crawler.processing.lshindex import BandLayout, SortedMultiMap
+from crawler.processing.lshindex import BandLayout, SortedMultiMap, optimal_bands
 
 
 def _reference_lookup(ref: dict[int, set[int]], keys: np.ndarray) -> list[int]:
@@ -65,3 +65,11 @@ def test_one_signature_keys_match_the_vectorised_keys() -> None:
         assert one[: layout.bands].tolist() == expected.tolist()
         assert one[layout.bands :].tolist() == (extra ^ salt).tolist()
     assert layout.keys_one(sigs[0].astype(np.uint32), extra[:0], salt).tolist() == many[0].tolist()
+
+
+@pytest.mark.parametrize("num_perm", [16, 64, 128])
+def test_optimal_bands_agree_with_datasketch(num_perm: int) -> None:
+    from datasketch.lsh import _optimal_param  # imports scipy: only here, not at start-up
+
+    for threshold in [0.05, 0.1, 0.2, 0.3, 0.35, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]:
+        assert optimal_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5), threshold
