@@ -18,7 +18,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +29,7 @@ from crawler.processing.lshindex import warm_up
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
-from storage.archive import ArchivedPage, ArchiveWriter
+from storage.archive import ArchivedPage, ArchiveWriter, warc_member
 from storage.db import sqlite_url
 from storage.store import Store, record_key
 
@@ -170,6 +170,20 @@ def analyse_page(raw: RawPage, params: DedupParams, budget: float = 0.0) -> Anal
             signal.signal(signal.SIGALRM, previous)
 
 
+def analyse_and_pack(
+    raw: RawPage, params: DedupParams, budget: float, pack: bool
+) -> tuple[bytes | None, AnalysisResult]:
+    """A pool worker's task: :func:`analyse_page`, and the page's archive record when ``pack``
+    (hashing and compressing it is the largest share of the main process's work otherwise)."""
+    member = None
+    if pack:
+        try:
+            member = warc_member(raw)
+        except Exception:  # left to the main process, which reports it like any archive error
+            log.debug("%s: archive record not built in the worker", raw.effective_url, exc_info=True)
+    return member, analyse_page(raw, params, budget)
+
+
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     with contextlib.suppress(OSError, AttributeError):  # die with the parent, even on SIGKILL (Linux only)
@@ -201,17 +215,25 @@ class Ingestor:
         self._last_commit = time.monotonic()
         self.page_budget = PAGE_BUDGET_SECONDS
 
-    def admit(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Admitted | None:
-        """First, in input order: skip known pages, archive new ones (live). None if already stored."""
+    def admit(
+        self, raw: RawPage, source: str | None = None, offset: int | None = None, *, archive_now: bool = True
+    ) -> Admitted | None:
+        """First, in input order: skip known pages, archive new ones (when archiving; with
+        ``archive_now`` False the caller calls :meth:`archived` later). None if already stored."""
         self.stats.pages += 1
         key = record_key(raw)
         if self.store.has_record(key):
             self.stats.skipped += 1
             return None
-        if self.archive is not None:
-            offset = self.archive.write(raw)
-            source = self.archive.path.name
-        return Admitted(raw, key, source, offset)
+        page = Admitted(raw, key, source, offset)
+        return self.archived(page) if archive_now else page
+
+    def archived(self, page: Admitted, member: bytes | None = None) -> Admitted:
+        """``page`` appended to the run's archive (``member``: its record, built by a worker)."""
+        if self.archive is None:
+            return page
+        offset = self.archive.append(member if member is not None else warc_member(page.raw))
+        return replace(page, source=self.archive.path.name, offset=offset)
 
     def settle(self, page: Admitted, result: AnalysisResult) -> Outcome:
         """Last, in input order: decide and store what the (possibly parallel) analysis gave."""
@@ -294,10 +316,11 @@ class Ingestor:
                     self.ingest(page.raw, page.source, page.offset)
             return
         params, budget = self.store.params, self.page_budget
-        window: deque[tuple[Admitted, Future[AnalysisResult]]] = deque()
+        window: deque[tuple[Admitted, Future[tuple[bytes | None, AnalysisResult]]]] = deque()
         # The first settlement loads the index's compiled code (~0.7 s): queue a longer backlog
         # first and load it while the workers extract that backlog, instead of before.
         limit = max(4 * workers, WARM_UP_BACKLOG)
+        packing = self.archive is not None  # workers compress the archive records too
         with analysis_pool(workers) as pool:
             for page in pages:
                 if page.raw is None:
@@ -305,10 +328,10 @@ class Ingestor:
                         self._settle_future(*window.popleft())
                     self.record_unreadable(page)
                     continue
-                admitted = self.admit(page.raw, page.source, page.offset)
+                admitted = self.admit(page.raw, page.source, page.offset, archive_now=False)
                 if admitted is None:
                     continue
-                window.append((admitted, pool.submit(analyse_page, admitted.raw, params, budget)))
+                window.append((admitted, pool.submit(analyse_and_pack, admitted.raw, params, budget, packing)))
                 if len(window) >= limit:
                     if limit > 4 * workers:
                         warm_up()
@@ -317,12 +340,13 @@ class Ingestor:
             while window:
                 self._settle_future(*window.popleft())
 
-    def _settle_future(self, page: Admitted, future: Future[AnalysisResult]) -> None:
+    def _settle_future(self, page: Admitted, future: Future[tuple[bytes | None, AnalysisResult]]) -> None:
+        member: bytes | None = None
         try:
-            result = future.result()
+            member, result = future.result()
         except Exception as exc:  # a worker died (out of memory, killed): record, go on
             result = Rejected(Outcome.ERROR, f"analysis worker failed: {type(exc).__name__}: {exc}")
-        self.settle(page, result)
+        self.settle(self.archived(page, member), result)
 
     def commit(self) -> None:
         if self.archive is not None:
