@@ -22,6 +22,7 @@ with thresholds tuned on a hand-labelled set of real Arabic article pairs
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,16 +59,40 @@ class Overlap:
     containment: float  # share of the shorter text's 3-grams found in the other
     word_containment: float  # the same for single words
     shorter: int  # 3-grams in the shorter text
+    number_agreement: float = 1.0  # share of the number-poorer text's numbers found in the other (1.0: a side has none)
 
 
-def overlap(a: set[str], b: set[str], words_a: set[str] | None = None, words_b: set[str] | None = None) -> Overlap:
+_DIGITS = re.compile(r"[0-9]+")  # normalised text: digits are ASCII, "18.7" is already "18 7"
+
+
+def numbers(normalised: str) -> set[str]:
+    """Digit runs of a normalised text: the facts a template changes (figures, dates, counts, ages)."""
+    return set(_DIGITS.findall(normalised))
+
+
+def number_agreement(nums_a: set[str], nums_b: set[str]) -> float:
+    """Share of the number-poorer text's numbers found in the other; 1.0 when either has none."""
+    if not nums_a or not nums_b:
+        return 1.0
+    return len(nums_a & nums_b) / min(len(nums_a), len(nums_b))
+
+
+def overlap(
+    a: set[str],
+    b: set[str],
+    words_a: set[str] | None = None,
+    words_b: set[str] | None = None,
+    nums_a: set[str] | None = None,
+    nums_b: set[str] | None = None,
+) -> Overlap:
     if not a or not b:
         return Overlap(0.0, 0.0, 0.0, 0)
     inter = len(a & b)
     word_c = 0.0
     if words_a and words_b:
         word_c = len(words_a & words_b) / min(len(words_a), len(words_b))
-    return Overlap(inter / len(a | b), inter / min(len(a), len(b)), word_c, min(len(a), len(b)))
+    num_agree = number_agreement(nums_a or set(), nums_b or set())
+    return Overlap(inter / len(a | b), inter / min(len(a), len(b)), word_c, min(len(a), len(b)), num_agree)
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
@@ -86,13 +111,20 @@ def is_near_duplicate(ov: Overlap, params: DedupParams, days: int | None = None)
     A strong overlap is a copy whenever it was published. A softer one (a rewritten
     lead, a trimmed dispatch) counts only between articles published at most
     ``soft_max_days`` apart: the same template days apart (weather bulletins, market
-    closes, official cables) shares as many words but reports other facts.
+    closes, official cables) shares as many words but reports other facts. The softer
+    overlap also needs the texts' numbers to agree (``soft_number_agreement``): a template
+    filled in with other figures (another bank's results, another day's bulletin, another
+    programme's intake) is different news even on the same day.
     """
     if ov.shorter < params.min_shingles:
         return ov.jaccard >= params.accept_jaccard
     if ov.jaccard >= params.accept_jaccard or ov.containment >= params.accept_containment:
         return True
-    soft = ov.containment >= params.soft_containment and ov.word_containment >= params.soft_word_containment
+    soft = (
+        ov.containment >= params.soft_containment
+        and ov.word_containment >= params.soft_word_containment
+        and ov.number_agreement >= params.soft_number_agreement
+    )
     return soft and (days is None or days <= params.soft_max_days)
 
 
@@ -207,11 +239,11 @@ class DedupIndex:
         if not candidates:
             return Decision("unique")
         size = self.params.shingle_size
-        mine, my_words = shingles(normalised, size), set(normalised.split())
+        mine, my_words, my_nums = shingles(normalised, size), set(normalised.split()), numbers(normalised)
         best: tuple[float, float, int] | None = None
         for cand in candidates:
             text = self._text_of(cand)
-            ov = overlap(mine, shingles(text, size), my_words, set(text.split()))
+            ov = overlap(mine, shingles(text, size), my_words, set(text.split()), my_nums, numbers(text))
             if is_near_duplicate(ov, self.params, days_apart(published, self._published_of(cand))):
                 score = (ov.containment, ov.jaccard, -cand)
                 if best is None or score > (best[0], best[1], -best[2]):

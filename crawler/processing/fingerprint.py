@@ -29,12 +29,13 @@ class DedupParams:
     hashfunc: str = "xxh32-words-v1"  # shingle hash: xxh32 per word, combined per n-gram (ngram_hashes)
     lsh_threshold: float = 0.3  # LSH candidate threshold (estimated Jaccard)
     anchor_size: int = 5  # words per anchor shingle
-    anchor_window: int = 24  # winnowing window: shared runs of >= window + size - 1 words meet
+    anchor_window: int = 10  # winnowing window: shared runs of >= window + size - 1 words meet
     min_shared_anchors: int = 2  # anchors two texts must share to become candidates
     accept_jaccard: float = 0.5  # verified word 3-gram Jaccard that makes a near duplicate,
     accept_containment: float = 0.6  # ... or this share of the shorter text's 3-grams in the other,
     soft_containment: float = 0.4  # ... or this share together with
     soft_word_containment: float = 0.7  # this share of its distinct words,
+    soft_number_agreement: float = 0.3  # this share of the number-poorer text's numbers (templates change figures),
     soft_max_days: int = 1  # ... and published at most this many days apart (when both dates are known)
     min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crawler.processing.dedup import DedupIndex, overlap
-from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, text_digest
+from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, shingles, text_digest
 from crawler.processing.normalize import normalize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -124,3 +124,48 @@ def test_softer_matches_need_close_publication_dates() -> None:
     assert not is_near_duplicate(soft, params, days_apart("2024-05-01", "2024-05-05"))
     strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120)
     assert is_near_duplicate(strong, params, 30)  # a verbatim copy republished a month later is still a copy
+
+
+def _weather(name: str) -> str:
+    return (FIXTURES / "dedup" / f"weather-{name}.txt").read_text(encoding="utf-8")
+
+
+def test_rewritten_bulletin_with_the_same_figures_is_near() -> None:
+    c = Corpus()
+    first, _ = c.add(_weather("bulletin"))
+    _, d = c.add(_weather("rewritten"))
+    assert d.kind == "near" and d.duplicate_of == first
+    assert d.similarity is not None and d.similarity < DedupParams().accept_jaccard  # found on the soft path
+
+
+def test_same_template_with_other_figures_is_verified_and_stays_unique() -> None:
+    from crawler.processing.dedup import numbers
+
+    c = Corpus()
+    first, _ = c.add(_weather("bulletin"))
+    norm = normalize(_weather("other-figures"))
+    sig, words, _ = fast_signature(norm, c.params)
+    assert first in c.index.candidates(sig, anchors(norm, c.params, words))  # a candidate, rejected on verification
+    mine, theirs = normalize(_weather("bulletin")), norm
+    ov = overlap(
+        shingles(mine, 3), shingles(theirs, 3), set(mine.split()), set(theirs.split()), numbers(mine), numbers(theirs)
+    )
+    assert ov.containment >= c.params.soft_containment and ov.word_containment >= c.params.soft_word_containment
+    assert ov.number_agreement < c.params.soft_number_agreement
+    _, d = c.add(_weather("other-figures"))
+    assert d.kind == "unique"
+
+
+def test_numbers_gate_only_the_soft_path() -> None:
+    from crawler.processing.dedup import Overlap, is_near_duplicate, number_agreement, numbers
+
+    params = DedupParams()
+    assert numbers(normalize("سجلت 41 درجة و٤٣ درجة يوم 12")) == {"41", "43", "12"}  # Arabic-Indic digits too
+    assert number_agreement({"41", "43"}, {"41", "43", "2024"}) == 1.0
+    assert number_agreement({"41", "43"}, set()) == 1.0  # a side without numbers cannot disagree
+    assert number_agreement({"41", "43", "14"}, {"36", "38", "14"}) < params.soft_number_agreement
+    soft = dict(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120)
+    assert is_near_duplicate(Overlap(**soft, number_agreement=0.5), params, 0)
+    assert not is_near_duplicate(Overlap(**soft, number_agreement=0.2), params, 0)
+    strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120, number_agreement=0.0)
+    assert is_near_duplicate(strong, params, 0)  # a copy re-dated or re-timed by each outlet is still a copy
