@@ -1,7 +1,8 @@
 """Benchmark: akhbar's compact dedup index against datasketch's ``MinHashLSH``.
 
-Synthetic articles: random uint32 MinHash signatures (128 values), 10-30 random
-anchors each (20 on average), random digests; every article unique, so every
+Synthetic articles: random uint32 MinHash signatures (128 values), 20-64 random
+anchors each (42 on average, as real articles have with the anchor window of 10),
+random digests; every article unique, so every
 article is indexed. Both indexes use the same banding (datasketch's optimal
 parameters for threshold 0.3 and 128 permutations).
 
@@ -52,7 +53,7 @@ PARAMS = DedupParams()
 
 
 def synthetic_rows(n: int, rng: np.random.Generator, first_id: int = 1) -> StoredRows:
-    counts = rng.integers(10, 31, size=n)
+    counts = rng.integers(20, 65, size=n)
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     return StoredRows(
