@@ -20,6 +20,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchFailure, RawPage
+from crawler.processing.lshindex import warm_up
 from crawler.runtime import CrawlSession, analyse_page, analysis_pool
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class StorePipeline:
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
+        warm_up()  # the dedup index's compiled code: now, not on the reactor at the first article
         self._arrival = count()
         self._settled = 0
         self._turns: dict[int, asyncio.Future[None]] = {}

@@ -169,9 +169,13 @@ class DedupIndex:
     def bulk_load(self, rows: StoredRows) -> None:
         """Rebuild from stored signatures in one go (start-up): vectorised, no Python loop per band."""
         ids = rows.ids
-        self._exact = {}
-        for key, article_id in zip(rows.digest_keys.tolist(), ids.tolist(), strict=True):
-            self._remember_digest(key, article_id)
+        self._exact = dict(zip(rows.digest_keys.tolist(), ids.tolist(), strict=True))
+        order = np.argsort(rows.digest_keys, kind="stable")
+        keys = rows.digest_keys[order]
+        shared = np.unique(keys[1:][keys[1:] == keys[:-1]])  # digest prefixes held by several articles
+        for key in shared.tolist():
+            lo, hi = np.searchsorted(keys, [key, key + 1])
+            self._exact[key] = ids[order[lo:hi]].tolist()
         unique = rows.canonical < 0
         self._heads = dict(zip(ids[~unique].tolist(), rows.canonical[~unique].tolist(), strict=True))
         band_keys = self.layout.keys(rows.signatures[unique]).ravel()

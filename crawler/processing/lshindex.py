@@ -1,11 +1,12 @@
 """Compact in-memory indexes for de-duplication: sorted numpy runs instead of Python dicts.
 
 datasketch's ``MinHashLSH`` keeps every band of every signature in Python dicts and
-sets (3–8 KB per entry). Here the same banding (datasketch's ``_optimal_param`` for the
-threshold, computed by ``optimal_bands``; its band/row layout) becomes one 32-bit key per band, and each (key, id)
-pair is one uint64 in a few sorted arrays (a log-structured merge: recent writes in a
-small open-addressing hash table, merged into sorted runs of growing size). 37 bands
-cost 8 bytes each, about 0.3 KB per article. The same structure holds the containment
+sets (3–8 KB per entry). Here the same banding (the parameters of datasketch's
+``_optimal_param`` for the threshold, computed by ``optimal_bands``; its band/row layout)
+becomes one 32-bit key per band, and each (key, id) pair is one uint64 in a few sorted
+arrays (a log-structured merge: recent writes in a small open-addressing hash table,
+merged into sorted runs of growing size). 37 bands cost 8 bytes each, about 0.3 KB per
+article. The same structure holds the containment
 anchors. A 32-bit band key collides by chance about once in 4 billion lookups per band:
 such a false candidate is only a wasted verification.
 
@@ -26,6 +27,7 @@ from crawler.processing.fingerprint import fmix32
 _SHIFT = np.uint64(32)
 _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)  # an empty hash-table slot (key and value 0xFFFFFFFF are never stored)
 _MIN_TABLE = 1 << 10
+_CHUNK = 1 << 13  # signatures per step when computing band keys in bulk
 
 
 _kernels: ModuleType | None = None
@@ -64,9 +66,10 @@ class _Run:
             raise ValueError("a run holds fewer than 2**32 pairs")
         self.data = data
         self.bits = max(1, min(28, int(np.log2(max(len(data), 2) / 4)) + 1))
-        slots = (data >> np.uint64(64 - self.bits)).astype(np.int64)
-        offsets = np.searchsorted(slots, np.arange((1 << self.bits) + 1, dtype=np.int64))
-        self.directory = offsets.astype(np.uint32)
+        starts = np.arange(1 << self.bits, dtype=np.uint64) << np.uint64(64 - self.bits)  # each slot's first pair
+        self.directory = np.empty((1 << self.bits) + 1, dtype=np.uint32)
+        self.directory[:-1] = np.searchsorted(data, starts)
+        self.directory[-1] = len(data)
 
     def __len__(self) -> int:
         return len(self.data)
@@ -199,6 +202,8 @@ class BandLayout:
         weights, a per-band salt): the values are already uniform hashes, so two
         different bands of values share a key with probability about 2**-32.
         """
+        if values.ndim == 2 and len(values) > _CHUNK:  # a rebuild: in cache-sized chunks, not 1 GB temporaries
+            return np.concatenate([self.keys(values[i : i + _CHUNK]) for i in range(0, len(values), _CHUNK)])
         used = values[..., : self.bands * self.rows].astype(np.uint64)
         shaped = used.reshape(*used.shape[:-1], self.bands, self.rows)
         with np.errstate(over="ignore"):
