@@ -52,11 +52,11 @@ def warm_up() -> None:
 class _Run:
     """A sorted array of ``key << 32 | value`` with a directory on the keys' top bits.
 
-    Keys are uniform hashes, so a directory of ``2**bits`` offsets (2-4 pairs per slot,
-    4 bytes per offset: about 1.5 bytes per pair) leads straight to a range of one
-    cache line: a lookup costs two memory reads instead of binary-searching hundreds of
-    megabytes, and a key with many values (a common phrase's anchor) costs only its own
-    values.
+    Keys are uniform hashes, so a directory of ``2**bits`` offsets (8-16 pairs per slot,
+    4 bytes per offset: under half a byte per pair) leads straight to a range of one or
+    two cache lines: a lookup costs two memory reads instead of binary-searching hundreds
+    of megabytes, and a key with many values (a common phrase's anchor) costs only its
+    own values.
     """
 
     __slots__ = ("bits", "data", "directory")
@@ -65,7 +65,7 @@ class _Run:
         if len(data) >= 2**32:
             raise ValueError("a run holds fewer than 2**32 pairs")
         self.data = data
-        self.bits = max(1, min(28, int(np.log2(max(len(data), 2) / 4)) + 1))
+        self.bits = max(1, min(28, int(np.log2(max(len(data), 16) / 8))))
         starts = np.arange(1 << self.bits, dtype=np.uint64) << np.uint64(64 - self.bits)  # each slot's first pair
         self.directory = np.empty((1 << self.bits) + 1, dtype=np.uint32)
         self.directory[:-1] = np.searchsorted(data, starts)
@@ -76,6 +76,13 @@ class _Run:
 
 
 _NO_RUN = _Run(np.empty(0, dtype=np.uint64))
+
+
+def pack_into(out: np.ndarray, keys: np.ndarray, vals: np.ndarray) -> None:
+    """``out[...] = key << 32 | value`` in place (``out`` uint64, of the broadcast shape)."""
+    out[...] = keys
+    out <<= _SHIFT
+    out |= vals
 
 
 class SortedMultiMap:
@@ -107,7 +114,13 @@ class SortedMultiMap:
 
     def bulk_load(self, keys: np.ndarray, vals: np.ndarray) -> None:
         """Replace the content with these pairs (start-up rebuild)."""
-        packed = (keys.astype(np.uint64) << _SHIFT) | vals.astype(np.uint64)
+        packed = np.empty(len(keys), dtype=np.uint64)
+        pack_into(packed, keys, vals)
+        self.load_packed(packed)
+
+    def load_packed(self, packed: np.ndarray) -> None:
+        """Replace the content with ``key << 32 | value`` pairs (see :func:`pack_into`); ``packed``
+        is sorted in place and kept: a rebuild allocates as little as it can (fresh memory is slow)."""
         packed.sort()
         self.runs = [_Run(packed)] if len(packed) else []
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
@@ -193,7 +206,9 @@ class BandLayout:
         self.bands, self.rows = optimal_bands(threshold, num_perm)
         salt = fmix32(np.arange(1, self.bands + 1, dtype=np.uint32)).astype(np.uint64)
         self._salt = salt
-        self._weights = (fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)).astype(np.uint64)
+        self._weights32 = fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)
+        self._salt32 = salt.astype(np.uint32)
+        self._weights = self._weights32.astype(np.uint64)
 
     def keys(self, values: np.ndarray) -> np.ndarray:
         """One uint32 key per band: ``values`` (num_perm,) -> (bands,), or (n, num_perm) -> (n, bands).
@@ -204,10 +219,12 @@ class BandLayout:
         """
         if values.ndim == 2 and len(values) > _CHUNK:  # a rebuild: in cache-sized chunks, not 1 GB temporaries
             return np.concatenate([self.keys(values[i : i + _CHUNK]) for i in range(0, len(values), _CHUNK)])
-        used = values[..., : self.bands * self.rows].astype(np.uint64)
+        # uint32 arithmetic wraps modulo 2**32: the same keys as in uint64 then truncated, without
+        # widening the values (uint64 hash values are below 2**32: datasketch's affine32 scheme)
+        used = values[..., : self.bands * self.rows].astype(np.uint32, copy=False)
         shaped = used.reshape(*used.shape[:-1], self.bands, self.rows)
         with np.errstate(over="ignore"):
-            return ((shaped * self._weights).sum(axis=-1) + self._salt).astype(np.uint32)
+            return (shaped * self._weights32).sum(axis=-1, dtype=np.uint32) + self._salt32
 
     def keys_one(self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32) -> np.ndarray:
         """:meth:`keys` of one signature (uint64 or uint32 values) followed by ``extra ^ extra_salt``:

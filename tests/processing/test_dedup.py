@@ -169,3 +169,43 @@ def test_numbers_gate_only_the_soft_path() -> None:
     assert not is_near_duplicate(Overlap(**soft, number_agreement=0.2), params, 0)
     strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120, number_agreement=0.0)
     assert is_near_duplicate(strong, params, 0)  # a copy re-dated or re-timed by each outlet is still a copy
+
+
+def test_bulk_rebuild_decides_like_the_index_it_replaces(conference_text: str, tangier_text: str) -> None:
+    """A reopened store's index (bulk-loaded from stored rows, duplicates included) gives the
+    decisions of the index that was built article by article."""
+    import numpy as np
+
+    from crawler.processing.dedup import StoredRows
+
+    c = Corpus()
+    paras = conference_text.split("\n")
+    texts = [conference_text, tangier_text, "\n".join(paras[:-1]), "\n".join(paras[:-1]), _weather("bulletin")]
+    rows: list[tuple[int, int, bytes, np.ndarray, tuple[int, ...]]] = []
+    for text in texts:
+        article_id, d = c.add(text)
+        norm = normalize(text)
+        marks = anchors(norm, c.params)
+        sig = fast_signature(norm, c.params)[0]
+        rows.append((article_id, d.duplicate_of or -1, text_digest(norm), sig.hashvalues, marks))
+    assert [r[1] for r in rows] == [-1, -1, 1, 1, -1]
+    offsets = np.cumsum([0] + [len(r[4]) for r in rows])
+    stored = StoredRows(
+        ids=np.array([r[0] for r in rows], dtype=np.uint32),
+        canonical=np.array([r[1] for r in rows], dtype=np.int64),
+        digest_keys=np.array([int.from_bytes(r[2][:4], "little") for r in rows], dtype=np.uint32),
+        signatures=np.array([r[3] for r in rows], dtype=np.uint32),
+        anchors=np.array([a for r in rows for a in r[4]], dtype=np.uint32),
+        anchor_offsets=offsets.astype(np.int64),
+    )
+    rebuilt = DedupIndex(c.params, lambda i: c.texts[i])
+    rebuilt.bulk_load(stored)
+    assert rebuilt.size == c.index.size == 3
+    probes = ["\n".join(paras[1:]), conference_text, tangier_text + "\nسطر إضافي", _weather("rewritten"), "نص آخر"]
+    for probe in probes:
+        norm = normalize(probe)
+        sig, words, _ = fast_signature(norm, c.params)
+        marks = anchors(norm, c.params, words)
+        args = (text_digest(norm), norm, sig, marks)
+        assert rebuilt.decide(*args) == c.index.decide(*args)
+        assert rebuilt.candidates(sig, marks) == c.index.candidates(sig, marks)
