@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
 from crawler.items import RawPage, utc_now
@@ -270,9 +271,11 @@ class Store:
     def save_template_lines(self, site: str, changed: list[tuple[int, int]]) -> None:
         if not changed:
             return
-        keys = [k for k, _ in changed]
-        self.conn.execute(delete(TemplateLine).where(TemplateLine.site == site, TemplateLine.line_key.in_(keys)))
-        self.conn.execute(insert(TemplateLine), [{"site": site, "line_key": k, "pages": n} for k, n in changed])
+        upsert = sqlite_insert(TemplateLine)
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[TemplateLine.site, TemplateLine.line_key], set_={"pages": upsert.excluded.pages}
+        )
+        self.conn.execute(upsert, [{"site": site, "line_key": k, "pages": n} for k, n in changed])
 
     def _load_normalised(self, article_id: int) -> str:
         text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()

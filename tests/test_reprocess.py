@@ -199,6 +199,8 @@ def test_site_template_lines_are_learned_in_order(tmp_path: Path, conference_tex
     assert main(["reprocess", "--data-dir", str(data), str(path)]) == 0
     texts = [t for (t,) in q(data / "akhbar.db", "SELECT text FROM articles ORDER BY id")]
     assert [footer in t for t in texts] == [True, True, False]
+    # the footer's count was updated in place, article after article: seen in all three raw texts
+    assert q(data / "akhbar.db", "SELECT max(pages), count(*) FROM template_lines")[0][0] == 3
     rebuilt = tmp_path / "b.db"  # the same order, the same learning: a rebuild agrees
     assert main(["reprocess", "--data-dir", str(data), "--into", str(rebuilt)]) == 0
     assert [t for (t,) in q(rebuilt, "SELECT text FROM articles ORDER BY id")] == texts

@@ -25,7 +25,7 @@ from crawler.processing.fingerprint import (
     text_digest,
 )
 from crawler.processing.normalize import normalize
-from crawler.processing.templates import SiteTemplates
+from crawler.processing.templates import SiteTemplates, line_keys
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,13 @@ class Analysed:
     shingle_count: int
     anchors: tuple[int, ...] = ()
     raw_text: str = ""  # the text before site-template cleaning (what templates learn from)
+    line_keys: tuple[int | None, ...] = ()  # raw_text's template line keys (hashed by the analysis)
 
 
-def fingerprint(article: Article, params: DedupParams, raw_text: str | None = None) -> Analysed:
+def fingerprint(
+    article: Article, params: DedupParams, raw_text: str | None = None, keys: tuple[int | None, ...] | None = None
+) -> Analysed:
+    raw = article.text if raw_text is None else raw_text
     normalised = normalize(article.text)
     sig, words, distinct = fast_signature(normalised, params)
     return Analysed(
@@ -51,7 +55,8 @@ def fingerprint(article: Article, params: DedupParams, raw_text: str | None = No
         signature=signature_bytes(sig),
         shingle_count=distinct,
         anchors=anchors(normalised, params, words),
-        raw_text=article.text if raw_text is None else raw_text,
+        raw_text=raw,
+        line_keys=line_keys(raw) if keys is None else keys,
     )
 
 
@@ -76,10 +81,10 @@ class Processor:
 
     def clean(self, item: Analysed, site: str) -> Analysed:
         """Remove lines the site's earlier articles taught us are furniture (re-fingerprint if any)."""
-        text = self.templates.clean(site, item.article.text)
+        text = self.templates.clean(site, item.article.text, item.line_keys)
         if text == item.article.text:
             return item
-        return fingerprint(replace(item.article, text=text), self.params, raw_text=item.raw_text)
+        return fingerprint(replace(item.article, text=text), self.params, item.raw_text, item.line_keys)
 
     def _signature(self, item: Analysed) -> LeanMinHash:
         """The item's signature object, built once for its decide and register (the index then
@@ -96,4 +101,4 @@ class Processor:
         """Make a stored article visible to later decisions; return changed template counts."""
         sig = self._signature(item)
         self.index.load(article_id, item.digest, sig, decision.duplicate_of, item.anchors)
-        return self.templates.learn(site, item.raw_text)
+        return self.templates.learn(site, item.line_keys)

@@ -43,8 +43,9 @@ def line_key(line: str) -> int | None:
     return xxhash.xxh64_intdigest(norm.encode("utf-8")) & 0x7FFF_FFFF_FFFF_FFFF  # fits SQLite INTEGER
 
 
-def short_line_keys(text: str) -> set[int]:
-    return {k for line in text.split("\n") if (k := line_key(line)) is not None}
+def line_keys(text: str) -> tuple[int | None, ...]:
+    """:func:`line_key` of every line of ``text`` (computed once per article, by the analysis)."""
+    return tuple(line_key(line) for line in text.split("\n"))
 
 
 class SiteTemplates:
@@ -59,16 +60,19 @@ class SiteTemplates:
         for site, key, pages in rows:
             self._counts[site][key] = pages
 
-    def clean(self, site: str, text: str) -> str:
-        """``text`` without the lines this site has shown in ``min_pages`` earlier articles."""
+    def clean(self, site: str, text: str, keys: tuple[int | None, ...] | None = None) -> str:
+        """``text`` without the lines this site has shown in ``min_pages`` earlier articles
+        (``keys``: its :func:`line_keys`, when already known)."""
         counts = self._counts.get(site)
         if not counts:
             return text
+        lines = text.split("\n")
+        if keys is None or len(keys) != len(lines):
+            keys = line_keys(text)
         kept, removed_words, total_words = [], 0, 0
-        for line in text.split("\n"):
+        for line, key in zip(lines, keys, strict=True):
             words = len(line.split())
             total_words += words
-            key = line_key(line)
             if key is not None and counts.get(key, 0) >= self.min_pages:
                 removed_words += words
                 continue
@@ -77,11 +81,12 @@ class SiteTemplates:
             return text
         return "\n".join(kept).strip()
 
-    def learn(self, site: str, raw_text: str) -> list[tuple[int, int]]:
-        """Count the short lines of a stored article; return the changed ``(key, pages)``."""
+    def learn(self, site: str, keys: tuple[int | None, ...]) -> list[tuple[int, int]]:
+        """Count the short lines of a stored article (its raw text's :func:`line_keys`); return the
+        changed ``(key, pages)``."""
         counts = self._counts[site]
         changed = []
-        for key in short_line_keys(raw_text):
+        for key in sorted({k for k in keys if k is not None}):
             counts[key] = counts.get(key, 0) + 1
             changed.append((key, counts[key]))
         return changed
