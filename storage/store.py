@@ -271,11 +271,17 @@ class Store:
     def save_template_lines(self, site: str, changed: list[tuple[int, int]]) -> None:
         if not changed:
             return
-        upsert = sqlite_insert(TemplateLine)
-        upsert = upsert.on_conflict_do_update(
-            index_elements=[TemplateLine.site, TemplateLine.line_key], set_={"pages": upsert.excluded.pages}
-        )
-        self.conn.execute(upsert, [{"site": site, "line_key": k, "pages": n} for k, n in changed])
+        rows = [{"site": site, "line_key": k, "pages": n} for k, n in changed]
+        if self.conn.dialect.name == "sqlite":  # one statement (this runs once per stored article)
+            upsert = sqlite_insert(TemplateLine)
+            upsert = upsert.on_conflict_do_update(
+                index_elements=[TemplateLine.site, TemplateLine.line_key], set_={"pages": upsert.excluded.pages}
+            )
+            self.conn.execute(upsert, rows)
+            return
+        keys = [k for k, _ in changed]
+        self.conn.execute(delete(TemplateLine).where(TemplateLine.site == site, TemplateLine.line_key.in_(keys)))
+        self.conn.execute(insert(TemplateLine), rows)
 
     def _load_normalised(self, article_id: int) -> str:
         text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()
