@@ -1,9 +1,10 @@
 """Thin item pipeline: hands each RawPage to the crawl session (the shared processing path).
 
 Extraction is the slow part of a crawl, so it runs in a process pool, off the reactor
-thread: downloads go on while pages are extracted. Pages are archived the moment
-they arrive and settled (decided and stored) strictly in that order, so the store is
-the one a re-process of the archive gives.
+thread: downloads go on while pages are extracted. The worker also builds the page's
+archive record (hashing and compressing it is the main process's largest share of work
+otherwise); pages are archived and settled (decided and stored) strictly in arrival
+order, so the store is the one a re-process of the archive gives.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from scrapy.crawler import Crawler
 
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
-from crawler.runtime import CrawlSession, analyse_page, analysis_pool
+from crawler.processing.outcomes import Outcome, Rejected
+from crawler.runtime import CrawlSession, analyse_and_pack, analyse_page, analysis_pool
 
 log = logging.getLogger(__name__)
 
@@ -58,19 +60,29 @@ class StorePipeline:
         if not isinstance(item, RawPage):
             return item
         ingestor = self.session.ingestor
-        page = ingestor.admit(item)  # archived now, in arrival order
+        # one process: archived now; with workers: a worker builds the record, appended when settled
+        page = ingestor.admit(item, archive_now=self.pool is None)
         if page is None:
             self._count("known")
             return item
         turn = next(self._arrival)
         params = self.session.store.params
+        member: bytes | None = None
         if self.pool is not None:
             budget = ingestor.page_budget  # enforced in the worker (SIGALRM needs a process's main thread)
-            result = await asyncio.wrap_future(self.pool.submit(analyse_page, page.raw, params, budget))
+            packing = ingestor.archive is not None
+            try:
+                member, result = await asyncio.wrap_future(
+                    self.pool.submit(analyse_and_pack, page.raw, params, budget, packing)
+                )
+            except Exception as exc:  # a worker died (out of memory, killed): record it, keep the turns going
+                result = Rejected(Outcome.ERROR, f"analysis worker failed: {type(exc).__name__}: {exc}")
         else:
             result = analyse_page(page.raw, params)
         await self._wait_for(turn)
         try:
+            if self.pool is not None:
+                page = ingestor.archived(page, member)
             outcome = ingestor.settle(page, result)
         finally:
             self._next_turn()

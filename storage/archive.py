@@ -1,7 +1,8 @@
 """The WARC archive: raw responses as received, the source of truth for re-processing.
 
 Writing: one gzip-compressed WARC file per run under ``DATA_DIR/archive/``, one
-``response`` record per page, written before the page is processed. Reading: WARC
+``response`` record per page, appended before the page's rows are written (built by a
+pool worker when there is one: :func:`warc_member` is pure). Reading: WARC
 files from any producer (wget, Common Crawl, browsertrix…) and bare HTML files.
 """
 
