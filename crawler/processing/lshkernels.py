@@ -142,6 +142,5 @@ def warm_up() -> None:
     run = np.array([1 << 32 | 1], dtype=np.uint64)
     directory = np.array([0, 1, 1], dtype=np.uint32)
     probe(keys, run, directory, 1, run, directory, 1, run, directory, 1, table)
-    signature_keys(
-        np.zeros(6, dtype=np.uint64), np.ones(3, dtype=np.uint64), np.ones(2, dtype=np.uint64), keys, np.uint32(1)
-    )
+    values = np.zeros(6, dtype=np.uint32)  # datasketch's affine32 hash values are uint32
+    signature_keys(values, np.ones(3, dtype=np.uint64), np.ones(2, dtype=np.uint64), keys, np.uint32(1))
