@@ -216,7 +216,12 @@ class DedupIndex:
         self.size += 1
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
-        values = self._keys.lookup(self._lookup_keys(sig, anchors))
+        if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
+            values = self._keys.lookup(self._last[2])
+        else:  # keys and lookup in one compiled call; the keys are kept for ``load``
+            extra = np.array(anchors, dtype=np.uint32) if anchors else _NO_ANCHORS
+            keys, values = self.layout.keys_and_lookup(sig.hashvalues, extra, _ANCHOR_SALT, self._keys)
+            self._last = (sig, anchors, keys)
         if not len(values):
             return []
         found: set[int] = set()

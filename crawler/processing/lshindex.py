@@ -102,6 +102,7 @@ class SortedMultiMap:
         self.runs: list[_Run] = []
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
         self._buffered = 0
+        self._probe_args: tuple[object, ...] | None = None
         self.merge_at = merge_at
         self.max_buffer = max_buffer
 
@@ -125,6 +126,7 @@ class SortedMultiMap:
         self.runs = [_Run(packed)] if len(packed) else []
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
         self._buffered = 0
+        self._probe_args = None
 
     def add(self, keys: np.ndarray, vals: np.ndarray) -> None:
         """Add the pairs ``(keys[i], vals[i])`` (uint32 arrays of one length)."""
@@ -141,6 +143,7 @@ class SortedMultiMap:
             size *= 2
         old = self._table[self._table != _EMPTY]
         self._table = np.full(size, _EMPTY, dtype=np.uint64)
+        self._probe_args = None
         kernels().table_add(self._table, (old >> _SHIFT).astype(np.uint32), old.astype(np.uint32))
 
     def flush(self) -> None:
@@ -150,28 +153,25 @@ class SortedMultiMap:
         run.sort()
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
         self._buffered = 0
+        self._probe_args = None
         while self.runs and (4 * len(run) >= len(self.runs[-1]) or len(self.runs) == self.MAX_RUNS):
             merged = np.concatenate([self.runs.pop().data, run])
             merged.sort(kind="stable")  # two sorted runs: timsort merges them in linear time
             run = merged
         self.runs.append(_Run(run))
 
+    @property
+    def probe_args(self) -> tuple[object, ...]:
+        """The runs and the table as the kernels take them (rebuilt only when they change)."""
+        if self._probe_args is None:
+            r0, r1, r2 = (*self.runs, _NO_RUN, _NO_RUN, _NO_RUN)[:3]
+            self._probe_args = (r0.data, r0.directory, r0.bits, r1.data, r1.directory, r1.bits,
+                                r2.data, r2.directory, r2.bits, self._table)  # fmt: skip
+        return self._probe_args
+
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """All values stored under any of ``keys`` (uint32 array; one per matching pair)."""
-        r0, r1, r2 = (*self.runs, _NO_RUN, _NO_RUN, _NO_RUN)[:3]
-        return kernels().probe(
-            keys,
-            r0.data,
-            r0.directory,
-            r0.bits,
-            r1.data,
-            r1.directory,
-            r1.bits,
-            r2.data,
-            r2.directory,
-            r2.bits,
-            self._table,
-        )
+        return kernels().probe(keys, *self.probe_args)
 
 
 @lru_cache(maxsize=32)
@@ -225,6 +225,12 @@ class BandLayout:
         shaped = used.reshape(*used.shape[:-1], self.bands, self.rows)
         with np.errstate(over="ignore"):
             return (shaped * self._weights32).sum(axis=-1, dtype=np.uint32) + self._salt32
+
+    def keys_and_lookup(
+        self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32, index: SortedMultiMap
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`keys_one`, and what ``index`` holds under those keys: one compiled call."""
+        return kernels().signature_probe(values, self._weights, self._salt, extra, extra_salt, *index.probe_args)
 
     def keys_one(self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32) -> np.ndarray:
         """:meth:`keys` of one signature (uint64 or uint32 values) followed by ``extra ^ extra_salt``:

@@ -101,6 +101,29 @@ def probe(
 
 
 @njit(cache=True)
+def signature_probe(
+    values: np.ndarray,
+    weights: np.ndarray,
+    salt: np.ndarray,
+    extra: np.ndarray,
+    extra_salt: np.uint32,
+    data0: np.ndarray,
+    dir0: np.ndarray,
+    bits0: int,
+    data1: np.ndarray,
+    dir1: np.ndarray,
+    bits1: int,
+    data2: np.ndarray,
+    dir2: np.ndarray,
+    bits2: int,
+    table: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`signature_keys` then :func:`probe` with them, in one call: (keys, values found)."""
+    keys = signature_keys(values, weights, salt, extra, extra_salt)
+    return keys, probe(keys, data0, dir0, bits0, data1, dir1, bits1, data2, dir2, bits2, table)
+
+
+@njit(cache=True)
 def table_add(table: np.ndarray, keys: np.ndarray, vals: np.ndarray) -> int:
     """Insert pairs (an identical pair already present is skipped); returns how many were new."""
     mask = np.uint64(table.shape[0] - 1)
@@ -143,4 +166,8 @@ def warm_up() -> None:
     directory = np.array([0, 1, 1], dtype=np.uint32)
     probe(keys, run, directory, 1, run, directory, 1, run, directory, 1, table)
     values = np.zeros(6, dtype=np.uint32)  # datasketch's affine32 hash values are uint32
-    signature_keys(values, np.ones(3, dtype=np.uint64), np.ones(2, dtype=np.uint64), keys, np.uint32(1))
+    weights, salt = np.ones(3, dtype=np.uint64), np.ones(2, dtype=np.uint64)
+    signature_keys(values, weights, salt, keys, np.uint32(1))
+    signature_probe(
+        values, weights, salt, keys, np.uint32(1), run, directory, 1, run, directory, 1, run, directory, 1, table
+    )
