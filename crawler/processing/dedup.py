@@ -161,7 +161,7 @@ class DedupIndex:
         """Band keys then salted anchor keys; remembered for the ``load`` that follows a ``decide``."""
         if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
             return self._last[2]
-        extra = np.array(anchors, dtype=np.uint32) if anchors else _NO_ANCHORS
+        extra = np.fromiter(anchors, np.uint32, len(anchors)) if anchors else _NO_ANCHORS
         keys = self.layout.keys_one(sig.hashvalues, extra, _ANCHOR_SALT)
         self._last = (sig, anchors, keys)
         return keys
@@ -210,16 +210,15 @@ class DedupIndex:
             self._heads[article_id] = canonical_id
             return
         keys = self._lookup_keys(sig, anchors)
-        values = np.full(len(keys), article_id, dtype=np.uint32)
-        values[self.layout.bands :] |= _ANCHOR_FLAG  # anchors are told from bands by the value's top bit
-        self._keys.add(keys, values)
+        # anchors are told from bands by the value's top bit
+        self._keys.add_tagged(keys, article_id, self.layout.bands, _ANCHOR_FLAG)
         self.size += 1
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
         if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
             values = self._keys.lookup(self._last[2])
         else:  # keys and lookup in one compiled call; the keys are kept for ``load``
-            extra = np.array(anchors, dtype=np.uint32) if anchors else _NO_ANCHORS
+            extra = np.fromiter(anchors, np.uint32, len(anchors)) if anchors else _NO_ANCHORS
             keys, values = self.layout.keys_and_lookup(sig.hashvalues, extra, _ANCHOR_SALT, self._keys)
             self._last = (sig, anchors, keys)
         if not len(values):

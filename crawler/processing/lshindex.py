@@ -130,9 +130,22 @@ class SortedMultiMap:
 
     def add(self, keys: np.ndarray, vals: np.ndarray) -> None:
         """Add the pairs ``(keys[i], vals[i])`` (uint32 arrays of one length)."""
-        if 2 * (self._buffered + len(keys)) > len(self._table):
-            self._grow(self._buffered + len(keys))
+        self._make_room(len(keys))
         self._buffered += kernels().table_add(self._table, keys, vals)
+        self._maybe_flush()
+
+    def add_tagged(self, keys: np.ndarray, value: int, tag_from: int, tag: np.uint32) -> None:
+        """Add ``value`` under every key of ``keys``, ``value | tag`` under ``keys[tag_from:]``
+        (one compiled call, no value array: the per-article insert)."""
+        self._make_room(len(keys))
+        self._buffered += kernels().table_add_tagged(self._table, keys, np.uint32(value), tag_from, tag)
+        self._maybe_flush()
+
+    def _make_room(self, more: int) -> None:
+        if 2 * (self._buffered + more) > len(self._table):
+            self._grow(self._buffered + more)
+
+    def _maybe_flush(self) -> None:
         base = len(self.runs[0]) if self.runs else 0
         if self._buffered >= self.merge_at and self._buffered >= min(self.max_buffer, base // 8):
             self.flush()

@@ -141,6 +141,24 @@ def table_add(table: np.ndarray, keys: np.ndarray, vals: np.ndarray) -> int:
 
 
 @njit(cache=True)
+def table_add_tagged(table: np.ndarray, keys: np.ndarray, value: np.uint32, tag_from: int, tag: np.uint32) -> int:
+    """:func:`table_add` of ``value`` under every key, ``value | tag`` from ``keys[tag_from]`` on."""
+    mask = np.uint64(table.shape[0] - 1)
+    added = 0
+    for j in range(keys.shape[0]):
+        key = np.uint64(keys[j])
+        val = np.uint64(value | tag) if j >= tag_from else np.uint64(value)
+        pair = (key << np.uint64(32)) | val
+        i = ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
+        while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF) and table[i] != pair:
+            i = (i + np.uint64(1)) & mask
+        if table[i] != pair:
+            table[i] = pair
+            added += 1
+    return added
+
+
+@njit(cache=True)
 def signature_keys(
     values: np.ndarray, weights: np.ndarray, salt: np.ndarray, extra: np.ndarray, extra_salt: np.uint32
 ) -> np.ndarray:
@@ -162,6 +180,7 @@ def warm_up() -> None:
     table = np.full(8, np.uint64(0xFFFFFFFFFFFFFFFF), dtype=np.uint64)
     keys = np.array([1, 2], dtype=np.uint32)
     table_add(table, keys, keys)
+    table_add_tagged(table, keys, np.uint32(3), 1, np.uint32(1 << 31))
     run = np.array([1 << 32 | 1], dtype=np.uint64)
     directory = np.array([0, 1, 1], dtype=np.uint32)
     probe(keys, run, directory, 1, run, directory, 1, run, directory, 1, table)

@@ -73,3 +73,15 @@ def test_optimal_bands_agree_with_datasketch(num_perm: int) -> None:
 
     for threshold in [0.05, 0.1, 0.2, 0.3, 0.35, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]:
         assert optimal_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5), threshold
+
+
+def test_tagged_add_stores_what_an_explicit_add_stores() -> None:
+    keys = np.array([5, 9, 13, 17], dtype=np.uint32)
+    tag = np.uint32(1 << 31)
+    tagged, explicit = SortedMultiMap(), SortedMultiMap()
+    tagged.add_tagged(keys, 42, 2, tag)
+    explicit.add(keys, np.array([42, 42, 42 | (1 << 31), 42 | (1 << 31)], dtype=np.uint32))
+    for k in keys:
+        probe = np.array([k], dtype=np.uint32)
+        assert tagged.lookup(probe).tolist() == explicit.lookup(probe).tolist()
+    assert tagged.lookup(keys[2:3]).tolist() == [42 | (1 << 31)]
