@@ -44,6 +44,10 @@ _ANCHOR_FLAG = np.uint32(_ANCHOR_FLAG_INT)
 _NO_ANCHORS = np.empty(0, dtype=np.uint32)
 
 
+def _anchor_array(anchors: tuple[int, ...]) -> np.ndarray:
+    return np.fromiter(anchors, np.uint32, len(anchors)) if anchors else _NO_ANCHORS
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the index says about a new article."""
@@ -157,13 +161,17 @@ class DedupIndex:
     def nbytes(self) -> int:
         return self._keys.nbytes + 100 * len(self._exact) + 100 * len(self._heads)
 
+    def _cached_keys(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> np.ndarray | None:
+        """The keys computed for the same signature and anchors by the ``decide`` before a ``load``."""
+        last = self._last
+        return last[2] if last is not None and last[0] is sig and last[1] == anchors else None
+
     def _lookup_keys(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> np.ndarray:
-        """Band keys then salted anchor keys; remembered for the ``load`` that follows a ``decide``."""
-        if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
-            return self._last[2]
-        extra = np.fromiter(anchors, np.uint32, len(anchors)) if anchors else _NO_ANCHORS
-        keys = self.layout.keys_one(sig.hashvalues, extra, _ANCHOR_SALT)
-        self._last = (sig, anchors, keys)
+        """Band keys then salted anchor keys."""
+        keys = self._cached_keys(sig, anchors)
+        if keys is None:
+            keys = self.layout.keys_one(sig.hashvalues, _anchor_array(anchors), _ANCHOR_SALT)
+            self._last = (sig, anchors, keys)
         return keys
 
     def bulk_load(self, rows: StoredRows) -> None:
@@ -215,10 +223,11 @@ class DedupIndex:
         self.size += 1
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
-        if self._last is not None and self._last[0] is sig and self._last[1] == anchors:
-            values = self._keys.lookup(self._last[2])
+        keys = self._cached_keys(sig, anchors)
+        if keys is not None:
+            values = self._keys.lookup(keys)
         else:  # keys and lookup in one compiled call; the keys are kept for ``load``
-            extra = np.fromiter(anchors, np.uint32, len(anchors)) if anchors else _NO_ANCHORS
+            extra = _anchor_array(anchors)
             keys, values = self.layout.keys_and_lookup(sig.hashvalues, extra, _ANCHOR_SALT, self._keys)
             self._last = (sig, anchors, keys)
         if not len(values):
