@@ -41,7 +41,11 @@ class Fetch(Base):
     """Every input page, whatever became of it."""
 
     __tablename__ = "fetches"
-    __table_args__ = (Index("ix_fetches_url", "url"), Index("ix_fetches_outcome", "outcome"))
+    __table_args__ = (
+        Index("ix_fetches_url", "url"),
+        Index("ix_fetches_final_url", "final_url"),
+        Index("ix_fetches_outcome", "outcome"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
@@ -30,6 +30,26 @@ PARAMS_KEY = "dedup_params"
 _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
 _INSERT_SIGNATURE = insert(Signature)
+# ... and so are the per-page lookups: a statement object reused keeps its compiled form and cache key
+# (building a select per call cost more than running it: ~5 ms of SQLAlchemy work per crawled page).
+_HAS_RECORD = select(Fetch.id).where(Fetch.record_key == bindparam("key")).limit(1)
+_ARTICLE_URL = select(Article.id).where(Article.url == bindparam("url")).limit(1)
+_FINAL_OUTCOMES = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value, Outcome.NOT_HTML.value)
+_URL_DONE = (
+    select(Fetch.id)
+    .where(
+        (Fetch.url == bindparam("url")) | (Fetch.final_url == bindparam("url")),
+        Fetch.outcome.in_(_FINAL_OUTCOMES)
+        | ((Fetch.outcome == Outcome.HTTP_ERROR.value) & Fetch.status.in_((404, 410))),
+    )
+    .limit(1)
+)
+_UPSERT_TEMPLATE_LINES = sqlite_insert(TemplateLine).on_conflict_do_update(
+    index_elements=[TemplateLine.site, TemplateLine.line_key],
+    set_={"pages": sqlite_insert(TemplateLine).excluded.pages},
+)
+_ARTICLE_TEXT = select(Article.text).where(Article.id == bindparam("id"))
+_ARTICLE_PUBLISHED = select(Article.published_at).where(Article.id == bindparam("id"))
 
 
 class StoreError(Exception):
@@ -115,10 +135,10 @@ class Store:
 
     # -- pages ------------------------------------------------------------------
     def has_record(self, key: str) -> bool:
-        return self.conn.execute(select(Fetch.id).where(Fetch.record_key == key)).first() is not None
+        return self.conn.execute(_HAS_RECORD, {"key": key}).first() is not None
 
     def article_url_known(self, url: str) -> bool:
-        return self.conn.execute(select(Article.id).where(Article.url == url)).first() is not None
+        return self.conn.execute(_ARTICLE_URL, {"url": url}).first() is not None
 
     def url_done(self, url: str) -> bool:
         """True when fetching ``url`` again is pointless: it gave an article already (as its
@@ -126,16 +146,7 @@ class Store:
         Server errors and timeouts are tried again on the next run."""
         if self.article_url_known(url):
             return True
-        final = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value, Outcome.NOT_HTML.value)
-        found = self.conn.execute(
-            select(Fetch.id)
-            .where(
-                (Fetch.url == url) | (Fetch.final_url == url),
-                Fetch.outcome.in_(final) | ((Fetch.outcome == Outcome.HTTP_ERROR.value) & Fetch.status.in_((404, 410))),
-            )
-            .limit(1)
-        ).first()
-        return found is not None
+        return self.conn.execute(_URL_DONE, {"url": url}).first() is not None
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(
@@ -273,23 +284,19 @@ class Store:
             return
         rows = [{"site": site, "line_key": k, "pages": n} for k, n in changed]
         if self.conn.dialect.name == "sqlite":  # one statement (this runs once per stored article)
-            upsert = sqlite_insert(TemplateLine)
-            upsert = upsert.on_conflict_do_update(
-                index_elements=[TemplateLine.site, TemplateLine.line_key], set_={"pages": upsert.excluded.pages}
-            )
-            self.conn.execute(upsert, rows)
+            self.conn.execute(_UPSERT_TEMPLATE_LINES, rows)
             return
         keys = [k for k, _ in changed]
         self.conn.execute(delete(TemplateLine).where(TemplateLine.site == site, TemplateLine.line_key.in_(keys)))
         self.conn.execute(insert(TemplateLine), rows)
 
     def _load_normalised(self, article_id: int) -> str:
-        text = self.conn.execute(select(Article.text).where(Article.id == article_id)).scalar_one()
+        text = self.conn.execute(_ARTICLE_TEXT, {"id": article_id}).scalar_one()
         return normalize(text)
 
     def published_at(self, article_id: int) -> str | None:
         """Publication date of a stored article (the dedup rule compares dates of softer matches)."""
-        return self.conn.execute(select(Article.published_at).where(Article.id == article_id)).scalar()
+        return self.conn.execute(_ARTICLE_PUBLISHED, {"id": article_id}).scalar()
 
     def normalised_text(self, article_id: int) -> str:
         """Normalised body of a stored article (for verifying near-duplicate candidates)."""

@@ -176,17 +176,17 @@ def signature_keys(
 
 
 def warm_up() -> None:
-    """Run every kernel once on tiny inputs, so that its machine code is loaded (or compiled)."""
+    """Run the kernels of the per-article path once on tiny inputs, so that their machine code is
+    loaded (or compiled) now. (``probe`` and ``signature_keys`` alone serve other callers; they
+    load on first use.)"""
     table = np.full(8, np.uint64(0xFFFFFFFFFFFFFFFF), dtype=np.uint64)
     keys = np.array([1, 2], dtype=np.uint32)
     table_add(table, keys, keys)
     table_add_tagged(table, keys, np.uint32(3), 1, np.uint32(1 << 31))
     run = np.array([1 << 32 | 1], dtype=np.uint64)
     directory = np.array([0, 1, 1], dtype=np.uint32)
-    probe(keys, run, directory, 1, run, directory, 1, run, directory, 1, table)
     values = np.zeros(6, dtype=np.uint32)  # datasketch's affine32 hash values are uint32
     weights, salt = np.ones(3, dtype=np.uint64), np.ones(2, dtype=np.uint64)
-    signature_keys(values, weights, salt, keys, np.uint32(1))
     signature_probe(
         values, weights, salt, keys, np.uint32(1), run, directory, 1, run, directory, 1, run, directory, 1, table
     )

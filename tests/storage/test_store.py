@@ -51,3 +51,25 @@ def test_migrations_bring_a_fresh_store_to_the_latest_version(tmp_path: Path) ->
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     assert int(version) == migrations.latest_version()
     assert {"articles", "fetches", "signatures", "crawl_runs", "meta", "article_clusters", "articles_fts"} <= tables
+
+
+def test_per_page_lookups_use_indexes_not_scans(tmp_path: Path) -> None:
+    """The crawler asks these for every discovered URL and every page: a scan would grow with the store."""
+    from sqlalchemy.dialects import sqlite
+
+    from storage import store as store_module
+
+    Store(sqlite_url(tmp_path / "a.db"), DedupParams()).close()
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        conn.execute("DROP INDEX ix_fetches_final_url")  # a version-4 store: the migration adds it back
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    Store(sqlite_url(tmp_path / "a.db"), DedupParams()).close()
+    statements = ("_URL_DONE", "_HAS_RECORD", "_ARTICLE_URL", "_ARTICLE_TEXT", "_ARTICLE_PUBLISHED")
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        for name in statements:
+            stmt = getattr(store_module, name).params(url="https://a.example/x", key="k", id=1)
+            sql = stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+            plan = " ".join(str(row[-1]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "SCAN" not in plan, (name, plan)
+            if name == "_URL_DONE":  # by URL, not by outcome (every article fetch has the same outcome)
+                assert "ix_fetches_url" in plan and "ix_fetches_final_url" in plan, plan
