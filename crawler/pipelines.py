@@ -34,6 +34,7 @@ class StorePipeline:
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         self.crawler = crawler
+        warm_up()  # start-up: the dedup index's compiled code, before the run's clock and the first page
         self.session = CrawlSession(
             Path(settings.get("AKHBAR_DATA_DIR")),
             settings.get("AKHBAR_DB_URL"),
@@ -43,7 +44,6 @@ class StorePipeline:
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
-        warm_up()  # the dedup index's compiled code: now, not on the reactor at the first article
         self._arrival = count()
         self._settled = 0
         self._turns: dict[int, asyncio.Future[None]] = {}
