@@ -74,12 +74,19 @@ def corpus_texts(limit: int) -> list[list[str]]:
     return out
 
 
+def write_site_files(root: Path, pages: int) -> None:
+    """The sitemap listing ``a/0.html`` .. ``a/{pages - 1}.html``, robots.txt and a home page."""
+    urls = "".join(f"<url><loc>{{{{BASE}}}}/a/{i}.html</loc></url>" for i in range(pages))
+    (root / "sitemap.xml").write_text(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    (root / "index.html").write_text("<html><body>bench</body></html>")
+
+
 def build_site(root: Path, pages: int) -> None:
     """N article pages in the golden layouts; bodies swapped for real articles when ../shared is there."""
     cases = load_cases()
     texts = corpus_texts(pages)
     (root / "a").mkdir(parents=True)
-    urls = []
     for i in range(pages):
         case = cases[i % len(cases)]
         html = case.page.body.decode(str(case.expected.get("charset", "utf-8")), errors="replace")
@@ -92,12 +99,7 @@ def build_site(root: Path, pages: int) -> None:
         else:
             html = html.replace("</p>", f" (رقم {i})</p>", 1)  # every page a distinct text
         (root / "a" / f"{i}.html").write_text(html, encoding="utf-8")
-        urls.append(f"<url><loc>{{{{BASE}}}}/a/{i}.html</loc></url>")
-    (root / "sitemap.xml").write_text(
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(urls) + "</urlset>"
-    )
-    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
-    (root / "index.html").write_text("<html><body>bench</body></html>")
+    write_site_files(root, pages)
 
 
 def build_aeb_site(root: Path, pages: int) -> int:
@@ -108,18 +110,13 @@ def build_aeb_site(root: Path, pages: int) -> int:
     if not AEB_DIR.exists():
         return 0
     (root / "a").mkdir(parents=True)
-    urls = []
-    for i, page in enumerate(list(aeb_pages())[:pages]):
+    chosen = list(aeb_pages())[:pages]
+    for i, page in enumerate(chosen):
         html = page.html.decode("utf-8", errors="replace")
         html = _CANONICAL.sub('rel="x-canonical"', html).replace('property="og:url"', 'property="x-og-url"')
         (root / "a" / f"{i}.html").write_text(html, encoding="utf-8")
-        urls.append(f"<url><loc>{{{{BASE}}}}/a/{i}.html</loc></url>")
-    (root / "sitemap.xml").write_text(
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(urls) + "</urlset>"
-    )
-    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
-    (root / "index.html").write_text("<html><body>bench</body></html>")
-    return len(urls)
+    write_site_files(root, len(chosen))
+    return len(chosen)
 
 
 def run(cmd: list[str], env: dict[str, str]) -> float:
