@@ -63,7 +63,7 @@ class _Run:
 
     def __init__(self, data: np.ndarray) -> None:
         if len(data) >= 2**32:
-            raise ValueError("a run holds fewer than 2**32 pairs")
+            raise ValueError(f"{len(data):,} pairs: a run holds at most 2**32 - 1 (directory offsets are uint32)")
         self.data = data
         self.bits = max(1, min(28, int(np.log2(max(len(data), 16) / 8))))
         starts = np.arange(1 << self.bits, dtype=np.uint64) << np.uint64(64 - self.bits)  # each slot's first pair
