@@ -22,8 +22,7 @@ from scrapy.crawler import Crawler
 
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
-from crawler.processing.outcomes import Outcome, Rejected
-from crawler.runtime import CrawlSession, analyse_and_pack, analyse_page, analysis_pool
+from crawler.runtime import CrawlSession, analyse_and_pack, analyse_page, analysis_pool, worker_failure
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +74,8 @@ class StorePipeline:
                 member, result = await asyncio.wrap_future(
                     self.pool.submit(analyse_and_pack, page.raw, params, budget, packing)
                 )
-            except Exception as exc:  # a worker died (out of memory, killed): record it, keep the turns going
-                result = Rejected(Outcome.ERROR, f"analysis worker failed: {type(exc).__name__}: {exc}")
+            except Exception as exc:  # recorded; the turns keep going
+                result = worker_failure(exc)
         else:
             result = analyse_page(page.raw, params)
         await self._wait_for(turn)

@@ -31,7 +31,7 @@ from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
 from storage.archive import ArchivedPage, ArchiveWriter, warc_member
 from storage.db import sqlite_url
-from storage.store import Store, record_key
+from storage.store import Store, body_digest, record_key
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,7 @@ class Admitted:
 
     raw: RawPage
     key: str
+    body_sha256: str
     source: str | None
     offset: int | None
 
@@ -184,6 +185,11 @@ def analyse_and_pack(
     return member, analyse_page(raw, params, budget)
 
 
+def worker_failure(exc: BaseException) -> Rejected:
+    """What a page whose pool worker died (out of memory, killed) is recorded as: the run goes on."""
+    return Rejected(Outcome.ERROR, f"analysis worker failed: {type(exc).__name__}: {exc}")
+
+
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     with contextlib.suppress(OSError, AttributeError):  # die with the parent, even on SIGKILL (Linux only)
@@ -221,11 +227,12 @@ class Ingestor:
         """First, in input order: skip known pages, archive new ones (when archiving; with
         ``archive_now`` False the caller calls :meth:`archived` later). None if already stored."""
         self.stats.pages += 1
-        key = record_key(raw)
+        digest = body_digest(raw)  # once: the record key and the fetches row both use it
+        key = record_key(raw, digest)
         if self.store.has_record(key):
             self.stats.skipped += 1
             return None
-        page = Admitted(raw, key, source, offset)
+        page = Admitted(raw, key, digest, source, offset)
         return self.archived(page) if archive_now else page
 
     def archived(self, page: Admitted, member: bytes | None = None) -> Admitted:
@@ -253,7 +260,13 @@ class Ingestor:
 
     def _store(self, page: Admitted, result: AnalysisResult) -> Outcome:
         raw = page.raw
-        where = {"key": page.key, "run_id": self.run_id, "warc_file": page.source, "warc_offset": page.offset}
+        where = {
+            "key": page.key,
+            "body_sha256": page.body_sha256,
+            "run_id": self.run_id,
+            "warc_file": page.source,
+            "warc_offset": page.offset,
+        }
         if isinstance(result, Rejected):
             if result.outcome in (Outcome.ERROR, Outcome.TIMEOUT):
                 log.warning("%s: %s", raw.effective_url, result)
@@ -295,13 +308,14 @@ class Ingestor:
     ) -> None:
         """A ``fetches`` row for a page that has no bytes to key on: ``identity`` stands in for them."""
         self.stats.pages += 1
-        key = record_key(RawPage(url=raw.url, body=identity.encode()))
+        stand_in = RawPage(url=raw.url, body=identity.encode())
+        key = record_key(stand_in, body_digest(stand_in))
         if self.store.has_record(key):
             self.stats.skipped += 1
             return
         self.store.add_fetch(
-            raw, key=key, run_id=self.run_id, outcome=outcome, detail=detail, warc_file=warc_file,
-            warc_offset=warc_offset,
+            raw, key=key, body_sha256=body_digest(raw), run_id=self.run_id, outcome=outcome, detail=detail,
+            warc_file=warc_file, warc_offset=warc_offset,
         )  # fmt: skip
         self.stats.outcomes[outcome.value] += 1
 
@@ -344,8 +358,8 @@ class Ingestor:
         member: bytes | None = None
         try:
             member, result = future.result()
-        except Exception as exc:  # a worker died (out of memory, killed): record, go on
-            result = Rejected(Outcome.ERROR, f"analysis worker failed: {type(exc).__name__}: {exc}")
+        except Exception as exc:
+            result = worker_failure(exc)
         self.settle(self.archived(page, member), result)
 
     def commit(self) -> None:
@@ -380,9 +394,6 @@ class CrawlSession:
         self.writer = ArchiveWriter(data_dir / "archive", self.run_id)
         self.ingestor = Ingestor(self.store, self.run_id, self.writer)
         self.summary: dict[str, object] = {}
-
-    def ingest(self, raw: RawPage) -> Outcome | None:
-        return self.ingestor.ingest(raw)
 
     def record_failure(self, failure: FetchFailure) -> None:
         self.ingestor.record_failure(failure)

@@ -56,10 +56,14 @@ class StoreError(Exception):
     """A store that cannot be used as asked (message is shown to the user as is)."""
 
 
-def record_key(raw: RawPage) -> str:
-    """Identity of an input page: same URL and same bytes means already ingested."""
-    body = hashlib.sha256(raw.body).hexdigest()
-    return hashlib.sha256(f"{raw.effective_url}\0{body}".encode()).hexdigest()
+def body_digest(raw: RawPage) -> str:
+    """SHA-256 of the page's bytes (``fetches.body_sha256``)."""
+    return hashlib.sha256(raw.body).hexdigest()
+
+
+def record_key(raw: RawPage, body_sha256: str) -> str:
+    """Identity of an input page: same URL and same bytes (``body_sha256``) means already ingested."""
+    return hashlib.sha256(f"{raw.effective_url}\0{body_sha256}".encode()).hexdigest()
 
 
 class Store:
@@ -166,6 +170,7 @@ class Store:
         raw: RawPage,
         *,
         key: str,
+        body_sha256: str,
         run_id: int | None,
         outcome: Outcome,
         detail: str = "",
@@ -185,7 +190,7 @@ class Store:
                 fetched_at=raw.fetched_at,
                 outcome=outcome.value,
                 detail=detail[:500] or None,
-                body_sha256=hashlib.sha256(raw.body).hexdigest(),
+                body_sha256=body_sha256,
                 record_key=key,
                 warc_file=warc_file,
                 warc_offset=warc_offset,
