@@ -217,11 +217,8 @@ class BandLayout:
 
     def __init__(self, threshold: float, num_perm: int) -> None:
         self.bands, self.rows = optimal_bands(threshold, num_perm)
-        salt = fmix32(np.arange(1, self.bands + 1, dtype=np.uint32)).astype(np.uint64)
-        self._salt = salt
-        self._weights32 = fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)
-        self._salt32 = salt.astype(np.uint32)
-        self._weights = self._weights32.astype(np.uint64)
+        self._salt = fmix32(np.arange(1, self.bands + 1, dtype=np.uint32))
+        self._weights = fmix32(np.arange(101, 101 + self.rows, dtype=np.uint32)) | np.uint32(1)
 
     def keys(self, values: np.ndarray) -> np.ndarray:
         """One uint32 key per band: ``values`` (num_perm,) -> (bands,), or (n, num_perm) -> (n, bands).
@@ -237,7 +234,7 @@ class BandLayout:
         used = values[..., : self.bands * self.rows].astype(np.uint32, copy=False)
         shaped = used.reshape(*used.shape[:-1], self.bands, self.rows)
         with np.errstate(over="ignore"):
-            return (shaped * self._weights32).sum(axis=-1, dtype=np.uint32) + self._salt32
+            return (shaped * self._weights).sum(axis=-1, dtype=np.uint32) + self._salt
 
     def keys_and_lookup(
         self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32, index: SortedMultiMap

@@ -63,12 +63,32 @@ def _scan_run(
 
 
 @njit(cache=True)
+def _slot(key: np.uint64, mask: np.uint64) -> np.uint64:
+    """Where a key's probe sequence starts in the open-addressing table (Fibonacci hashing)."""
+    return ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
+
+
+@njit(cache=True)
+def _insert(table: np.ndarray, key: np.uint64, val: np.uint64) -> int:
+    """Put ``key << 32 | val`` in the table (linear probing); 0 if that pair was already there."""
+    mask = np.uint64(table.shape[0] - 1)
+    pair = (key << np.uint64(32)) | val
+    i = _slot(key, mask)
+    while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF) and table[i] != pair:
+        i = (i + np.uint64(1)) & mask
+    if table[i] == pair:
+        return 0
+    table[i] = pair
+    return 1
+
+
+@njit(cache=True)
 def _scan_table(table: np.ndarray, keys: np.ndarray, out: np.ndarray, n: int) -> tuple[np.ndarray, int]:
     """Append the values under ``keys`` in an open-addressing table of ``key << 32 | value``."""
     mask = np.uint64(table.shape[0] - 1)
     for k in keys:
         key = np.uint64(k)
-        i = ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
+        i = _slot(key, mask)
         while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF):
             if (table[i] >> np.uint64(32)) == key:
                 out = _emit(out, n, table[i])
@@ -126,35 +146,19 @@ def signature_probe(
 @njit(cache=True)
 def table_add(table: np.ndarray, keys: np.ndarray, vals: np.ndarray) -> int:
     """Insert pairs (an identical pair already present is skipped); returns how many were new."""
-    mask = np.uint64(table.shape[0] - 1)
     added = 0
     for j in range(keys.shape[0]):
-        key = np.uint64(keys[j])
-        pair = (key << np.uint64(32)) | np.uint64(vals[j])
-        i = ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
-        while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF) and table[i] != pair:
-            i = (i + np.uint64(1)) & mask
-        if table[i] != pair:
-            table[i] = pair
-            added += 1
+        added += _insert(table, np.uint64(keys[j]), np.uint64(vals[j]))
     return added
 
 
 @njit(cache=True)
 def table_add_tagged(table: np.ndarray, keys: np.ndarray, value: np.uint32, tag_from: int, tag: np.uint32) -> int:
     """:func:`table_add` of ``value`` under every key, ``value | tag`` from ``keys[tag_from]`` on."""
-    mask = np.uint64(table.shape[0] - 1)
     added = 0
     for j in range(keys.shape[0]):
-        key = np.uint64(keys[j])
         val = np.uint64(value | tag) if j >= tag_from else np.uint64(value)
-        pair = (key << np.uint64(32)) | val
-        i = ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)) & mask
-        while table[i] != np.uint64(0xFFFFFFFFFFFFFFFF) and table[i] != pair:
-            i = (i + np.uint64(1)) & mask
-        if table[i] != pair:
-            table[i] = pair
-            added += 1
+        added += _insert(table, np.uint64(keys[j]), val)
     return added
 
 
@@ -166,9 +170,9 @@ def signature_keys(
     bands, rows = salt.shape[0], weights.shape[0]
     out = np.empty(bands + extra.shape[0], dtype=np.uint32)
     for b in range(bands):
-        acc = salt[b]
+        acc = np.uint64(salt[b])
         for r in range(rows):
-            acc += (np.uint64(values[b * rows + r]) & np.uint64(0xFFFFFFFF)) * weights[r]
+            acc += (np.uint64(values[b * rows + r]) & np.uint64(0xFFFFFFFF)) * np.uint64(weights[r])
         out[b] = np.uint32(acc & np.uint64(0xFFFFFFFF))
     for j in range(extra.shape[0]):
         out[bands + j] = np.uint32(extra[j]) ^ extra_salt
@@ -186,7 +190,7 @@ def warm_up() -> None:
     run = np.array([1 << 32 | 1], dtype=np.uint64)
     directory = np.array([0, 1, 1], dtype=np.uint32)
     values = np.zeros(6, dtype=np.uint32)  # datasketch's affine32 hash values are uint32
-    weights, salt = np.ones(3, dtype=np.uint64), np.ones(2, dtype=np.uint64)
+    weights, salt = np.ones(3, dtype=np.uint32), np.ones(2, dtype=np.uint32)  # as BandLayout holds them
     signature_probe(
         values, weights, salt, keys, np.uint32(1), run, directory, 1, run, directory, 1, run, directory, 1, table
     )
