@@ -24,15 +24,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-import trafilatura
-
+from benchmarks import bare_trafilatura
 from benchmarks.extraction import aeb
 from benchmarks.golden import load_cases
 from benchmarks.harness import Timing, alternate, machine
 from benchmarks.scoring import AEB_DIR, aeb_pages
 from crawler.items import RawPage
 from crawler.reprocess import reprocess
-from storage.archive import ArchiveWriter, read_warc
+from storage.archive import ArchiveWriter
 
 
 def build_warc(path: Path) -> int:
@@ -47,17 +46,6 @@ def build_warc(path: Path) -> int:
         writer.write(page)
     writer.close()
     return len(pages)
-
-
-def bare_loop(warc: Path) -> int:
-    n = 0
-    for rec in read_warc(warc):
-        assert rec.raw is not None
-        trafilatura.bare_extraction(
-            rec.raw.body, url=rec.raw.url, with_metadata=True, include_comments=False, deduplicate=False
-        )
-        n += 1
-    return n
 
 
 def command(args: list[str]) -> None:
@@ -108,7 +96,7 @@ def main() -> None:
 
         timings = alternate(
             {
-                "bare trafilatura": lambda: bare_loop(warc),
+                "bare trafilatura": lambda: bare_trafilatura.main(str(warc)),  # the same loop as the command
                 "akhbar --workers 1": lambda: ours(1),
                 f"akhbar --workers {args.workers}": lambda: ours(args.workers),
             },
