@@ -8,7 +8,7 @@ script to compare akhbar's extraction with bare trafilatura on the same pages.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,21 +114,28 @@ def trafilatura_extract(page: RawPage) -> Extracted:
     return Extracted(doc.title, doc.date, doc.text or "")
 
 
+def archive_pages(pages: Iterable[RawPage], directory: Path) -> Path:
+    """``pages`` written as one WARC file in ``directory``; returns its path."""
+    from storage.archive import ArchiveWriter
+
+    writer = ArchiveWriter(directory, run_id=0)
+    for page in pages:
+        writer.write(page)
+    writer.close()
+    return writer.path
+
+
 def pipeline_extractor(cases: list[GoldenCase]) -> Callable[[RawPage], Extracted]:
     """The whole path (template learning included): re-process the pages in order into a scratch store."""
     import sqlite3
     import tempfile
 
     from crawler.reprocess import reprocess
-    from storage.archive import ArchiveWriter
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        writer = ArchiveWriter(root / "in", run_id=0)
-        for case in cases:
-            writer.write(case.page)
-        writer.close()
-        reprocess(root / "var", [str(writer.path)], into=str(root / "store.db"))
+        warc = archive_pages((case.page for case in cases), root / "in")
+        reprocess(root / "var", [str(warc)], into=str(root / "store.db"))
         with sqlite3.connect(root / "store.db") as conn:
             rows = conn.execute(
                 "SELECT f.url, a.title, a.published_at, a.text FROM articles a JOIN fetches f ON f.id = a.fetch_id"
@@ -162,14 +169,8 @@ def write_sample(path: Path) -> None:
     import shutil
     import tempfile
 
-    from storage.archive import ArchiveWriter
-
     with tempfile.TemporaryDirectory() as tmp:
-        writer = ArchiveWriter(Path(tmp), run_id=0)
-        for case in load_cases():
-            writer.write(case.page)
-        writer.close()
-        shutil.copy(writer.path, path)
+        shutil.copy(archive_pages((case.page for case in load_cases()), Path(tmp)), path)
 
 
 def main() -> None:

@@ -26,26 +26,22 @@ from pathlib import Path
 
 from benchmarks import bare_trafilatura
 from benchmarks.extraction import aeb
-from benchmarks.golden import load_cases
+from benchmarks.golden import archive_pages, load_cases
 from benchmarks.harness import Timing, alternate, machine
 from benchmarks.scoring import AEB_DIR, aeb_pages
 from crawler.items import RawPage
 from crawler.reprocess import reprocess
-from storage.archive import ArchiveWriter
 
 
-def build_warc(path: Path) -> int:
+def build_warc(path: Path) -> tuple[Path, int]:
+    """The golden and AEB pages as one WARC in ``path``: its file and the number of pages."""
     pages = [case.page for case in load_cases()]
     if AEB_DIR.exists():
         pages += [
             RawPage(url=p.url or f"https://aeb.example/{p.key}", body=p.html, headers=(("Content-Type", "text/html"),))
             for p in aeb_pages()
         ]
-    writer = ArchiveWriter(path, run_id=0)
-    for page in pages:
-        writer.write(page)
-    writer.close()
-    return len(pages)
+    return archive_pages(pages, path), len(pages)
 
 
 def command(args: list[str]) -> None:
@@ -87,8 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        n = build_warc(root / "in")
-        warc = next((root / "in").glob("*.warc.gz"))
+        warc, n = build_warc(root / "in")
         counter = iter(range(10_000))
 
         def ours(workers: int) -> None:
