@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 NORMALIZER_VERSION = "ar-1"
 
@@ -54,6 +55,20 @@ _FOLD = str.maketrans(
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
 _DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)})
 
+# The three tables as one: deletions, folds and digits never chain (no output of one is a key of
+# another), so a single pass gives what the three passes in that order give. A list indexed by code
+# point is much faster for ``str.translate`` than a dict (3x on Arabic text); code points past its
+# end stay as they are, so the few keys beyond it (U+FEFF) are replaced one by one.
+_TABLE_END = 0x2070
+_ONE_PASS: list[int | str | None] = list(range(_TABLE_END))
+_BEYOND: list[tuple[str, str]] = []
+for _table in (_STRIP, _FOLD, _DIGITS):
+    for _cp, _to in _table.items():
+        if _cp < _TABLE_END:
+            _ONE_PASS[_cp] = _to
+        else:
+            _BEYOND.append((chr(_cp), "" if _to is None else str(_to)))
+
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -68,9 +83,19 @@ def normalize(text: str) -> str:
     return _NON_WORD.sub(" ", fold(text).casefold()).strip()
 
 
+def join_normalised(norms: Iterable[str]) -> str:
+    """The normalised form of a text from those of its lines: ``normalize(text)`` equals
+    ``join_normalised(normalize(line) for line in text.split("\\n"))`` (tested), so the analysis
+    normalises each line once, for both the text's fingerprints and the lines' template keys."""
+    return " ".join(norm for norm in norms if norm)
+
+
 def fold(text: str) -> str:
     """NFKC, diacritics and tatweel removed, letters folded, digits ASCII; punctuation kept."""
-    return unicodedata.normalize("NFKC", text).translate(_STRIP).translate(_FOLD).translate(_DIGITS)
+    folded = unicodedata.normalize("NFKC", text).translate(_ONE_PASS)
+    for char, replacement in _BEYOND:
+        folded = folded.replace(char, replacement)
+    return folded
 
 
 def tokens(text: str) -> list[str]:

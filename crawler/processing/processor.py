@@ -24,8 +24,8 @@ from crawler.processing.fingerprint import (
     signature_from_bytes,
     text_digest,
 )
-from crawler.processing.normalize import normalize
-from crawler.processing.templates import SiteTemplates, line_keys
+from crawler.processing.normalize import join_normalised, normalize
+from crawler.processing.templates import SiteTemplates, key_of_normalised
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,24 @@ class Analysed:
     anchors: tuple[int, ...] = ()
     raw_text: str = ""  # the text before site-template cleaning (what templates learn from)
     line_keys: tuple[int | None, ...] = ()  # raw_text's template line keys (hashed by the analysis)
+    line_norms: tuple[str, ...] = ()  # raw_text's lines, normalised (cleaning joins the kept ones)
 
 
-def fingerprint(
-    article: Article, params: DedupParams, raw_text: str | None = None, keys: tuple[int | None, ...] | None = None
+def fingerprint(article: Article, params: DedupParams) -> Analysed:
+    """Fingerprints of an extracted article, and its template line keys."""
+    norms = tuple(normalize(line) for line in article.text.split("\n"))
+    keys = tuple(key_of_normalised(norm) for norm in norms)
+    return _fingerprinted(article, params, join_normalised(norms), article.text, keys, norms)
+
+
+def _fingerprinted(
+    article: Article,
+    params: DedupParams,
+    normalised: str,
+    raw_text: str,
+    keys: tuple[int | None, ...],
+    norms: tuple[str, ...],
 ) -> Analysed:
-    raw = article.text if raw_text is None else raw_text
-    normalised = normalize(article.text)
     sig, words, distinct = fast_signature(normalised, params)
     return Analysed(
         article=article,
@@ -55,8 +66,9 @@ def fingerprint(
         signature=signature_bytes(sig),
         shingle_count=distinct,
         anchors=anchors(normalised, params, words),
-        raw_text=raw,
-        line_keys=line_keys(raw) if keys is None else keys,
+        raw_text=raw_text,
+        line_keys=keys,
+        line_norms=norms,
     )
 
 
@@ -81,10 +93,14 @@ class Processor:
 
     def clean(self, item: Analysed, site: str) -> Analysed:
         """Remove lines the site's earlier articles taught us are furniture (re-fingerprint if any)."""
-        text = self.templates.clean(site, item.article.text, item.line_keys)
-        if text == item.article.text:
+        lines = item.raw_text.split("\n")
+        drop = self.templates.furniture(site, lines, item.line_keys)
+        if drop is None:
             return item
-        return fingerprint(replace(item.article, text=text), self.params, item.raw_text, item.line_keys)
+        text = "\n".join(line for line, dropped in zip(lines, drop, strict=True) if not dropped).strip()
+        normalised = join_normalised(norm for norm, dropped in zip(item.line_norms, drop, strict=True) if not dropped)
+        article = replace(item.article, text=text)
+        return _fingerprinted(article, self.params, normalised, item.raw_text, item.line_keys, item.line_norms)
 
     def _signature(self, item: Analysed) -> LeanMinHash:
         """The item's signature object, built once for its decide and register (the index then

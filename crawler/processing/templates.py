@@ -37,14 +37,18 @@ MAX_REMOVED_SHARE = 0.5
 
 def line_key(line: str) -> int | None:
     """Hash of a short line's normalised form (None for empty or long lines)."""
-    norm = normalize(line)
-    if not norm or len(norm.split()) > MAX_WORDS:
+    return key_of_normalised(normalize(line))
+
+
+def key_of_normalised(norm: str) -> int | None:
+    """:func:`line_key` of a line already normalised (the analysis normalises each line once)."""
+    if not norm or norm.count(" ") >= MAX_WORDS:  # normalised: words are separated by one space
         return None
     return xxhash.xxh64_intdigest(norm.encode("utf-8")) & 0x7FFF_FFFF_FFFF_FFFF  # fits SQLite INTEGER
 
 
 def line_keys(text: str) -> tuple[int | None, ...]:
-    """:func:`line_key` of every line of ``text`` (computed once per article, by the analysis)."""
+    """:func:`line_key` of every line of ``text``."""
     return tuple(line_key(line) for line in text.split("\n"))
 
 
@@ -63,23 +67,28 @@ class SiteTemplates:
     def clean(self, site: str, text: str, keys: tuple[int | None, ...] | None = None) -> str:
         """``text`` without the lines this site has shown in ``min_pages`` earlier articles
         (``keys``: its :func:`line_keys`, when already known)."""
+        lines = text.split("\n")
+        drop = self.furniture(site, lines, keys if keys is not None and len(keys) == len(lines) else line_keys(text))
+        if drop is None:
+            return text
+        return "\n".join(line for line, dropped in zip(lines, drop, strict=True) if not dropped).strip()
+
+    def furniture(self, site: str, lines: list[str], keys: tuple[int | None, ...]) -> list[bool] | None:
+        """Which of a text's ``lines`` (with their :func:`line_key` ``keys``) are this site's
+        furniture; None when nothing is to be removed."""
         counts = self._counts.get(site)
         if not counts:
-            return text
-        lines = text.split("\n")
-        if keys is None or len(keys) != len(lines):
-            keys = line_keys(text)
-        kept, removed_words, total_words = [], 0, 0
+            return None
+        drop, removed_words, total_words = [], 0, 0
         for line, key in zip(lines, keys, strict=True):
             words = len(line.split())
             total_words += words
-            if key is not None and counts.get(key, 0) >= self.min_pages:
-                removed_words += words
-                continue
-            kept.append(line)
+            dropped = key is not None and counts.get(key, 0) >= self.min_pages
+            removed_words += words if dropped else 0
+            drop.append(dropped)
         if not removed_words or removed_words > MAX_REMOVED_SHARE * total_words:
-            return text
-        return "\n".join(kept).strip()
+            return None
+        return drop
 
     def learn(self, site: str, keys: tuple[int | None, ...]) -> list[tuple[int, int]]:
         """Count the short lines of a stored article (its raw text's :func:`line_keys`); return the
