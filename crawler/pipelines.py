@@ -3,8 +3,10 @@
 Extraction is the slow part of a crawl, so it runs in a process pool, off the reactor
 thread: downloads go on while pages are extracted. The worker also builds the page's
 archive record (hashing and compressing it is the main process's largest share of work
-otherwise); pages are archived and settled (decided and stored) strictly in arrival
-order, so the store is the one a re-process of the archive gives.
+otherwise). With one worker (``--workers 1``) pages are extracted in this process and a
+thread builds the archive record meanwhile (hashing and gzip release the GIL). Either way
+pages are archived and settled (decided and stored) strictly in arrival order, so the
+store is the one a re-process of the archive gives.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,14 @@ from scrapy.crawler import Crawler
 
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
-from crawler.runtime import CrawlSession, analyse_and_pack, analyse_page, analysis_pool, worker_failure
+from crawler.runtime import (
+    CrawlSession,
+    analyse_and_pack,
+    analyse_page,
+    analysis_pool,
+    pack_record,
+    worker_failure,
+)
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +52,7 @@ class StorePipeline:
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
+        self.packer = ThreadPoolExecutor(1, thread_name_prefix="akhbar-archive")  # one process: archive records
         self._arrival = count()
         self._settled = 0
         self._turns: dict[int, asyncio.Future[None]] = {}
@@ -59,29 +69,29 @@ class StorePipeline:
         if not isinstance(item, RawPage):
             return item
         ingestor = self.session.ingestor
-        # one process: archived now; with workers: a worker builds the record, appended when settled
-        page = ingestor.admit(item, archive_now=self.pool is None)
+        page = ingestor.admit(item, archive_now=False)  # archived when settled, in arrival order
         if page is None:
             self._count("known")
             return item
         turn = next(self._arrival)
         params = self.session.store.params
+        packing = ingestor.archive is not None
         member: bytes | None = None
-        if self.pool is not None:
+        if self.pool is not None:  # a worker builds the archive record along with the analysis
             budget = ingestor.page_budget  # enforced in the worker (SIGALRM needs a process's main thread)
-            packing = ingestor.archive is not None
             try:
                 member, result = await asyncio.wrap_future(
                     self.pool.submit(analyse_and_pack, page.raw, params, budget, packing)
                 )
             except Exception as exc:  # recorded; the turns keep going
                 result = worker_failure(exc)
-        else:
+        else:  # the record is built in a thread (hashing and gzip release the GIL) during the analysis
+            packed = asyncio.wrap_future(self.packer.submit(pack_record, page.raw)) if packing else None
             result = analyse_page(page.raw, params)
+            member = await packed if packed is not None else None
         await self._wait_for(turn)
         try:
-            if self.pool is not None:
-                page = ingestor.archived(page, member)
+            page = ingestor.archived(page, member)
             outcome = ingestor.settle(page, result)
         finally:
             self._next_turn()
@@ -107,6 +117,7 @@ class StorePipeline:
     def _closed(self, reason: str) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        self.packer.shutdown(wait=True, cancel_futures=True)
         stats = self.crawler.stats.get_stats() if self.crawler.stats is not None else {}
         extra = {
             "requests": stats.get("downloader/request_count", 0),

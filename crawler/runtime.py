@@ -176,13 +176,17 @@ def analyse_and_pack(
 ) -> tuple[bytes | None, AnalysisResult]:
     """A pool worker's task: :func:`analyse_page`, and the page's archive record when ``pack``
     (hashing and compressing it is the largest share of the main process's work otherwise)."""
-    member = None
-    if pack:
-        try:
-            member = warc_member(raw)
-        except Exception:  # left to the main process, which reports it like any archive error
-            log.debug("%s: archive record not built in the worker", raw.effective_url, exc_info=True)
-    return member, analyse_page(raw, params, budget)
+    return pack_record(raw) if pack else None, analyse_page(raw, params, budget)
+
+
+def pack_record(raw: RawPage) -> bytes | None:
+    """The page's archive record (:func:`warc_member`), built off the main thread; None if that
+    failed: :meth:`Ingestor.archived` then builds it again and reports the error as usual."""
+    try:
+        return warc_member(raw)
+    except Exception:
+        log.debug("%s: archive record not built ahead", raw.effective_url, exc_info=True)
+        return None
 
 
 def worker_failure(exc: BaseException) -> Rejected:

@@ -140,6 +140,26 @@ def test_reprocess_of_the_archive_gives_the_same_store(crawled: Path, tmp_path: 
     )
 
 
+def test_one_worker_crawl_stores_and_archives_as_two_do(crawled: Path, seeds: Path, tmp_path: Path) -> None:
+    """``--workers 1`` extracts in the crawling process and builds archive records in a thread:
+    the same articles, and an archive that re-processes into the same store. (Which of two copies
+    comes first depends on the order pages arrive in, which differs between two crawls.)"""
+    from crawler.cli import main
+
+    result = run_crawl(seeds, tmp_path / "w1", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    one, two = tmp_path / "w1" / "akhbar.db", crawled / "akhbar.db"
+    articles = "SELECT url, title, published_at, site FROM articles ORDER BY url"
+    assert q(one, articles) == q(two, articles)
+    kinds = "SELECT dup_kind, COUNT(*) FROM articles GROUP BY dup_kind ORDER BY dup_kind"
+    assert q(one, kinds) == q(two, kinds)
+    assert main(["reprocess", "--data-dir", str(tmp_path / "w1"), "--into", str(tmp_path / "b.db")]) == 0
+    cols = "url, title, published_at, site, text, dup_kind, duplicate_of_id, similarity"
+    assert q(tmp_path / "b.db", f"SELECT {cols} FROM articles ORDER BY id") == q(
+        one, f"SELECT {cols} FROM articles ORDER BY id"
+    )
+
+
 def test_a_second_run_while_one_is_going_exits_0(seeds: Path, tmp_path: Path) -> None:
     with DataDirLock(tmp_path):
         result = run_crawl(seeds, tmp_path, timeout=30)
