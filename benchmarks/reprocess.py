@@ -50,7 +50,8 @@ def command(args: list[str]) -> None:
 
 def commands(warc: Path, root: Path, workers: int, repeats: int) -> dict[str, Timing]:
     """Whole processes, alternated: the bare loop script against ``akhbar reprocess`` (fresh store each)."""
-    akhbar = shutil.which("akhbar") or "akhbar"
+    beside = Path(sys.executable).parent / "akhbar"  # the environment running the benchmark, activated or not
+    akhbar = str(beside) if beside.exists() else shutil.which("akhbar") or "akhbar"
     counter = iter(range(10_000))
 
     def ours(n: int) -> None:
