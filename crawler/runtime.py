@@ -24,6 +24,7 @@ from typing import IO
 
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
+from crawler.processing.extract import load_lazy_parts
 from crawler.processing.fingerprint import DedupParams
 from crawler.processing.lshindex import warm_up
 from crawler.processing.outcomes import Outcome, Rejected
@@ -201,8 +202,9 @@ def _worker_init() -> None:
 
 
 def analysis_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes for ``analyse_page``: forked (instant start, modules already loaded) and
-    tied to the parent's life, so a killed run leaves no orphans behind."""
+    """Worker processes for ``analyse_page``: forked (instant start, modules already loaded and
+    initialised) and tied to the parent's life, so a killed run leaves no orphans behind."""
+    load_lazy_parts()
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
     )

@@ -131,6 +131,19 @@ def _metadata(tree: HtmlElement) -> Document:
     return meta
 
 
+def load_lazy_parts() -> None:
+    """Initialise what the extraction libraries set up on first use, above all jusText's merged
+    stoplists (~0.4 s, built by trafilatura on its first fallback to jusText). Called by a
+    process before it forks its workers, so that they inherit it instead of each paying for it."""
+    try:
+        from justext.core import define_stoplist
+        from trafilatura import external
+
+        define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+    except Exception:  # a library's internals moved: the workers initialise it themselves, as before
+        log.debug("extraction libraries not initialised ahead", exc_info=True)
+
+
 def extract(raw: RawPage) -> Article:
     """Extract the article of one page or raise :class:`Rejected` with the reason."""
     check_page(raw)
