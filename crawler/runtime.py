@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import gc
 import logging
 import multiprocessing
 import os
@@ -201,13 +202,23 @@ def _worker_init() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+class _AnalysisPool(ProcessPoolExecutor):
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        gc.unfreeze()  # the parent's objects are collected as usual again
+
+
 def analysis_pool(workers: int) -> ProcessPoolExecutor:
     """Worker processes for ``analyse_page``: forked (instant start, modules already loaded and
-    initialised) and tied to the parent's life, so a killed run leaves no orphans behind."""
+    initialised) and tied to the parent's life, so a killed run leaves no orphans behind.
+
+    The parent's objects are frozen for the collector while the pool lives (``gc.freeze``, as
+    Python's documentation advises before a fork): the workers' collections then never walk
+    them (a walk writes to every object it visits, so each worker would get its own copy of the
+    memory pages they sit on)."""
     load_lazy_parts()
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
-    )
+    gc.freeze()
+    return _AnalysisPool(max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
 
 
 class Ingestor:
