@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gc
 import hashlib
 import tempfile
@@ -127,6 +128,12 @@ def baseline_same(a: str, b: str, ngram: int, num_perm: int, threshold: float, b
     return "a" in lsh.query(plain_minhash(b, ngram, num_perm))
 
 
+def _baseline_pair(
+    a: str, b: str, _da: str | None, _db: str | None, *, n: int, perms: int, thr: float, bands: tuple[int, int]
+) -> bool:
+    return baseline_same(a, b, n, perms, thr, bands)
+
+
 def pair_quality(content: dict[str, str], days: dict[str, str | None]) -> PairResults:
     """Decide every labelled pair with each contender (a fresh index per pair and contender).
 
@@ -137,9 +144,7 @@ def pair_quality(content: dict[str, str], days: dict[str, str | None]) -> PairRe
     contenders: dict[str, Callable[[str, str, str | None, str | None], bool]] = {"akhbar": akhbar_same}
     for name, (n, perms, thr) in BASELINES.items():
         bands = _optimal_param(thr, perms, 0.5, 0.5)
-        contenders[name] = lambda a, b, _da, _db, n=n, perms=perms, thr=thr, bands=bands: baseline_same(
-            a, b, n, perms, thr, bands
-        )
+        contenders[name] = functools.partial(_baseline_pair, n=n, perms=perms, thr=thr, bands=bands)
     return _pair_quality(content, days, contenders)
 
 

@@ -149,6 +149,11 @@ def _light(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _strings(expected: dict[str, object], key: str) -> list[str]:
+    value = expected.get(key)
+    return [str(s) for s in value] if isinstance(value, list) else []
+
+
 def evaluate(cases: list[GoldenCase], extractor: Callable[[RawPage], Extracted]) -> GoldenReport:
     results = []
     for case in cases:
@@ -156,8 +161,8 @@ def evaluate(cases: list[GoldenCase], extractor: Callable[[RawPage], Extracted])
         exp = case.expected
         p, r = precision_recall(str(exp["text"]), got.text)
         text_norm = _light(got.text)
-        junk = [s for s in exp.get("must_not_contain", []) if _light(s) in text_norm]  # type: ignore[union-attr]
-        missing = [s for s in exp.get("must_contain", []) if _light(s) not in text_norm]  # type: ignore[union-attr]
+        junk = [s for s in _strings(exp, "must_not_contain") if _light(s) in text_norm]
+        missing = [s for s in _strings(exp, "must_contain") if _light(s) not in text_norm]
         title_ok = normalize(got.title or "") == normalize(str(exp["title"]))
         date_ok = bool(got.published) and str(got.published)[:10] == str(exp["published"])[:10]
         results.append(PageResult(case.name, p, r, junk, missing, title_ok, date_ok, got))

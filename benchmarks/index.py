@@ -108,7 +108,7 @@ def insert_op(lsh: MinHashLSH) -> Callable[[Article], None]:
     return op
 
 
-def time_ops(op: Callable[[Article], None], articles: list[Article], warmup: int) -> list[float]:
+def time_ops(op: Callable[[Article], object], articles: list[Article], warmup: int) -> list[float]:
     """µs per operation, one timing per operation, after ``warmup`` untimed ones."""
     for a in articles[:warmup]:
         op(a)
@@ -251,7 +251,7 @@ def stage_compare(traced_n: int, mid: int, ops: int, warmup: int, repeats: int, 
     split = DedupIndex(PARAMS, no_text)
     split.bulk_load(synthetic_rows(mid, rng))
     probe = synthetic_articles(warmup + ops, rng, 2 * mid + 1)
-    decide_only = time_ops(lambda a: split.decide(a[1], "x", a[2], a[3]) and None, probe, warmup)
+    decide_only = time_ops(lambda a: split.decide(a[1], "x", a[2], a[3]), probe, warmup)
     load_only = time_ops(lambda a: split.load(a[0], a[1], a[2], None, a[3]), probe, warmup)
     return Compared(
         ours_kb, ds_kb, ds_insert_us, ops_ours, ops_ds, decide_only, load_only, ours.layout.bands, ours.layout.rows

@@ -164,9 +164,12 @@ def test_numbers_gate_only_the_soft_path() -> None:
     assert number_agreement({"41", "43"}, {"41", "43", "2024"}) == 1.0
     assert number_agreement({"41", "43"}, set()) == 1.0  # a side without numbers cannot disagree
     assert number_agreement({"41", "43", "19", "14"}, {"36", "38", "16", "14"}) < params.soft_number_agreement
-    soft = dict(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120)
-    assert is_near_duplicate(Overlap(**soft, number_agreement=0.5), params, 0)
-    assert not is_near_duplicate(Overlap(**soft, number_agreement=0.2), params, 0)
+
+    def soft(agreement: float) -> Overlap:
+        return Overlap(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120, number_agreement=agreement)
+
+    assert is_near_duplicate(soft(0.5), params, 0)
+    assert not is_near_duplicate(soft(0.2), params, 0)
     strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120, number_agreement=0.0)
     assert is_near_duplicate(strong, params, 0)  # a copy re-dated or re-timed by each outlet is still a copy
 
