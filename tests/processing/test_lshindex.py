@@ -45,6 +45,37 @@ def test_multimap_matches_a_dict_through_flushes_and_merges(merge_at: int) -> No
     assert len(mm.lookup(np.array([hot], dtype=np.uint32))) == len(ref[int(hot)]) > 600
 
 
+def test_large_run_lookups_match_a_dict_at_slot_edges_and_on_crowded_keys() -> None:
+    """A run with a directory of thousands of slots: keys at the very start and end of a slot's
+    range and of the key space, a key with thousands of values, absent keys."""
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 2**32, size=300_000, dtype=np.uint32)
+    edges = np.array([0, 1, 2**31 - 1, 2**31, 2**32 - 2, 2**32 - 1], dtype=np.uint32)
+    hot = np.full(5000, 0x12345678, dtype=np.uint32)
+    keys = np.concatenate([keys, edges, edges, hot])
+    vals = np.arange(len(keys), dtype=np.uint32)
+    mm = SortedMultiMap()
+    mm.bulk_load(keys, vals)
+    ref: dict[int, set[int]] = defaultdict(set)
+    for k, v in zip(keys.tolist(), vals.tolist(), strict=True):
+        ref[k].add(v)
+    run = mm.runs[0]
+    slot_edges = (np.arange(0, 1 << run.bits, 97, dtype=np.uint64) << np.uint64(32 - run.bits)).astype(np.uint32)
+    probe = np.concatenate(
+        [
+            keys[::1000],
+            edges,
+            hot[:1],
+            slot_edges,
+            slot_edges - np.uint32(1),
+            rng.integers(0, 2**32, size=500, dtype=np.uint32),
+        ]
+    )
+    assert run.bits > 10
+    for chunk in np.array_split(probe, 20):
+        assert sorted(mm.lookup(chunk).tolist()) == _reference_lookup(ref, chunk)
+
+
 def test_empty_multimap_finds_nothing() -> None:
     mm = SortedMultiMap()
     assert mm.lookup(np.array([1, 2, 3], dtype=np.uint32)).tolist() == []
