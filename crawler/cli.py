@@ -13,7 +13,7 @@ from crawler import __version__
 from crawler.query import STATS_QUERIES, QueryError, format_csv, format_json, format_table, run_query
 from crawler.report import crawl_summary, reprocess_summary
 from crawler.reprocess import UsageError, reprocess
-from crawler.runtime import LockedError, default_data_dir, default_db_url
+from crawler.runtime import PAGE_BUDGET_SECONDS, LockedError, default_data_dir, default_db_url
 from crawler.seeds import SeedError
 from storage.archive import InputError
 from storage.store import StoreError
@@ -70,6 +70,20 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         "--db", default=None, metavar="URL", help="SQLAlchemy URL of the store (default: DATA_DIR/akhbar.db)"
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    p.add_argument(
+        "--page-budget",
+        type=float,
+        default=PAGE_BUDGET_SECONDS,
+        metavar="SECONDS",
+        help=f"extraction time allowed per page, after which it is recorded as 'timeout' "
+        f"(default {PAGE_BUDGET_SECONDS:g}; 0: no limit)",
+    )
+
+
+def _page_budget(args: argparse.Namespace) -> float:
+    if not args.page_budget >= 0:  # also refuses nan
+        raise UsageError(f"--page-budget {args.page_budget:g}: must be 0 (no limit) or more seconds")
+    return float(args.page_budget)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,7 +195,13 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError(f"--workers {args.workers}: must be at least 1")
     stats = reprocess(
-        _data_dir(args), args.inputs, db_url=args.db, into=args.into, progress=progress, workers=args.workers
+        _data_dir(args),
+        args.inputs,
+        db_url=args.db,
+        into=args.into,
+        progress=progress,
+        workers=args.workers,
+        page_budget=_page_budget(args),
     )
     print(reprocess_summary(stats.as_dict()))
     return 0
@@ -197,6 +217,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         raise UsageError(f"--workers {args.workers}: must be 0 (one per core) or more")
     if args.workers:
         overrides["AKHBAR_WORKERS"] = args.workers
+    overrides["AKHBAR_PAGE_BUDGET"] = _page_budget(args)
     summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
     print(crawl_summary(summary))
     return 0

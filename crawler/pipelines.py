@@ -25,6 +25,7 @@ from scrapy.crawler import Crawler
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
 from crawler.runtime import (
+    PAGE_BUDGET_SECONDS,
     CrawlSession,
     analyse_and_pack,
     analyse_page,
@@ -50,6 +51,7 @@ class StorePipeline:
             {"sites": settings.getlist("AKHBAR_SITES"), "seeds": settings.get("AKHBAR_SEEDS_DIR")},
         )
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
+        self.session.ingestor.page_budget = settings.getfloat("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS)
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
         self.packer = ThreadPoolExecutor(1, thread_name_prefix="akhbar-archive")  # one process: archive records
@@ -74,11 +76,10 @@ class StorePipeline:
             self._count("known")
             return item
         turn = next(self._arrival)
-        params = self.session.store.params
+        params, budget = self.session.store.params, ingestor.page_budget
         packing = ingestor.archive is not None
         member: bytes | None = None
         if self.pool is not None:  # a worker builds the archive record along with the analysis
-            budget = ingestor.page_budget  # enforced in the worker (SIGALRM needs a process's main thread)
             try:
                 member, result = await asyncio.wrap_future(
                     self.pool.submit(analyse_and_pack, page.raw, params, budget, packing)
@@ -87,7 +88,7 @@ class StorePipeline:
                 result = worker_failure(exc)
         else:  # the record is built in a thread (hashing and gzip release the GIL) during the analysis
             packed = asyncio.wrap_future(self.packer.submit(pack_record, page.raw)) if packing else None
-            result = analyse_page(page.raw, params)
+            result = analyse_page(page.raw, params, budget)  # the reactor runs in the main thread: SIGALRM works
             member = await packed if packed is not None else None
         await self._wait_for(turn)
         try:

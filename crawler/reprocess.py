@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from crawler.processing.fingerprint import DedupParams
-from crawler.runtime import DataDirLock, Ingestor, RunStats, default_db_url
+from crawler.runtime import PAGE_BUDGET_SECONDS, DataDirLock, Ingestor, RunStats, default_db_url
 from storage.archive import ArchivedPage, ArchiveWriter, archive_files, expand_inputs, read_inputs
 from storage.db import sqlite_path, sqlite_url
 from storage.store import Store
@@ -41,6 +41,7 @@ def reprocess(
     into: str | None = None,
     progress: bool = False,
     workers: int = 1,
+    page_budget: float = PAGE_BUDGET_SECONDS,
 ) -> RunStats:
     """Process ``inputs`` (or the data dir's archive) into a store; return the run's stats.
 
@@ -59,7 +60,13 @@ def reprocess(
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         return _run(
-            target, files, archive_dir=None, progress=progress, args={"inputs": inputs, "into": into}, workers=workers
+            target,
+            files,
+            archive_dir=None,
+            progress=progress,
+            args={"inputs": inputs, "into": into},
+            workers=workers,
+            page_budget=page_budget,
         )
     target = db_url or default_db_url(data_dir)
     path = sqlite_path(target)
@@ -75,6 +82,7 @@ def reprocess(
             args={"inputs": inputs, "data_dir": str(data_dir)},
             hint=f" --data-dir {data_dir}",
             workers=workers,
+            page_budget=page_budget,
         )
 
 
@@ -87,11 +95,13 @@ def _run(
     args: dict[str, object],
     hint: str = "",
     workers: int = 1,
+    page_budget: float = PAGE_BUDGET_SECONDS,
 ) -> RunStats:
     store = Store(db_url, DedupParams(), rebuild_hint=hint)
     run_id = store.start_run("reprocess", args, os.getpid())
     writer = ArchiveWriter(archive_dir, run_id) if archive_dir is not None else None
     ingestor = Ingestor(store, run_id, writer)
+    ingestor.page_budget = page_budget
     reason = "finished"
     try:
         ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)

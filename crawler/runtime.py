@@ -152,7 +152,8 @@ def _alarm(_signum: int, _frame: object) -> None:
 def analyse_page(raw: RawPage, params: DedupParams, budget: float = 0.0) -> AnalysisResult:
     """analyse() that never raises: a rejection, a crash or a page over its time budget
     comes back as ``Rejected``. The budget uses SIGALRM, so it applies in the main thread
-    of a process (pool workers, ``akhbar reprocess``), not inside the crawler's reactor."""
+    of a process: pool workers, ``akhbar reprocess``, and a one-worker crawl (Scrapy runs its
+    reactor, hence the item pipeline, in the main thread)."""
     if raw.role != "article":  # listings, feeds, sitemaps: archived and recorded, never extracted
         return Rejected(Outcome.NOT_ARTICLE, raw.role)
     use_alarm = budget > 0 and threading.current_thread() is threading.main_thread()
@@ -385,7 +386,6 @@ class Ingestor:
         self.store.commit()
         self._pending = 0
         self._last_commit = time.monotonic()
-        self.page_budget = PAGE_BUDGET_SECONDS
 
 
 class CrawlSession:

@@ -21,6 +21,7 @@ AKHBAR_SEEDS_DIR = os.getenv("AKHBAR_SEEDS_DIR", "seeds")
 AKHBAR_SITES = [s for s in os.getenv("AKHBAR_SITES", "").split(",") if s]  # empty: all enabled sites
 AKHBAR_RECRAWL = os.getenv("AKHBAR_RECRAWL", "") not in ("", "0", "false")
 AKHBAR_WORKERS = int(os.getenv("AKHBAR_WORKERS", "0"))  # extraction processes; 0: one per core
+AKHBAR_PAGE_BUDGET = 30.0  # extraction seconds per page before it is recorded as 'timeout' (0: no limit)
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = os.getenv(

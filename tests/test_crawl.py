@@ -244,3 +244,34 @@ def test_seeds_dir_without_valid_site_is_one_line_exit_2(tmp_path: Path) -> None
     assert result.returncode == 2
     lines = [line for line in result.stderr.strip().splitlines() if line.startswith("akhbar:")]
     assert len(lines) == 1 and "no valid site to crawl" in lines[0] and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_page_over_its_time_budget_is_recorded_and_the_crawl_goes_on(tmp_path: Path, workers: str) -> None:
+    """A pathological page (40,000 short paragraphs: seconds of extraction) is cut at the page budget
+    and recorded as 'timeout', with the extraction in the crawling process or in a worker."""
+    from tests.conftest import article_page
+
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    (site / "site.json").write_text(
+        json.dumps({"name": "slowsite", "sitemaps": ["/sitemap.xml"], "article_url_patterns": [r"/news/\d+\.html$"]})
+    )
+    (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    urls = "".join(f"<url><loc>{{{{BASE}}}}/news/{n}.html</loc></url>" for n in (1, 2, 3))
+    (site / "sitemap.xml").write_text(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+    for n, name in ((1, "conference"), (3, "tangier")):
+        text = (FIXTURES / "texts" / f"{name}.txt").read_text(encoding="utf-8")
+        (site / "news" / f"{n}.html").write_text(article_page(name, text, url=f"{{{{BASE}}}}/news/{n}.html"))
+    endless = "\n".join(f"سطر قصير رقم {i} في الصفحة" for i in range(40_000))
+    (site / "news" / "2.html").write_text(article_page("slow", endless, url="{{BASE}}/news/2.html"))
+    with SiteServer(site) as server:
+        write_seed(site, server.base, tmp_path / "seeds")
+        started = time.monotonic()
+        result = run_crawl(tmp_path / "seeds", tmp_path / "data", "--workers", workers, "--page-budget", "1")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30  # the page alone takes several seconds
+    rows = q(tmp_path / "data" / "akhbar.db", "SELECT url, outcome, detail FROM fetches WHERE url LIKE '%/news/%'")
+    outcomes = {url.rsplit("/", 1)[1]: (outcome, detail) for url, outcome, detail in rows}
+    assert outcomes["1.html"][0] == outcomes["3.html"][0] == "article"
+    assert outcomes["2.html"] == ("timeout", "extraction took longer than 1 s")

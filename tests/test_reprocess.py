@@ -233,6 +233,23 @@ def test_parallel_workers_give_the_same_store(tmp_path: Path, mixed_warc: Path) 
     assert main(["reprocess", "--workers", "0", str(mixed_warc)]) == 2
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_page_budget_option_cuts_a_pathological_page(tmp_path: Path, conference_text: str, workers: str) -> None:
+    endless = "\n".join(f"سطر قصير رقم {i} في الصفحة" for i in range(40_000))  # seconds of extraction
+    warc = write_warc(tmp_path / "in.warc.gz", [
+        ("https://one.example/slow", article_page("بطيء", endless, url="https://one.example/slow").encode(), HTML, 200),
+        ("https://one.example/a/1.html", article_page("مؤتمر", conference_text, url="https://one.example/a/1.html").encode(), HTML, 200),
+    ])  # fmt: skip
+    db = tmp_path / "s.db"
+    args = ["reprocess", "--workers", workers, "--page-budget", "1", "--into", str(db), str(warc)]
+    assert main([*args, "--data-dir", str(tmp_path / "v")]) == 0
+    assert dict(q(db, "SELECT url, outcome FROM fetches")) == {
+        "https://one.example/slow": "timeout",
+        "https://one.example/a/1.html": "article",
+    }
+    assert main(["reprocess", "--page-budget", "-1", str(warc)]) == 2
+
+
 def test_page_over_its_time_budget_is_recorded(tmp_path: Path, conference_text: str) -> None:
     from crawler.items import RawPage
     from crawler.processing.fingerprint import DedupParams
