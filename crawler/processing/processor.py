@@ -25,7 +25,7 @@ from crawler.processing.fingerprint import (
     text_digest,
 )
 from crawler.processing.normalize import join_normalised, normalize
-from crawler.processing.templates import SiteTemplates, key_of_normalised
+from crawler.processing.templates import SiteTemplates, key_of_normalised, without
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class Processor:
         drop = self.templates.furniture(site, lines, item.line_keys)
         if drop is None:
             return item
-        text = "\n".join(line for line, dropped in zip(lines, drop, strict=True) if not dropped).strip()
+        text = without(lines, drop)
         normalised = join_normalised(norm for norm, dropped in zip(item.line_norms, drop, strict=True) if not dropped)
         article = replace(item.article, text=text)
         return _fingerprinted(article, self.params, normalised, item.raw_text, item.line_keys, item.line_norms)

@@ -52,6 +52,11 @@ def line_keys(text: str) -> tuple[int | None, ...]:
     return tuple(line_key(line) for line in text.split("\n"))
 
 
+def without(lines: list[str], drop: list[bool]) -> str:
+    """The text of ``lines`` without those marked in ``drop`` (see :meth:`SiteTemplates.furniture`)."""
+    return "\n".join(line for line, dropped in zip(lines, drop, strict=True) if not dropped).strip()
+
+
 class SiteTemplates:
     """Per-site counts of short lines over stored articles."""
 
@@ -69,9 +74,7 @@ class SiteTemplates:
         (``keys``: its :func:`line_keys`, when already known)."""
         lines = text.split("\n")
         drop = self.furniture(site, lines, keys if keys is not None and len(keys) == len(lines) else line_keys(text))
-        if drop is None:
-            return text
-        return "\n".join(line for line, dropped in zip(lines, drop, strict=True) if not dropped).strip()
+        return text if drop is None else without(lines, drop)
 
     def furniture(self, site: str, lines: list[str], keys: tuple[int | None, ...]) -> list[bool] | None:
         """Which of a text's ``lines`` (with their :func:`line_key` ``keys``) are this site's
