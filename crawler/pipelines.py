@@ -49,9 +49,9 @@ class StorePipeline:
             settings.get("AKHBAR_DB_URL"),
             list(settings.getlist("AKHBAR_SITE_NAMES")),
             {"sites": settings.getlist("AKHBAR_SITES"), "seeds": settings.get("AKHBAR_SEEDS_DIR")},
+            settings.getfloat("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS),
         )
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
-        self.session.ingestor.page_budget = settings.getfloat("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS)
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
         self.packer = ThreadPoolExecutor(1, thread_name_prefix="akhbar-archive")  # one process: archive records

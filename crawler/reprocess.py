@@ -100,8 +100,7 @@ def _run(
     store = Store(db_url, DedupParams(), rebuild_hint=hint)
     run_id = store.start_run("reprocess", args, os.getpid())
     writer = ArchiveWriter(archive_dir, run_id) if archive_dir is not None else None
-    ingestor = Ingestor(store, run_id, writer)
-    ingestor.page_budget = page_budget
+    ingestor = Ingestor(store, run_id, writer, page_budget)
     reason = "finished"
     try:
         ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)

@@ -225,7 +225,13 @@ def analysis_pool(workers: int) -> ProcessPoolExecutor:
 class Ingestor:
     """extract -> normalise -> fingerprint -> decide -> store, for one page at a time."""
 
-    def __init__(self, store: Store, run_id: int, archive: ArchiveWriter | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        run_id: int,
+        archive: ArchiveWriter | None = None,
+        page_budget: float = PAGE_BUDGET_SECONDS,
+    ) -> None:
         self.store = store
         self.run_id = run_id
         self.archive = archive
@@ -237,7 +243,7 @@ class Ingestor:
         self.processor = Processor(store.params, self.index, templates)
         self._pending = 0
         self._last_commit = time.monotonic()
-        self.page_budget = PAGE_BUDGET_SECONDS
+        self.page_budget = page_budget  # extraction seconds a page may take (0: no limit)
 
     def admit(
         self, raw: RawPage, source: str | None = None, offset: int | None = None, *, archive_now: bool = True
@@ -395,7 +401,14 @@ class CrawlSession:
     crawl``); the spider asks it which URLs are already done and for HTTP validators.
     """
 
-    def __init__(self, data_dir: Path, db_url: str | None, site_names: list[str], args: dict[str, object]) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        db_url: str | None,
+        site_names: list[str],
+        args: dict[str, object],
+        page_budget: float = PAGE_BUDGET_SECONDS,
+    ) -> None:
         self.data_dir = data_dir
         self.site_names = site_names
         self.lock = DataDirLock(data_dir)
@@ -409,7 +422,7 @@ class CrawlSession:
             raise
         self.run_id = self.store.start_run("crawl", args, os.getpid())
         self.writer = ArchiveWriter(data_dir / "archive", self.run_id)
-        self.ingestor = Ingestor(self.store, self.run_id, self.writer)
+        self.ingestor = Ingestor(self.store, self.run_id, self.writer, page_budget)
         self.summary: dict[str, object] = {}
 
     def record_failure(self, failure: FetchFailure) -> None:
