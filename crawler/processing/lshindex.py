@@ -19,10 +19,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from crawler.processing.fingerprint import fmix32
+
+if TYPE_CHECKING:  # the kernels module imports numba: loaded on first use only (see ``kernels``)
+    from crawler.processing.lshkernels import ProbeArgs
 
 _SHIFT = np.uint64(32)
 _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)  # an empty hash-table slot (key and value 0xFFFFFFFF are never stored)
@@ -102,7 +106,7 @@ class SortedMultiMap:
         self.runs: list[_Run] = []
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
         self._buffered = 0
-        self._probe_args: tuple[object, ...] | None = None
+        self._probe_args: ProbeArgs | None = None
         self.merge_at = merge_at
         self.max_buffer = max_buffer
 
@@ -174,7 +178,7 @@ class SortedMultiMap:
         self.runs.append(_Run(run))
 
     @property
-    def probe_args(self) -> tuple[object, ...]:
+    def probe_args(self) -> ProbeArgs:
         """The runs and the table as the kernels take them (rebuilt only when they change)."""
         if self._probe_args is None:
             r0, r1, r2 = (*self.runs, _NO_RUN, _NO_RUN, _NO_RUN)[:3]
@@ -184,7 +188,7 @@ class SortedMultiMap:
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """All values stored under any of ``keys`` (uint32 array; one per matching pair)."""
-        return kernels().probe(keys, *self.probe_args)
+        return kernels().probe(keys, self.probe_args)
 
 
 @lru_cache(maxsize=32)
@@ -240,7 +244,7 @@ class BandLayout:
         self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32, index: SortedMultiMap
     ) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`keys_one`, and what ``index`` holds under those keys: one compiled call."""
-        return kernels().signature_probe(values, self._weights, self._salt, extra, extra_salt, *index.probe_args)
+        return kernels().signature_probe(values, self._weights, self._salt, extra, extra_salt, index.probe_args)
 
     def keys_one(self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32) -> np.ndarray:
         """:meth:`keys` of one signature (uint64 or uint32 values) followed by ``extra ^ extra_salt``:

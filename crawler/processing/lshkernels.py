@@ -11,6 +11,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+# What the lookups take: (data, directory, bits) of each of three sorted runs, then the hash table
+# (``SortedMultiMap.probe_args``). One tuple: numba passes it through without re-listing it per kernel.
+ProbeArgs = tuple[np.ndarray, np.ndarray, int, np.ndarray, np.ndarray, int, np.ndarray, np.ndarray, int, np.ndarray]
+
 
 @njit(cache=True)
 def _emit(out: np.ndarray, n: int, value: np.uint64) -> np.ndarray:
@@ -98,20 +102,9 @@ def _scan_table(table: np.ndarray, keys: np.ndarray, out: np.ndarray, n: int) ->
 
 
 @njit(cache=True)
-def probe(
-    keys: np.ndarray,
-    data0: np.ndarray,
-    dir0: np.ndarray,
-    bits0: int,
-    data1: np.ndarray,
-    dir1: np.ndarray,
-    bits1: int,
-    data2: np.ndarray,
-    dir2: np.ndarray,
-    bits2: int,
-    table: np.ndarray,
-) -> np.ndarray:
-    """Every value under ``keys`` in the three runs and the table: one call per lookup."""
+def probe(keys: np.ndarray, runs: ProbeArgs) -> np.ndarray:
+    """Every value under ``keys`` in the three runs and the table (``runs``): one call per lookup."""
+    data0, dir0, bits0, data1, dir1, bits1, data2, dir2, bits2, table = runs
     out = np.empty(16, dtype=np.uint32)
     out, n = _scan_run(data0, dir0, bits0, keys, out, 0)
     out, n = _scan_run(data1, dir1, bits1, keys, out, n)
@@ -127,20 +120,11 @@ def signature_probe(
     salt: np.ndarray,
     extra: np.ndarray,
     extra_salt: np.uint32,
-    data0: np.ndarray,
-    dir0: np.ndarray,
-    bits0: int,
-    data1: np.ndarray,
-    dir1: np.ndarray,
-    bits1: int,
-    data2: np.ndarray,
-    dir2: np.ndarray,
-    bits2: int,
-    table: np.ndarray,
+    runs: ProbeArgs,
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`signature_keys` then :func:`probe` with them, in one call: (keys, values found)."""
     keys = signature_keys(values, weights, salt, extra, extra_salt)
-    return keys, probe(keys, data0, dir0, bits0, data1, dir1, bits1, data2, dir2, bits2, table)
+    return keys, probe(keys, runs)
 
 
 @njit(cache=True)
@@ -192,5 +176,5 @@ def warm_up() -> None:
     values = np.zeros(6, dtype=np.uint32)  # datasketch's affine32 hash values are uint32
     weights, salt = np.ones(3, dtype=np.uint32), np.ones(2, dtype=np.uint32)  # as BandLayout holds them
     signature_probe(
-        values, weights, salt, keys, np.uint32(1), run, directory, 1, run, directory, 1, run, directory, 1, table
+        values, weights, salt, keys, np.uint32(1), (run, directory, 1, run, directory, 1, run, directory, 1, table)
     )
