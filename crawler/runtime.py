@@ -10,6 +10,7 @@ import contextlib
 import ctypes
 import fcntl
 import gc
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -244,6 +245,9 @@ class Ingestor:
         self._pending = 0
         self._last_commit = time.monotonic()
         self.page_budget = page_budget  # extraction seconds a page may take (0: no limit)
+        # Keys admitted but not settled yet: a twin of an in-flight page (the same record twice in an
+        # archive, a page fetched twice at once) is known before its first copy reaches the store.
+        self._in_flight: set[str] = set()
 
     def admit(
         self, raw: RawPage, source: str | None = None, offset: int | None = None, *, archive_now: bool = True
@@ -253,9 +257,10 @@ class Ingestor:
         self.stats.pages += 1
         digest = body_digest(raw)  # once: the record key and the fetches row both use it
         key = record_key(raw, digest)
-        if self.store.has_record(key):
+        if key in self._in_flight or self.store.has_record(key):
             self.stats.skipped += 1
             return None
+        self._in_flight.add(key)
         page = Admitted(raw, key, digest, source, offset)
         return self.archived(page) if archive_now else page
 
@@ -269,6 +274,7 @@ class Ingestor:
     def settle(self, page: Admitted, result: AnalysisResult) -> Outcome:
         """Last, in input order: decide and store what the (possibly parallel) analysis gave."""
         outcome = self._store(page, result)
+        self._in_flight.discard(page.key)  # stored: has_record() knows it from now on
         self.stats.outcomes[outcome.value] += 1
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
@@ -300,8 +306,12 @@ class Ingestor:
         site = site_key(raw, item.article)
         item = self.processor.clean(item, site)
         if self.store.article_url_known(item.article.url):
-            self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
-            return Outcome.SEEN_URL
+            own = raw.effective_url
+            if item.article.url == own or self._same_text_stored(item) or self.store.article_url_known(own):
+                self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
+                return Outcome.SEEN_URL
+            # its canonical link names another stored article: a hint proven wrong, never a reason to drop it
+            item = replace(item, article=replace(item.article, url=own))
         decision = self.processor.decide(item)
         fetch_id = self.store.add_fetch(raw, outcome=Outcome.ARTICLE, **where)  # type: ignore[arg-type]
         article_id = self.store.add_article(fetch_id, item, decision, raw.site)
@@ -309,6 +319,11 @@ class Ingestor:
         self.stats.dup_kinds[decision.kind] += 1
         self.stats.per_site[raw.site or item.article.site or "?"] += 1
         return Outcome.ARTICLE
+
+    def _same_text_stored(self, item: Analysed) -> bool:
+        """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""
+        digest = hashlib.sha256(item.article.text.encode("utf-8")).hexdigest()
+        return self.store.article_text_sha256(item.article.url) == digest
 
     def record_failure(self, failure: FetchFailure) -> None:
         """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
