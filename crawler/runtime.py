@@ -10,7 +10,6 @@ import contextlib
 import ctypes
 import fcntl
 import gc
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -306,12 +305,8 @@ class Ingestor:
         site = site_key(raw, item.article)
         item = self.processor.clean(item, site)
         if self.store.article_url_known(item.article.url):
-            own = raw.effective_url
-            if item.article.url == own or self._same_text_stored(item) or self.store.article_url_known(own):
-                self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
-                return Outcome.SEEN_URL
-            # its canonical link names another stored article: a hint proven wrong, never a reason to drop it
-            item = replace(item, article=replace(item.article, url=own))
+            self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
+            return Outcome.SEEN_URL
         decision = self.processor.decide(item)
         fetch_id = self.store.add_fetch(raw, outcome=Outcome.ARTICLE, **where)  # type: ignore[arg-type]
         article_id = self.store.add_article(fetch_id, item, decision, raw.site)
@@ -320,14 +315,11 @@ class Ingestor:
         self.stats.per_site[raw.site or item.article.site or "?"] += 1
         return Outcome.ARTICLE
 
-    def _same_text_stored(self, item: Analysed) -> bool:
-        """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""
-        digest = hashlib.sha256(item.article.text.encode("utf-8")).hexdigest()
-        return self.store.article_text_sha256(item.article.url) == digest
-
     def record_failure(self, failure: FetchFailure) -> None:
         """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
-        raw = RawPage(url=failure.url, body=b"", status=0, site=failure.site, fetched_at=failure.fetched_at)
+        raw = RawPage(
+            url=failure.url, body=b"", status=failure.status, site=failure.site, fetched_at=failure.fetched_at
+        )
         self._record_without_body(raw, f"{failure.outcome}:{failure.error}", Outcome(failure.outcome), failure.error)
 
     def record_unreadable(self, page: ArchivedPage) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from crawler.cli import main
 from tests.reliability.conftest import article_html, q, story
 from tests.warc_builder import write_warc
