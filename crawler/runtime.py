@@ -317,9 +317,7 @@ class Ingestor:
 
     def record_failure(self, failure: FetchFailure) -> None:
         """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
-        raw = RawPage(
-            url=failure.url, body=b"", status=failure.status, site=failure.site, fetched_at=failure.fetched_at
-        )
+        raw = RawPage(url=failure.url, body=b"", status=0, site=failure.site, fetched_at=failure.fetched_at)
         self._record_without_body(raw, f"{failure.outcome}:{failure.error}", Outcome(failure.outcome), failure.error)
 
     def record_unreadable(self, page: ArchivedPage) -> None:
