@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
+
+import re2
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _URL_LISTS = ("start_urls", "feeds", "sitemaps")
@@ -26,6 +29,27 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "download_delay": (int, float),
     "max_pages_per_run": int,
 }
+# key: (lowest, highest, default); every value must also be finite (TOML allows inf and nan)
+_RANGES: dict[str, tuple[int, int, int | float]] = {
+    "max_depth": (0, 50, 2),
+    "max_pages_per_run": (1, 1_000_000, 500),
+    "download_delay": (0, 3600, 1.0),
+}
+
+# URL patterns run on RE2: matching time is linear in the URL, whatever the pattern (no backtracking).
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # a refused pattern is reported once, as a seed error, not logged on stderr
+_RE2_OPTIONS.never_capture = True  # only "does it match?" is asked: groups cost time and are never read
+_LOOKAROUND_OR_BACKREF = re.compile(r"\(\?<?[=!]|\(\?P$|\\\d")  # in RE2's error message
+
+
+class UrlPattern(Protocol):
+    """A compiled seed pattern; ``search`` runs in time linear in the length of the URL."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def search(self, text: str) -> object: ...
 
 
 class SeedError(Exception):
@@ -37,12 +61,12 @@ class Site:
     """One news site to crawl (see seeds/README.md for every key)."""
 
     name: str
-    article_url_patterns: tuple[re.Pattern[str], ...]
+    article_url_patterns: tuple[UrlPattern, ...]
     start_urls: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
-    deny_url_patterns: tuple[re.Pattern[str], ...] = ()
+    deny_url_patterns: tuple[UrlPattern, ...] = ()
     enabled: bool = True
     follow_links: bool = True
     max_depth: int = 2
@@ -80,13 +104,31 @@ def _check_url(path: Path, key: str, url: object) -> str:
     return url
 
 
-def _compile(path: Path, key: str, value: object) -> re.Pattern[str]:
+def _compile(path: Path, key: str, value: object) -> UrlPattern:
+    """The pattern compiled by RE2 (linear time), or a seed error saying why it cannot be."""
     if not isinstance(value, str):
         raise _fail(path, key, f"expected a regex string, got {type(value).__name__}")
     try:
-        return re.compile(value)
-    except re.error as exc:
-        raise _fail(path, key, f"bad regex {value!r}: {exc}") from None
+        compiled: UrlPattern = re2.compile(value, _RE2_OPTIONS)
+        return compiled
+    except re2.error as exc:
+        why = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+    try:
+        re.compile(value)
+    except re.error:
+        raise _fail(path, key, f"bad regex {value!r}: {why}") from None
+    # valid for Python, but only a backtracking engine could run it
+    kind = " (lookaround/backreference)" if _LOOKAROUND_OR_BACKREF.search(why) else ""
+    raise _fail(path, key, f"unsupported in the linear-time pattern engine{kind}: {value!r}: {why}")
+
+
+def _number(path: Path, key: str, value: int | float) -> int | float:
+    """``value`` if finite and within the key's range, else a seed error naming the range."""
+    low, high, _default = _RANGES[key]
+    if not (math.isfinite(value) and low <= value <= high):
+        kind = "a finite number" if isinstance(_default, float) else "an integer"
+        raise _fail(path, key, f"must be {kind} between {low} and {high}, got {value}")
+    return value
 
 
 def parse_seed(path: Path, data: dict[str, Any]) -> Site:
@@ -122,14 +164,7 @@ def parse_seed(path: Path, data: dict[str, Any]) -> Site:
     for i, d in enumerate(domains):
         if not isinstance(d, str) or not _DOMAIN.match(d):
             raise _fail(path, f"allowed_domains[{i}]", f"expected a host name like 'www.example.com', got {d!r}")
-    numbers = {
-        "max_depth": (data.get("max_depth", 2), 0),
-        "max_pages_per_run": (data.get("max_pages_per_run", 500), 1),
-        "download_delay": (data.get("download_delay", 1.0), 0),
-    }
-    for key, (value, minimum) in numbers.items():
-        if value < minimum:
-            raise _fail(path, key, f"must be >= {minimum}, got {value}")
+    numbers = {key: _number(path, key, data.get(key, default)) for key, (_, _, default) in _RANGES.items()}
     site = Site(
         name=name,
         article_url_patterns=articles,
@@ -140,9 +175,9 @@ def parse_seed(path: Path, data: dict[str, Any]) -> Site:
         deny_url_patterns=deny,
         enabled=data.get("enabled", True),
         follow_links=data.get("follow_links", True),
-        max_depth=int(numbers["max_depth"][0]),
-        download_delay=float(numbers["download_delay"][0]),
-        max_pages_per_run=int(numbers["max_pages_per_run"][0]),
+        max_depth=int(numbers["max_depth"]),
+        download_delay=float(numbers["download_delay"]),
+        max_pages_per_run=int(numbers["max_pages_per_run"]),
         path=path,
     )
     for key in _URL_LISTS:

@@ -44,7 +44,11 @@ def test_good_seed_and_defaults(tmp_path: Path) -> None:
         (lambda t: t.replace("'/tag/'", "'/tag/('"), "deny_url_patterns[0]: bad regex '/tag/('"),
         (lambda t: t.replace("article_url_patterns = ['", "article_url_patterns = ['(?P<"), "article_url_patterns[0]: bad regex"),
         (lambda t: t.replace('name = "x"', 'name = "other"'), "name: 'other' differs from the file name 'x'"),
-        (lambda t: t + "max_depth = -1\n", "max_depth: must be >= 0"),
+        (lambda t: t + "max_depth = -1\n", "max_depth: must be an integer between 0 and 50, got -1"),
+        (lambda t: t + "download_delay = inf\n", "download_delay: must be a finite number between 0 and 3600, got inf"),
+        (lambda t: t + "download_delay = nan\n", "download_delay: must be a finite number between 0 and 3600, got nan"),
+        (lambda t: t + "max_pages_per_run = 0\n", "max_pages_per_run: must be an integer between 1 and 1000000, got 0"),
+        (lambda t: t.replace("'/tag/'", "'/(?!amp)tag/'"), "deny_url_patterns[0]: unsupported in the linear-time pattern engine (lookaround/backreference): '/(?!amp)tag/'"),
         (lambda t: t + 'download_delay = "fast"\n', "download_delay: expected int or float, got str"),
         (lambda t: t.replace('feeds = ["https://www.example.ma/feed"]', 'feeds = ["ftp://x/feed"]'), "feeds[0]: not an absolute http(s) URL"),
         (lambda t: t.replace('feeds = ["https://www.example.ma/feed"]', 'feeds = ["https://other.ma/feed"]'), "feeds[0]: https://other.ma/feed is outside allowed_domains"),
@@ -92,3 +96,16 @@ def test_bundled_seeds_are_valid_and_documented() -> None:
 
     for key in _KEYS:
         assert f"`{key}`" in readme, f"seeds/README.md does not document {key}"
+
+
+def test_patterns_use_the_linear_time_engine_syntax(tmp_path: Path) -> None:
+    """RE2 syntax: Unicode classes and \\x{...} work; the pattern is searched in the full URL."""
+    text = GOOD.format(name="re2").replace(
+        "article_url_patterns = ['/\\d{4}/\\d{2}/[^/]+-\\d+\\.html$']",
+        "article_url_patterns = ['/\\p{Arabic}+-\\d+\\.html$', '/(?i)AMP/[\\x{0600}-\\x{06FF}]+$']",
+    )
+    site = load_seed(write(tmp_path, "re2", text))
+    assert site.is_article_url("https://www.example.ma/مثال-12.html")
+    assert site.is_article_url("https://www.example.ma/amp/مثال")
+    assert not site.is_article_url("https://www.example.ma/example-12.html")
+    assert [p.pattern for p in site.deny_url_patterns] == ["/tag/"]
