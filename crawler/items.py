@@ -56,3 +56,4 @@ class FetchFailure:
     site: str | None = None
     role: str = "article"
     fetched_at: str = field(default_factory=lambda: utc_now())
+    status: int = 0  # an HTTP status when there was an answer that is not usable (robots.txt 5xx)

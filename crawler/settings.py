@@ -53,3 +53,14 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.getenv("AKHBAR_LOG_LEVEL", "INFO")
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.boundary.SiteBoundary": 50,  # first: nothing off-site even reaches robots.txt or the network
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.RobotsGate": 100,  # robots.txt settled before any request of its host (RFC 9309)
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.redirects.LoopAwareRedirect": 600,  # redirect loops fail (and are recorded) instead of vanishing
+}
+EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.throttle.SiteThrottle": 0,  # AutoThrottle with each site's download_delay as its floor
+}

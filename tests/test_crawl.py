@@ -233,7 +233,10 @@ def test_dead_site_is_recorded_and_the_crawl_goes_on(seeds: Path, tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "dead" in result.stderr  # logged with the site's name
     db = tmp_path / "data" / "akhbar.db"
-    assert q(db, "SELECT outcome FROM fetches WHERE site = 'dead'") == [("error",)]
+    # its robots.txt could not be reached: the site is skipped for the run, that one fetch recorded
+    assert q(db, "SELECT url, outcome FROM fetches WHERE site = 'dead'") == [
+        (f"http://127.0.0.1:{dead}/robots.txt", "robots_unavailable")
+    ]
     assert q(db, "SELECT COUNT(*) FROM articles WHERE site = 'mirror'")[0][0] >= 2
     assert "warning: dead yielded no article" in result.stdout
 

@@ -9,7 +9,7 @@ import contextlib
 import logging
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -20,6 +20,7 @@ from trafilatura.utils import load_html
 
 from crawler.items import RawPage
 from crawler.processing.boilerplate import strip_boilerplate, trim_edges
+from crawler.processing.canonical import article_url
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
@@ -86,21 +87,13 @@ def _language(tree: HtmlElement, text: str) -> str | None:
 
 
 def _canonical(tree: HtmlElement, page_url: str) -> str:
-    """The page's canonical URL when it stays on the same site, else the fetched URL."""
-    for link in tree.iterfind(".//link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            href = urljoin(page_url, link.get("href", "").strip())
-            target, page = urlsplit(href), urlsplit(page_url)
-            if target.scheme in ("http", "https") and (
-                not page.hostname or page.scheme not in ("http", "https") or _same_site(target.hostname, page.hostname)
-            ):
-                return href
-    return page_url
-
-
-def _same_site(a: str | None, b: str | None) -> bool:
-    strip = lambda h: (h or "").lower().removeprefix("www.")  # noqa: E731
-    return strip(a) == strip(b)
+    """The page's canonical URL when it plausibly names this article, else the fetched URL."""
+    hrefs = [
+        link.get("href", "")
+        for link in tree.iterfind(".//link")
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+    ]
+    return article_url(page_url, hrefs)
 
 
 def _drop_leading_title(text: str, title: str | None) -> str:

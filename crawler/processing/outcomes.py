@@ -18,6 +18,8 @@ class Outcome(StrEnum):
     SEEN_URL = "seen_url"  # an article with this URL is already stored
     NOT_ARTICLE = "not_article"  # listing, feed, sitemap, robots.txt (crawler only)
     TIMEOUT = "timeout"  # extraction exceeded its time budget
+    OFF_SITE = "off_site"  # a request or redirect hop outside its site's boundary: refused, never sent
+    ROBOTS_UNAVAILABLE = "robots_unavailable"  # robots.txt 5xx, unreadable or unreachable: site skipped this run
 
 
 class Rejected(Exception):

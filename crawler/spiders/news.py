@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from typing import Any, TypeVar
 
 import scrapy
@@ -20,8 +20,12 @@ from scrapy.http import Request, Response
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
+from crawler.boundary import OffSite
 from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
+from crawler.failures import FailureLog, unreachable_cause
 from crawler.items import FetchFailure, RawPage, utc_now
+from crawler.redirects import RedirectLoop
+from crawler.robots import RobotsUnavailable
 from crawler.seeds import Site, load_seeds, select_sites
 
 log = logging.getLogger(__name__)
@@ -61,11 +65,16 @@ class NewsSpider(scrapy.Spider):
         spider.sites = {s.name: s for s in crawler.settings.getlist("AKHBAR_SITE_OBJECTS")}
         spider.recrawl = crawler.settings.getbool("AKHBAR_RECRAWL")
         spider.budget = Counter()
+        spider.requested = set()
+        spider.failures = FailureLog(crawler)
+        spider.failures.quieten_scrapy()
         return spider
 
     sites: dict[str, Site]
     recrawl: bool
-    budget: Counter[str]
+    budget: Counter[str]  # article and listing requests made per site (max_pages_per_run)
+    requested: set[str]  # article and listing URLs already requested in this run: asked again, they cost nothing
+    failures: FailureLog
 
     # -- helpers -----------------------------------------------------------------
     @property
@@ -77,10 +86,15 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(key)
 
     def _request(self, url: str, site: Site, role: str, depth: int, **kw: Any) -> Request | None:
-        if self.budget[site.name] >= site.max_pages_per_run and role in ("article", "listing"):
-            self._count(f"akhbar/{site.name}/over_budget")
-            return None
+        """A request of ``site``; article and listing requests spend its page budget, once per URL
+        (a link met again would be dropped by Scrapy's duplicate filter: it must not cost a page)."""
         if role in ("article", "listing"):
+            if url in self.requested:
+                return None
+            if self.budget[site.name] >= site.max_pages_per_run:
+                self._count(f"akhbar/{site.name}/over_budget")
+                return None
+            self.requested.add(url)
             self.budget[site.name] += 1
         callback = {"feed": self.parse_feed, "sitemap": self.parse_sitemap, "article": self.parse_article}.get(
             role, self.parse_listing
@@ -112,6 +126,7 @@ class NewsSpider(scrapy.Spider):
             response.request.meta.get("redirect_urls", [response.request.url])[0] if response.request else None
         )
         url = request_url or response.url
+        self._count(f"akhbar/{response.meta.get('akhbar_site')}/responses")
         headers = tuple((k.decode("latin-1"), b", ".join(v).decode("latin-1")) for k, v in response.headers.items())
         return RawPage(
             url=url,
@@ -158,15 +173,27 @@ class NewsSpider(scrapy.Spider):
                 if (req := self._request(url, site, "listing", 0, dont_filter=True)) is not None:
                     yield req
 
-    def _xml_response(self, response: Response, role: str) -> Iterator[Any]:
+    def _read_xml(
+        self, response: Response, role: str, parse: Callable[[bytes, str], T]
+    ) -> Generator[Any, None, T | None]:  # yields the RawPage, returns what ``parse`` read (None: nothing usable)
+        """Archive a feed or sitemap response and parse it. Its HTTP validators (``ETag``,
+        ``Last-Modified``) are saved only when it was read: a feed that could not be parsed
+        must be fetched in full again next time, not skipped as unchanged."""
         site = self.sites[response.meta["akhbar_site"]]
         if response.status == 304:
             self._count(f"akhbar/{site.name}/{role}_not_modified")
-            return
+            return None
         yield self._raw(response, role)
         if response.status >= 400:
             log.warning("%s: %s %s: HTTP %s", site.name, role, response.url, response.status)
-            return
+            return None
+        if response.status != 200:
+            return None
+        try:
+            parsed = parse(response.body, response.url)
+        except NotXml as exc:
+            log.warning("%s: %s %s: %s", site.name, role, response.url, exc)
+            return None
         etag = response.headers.get("ETag")
         modified = response.headers.get("Last-Modified")
         self.session.save_validators(
@@ -174,27 +201,18 @@ class NewsSpider(scrapy.Spider):
             etag.decode("latin-1") if etag else None,
             modified.decode("latin-1") if modified else None,
         )
-
-    def _parse_xml(self, response: Response, site: Site, role: str, parse: Callable[[bytes, str], T]) -> T | None:
-        if response.status != 200:
-            return None
-        try:
-            return parse(response.body, response.url)
-        except NotXml as exc:
-            log.warning("%s: %s %s: %s", site.name, role, response.url, exc)
-            return None
+        return parsed
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         site = self.sites[response.meta["akhbar_site"]]
-        yield from self._xml_response(response, "feed")
-        for url in self._parse_xml(response, site, "feed", feed_entries) or []:
+        entries = yield from self._read_xml(response, "feed", feed_entries)
+        for url in entries or []:
             if (req := self._article_request(url, site, 1)) is not None:
                 yield req
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         site = self.sites[response.meta["akhbar_site"]]
-        yield from self._xml_response(response, "sitemap")
-        sitemap = self._parse_xml(response, site, "sitemap", sitemap_entries)
+        sitemap = yield from self._read_xml(response, "sitemap", sitemap_entries)
         if sitemap is None:
             return
         for url in sitemap.urls:
@@ -235,13 +253,26 @@ class NewsSpider(scrapy.Spider):
             yield from self._follow(response, site, depth)
 
     def on_error(self, failure: Failure) -> Iterator[Any]:
+        """A request without a usable response: a ``fetches`` row under the URL first asked
+        (a redirect chain's first hop), and one log line per site and cause, not per request."""
         request = failure.request  # type: ignore[attr-defined]
         site = request.meta.get("akhbar_site")
         role = request.meta.get("akhbar_role", "article")
+        asked = request.meta.get("redirect_urls", [request.url])[0]
         message = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure.value)
-        if failure.check(IgnoreRequest) and "robots.txt" in message:
+        if failure.check(RobotsUnavailable):  # recorded once, for robots.txt itself
+            self._count(f"akhbar/{site}/robots_skipped")
+            return
+        if failure.check(OffSite):
+            yield FetchFailure(url=asked, error=str(failure.value)[:300], outcome="off_site", site=site, role=role)
+            return
+        if failure.check(IgnoreRequest) and not failure.check(RedirectLoop) and "robots.txt" in message:
             self._count(f"akhbar/{site}/robots_forbidden")
             return
         outcome = "too_large" if "maxsize" in message.lower() or "larger than" in message.lower() else "error"
-        log.warning("%s: %s %s failed: %s", site, role, request.url, message)
-        yield FetchFailure(url=request.url, error=message[:300], outcome=outcome, site=site, role=role)
+        cause = unreachable_cause(failure.value) if failure.value is not None else None
+        if cause is not None:
+            self.failures.unreachable(site or "-", cause, f"{asked}: {message}")
+        else:
+            log.warning("%s: %s %s failed: %s", site, role, asked, message)
+        yield FetchFailure(url=asked, error=message[:300], outcome=outcome, site=site, role=role)
