@@ -33,6 +33,7 @@ class HostileSite:
         self.routes: dict[str, Route] = {}
         self.hits: list[str] = []
         self.hosts: list[str] = []
+        self.stamps: list[float] = []  # time.monotonic() of each hit
         handler = type("Handler", (_Handler,), {"site": self})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
@@ -80,6 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.site.hits.append(self.path)
         self.site.hosts.append(self.headers.get("Host", ""))
+        self.site.stamps.append(time.monotonic())
         route = self.site.routes.get(self.path) or self.site.routes.get(self.path.split("?", 1)[0])
         if route is None:
             route = Route(b"<html><body><h1>404</h1></body></html>", 404, {"Content-Type": "text/html"})
