@@ -11,10 +11,14 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import re2
+from w3lib.url import safe_url_string
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _URL_LISTS = ("start_urls", "feeds", "sitemaps")
-_DOMAIN = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$")  # host, or host:port
+_DOMAIN = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$")  # host, or host:port (normalised)
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")  # a host name or IPv4 address, as requested
+_NOT_IN_DOMAIN = re.compile(r"[/\\@?#\s]")
+_DEFAULT_PORTS = (80, 443)
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str,
     "enabled": bool,
@@ -75,10 +79,23 @@ class Site:
     path: Path = field(default=Path("."), compare=False)
 
     def allows_host(self, url: str) -> bool:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        return any(netloc == d if ":" in d else (host == d or host.endswith("." + d)) for d in self.allowed_domains)
+        """Whether Scrapy would request ``url`` from an allowed host (see :func:`request_host`).
+
+        An entry ``host`` allows that host and its subdomains on the default ports; an entry
+        ``host:port`` allows exactly that host and port (80 and 443 count as no port).
+        """
+        target = request_host(url)
+        if target is None:
+            return False
+        host, port = target[0], _default(target[1])
+        for domain in self.allowed_domains:
+            name, _, named = domain.partition(":")
+            if named:
+                if host == name and port == _default(int(named)):
+                    return True
+            elif port is None and (host == name or host.endswith("." + name)):
+                return True
+        return False
 
     def denies(self, url: str) -> bool:
         return any(p.search(url) for p in self.deny_url_patterns)
@@ -88,7 +105,44 @@ class Site:
         return self.allows_host(url) and not self.denies(url) and any(p.search(url) for p in self.article_url_patterns)
 
     def may_visit(self, url: str) -> bool:
-        return urlsplit(url).scheme in ("http", "https") and self.allows_host(url) and not self.denies(url)
+        """An http(s) URL on an allowed host and port, not denied."""
+        return self.allows_host(url) and not self.denies(url)
+
+
+def request_host(url: str) -> tuple[str, int | None] | None:
+    """``(host, port)`` that Scrapy will connect to for ``url``; port None when the URL names none.
+
+    The URL is read exactly as ``scrapy.Request`` will request it: w3lib's ``safe_url_string``
+    first (``\\`` becomes ``/``, hosts are lower-cased and IDNA-encoded, tabs dropped), then
+    split. None (never allowed) for anything but http(s), for a URL with userinfo (``user@``:
+    a host could hide behind it), an invalid port or a host that is not a plain host name.
+    A trailing dot names the same host (``example.ma.`` is ``example.ma``).
+    """
+    try:
+        parts = urlsplit(safe_url_string(url))
+        port = parts.port
+    except (ValueError, UnicodeError):
+        return None
+    if parts.scheme not in ("http", "https") or "@" in parts.netloc:
+        return None
+    host = (parts.hostname or "").removesuffix(".")
+    if not _HOST.match(host):
+        return None
+    return host, port
+
+
+def _domain(value: str) -> str | None:
+    """An ``allowed_domains`` entry as ``allows_host`` compares it: ``host`` or ``host:port``,
+    the host lower-case and IDNA-encoded (``مثال.example`` -> ``xn--mgbh0fb.example``)."""
+    if _NOT_IN_DOMAIN.search(value) or (target := request_host(f"http://{value}/")) is None:
+        return None
+    host, port = target
+    return host if port is None else f"{host}:{port}"
+
+
+def _default(port: int | None) -> int | None:
+    """The default ports (80, 443) count as no port."""
+    return None if port in _DEFAULT_PORTS else port
 
 
 def _fail(path: Path, key: str, problem: str) -> SeedError:
@@ -159,11 +213,14 @@ def parse_seed(path: Path, data: dict[str, Any]) -> Site:
     )
     deny = tuple(_compile(path, f"deny_url_patterns[{i}]", p) for i, p in enumerate(data.get("deny_url_patterns", [])))
     domains = data.get("allowed_domains")
-    if domains is None:
-        domains = sorted({(urlsplit(u).hostname or "") for group in urls.values() for u in group})
+    if domains is None:  # the hosts (and non-default ports) of the seed's own URLs
+        domains = sorted({_domain(urlsplit(u).netloc) or "" for group in urls.values() for u in group})
+    normalised = []
     for i, d in enumerate(domains):
-        if not isinstance(d, str) or not _DOMAIN.match(d):
+        domain = _domain(d) if isinstance(d, str) else None
+        if domain is None or not _DOMAIN.match(domain):
             raise _fail(path, f"allowed_domains[{i}]", f"expected a host name like 'www.example.com', got {d!r}")
+        normalised.append(domain)
     numbers = {key: _number(path, key, data.get(key, default)) for key, (_, _, default) in _RANGES.items()}
     site = Site(
         name=name,
@@ -171,7 +228,7 @@ def parse_seed(path: Path, data: dict[str, Any]) -> Site:
         start_urls=urls["start_urls"],
         feeds=urls["feeds"],
         sitemaps=urls["sitemaps"],
-        allowed_domains=tuple(d.lower() for d in domains),
+        allowed_domains=tuple(normalised),
         deny_url_patterns=deny,
         enabled=data.get("enabled", True),
         follow_links=data.get("follow_links", True),
