@@ -8,7 +8,8 @@ Invariant: the canonical URL replaces the fetched URL only when it is *plausibly
 article*: an http(s) URL on the same site (``www.``/``m.``/``amp.`` aside), not the site root,
 and carrying the fetched URL's identity: the article number when the fetched URL has one
 (a run of 3+ digits in its last path segment or query, e.g. ``/slug-123.html``,
-``?id=123``), else the same last path segment (the slug). Otherwise the fetched URL stays
+``?id=123``) found anywhere in the canonical's path or query, else the same last path
+segment (the slug). Otherwise the fetched URL stays
 the article's URL. (The store adds the second half of the promise: an article whose
 canonical URL is already stored with other text is kept under its own URL, never dropped.)
 """
@@ -36,9 +37,10 @@ def _last_segment(path: str) -> str:
     return _EXTENSION.sub("", segments[-1]).lower() if segments else ""
 
 
-def _numbers(url: str) -> set[str]:
+def _numbers(url: str, *, whole_path: bool = False) -> set[str]:
+    """Article-number candidates: 3+ digit runs of the last path segment (or the whole path) and query."""
     parts = urlsplit(url)
-    found = set(_NUMBER.findall(_last_segment(parts.path)))
+    found = set(_NUMBER.findall(unquote(parts.path) if whole_path else _last_segment(parts.path)))
     for _key, value in parse_qsl(parts.query):
         found.update(_NUMBER.findall(value))
     return found
@@ -57,7 +59,7 @@ def plausible_canonical(page_url: str, canonical: str) -> bool:
         return True  # a saved file: its canonical link is the only URL it has
     ids = _numbers(page_url)
     if ids:
-        return bool(ids & _numbers(canonical))
+        return bool(ids & _numbers(canonical, whole_path=True))
     return _last_segment(page.path) == _last_segment(target.path)
 
 
