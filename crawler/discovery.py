@@ -6,9 +6,10 @@ import gzip
 import io
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from lxml import etree, html
+from w3lib.url import canonicalize_url as w3lib_canonicalize_url
 
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|yclid|igshid|ref|ref_src|spm|cmpid|at_medium|at_campaign)$",
@@ -23,18 +24,37 @@ class NotXml(ValueError):
 
 
 def canonicalize_url(url: str, base: str | None = None) -> str:
-    """Absolute URL without fragment and tracking parameters; lower-case scheme and host.
+    """The one spelling of a URL: w3lib's canonical form without tracking parameters or default port.
 
-    ``https://X.com/a?utm_source=rss&id=3#c`` -> ``https://x.com/a?id=3``.
+    w3lib's rules: scheme and host lower-case (IDNA), percent-encoding in upper case, non-ASCII
+    percent-encoded as UTF-8, unreserved characters decoded, query arguments sorted, fragment
+    dropped. Then ``utm_*``, ``fbclid`` and the other tracking parameters go, and so does a
+    default port (``:80`` for http, ``:443`` for https).
+    ``https://X.com:443/مثال?utm_source=rss&b=2&a=1#c`` -> ``https://x.com/%D9%85%D8%AB%D8%A7%D9%84?a=1&b=2``.
+
+    Invariant: every spelling of a page (raw Arabic, ``%d9…``, ``%D9…``, another argument order)
+    gives the same string; the result is its own canonical form and is unchanged by
+    ``scrapy.Request`` (so it is what the crawl records in ``fetches.url``). A string that is not
+    a URL Scrapy could request (a bad port, a broken IPv6 host) is returned as is, never raised on:
+    ``Site.allows_host`` refuses it.
     """
-    if base:
-        url = urljoin(base, url.strip())
-    parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
-    netloc = parts.netloc.lower()
-    if parts.port in (80, 443) and (parts.scheme, parts.port) in (("http", 80), ("https", 443)):
+    url = url.strip()
+    try:
+        if base:
+            url = urljoin(base, url)
+        parts = urlsplit(w3lib_canonicalize_url(url))
+        port = parts.port
+    except (ValueError, UnicodeError):
+        return url
+    query = "&".join(pair for pair in parts.query.split("&") if pair and not _is_tracking(pair))
+    netloc = parts.netloc
+    if (parts.scheme, port) in (("http", 80), ("https", 443)):
         netloc = netloc.rsplit(":", 1)[0]
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+def _is_tracking(pair: str) -> bool:
+    return bool(_TRACKING.match(unquote_plus(pair.partition("=")[0])))
 
 
 def is_pagination(url: str) -> bool:
@@ -121,10 +141,21 @@ class PageLinks:
     next_pages: list[str]  # rel="next" links: pagination
 
 
+def _html_parser(body: bytes) -> html.HTMLParser | None:
+    """UTF-8 for a body that is valid UTF-8 (its charset may be only in the HTTP header, and
+    lxml alone would read it as Latin-1: raw Arabic links would become mojibake); else None,
+    for lxml to follow the page's ``<meta charset>`` (e.g. windows-1256)."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return html.HTMLParser(encoding="utf-8")  # one per call: lxml parsers are not shared between threads
+
+
 def page_links(body: bytes, base: str) -> PageLinks:
     """Absolute http(s) links of an HTML page, in document order, without duplicates."""
     try:
-        doc = html.fromstring(body, base_url=base)
+        doc = html.fromstring(body, base_url=base, parser=_html_parser(body))
     except (etree.ParserError, ValueError):
         return PageLinks([], [])
     seen: set[str] = set()

@@ -73,3 +73,29 @@ def test_page_links_and_pagination() -> None:
     assert got.next_pages == ["https://x.ma/cat/page/2/"]
     assert is_pagination("https://x.ma/cat/page/2/") and is_pagination("https://x.ma/list?page=3")
     assert not is_pagination("https://x.ma/2024/05/slug-123.html")
+
+
+def test_page_links_read_raw_arabic_hrefs_of_a_page_without_meta_charset() -> None:
+    """A page whose charset is only in the HTTP header (no ``<meta charset>``): its UTF-8 links stay Arabic."""
+    body = '<html><body><a href="/مثال-12.html">x</a></body></html>'.encode()
+    assert page_links(body, "https://x.ma/").links == ["https://x.ma/مثال-12.html"]
+    legacy = '<html><head><meta charset="windows-1256"></head><body><a href="/مثال-12.html">x</a></body></html>'
+    assert page_links(legacy.encode("cp1256"), "https://x.ma/").links == ["https://x.ma/مثال-12.html"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("https://www.hespress.com/مثال-123.html", "https://www.hespress.com/%D9%85%D8%AB%D8%A7%D9%84-123.html"),
+        ("https://www.hespress.com/%d9%85%d8%ab%d8%a7%d9%84-123.html", "https://www.hespress.com/%D9%85%D8%AB%D8%A7%D9%84-123.html"),
+        ("https://x.ma/a?b=2&utm_source=x&a=1", "https://x.ma/a?a=1&b=2"),
+        ("https://x.ma/a?utm%5Fsource=x&id=1", "https://x.ma/a?id=1"),  # an encoded tracking name is still one
+        ("https://x.ma/%7euser/", "https://x.ma/~user/"),
+        ("http://x.ma:80/a?", "http://x.ma/a"),
+        ("https://x.ma:8443/a", "https://x.ma:8443/a"),
+        ("/b/c.html#top", "https://x.ma/b/c.html"),  # relative to the base
+    ],
+)  # fmt: skip
+def test_canonical_form_follows_w3lib(raw: str, canonical: str) -> None:
+    assert canonicalize_url(raw, base="https://x.ma/a/") == canonical
+    assert canonicalize_url(canonical) == canonical
