@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
+import feedparser
 from lxml import etree, html
 from w3lib.url import canonicalize_url as w3lib_canonicalize_url
 
@@ -17,6 +18,10 @@ _TRACKING = re.compile(
 )
 _PAGINATION = re.compile(r"/page/\d+/?$|[?&](page|paged|p|pg|start)=\d+|/index\.\d+\.html$", re.I)
 MAX_XML_BYTES = 50 * 1024 * 1024
+MAX_TOLERANT_BYTES = 2 * 1024 * 1024  # a feed that is not well-formed XML is read up to this size
+_ENTITY = re.compile(rb"<!ENTITY", re.I)
+# "&" that starts no entity or character reference: a bare ampersand (a query string in a <loc>)
+_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)")
 
 
 class NotXml(ValueError):
@@ -61,58 +66,68 @@ def is_pagination(url: str) -> bool:
     return bool(_PAGINATION.search(url))
 
 
-def _xml_root(body: bytes) -> etree._Element:
+def _guarded(body: bytes) -> bytes:
+    """The bytes of a feed or sitemap once they passed the guards, ready for a parser.
+
+    Invariant: no parser ever sees a document that declares entities (anywhere in it: a
+    DOCTYPE may follow any amount of comments), that gunzips to more than ``MAX_XML_BYTES``,
+    or that is an HTML page. Leading whitespace and a UTF-8 BOM are dropped (an XML
+    declaration must come first, and real servers put newlines before it).
+    """
     if body[:2] == b"\x1f\x8b":
         try:
             body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(MAX_XML_BYTES + 1)
         except (OSError, EOFError) as exc:
             raise NotXml(f"bad gzip: {exc}") from None
-        if len(body) > MAX_XML_BYTES:
-            raise NotXml("decompressed XML over 50 MB")
-    head = body[:2048].lstrip().lower()
-    if b"<!entity" in body[:65536].lower():
+    if len(body) > MAX_XML_BYTES:
+        raise NotXml("XML over 50 MB")
+    body = body.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if _ENTITY.search(body):
         raise NotXml("XML with entity declarations refused (possible XML bomb)")
-    if head.startswith((b"<!doctype html", b"<html")):
+    if body[:2048].lower().startswith((b"<!doctype html", b"<html")):
         raise NotXml("an HTML page, not XML")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
-    try:
-        root = etree.fromstring(body, parser=parser)
-    except etree.XMLSyntaxError as exc:
-        raise NotXml(f"not well-formed XML: {exc}") from None
-    if root is None:
+    if not body:
         raise NotXml("empty document")
-    return root
+    return body
 
 
 def _local(tag: object) -> str:
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
 
 
+def _strict_error(body: bytes) -> str | None:
+    """Why ``body`` is not well-formed XML (None when it is): lxml, no entities, no network."""
+    try:
+        etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError as exc:
+        return str(exc)
+    return None
+
+
 def feed_entries(body: bytes, base: str) -> list[str]:
-    """Article URLs of an RSS 2.0, RSS 1.0 or Atom feed, in feed order."""
-    root = _xml_root(body)
-    if _local(root.tag) not in ("rss", "feed", "rdf"):
-        raise NotXml(f"not a feed (root element <{_local(root.tag)}>)")
-    urls: list[str] = []
-    for el in root.iter():
-        name = _local(el.tag)
-        if name == "item" or name == "entry":
-            link = None
-            for child in el:
-                cname = _local(child.tag)
-                if cname == "link":
-                    href = child.get("href")
-                    if href and child.get("rel", "alternate") == "alternate":
-                        link = href
-                        break
-                    if child.text and child.text.strip():
-                        link = child.text.strip()
-                        break
-                elif cname == "guid" and child.get("isPermaLink", "true") == "true" and child.text and not link:
-                    link = child.text.strip()
-            if link:
-                urls.append(urljoin(base, link))
-    return urls
+    """Article URLs of an RSS 2.0, RSS 1.0 or Atom feed, in feed order, read as feed readers do.
+
+    feedparser reads the feed: a broken one (an HTML entity such as ``&nbsp;``, a bare ``&``,
+    a cut-off end) still gives the entries it holds. NotXml when the bytes fail the guards
+    (:func:`_guarded`), when they are nothing feed-like (an HTML page, a sitemap, JSON), or
+    when a document that is not well-formed is over ``MAX_TOLERANT_BYTES`` (the tolerant
+    parser is pure Python: its time on a hostile document is bounded by that size).
+    """
+    doc = _guarded(body)
+    strict_error = _strict_error(doc)
+    if strict_error and len(doc) > MAX_TOLERANT_BYTES:
+        limit = f"{MAX_TOLERANT_BYTES // 2**20} MB"
+        raise NotXml(f"not well-formed XML, and over {limit} for the tolerant parser: {strict_error}")
+    parsed = feedparser.parse(
+        io.BytesIO(doc),  # never a str: feedparser would take it for a URL or a file name
+        response_headers={"content-location": base, "content-type": "application/xml"},
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    if not parsed.get("version") and not parsed.entries:
+        raise NotXml(f"not a feed ({strict_error or 'no RSS or Atom element'})")
+    links = (entry.get("link") for entry in parsed.entries)
+    return [urljoin(base, link.strip()) for link in links if isinstance(link, str) and link.strip()]
 
 
 @dataclass(frozen=True)
@@ -121,18 +136,39 @@ class Sitemap:
     urls: list[str]
 
 
+def _sitemap_root(doc: bytes) -> etree._Element:
+    """The root element: strict parsing, else lxml's recovering parser (bare ``&`` escaped first,
+    so a query string survives); never entity resolution or network access."""
+    options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
+    try:
+        root = etree.fromstring(doc, parser=etree.XMLParser(**options))
+    except etree.XMLSyntaxError as exc:
+        try:
+            root = etree.fromstring(_BARE_AMPERSAND.sub(b"&amp;", doc), parser=etree.XMLParser(recover=True, **options))
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            raise NotXml(f"not well-formed XML: {exc}") from None
+    return root
+
+
 def sitemap_entries(body: bytes, base: str) -> Sitemap:
     """Entries of a sitemap index (child sitemaps) or urlset (pages, news sitemaps included)."""
-    root = _xml_root(body)
+    root = _sitemap_root(_guarded(body))
     kind = _local(root.tag)
     if kind not in ("sitemapindex", "urlset"):
         raise NotXml(f"not a sitemap (root element <{kind}>)")
     urls = [
         urljoin(base, loc.text.strip())
         for loc in root.iter()
-        if _local(loc.tag) == "loc" and loc.text and _local(loc.getparent().tag) in ("sitemap", "url")
+        if _local(loc.tag) == "loc" and loc.text and loc.text.strip() and _local(_parent_tag(loc)) in ("sitemap", "url")
     ]
     return Sitemap(kind == "sitemapindex", urls)
+
+
+def _parent_tag(el: etree._Element) -> object:
+    parent = el.getparent()
+    return None if parent is None else parent.tag
 
 
 @dataclass(frozen=True)
