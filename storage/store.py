@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from crawler.items import RawPage, utc_now
 from crawler.processing.dedup import Decision, StoredRows
@@ -20,7 +20,9 @@ from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome
 from crawler.processing.processor import Analysed
 from storage import migrations
-from storage.db import open_engine
+from storage.db import describe, open_engine, sqlite_path
+from storage.faults import StoreError, WriteError, first_line, is_disk_full
+from storage.locks import FileLock, release_advisory_lock, sqlite_lock_path, take_advisory_lock
 from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ _INSERT_SIGNATURE = insert(Signature)
 # (building a select per call cost more than running it: ~5 ms of SQLAlchemy work per crawled page).
 _HAS_RECORD = select(Fetch.id).where(Fetch.record_key == bindparam("key")).limit(1)
 _ARTICLE_URL = select(Article.id).where(Article.url == bindparam("url")).limit(1)
+_ARTICLE_TEXT_SHA = select(Article.text_sha256).where(Article.url == bindparam("url")).limit(1)
 _FINAL_OUTCOMES = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value, Outcome.NOT_HTML.value)
 _URL_DONE = (
     select(Fetch.id)
@@ -52,8 +55,7 @@ _ARTICLE_TEXT = select(Article.text).where(Article.id == bindparam("id"))
 _ARTICLE_PUBLISHED = select(Article.published_at).where(Article.id == bindparam("id"))
 
 
-class StoreError(Exception):
-    """A store that cannot be used as asked (message is shown to the user as is)."""
+__all__ = ["Store", "StoreError", "body_digest", "record_key"]
 
 
 def body_digest(raw: RawPage) -> str:
@@ -67,35 +69,55 @@ def record_key(raw: RawPage, body_sha256: str) -> str:
 
 
 class Store:
-    """A store opened for writing; one writer at a time (the caller holds the lock).
+    """A store opened for writing; one writer at a time: the store holds its own writer lock
+    (:mod:`storage.locks`) from opening to :meth:`close`, whatever data dir it is reached from.
 
     Writes go into a transaction that :meth:`commit` closes; callers commit in batches.
     """
 
     def __init__(self, url: str, params: DedupParams, *, rebuild_hint: str = "") -> None:
         self.url = url
+        self.where = describe(url)  # how messages name it (a path, or the URL without its password)
         self.params = params
-        self.engine: Engine = open_engine(url)
+        path = sqlite_path(url)
+        self._lock = FileLock(sqlite_lock_path(path)) if path is not None else None
+        if self._lock is not None:
+            self._lock.acquire()
         try:
+            self._open(rebuild_hint)
+        except BaseException:
+            if self._lock is not None:
+                self._lock.release()
+            raise
+        self._normalised = lru_cache(maxsize=4096)(self._load_normalised)
+
+    def _open(self, rebuild_hint: str) -> None:
+        self.engine: Engine = open_engine(self.url)
+        try:
+            self.conn: Connection = self.engine.connect()
+            if self.conn.dialect.name == "postgresql":  # the writer lock lives in this session, first
+                take_advisory_lock(self.conn)
+                self.conn.commit()
             with self.engine.connect() as conn:
                 with conn.begin():
                     version, known = migrations.current_version(conn), migrations.latest_version()
                 if version > known:
                     raise StoreError(
-                        f"store {url} has schema version {version}, newer than this akhbar knows ({known}): "
+                        f"store {self.where} has schema version {version}, newer than this akhbar knows ({known}): "
                         "upgrade akhbar to use it"
                     )
                 migrations.upgrade(conn)
                 self._check_params(conn, rebuild_hint)
-        except StoreError:
+            self.conn.begin()
+        except BaseException as exc:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
             self.engine.dispose()
+            if is_disk_full(exc):
+                raise WriteError(self.where, first_line(exc), disk_full=True) from None
+            if isinstance(exc, DBAPIError):
+                raise StoreError(f"cannot open store {self.where}: {first_line(exc)}") from None
             raise
-        except OperationalError as exc:
-            self.engine.dispose()
-            raise StoreError(f"cannot open store {url}: {exc.orig}") from exc
-        self.conn: Connection = self.engine.connect()
-        self.conn.begin()
-        self._normalised = lru_cache(maxsize=4096)(self._load_normalised)
 
     def _check_params(self, conn: Connection, hint: str) -> None:
         wanted = self.params.as_dict()
@@ -112,7 +134,7 @@ class Store:
                 if stored.get(k) != wanted.get(k)
             )
             raise StoreError(
-                f"store {self.url} was built with other dedup parameters: {diff}; "
+                f"store {self.where} was built with other dedup parameters: {diff}; "
                 f"rebuild it from the archive with `akhbar reprocess --into NEW.db{hint}` and use the new store"
             )
 
@@ -132,6 +154,22 @@ class Store:
         )
         self.commit()
 
+    def mark_run(self, run_id: int, reason: str, note: str, *, wait: float = 2.0) -> None:
+        """Finish a run row from another thread, through a connection of its own (the watchdog's:
+        the store's own connection and its open transaction are left alone). Waits at most ``wait``
+        seconds for the database; raises if the row cannot be written."""
+        connect_args = {"timeout": wait} if self.engine.dialect.name == "sqlite" else {}
+        engine = create_engine(self.engine.url, connect_args=connect_args)
+        try:
+            with engine.begin() as conn:
+                conn.execute(
+                    update(CrawlRun)
+                    .where(CrawlRun.id == run_id, CrawlRun.finished_at.is_(None))
+                    .values(finished_at=utc_now(), finish_reason=reason, stats=json.dumps({"stopped": note}))
+                )
+        finally:
+            engine.dispose()
+
     def drop_run(self, run_id: int) -> None:
         """Forget a run that wrote nothing (a no-op re-run leaves no trace)."""
         self.conn.execute(delete(CrawlRun).where(CrawlRun.id == run_id))
@@ -143,6 +181,10 @@ class Store:
 
     def article_url_known(self, url: str) -> bool:
         return self.conn.execute(_ARTICLE_URL, {"url": url}).first() is not None
+
+    def article_text_sha256(self, url: str) -> str | None:
+        """``text_sha256`` of the article stored under ``url`` (None when there is none)."""
+        return self.conn.execute(_ARTICLE_TEXT_SHA, {"url": url}).scalar()
 
     def url_done(self, url: str) -> bool:
         """True when fetching ``url`` again is pointless: it gave an article already (as its
@@ -237,12 +279,29 @@ class Store:
         self.conn.commit()
         self.conn.begin()
 
-    def close(self) -> None:
+    def rollback(self) -> None:
+        """Forget everything written since the last commit (after a failed write)."""
+        self.conn.rollback()
+        self.conn.begin()
+
+    def close(self, *, commit: bool = True) -> None:
+        """Commit (unless told not to), close, and release the writer lock, whatever fails."""
         try:
-            self.conn.commit()
+            if commit:
+                self.conn.commit()
+            else:
+                self.conn.rollback()
         finally:
-            self.conn.close()
-            self.engine.dispose()
+            try:
+                if self.conn.dialect.name == "postgresql" and not self.conn.closed:
+                    release_advisory_lock(self.conn)  # also released when the session ends
+            except DBAPIError:
+                pass
+            finally:
+                self.conn.close()
+                self.engine.dispose()
+                if self._lock is not None:
+                    self._lock.release()
 
     # -- index ------------------------------------------------------------------
     def signature_rows(self) -> StoredRows:
