@@ -1,21 +1,45 @@
-"""The ``akhbar`` command: thin wrappers over plain functions."""
+"""The ``akhbar`` command: thin wrappers over plain functions.
+
+Invariant: whatever happens, the user gets at most one ``akhbar: error: <culprit>: <problem>``
+line on stderr, never a traceback, and an exit status from :mod:`crawler.runs`: 0 done, 1 a
+failed run (what was stored is kept), 2 bad input (nothing written), 128 + N after signal N.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crawler import __version__
-from crawler.query import STATS_QUERIES, QueryError, format_csv, format_json, format_table, run_query
+from crawler.query import (
+    SQL_TIMEOUT_SECONDS,
+    STATS_QUERIES,
+    QueryError,
+    QueryTimeout,
+    format_table,
+    run_query,
+    write_rows,
+)
 from crawler.report import crawl_summary, reprocess_summary
 from crawler.reprocess import UsageError, reprocess
-from crawler.runtime import PAGE_BUDGET_SECONDS, LockedError, default_data_dir, default_db_url
+from crawler.runs import ExitStatus, FinishReason, Interrupted, exit_status
+from crawler.runtime import (
+    MAX_WORKERS,
+    PAGE_BUDGET_SECONDS,
+    LockedError,
+    default_data_dir,
+    default_db_url,
+    worker_bound,
+)
 from crawler.seeds import SeedError
 from storage.archive import InputError
+from storage.faults import WriteError
 from storage.store import StoreError
 
 log = logging.getLogger("akhbar")
@@ -30,6 +54,7 @@ EPILOG_REPROCESS = """examples:
 """
 EPILOG_SQL = """examples:
   akhbar sql "SELECT site, COUNT(*) FROM articles GROUP BY site"
+  akhbar sql --timeout 600 "SELECT site, COUNT(*) FROM fetches GROUP BY site"
   akhbar sql --json "SELECT * FROM article_clusters WHERE size > 1"
   akhbar sql --csv "SELECT id, url, title FROM articles" > articles.csv
   akhbar sql "SELECT a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
@@ -80,10 +105,34 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     )
 
 
+PAGE_BUDGET_MAX = 3600.0  # an hour per page: more is a mistake
+MAX_SECONDS_MAX = 7 * 24 * 3600.0  # a week-long crawl run is a mistake too (cron starts the next one)
+SQL_TIMEOUT_MAX = 24 * 3600.0
+
+
+def _seconds(option: str, value: float, most: float) -> float:
+    """A duration option: finite, 0 (no limit) to ``most`` seconds; refuses nan, inf and negatives."""
+    if not (math.isfinite(value) and 0 <= value <= most):
+        raise UsageError(f"{option} {value:g}: must be 0 (no limit) to {most:g} seconds")
+    return float(value)
+
+
 def _page_budget(args: argparse.Namespace) -> float:
-    if not args.page_budget >= 0:  # also refuses nan
-        raise UsageError(f"--page-budget {args.page_budget:g}: must be 0 (no limit) or more seconds")
-    return float(args.page_budget)
+    return _seconds("--page-budget", args.page_budget, PAGE_BUDGET_MAX)
+
+
+def _workers(value: int, *, zero: bool) -> int:
+    """``--workers``: at least 1 (0 too where it means one per core), capped at :func:`worker_bound`
+    with a note: a thousand processes would only thrash the machine."""
+    if value < 0 or (value == 0 and not zero):
+        raise UsageError(f"--workers {value}: must be {'0 (one per core) or more' if zero else 'at least 1'}")
+    bound = worker_bound()
+    if value > bound:
+        print(
+            f"akhbar: note: --workers {value}: capped at {bound} (4 per core, at most {MAX_WORKERS})", file=sys.stderr
+        )
+        return bound
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print rows as a JSON array of objects")
     fmt.add_argument("--csv", action="store_true", help="print rows as CSV with a header line")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=SQL_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop a query running longer than this (default {SQL_TIMEOUT_SECONDS:g}; 0: no limit)",
+    )
     p.add_argument("query", metavar="SQL", help='the statement, e.g. "SELECT * FROM articles LIMIT 5"')
     p.set_defaults(func=cmd_sql)
 
@@ -192,16 +248,16 @@ def _db(args: argparse.Namespace) -> str:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     progress = sys.stderr.isatty() and not args.no_progress
-    if args.workers < 1:
-        raise UsageError(f"--workers {args.workers}: must be at least 1")
+    workers = _workers(args.workers, zero=False)
+    page_budget = _page_budget(args)
     stats = reprocess(
         _data_dir(args),
         args.inputs,
         db_url=args.db,
         into=args.into,
         progress=progress,
-        workers=args.workers,
-        page_budget=_page_budget(args),
+        workers=workers,
+        page_budget=page_budget,
     )
     print(reprocess_summary(stats.as_dict()))
     return 0
@@ -211,16 +267,27 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from crawler.crawl import CrawlOptions, crawl
 
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
-    if args.max_seconds:
-        overrides["CLOSESPIDER_TIMEOUT"] = args.max_seconds
-    if args.workers < 0:
-        raise UsageError(f"--workers {args.workers}: must be 0 (one per core) or more")
-    if args.workers:
-        overrides["AKHBAR_WORKERS"] = args.workers
+    max_seconds = _seconds("--max-seconds", args.max_seconds, MAX_SECONDS_MAX)
+    if max_seconds:
+        overrides["CLOSESPIDER_TIMEOUT"] = max_seconds
+    workers = _workers(args.workers, zero=True)
+    if workers:
+        overrides["AKHBAR_WORKERS"] = workers
     overrides["AKHBAR_PAGE_BUDGET"] = _page_budget(args)
     summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
     print(crawl_summary(summary))
-    return 0
+    reason = FinishReason(str(summary.get("finish_reason") or FinishReason.FINISHED))
+    signum = summary.get("signal")
+    signum = signum if isinstance(signum, int) else None
+    if summary.get("failure"):
+        print(f"akhbar: error: {summary['failure']}", file=sys.stderr)
+    elif reason is FinishReason.INTERRUPTED:
+        print(f"akhbar: interrupted{_by(signum)}; what was stored is kept", file=sys.stderr)
+    return exit_status(reason, signum)
+
+
+def _by(signum: int | None) -> str:
+    return f" ({signal.Signals(signum).name})" if signum else ""
 
 
 def cmd_seeds(args: argparse.Namespace) -> int:
@@ -249,13 +316,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    columns, rows = run_query(_db(args), args.query)
-    if args.json:
-        print(format_json(columns, rows))
-    elif args.csv:
-        print(format_csv(columns, rows))
-    else:
-        print(format_table(columns, rows))
+    timeout = _seconds("--timeout", args.timeout, SQL_TIMEOUT_MAX)
+    fmt = "json" if args.json else "csv" if args.csv else "table"
+    write_rows(_db(args), args.query, sys.stdout, fmt, timeout=timeout)
     return 0
 
 
@@ -282,15 +345,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LockedError as exc:
         if args.command == "crawl":
             print(f"akhbar: another crawl is running (pid {exc}); nothing to do", file=sys.stderr)
-            return 0
-        print(f"akhbar: error: another akhbar run holds the data dir (pid {exc}); try again later", file=sys.stderr)
-        return 2
+            return ExitStatus.OK
+        print(f"akhbar: error: another akhbar run holds the store (pid {exc}); try again later", file=sys.stderr)
+        return ExitStatus.BAD_INPUT
+    except QueryTimeout as exc:
+        print(f"akhbar: error: {exc}", file=sys.stderr)
+        return ExitStatus.FAILED
     except (UsageError, InputError, StoreError, QueryError, SeedError) as exc:
         print(f"akhbar: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("akhbar: interrupted; what was stored is kept", file=sys.stderr)
-        return 130
+        return ExitStatus.BAD_INPUT
+    except WriteError as exc:
+        print(f"akhbar: error: {exc}", file=sys.stderr)
+        return ExitStatus.FAILED
+    except (KeyboardInterrupt, Interrupted) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        print(f"akhbar: interrupted{_by(signum)}; what was stored is kept", file=sys.stderr)
+        return exit_status(FinishReason.INTERRUPTED, signum)
+    except BrokenPipeError:
+        _drop_stdout()  # the reader went away (`| head`): stop quietly, like any Unix tool
+        return ExitStatus.SIGPIPE
+    except Exception as exc:  # a bug: still one line, no traceback (-v logs it)
+        log.info("details", exc_info=True)
+        what = (str(exc).strip().splitlines() or [""])[0]
+        print(f"akhbar: error: {args.command}: internal error: {type(exc).__name__}: {what}", file=sys.stderr)
+        return ExitStatus.FAILED
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -1,17 +1,30 @@
-"""``akhbar crawl``: one run of the ``news`` spider over the enabled sites, safe under cron."""
+"""``akhbar crawl``: one run of the ``news`` spider over the enabled sites, safe under cron.
+
+A crawl always ends: Scrapy stops it gracefully at ``--max-seconds`` or on SIGTERM/SIGINT, and
+a :class:`~crawler.watchdog.Watchdog` ends the process if that graceful stop has not finished
+25 s after ``--max-seconds`` or 8 s after the signal. A failure to start (a locked store, a bad
+``--db``, a full disk) is raised from :func:`crawl`, never left in an unhandled Deferred.
+"""
 
 from __future__ import annotations
 
 import logging
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
-from crawler.runtime import DataDirLock
+from crawler.runs import ExitStatus, FinishReason
+from crawler.runtime import CrawlSession, DataDirLock, default_db_url
 from crawler.seeds import SeedError, load_seeds, select_sites
+from crawler.watchdog import OVERRUN_SECONDS, SIGNAL_GRACE_SECONDS, Watchdog
+from storage.db import open_engine, sqlite_path
+from storage.locks import FileLock, sqlite_lock_path
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +74,70 @@ def _quiet(level: str) -> None:
         logging.getLogger(name).setLevel(level)
 
 
-def crawl(opts: CrawlOptions) -> dict[str, object]:
-    """Run one crawl to completion and return its summary. Raises LockedError if a run is going."""
-    check_seeds(opts.seeds_dir, opts.sites)
+def check_store(opts: CrawlOptions) -> None:
+    """Fail fast, before Scrapy starts: the data dir and the store are free, the ``--db`` URL usable.
+    (The pipeline takes the locks for the run itself.)"""
     with DataDirLock(opts.data_dir):
-        pass  # fail fast with a clear message; the pipeline takes the lock for the run itself
+        pass
+    url = opts.db_url or default_db_url(opts.data_dir)
+    path = sqlite_path(url)
+    if path is not None:
+        with FileLock(sqlite_lock_path(path)):
+            pass
+    else:
+        open_engine(url).dispose()  # an unknown database kind or a missing driver is refused here
+
+
+class _Stops:
+    """The crawl's hard stops: the watchdog, armed by --max-seconds and by the first signal."""
+
+    def __init__(self, crawler: Crawler, max_seconds: float) -> None:
+        self.crawler = crawler
+        self.signum: int | None = None
+        self.watchdog = Watchdog(self._mark, self._exit_status)
+        if max_seconds > 0:
+            self.watchdog.arm(
+                max_seconds + OVERRUN_SECONDS,
+                f"still running {OVERRUN_SECONDS:g} s after --max-seconds {max_seconds:g} (a download or page held it)",
+            )
+
+    def session(self) -> CrawlSession | None:
+        return getattr(self.crawler, "akhbar_session", None)
+
+    def _mark(self, why: str) -> None:
+        session = self.session()
+        if session is not None and not session.closed:
+            session.store.mark_run(session.run_id, FinishReason.INTERRUPTED.value, why)
+
+    def _exit_status(self) -> int:
+        return 128 + self.signum if self.signum else ExitStatus.FAILED
+
+    def hook_signals(self) -> None:
+        """Wrap Scrapy's shutdown handlers (installed once the reactor runs) to arm the watchdog."""
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous = signal.getsignal(sig)
+            if callable(previous):
+                signal.signal(sig, self._on_signal(previous))
+
+    def _on_signal(self, previous: Any) -> Any:
+        def handler(signum: int, frame: FrameType | None) -> None:
+            if self.signum is None:
+                self.signum = signum
+                name = signal.Signals(signum).name
+                self.watchdog.arm(SIGNAL_GRACE_SECONDS, f"{name} received, and the crawl did not stop within "
+                                  f"{SIGNAL_GRACE_SECONDS:g} s")  # fmt: skip
+            previous(signum, frame)
+
+        return handler
+
+
+def crawl(opts: CrawlOptions) -> dict[str, object]:
+    """Run one crawl to completion and return its summary (``finish_reason``: see
+    :mod:`crawler.runs`; ``failure``: the one-line reason of a failed run; ``signal``: the signal
+    that interrupted it). Raises LockedError if a run is going, StoreError for an unusable store,
+    WriteError if the disk is full before the crawl starts."""
+    check_seeds(opts.seeds_dir, opts.sites)
+    check_store(opts)
     settings = crawl_settings(opts)
     from crawler.spiders.news import NewsSpider
 
@@ -73,11 +145,27 @@ def crawl(opts: CrawlOptions) -> dict[str, object]:
     process = CrawlerProcess(settings)
     _quiet(settings.get("LOG_LEVEL"))
     crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler)
-    _quiet(settings.get("LOG_LEVEL"))
-    process.start()
-    session = getattr(crawler, "akhbar_session", None)
-    summary: dict[str, object] = dict(session.summary) if session is not None else {}
-    if crawler.stats is not None:
-        summary["finish_reason"] = crawler.stats.get_value("finish_reason")
-    return summary
+    stops = _Stops(crawler, settings.getfloat("CLOSESPIDER_TIMEOUT"))
+    try:
+        failures: list[Failure] = []
+        process.crawl(crawler).addErrback(failures.append)
+        _quiet(settings.get("LOG_LEVEL"))
+        from twisted.internet import reactor  # installed by the crawl (Scrapy's choice of reactor)
+
+        # after Scrapy's own startup triggers, which install its shutdown handlers
+        reactor.callWhenRunning(reactor.callLater, 0, stops.hook_signals)
+        process.start()
+        session = stops.session()
+        if session is not None and not session.closed:  # stopped before the spider was closed:
+            # a second Ctrl-C (the reactor stopped at once), or a failure while starting
+            session.close(FinishReason.ERROR if failures else FinishReason.INTERRUPTED)
+        if failures:
+            failures[0].raiseException()  # its own error, shown as one line by the command
+        if session is None:
+            return {}
+        summary = dict(session.summary)
+        if stops.signum is not None:
+            summary["signal"] = stops.signum
+        return summary
+    finally:
+        stops.watchdog.done()

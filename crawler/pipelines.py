@@ -7,6 +7,9 @@ otherwise). With one worker (``--workers 1``) pages are extracted in this proces
 thread builds the archive record meanwhile (hashing and gzip release the GIL). Either way
 pages are archived and settled (decided and stored) strictly in arrival order, so the
 store is the one a re-process of the archive gives.
+
+The first write that fails (a full disk...) stops the crawl at once (the engine closes
+the spider with reason ``disk_full`` or ``error``), instead of failing page after page.
 """
 
 from __future__ import annotations
@@ -21,18 +24,25 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet import task
 
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
+from crawler.report import silent_sites
+from crawler.runs import FinishReason, from_scrapy
 from crawler.runtime import (
+    COMMIT_SECONDS,
     PAGE_BUDGET_SECONDS,
     CrawlSession,
     analyse_and_pack,
     analyse_page,
     analysis_pool,
     pack_record,
+    worker_bound,
     worker_failure,
 )
+from storage.faults import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +62,19 @@ class StorePipeline:
             settings.getfloat("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS),
         )
         crawler.akhbar_session = self.session  # type: ignore[attr-defined]
+        self.session.on_failure = self._stop
+        self._stopping = False
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)
+        if workers > worker_bound():
+            log.warning("AKHBAR_WORKERS %d: capped at %d extraction processes", workers, worker_bound())
+            workers = worker_bound()
         self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
         self.packer = ThreadPoolExecutor(1, thread_name_prefix="akhbar-archive")  # one process: archive records
         self._arrival = count()
         self._settled = 0
         self._turns: dict[int, asyncio.Future[None]] = {}
+        self._ticker = task.LoopingCall(self.session.tick)
+        self._ticker.start(COMMIT_SECONDS, now=False)
         crawler.signals.connect(self._closed, signal=signals.spider_closed)
 
     @classmethod
@@ -65,15 +82,17 @@ class StorePipeline:
         return cls(crawler)
 
     async def process_item(self, item: Any) -> Any:
+        session = self.session
         if isinstance(item, FetchFailure):
-            self.session.record_failure(item)
+            session.record_failure(item)
             return item
         if not isinstance(item, RawPage):
             return item
-        ingestor = self.session.ingestor
-        page = ingestor.admit(item, archive_now=False)  # archived when settled, in arrival order
+        ingestor = session.ingestor
+        page = session.write(lambda: ingestor.admit(item, archive_now=False))  # archived when settled, in order
         if page is None:
-            self._count("known")
+            if session.failed is None:
+                self._count("known")
             return item
         turn = next(self._arrival)
         params, budget = self.session.store.params, ingestor.page_budget
@@ -92,12 +111,25 @@ class StorePipeline:
             member = await packed if packed is not None else None
         await self._wait_for(turn)
         try:
-            page = ingestor.archived(page, member)
-            outcome = ingestor.settle(page, result)
+            outcome = session.write(lambda: ingestor.settle(ingestor.archived(page, member), result))
         finally:
             self._next_turn()
-        self._count(outcome.value)
+        if outcome is not None:
+            self._count(outcome.value)
         return item
+
+    def _stop(self) -> None:
+        """The first failed write stops the crawl: pages after it would fail the same way."""
+        if self._stopping:
+            return
+        self._stopping = True
+        failed = self.session.failed
+        reason = FinishReason.DISK_FULL if failed is not None and is_disk_full(failed) else FinishReason.ERROR
+        engine = self.crawler.engine
+        if engine is None or engine.spider is None:
+            return
+        stopping = deferred_from_coro(engine.close_spider_async(reason=reason.value))
+        stopping.addErrback(lambda failure: log.debug("closing the spider: %s", failure))
 
     async def _wait_for(self, turn: int) -> None:
         if turn != self._settled:
@@ -116,6 +148,8 @@ class StorePipeline:
             self.crawler.stats.inc_value(f"akhbar/outcome/{what}")
 
     def _closed(self, reason: str) -> None:
+        if self._ticker.running:
+            self._ticker.stop()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
         self.packer.shutdown(wait=True, cancel_futures=True)
@@ -124,12 +158,14 @@ class StorePipeline:
             "requests": stats.get("downloader/request_count", 0),
             "responses": stats.get("downloader/response_count", 0),
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
+            "scrapy_finish_reason": reason,  # e.g. closespider_timeout (--max-seconds), recorded as finished
         }
-        summary = self.session.close(reason, extra)
-        silent = []
+        summary = self.session.close(from_scrapy(reason), extra)
+        verdicts: dict[str, str] = {}
         without = summary.get("sites_without_articles")
-        for name in without if isinstance(without, list) else []:
-            if not stats.get(f"akhbar/{name}/article_urls", 0):  # found none, not even known ones
-                silent.append(name)
-                log.warning("site %s yielded no article in this run: its layout or URLs may have changed", name)
-        summary["sites_without_articles"] = silent
+        if summary.get("finish_reason") == FinishReason.FINISHED:  # a run cut short says nothing of its sites
+            verdicts = silent_sites(stats, without if isinstance(without, list) else [])
+        for name, why in verdicts.items():
+            log.warning("site %s yielded no article in this run: %s", name, why)
+        summary["sites_without_articles"] = list(verdicts)
+        summary["site_verdicts"] = verdicts

@@ -1,47 +1,166 @@
-"""Read-only SQL over a store: ``akhbar sql`` and ``akhbar stats``."""
+"""Read-only SQL over a store: ``akhbar sql`` and ``akhbar stats``.
+
+Invariant: a query reads and nothing else, and is bounded: the database refuses writes (SQLite
+opened read-only with ``query_only``, and an authorizer that denies ``ATTACH``, so
+``VACUUM INTO`` creates no file either; PostgreSQL in a read-only transaction), a query that
+runs longer than its time budget is stopped, and rows are fetched and written in batches, so
+memory does not grow with the result.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-from collections.abc import Sequence
-from typing import Any
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, islice
+from typing import IO, Any, TypeVar
 
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
-from storage.db import open_engine, sqlite_path
+from storage.db import describe, open_engine, sqlite_path
+from storage.faults import StoreError, first_line
+
+SQL_TIMEOUT_SECONDS = 60.0
+BATCH_ROWS = 500  # rows fetched (and held) at a time
+TABLE_SAMPLE = 1000  # a table's column widths come from its first rows
+PROGRESS_STEPS = 1000  # SQLite instructions between two looks at the clock
+T = TypeVar("T")
+
+# SQLite authorizer: reading is all ``akhbar sql`` may do (PRAGMA only to read a value).
+_SQLITE_RECURSIVE = getattr(sqlite3, "SQLITE_RECURSIVE", 33)
+_ALLOWED = frozenset(
+    {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_TRANSACTION, _SQLITE_RECURSIVE}
+)
 
 
 class QueryError(Exception):
-    """A query that cannot run (message shown as one line)."""
+    """A query that cannot run (message shown as one line; exit status 2)."""
 
 
-def run_query(db_url: str, sql: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run one statement read-only; a write is refused by the database itself."""
+class QueryTimeout(QueryError):
+    """A query stopped after its time budget (exit status 1: it ran, it did not finish)."""
+
+
+_SCHEMA_TABLES = ("sqlite_master", "sqlite_schema", "sqlite_temp_master")
+
+
+def _authorize(action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None) -> int:
+    if action in _ALLOWED or (action == sqlite3.SQLITE_PRAGMA and arg2 is None):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and arg1 in _SCHEMA_TABLES:
+        # SQLite asks this while it loads the schema (an FTS5 table's first use): never a user's
+        # write, which query_only and the read-only file refuse anyway
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+class _Budget:
+    """The time a query may spend in the database (time spent writing its output is not counted)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.left = seconds if seconds > 0 else float("inf")
+        self.deadline = float("inf")
+        self.expired = False
+
+    def progress(self) -> int:
+        """SQLite's progress handler: non-zero interrupts the statement."""
+        if time.monotonic() > self.deadline:
+            self.expired = True
+            return 1
+        return 0
+
+    def run(self, step: Callable[[], T]) -> T:
+        started = time.monotonic()
+        self.deadline = started + self.left
+        try:
+            return step()
+        except DBAPIError as exc:
+            raise self._error(exc) from None
+        finally:
+            self.left -= time.monotonic() - started
+            self.deadline = float("inf")
+
+    def _error(self, exc: DBAPIError) -> QueryError:
+        message = first_line(exc)
+        if self.expired or "statement timeout" in message:
+            return QueryTimeout(f"query took longer than {self.seconds:g} s (--timeout SECONDS to allow more)")
+        lowered = message.lower()
+        if (
+            "not authorized" in lowered
+            or "authorization denied" in lowered
+            or "readonly" in lowered
+            or "read-only" in lowered
+            or "query_only" in lowered
+        ):
+            return QueryError(f"refused: akhbar sql is read-only ({message})")
+        return QueryError(f"SQL error: {message}")
+
+
+def _guard(conn: Connection, budget: _Budget) -> None:
+    if conn.dialect.name == "sqlite":
+        raw: Any = conn.connection.dbapi_connection
+        raw.set_authorizer(_authorize)
+        raw.set_progress_handler(budget.progress, PROGRESS_STEPS)
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SET TRANSACTION READ ONLY"))
+        if budget.seconds > 0:
+            conn.execute(text(f"SET LOCAL statement_timeout = {int(budget.seconds * 1000)}"))
+
+
+@contextlib.contextmanager
+def query_rows(
+    db_url: str, sql: str, params: dict[str, Any] | None = None, *, timeout: float = 0
+) -> Iterator[tuple[list[str], Iterator[Sequence[Any]]]]:
+    """``(columns, rows)`` of one read-only statement; rows are fetched in batches as they are
+    consumed, within ``timeout`` seconds of database time (0: no limit)."""
     path = sqlite_path(db_url)
     if path is not None and not path.exists():
         raise QueryError(f"{path}: no store here (run `akhbar reprocess` or `akhbar crawl` first, or pass --data-dir)")
     engine = open_engine(db_url, read_only=True)
+    budget = _Budget(timeout)
     try:
-        with engine.connect() as conn:
-            if engine.dialect.name == "postgresql":
-                conn.execute(text("SET TRANSACTION READ ONLY"))
-            result = conn.execute(text(sql), params or {})
+        try:
+            conn = engine.connect()
+        except DBAPIError as exc:
+            raise StoreError(f"cannot open store {describe(db_url)}: {first_line(exc)}") from None
+        with conn:
+            _guard(conn, budget)
+            result = budget.run(lambda: conn.execute(text(sql), params or {}))
             if not result.returns_rows:
                 raise QueryError("the statement returned no rows (akhbar sql is read-only: only SELECT-like queries)")
             columns = list(result.keys())
-            rows = [tuple(r) for r in result]
+
+            def rows() -> Iterator[Sequence[Any]]:
+                while batch := budget.run(lambda: result.fetchmany(BATCH_ROWS)):
+                    yield from batch
+
+            yield columns, rows()
             conn.rollback()
-            return columns, rows
-    except (OperationalError, ProgrammingError, DBAPIError) as exc:
-        message = str(getattr(exc, "orig", exc)).splitlines()[0]
-        if "readonly" in message or "read-only" in message or "query_only" in message.lower():
-            raise QueryError(f"refused: akhbar sql is read-only ({message})") from None
-        raise QueryError(f"SQL error: {message}") from None
     finally:
         engine.dispose()
+
+
+def run_query(
+    db_url: str, sql: str, params: dict[str, Any] | None = None, *, timeout: float = SQL_TIMEOUT_SECONDS
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """All rows of one read-only statement (for small results: ``akhbar stats``)."""
+    with query_rows(db_url, sql, params, timeout=timeout) as (columns, rows):
+        return columns, [tuple(r) for r in rows]
+
+
+def write_rows(
+    db_url: str, sql: str, out: IO[str], fmt: str = "table", *, timeout: float = SQL_TIMEOUT_SECONDS
+) -> None:
+    """Run one read-only statement and stream its rows to ``out`` as ``table``, ``json`` or ``csv``."""
+    writer = {"table": write_table, "json": write_json, "csv": write_csv}[fmt]
+    with query_rows(db_url, sql, timeout=timeout) as (columns, rows):
+        writer(columns, rows, out)
 
 
 def _cell(value: Any, width: int | None = None) -> str:
@@ -55,31 +174,56 @@ def _cell(value: Any, width: int | None = None) -> str:
     return s
 
 
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
-    """A plain text table, cells cut at ``max_width`` characters."""
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: " | ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip()  # noqa: E731
-    out = [line(list(columns)), "-+-".join("-" * w for w in widths)]
-    out.extend(line(r) for r in cells)
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+def write_table(columns: Sequence[str], rows: Iterator[Sequence[Any]], out: IO[str], max_width: int = 60) -> None:
+    """A plain text table, cells cut at ``max_width`` characters; the column widths come from the
+    first :data:`TABLE_SAMPLE` rows (later cells are cut to them), so rows stream."""
+    sample = [[_cell(v, max_width) for v in row] for row in islice(rows, TABLE_SAMPLE)]
+    widths = [max([len(c)] + [len(r[i]) for r in sample]) for i, c in enumerate(columns)]
+
+    def line(vals: Sequence[str]) -> str:
+        return " | ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip() + "\n"
+
+    out.write(line(list(columns)))
+    out.write("-+-".join("-" * w for w in widths) + "\n")
+    later = ([_cell(v, w) for v, w in zip(row, widths, strict=True)] for row in rows)
+    count = 0
+    for cells in chain(sample, later):
+        out.write(line(cells))
+        count += 1
+    out.write(f"({count} row{'s' if count != 1 else ''})\n")
 
 
-def format_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    return json.dumps(
-        [{c: (_cell(v) if isinstance(v, bytes) else v) for c, v in zip(columns, row, strict=True)} for row in rows],
-        ensure_ascii=False,
-        indent=2,
-    )
+def write_json(columns: Sequence[str], rows: Iterator[Sequence[Any]], out: IO[str]) -> None:
+    """A JSON array of objects, written one object at a time (the text of ``json.dumps(indent=2)``)."""
+    first = True
+    out.write("[")
+    for row in rows:
+        obj = {c: (_cell(v) if isinstance(v, bytes) else v) for c, v in zip(columns, row, strict=True)}
+        item = json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("\n  " if first else ",\n  ") + item)
+        first = False
+    out.write("]\n" if first else "\n]\n")
 
 
-def format_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+def write_csv(columns: Sequence[str], rows: Iterator[Sequence[Any]], out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
-    return buf.getvalue().rstrip("\n")
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+
+
+def _text(write: Callable[[Sequence[str], Iterator[Sequence[Any]], IO[str]], None]) -> Callable[..., str]:
+    def render(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+        buf = io.StringIO()
+        write(columns, iter(rows), buf)
+        return buf.getvalue().rstrip("\n")
+
+    return render
+
+
+format_table = _text(write_table)
+format_json = _text(write_json)
+format_csv = _text(write_csv)
 
 
 STATS_QUERIES: list[tuple[str, str]] = [

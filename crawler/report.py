@@ -1,8 +1,50 @@
-"""Human-readable summaries printed at the end of a run (re-process or crawl)."""
+"""Human-readable summaries printed at the end of a run (re-process or crawl).
+
+Pure functions of a run's stats: nothing here reads the store or Scrapy.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+# The spider's and robots gate's ``akhbar/<site>/unreachable/<cause>`` causes, in words.
+UNREACHABLE_CAUSES = {
+    "dns": "host name not found (DNS)",
+    "connection": "connection refused or lost",
+    "timeout": "no answer in time (timeout)",
+    "robots_5xx": "robots.txt answers a server error",
+    "robots_unreadable": "robots.txt cannot be read",
+}
+
+
+def _count(stats: Mapping[str, object], key: str) -> int:
+    value = stats.get(key, 0)
+    return value if isinstance(value, int) else 0
+
+
+def silent_sites(stats: Mapping[str, object], names: Iterable[str]) -> dict[str, str]:
+    """Why each site of ``names`` (sites that stored no article in the run) yielded nothing, from the
+    crawl's stats: unreachable (no response; DNS, connection, timeout, robots.txt 5xx or unreadable),
+    or reachable with no article (its layout or URLs may have changed). A site whose article URLs
+    were all known already gets no verdict: it is fine."""
+    verdicts: dict[str, str] = {}
+    for name in names:
+        if _count(stats, f"akhbar/{name}/article_urls"):
+            continue  # it found articles, already stored ones
+        prefix = f"akhbar/{name}/unreachable/"
+        causes = {key[len(prefix) :]: _count(stats, key) for key in stats if key.startswith(prefix)}
+        failed = ", ".join(f"{UNREACHABLE_CAUSES.get(c, c)} ×{n}" for c, n in sorted(causes.items()) if n)
+        responses = _count(stats, f"akhbar/{name}/responses")
+        if responses:
+            verdicts[name] = (
+                f"reachable ({responses} responses) but no article found: its layout or URLs may have changed"
+                + (f" (failed requests: {failed})" if failed else "")
+            )
+        elif failed:
+            verdicts[name] = f"unreachable ({failed}): check its address, or try again later"
+        else:
+            verdicts[name] = "no response received (nothing was fetched: check its start URLs, feeds and sitemaps)"
+    return verdicts
 
 
 def _stored_and_rejected(d: Mapping[str, object]) -> list[str]:
@@ -37,6 +79,11 @@ def crawl_summary(d: Mapping[str, object]) -> str:
         "  per site: " + (", ".join(f"{k} {v}" for k, v in per_site.items()) or "none"),
     ]
     silent = d.get("sites_without_articles") or []
-    assert isinstance(silent, list)
-    lines.extend(f"  warning: {name} yielded no article (its layout or URLs may have changed)" for name in silent)
+    verdicts = d.get("site_verdicts") or {}
+    assert isinstance(silent, list) and isinstance(verdicts, dict)
+    for name in silent:
+        why = verdicts.get(name)
+        lines.append(
+            f"  warning: {name} yielded no article" + (f": {why}" if why else " (its layout or URLs may have changed)")
+        )
     return "\n".join(lines)

@@ -1,7 +1,13 @@
-"""``akhbar reprocess``: run saved HTML (WARC or bare files) through the processing path."""
+"""``akhbar reprocess``: run saved HTML (WARC or bare files) through the processing path.
+
+Every run row it starts gets finished: ``finished``, ``interrupted`` (SIGINT/SIGTERM, raised
+as :class:`~crawler.runs.Interrupted` between pages, never inside one), ``disk_full`` or
+``error`` (the batch the failed write was in is rolled back; what was committed stays).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -9,9 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from crawler.processing.fingerprint import DedupParams
+from crawler.runs import FinishReason, Interrupted, signals_deferred, signals_interrupt
 from crawler.runtime import PAGE_BUDGET_SECONDS, DataDirLock, Ingestor, RunStats, default_db_url
 from storage.archive import ArchivedPage, ArchiveWriter, archive_files, expand_inputs, read_inputs
 from storage.db import sqlite_path, sqlite_url
+from storage.faults import StoreError, write_error
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -57,8 +65,7 @@ def reprocess(
         path = sqlite_path(target)
         if path is not None and path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{into}: already exists; --into builds a fresh store, choose a new path")
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        _make_parent(path)
         return _run(
             target,
             files,
@@ -69,9 +76,7 @@ def reprocess(
             page_budget=page_budget,
         )
     target = db_url or default_db_url(data_dir)
-    path = sqlite_path(target)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(sqlite_path(target))
     with DataDirLock(data_dir):
         own_archive = not inputs
         return _run(
@@ -86,6 +91,15 @@ def reprocess(
         )
 
 
+def _make_parent(path: Path | None) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot create the store's directory ({exc.strerror or exc})") from None
+
+
 def _run(
     db_url: str,
     files: list[tuple[Path, str]],
@@ -98,22 +112,31 @@ def _run(
     page_budget: float = PAGE_BUDGET_SECONDS,
 ) -> RunStats:
     store = Store(db_url, DedupParams(), rebuild_hint=hint)
-    run_id = store.start_run("reprocess", args, os.getpid())
-    writer = ArchiveWriter(archive_dir, run_id) if archive_dir is not None else None
-    ingestor = Ingestor(store, run_id, writer, page_budget)
-    reason = "finished"
     try:
-        ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
-    except KeyboardInterrupt:
-        reason = "interrupted"
+        run_id = store.start_run("reprocess", args, os.getpid())
+        writer = ArchiveWriter(archive_dir, run_id) if archive_dir is not None else None
+        ingestor = Ingestor(store, run_id, writer, page_budget)
+    except BaseException as exc:
+        store.close(commit=False)
+        failure = write_error(exc, store.where) if isinstance(exc, Exception) else None
+        if failure is not None:
+            raise failure from None
+        raise
+    reason, failed = FinishReason.FINISHED, None
+    try:
+        with signals_interrupt():
+            ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
+    except (Interrupted, KeyboardInterrupt):
+        reason = FinishReason.INTERRUPTED
+        raise
+    except Exception as exc:
+        failed = exc
         raise
     finally:
-        ingestor.commit()
-        if writer is not None:
-            writer.close()
-        if ingestor.stats.added == 0 and reason == "finished":
-            store.drop_run(run_id)  # a re-run that added nothing leaves no row
-        else:
-            store.finish_run(run_id, reason, ingestor.stats.as_dict())
-        store.close()
+        with signals_deferred():  # a second Ctrl-C must not leave the run row unfinished
+            end = ingestor.end(reason, failed=failed)
+            with contextlib.suppress(Exception):
+                store.close(commit=False)  # end() committed what could be
+        if end.failure is not None:
+            raise end.failure from None  # disk full, write error, or a bug: one line, exit 1
     return ingestor.stats
