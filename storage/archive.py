@@ -4,6 +4,9 @@ Writing: one gzip-compressed WARC file per run under ``DATA_DIR/archive/``, one
 ``response`` record per page, appended before the page's rows are written (built by a
 pool worker when there is one: :func:`warc_member` is pure). Reading: WARC
 files from any producer (wget, Common Crawl, browsertrix…) and bare HTML files.
+
+A record is appended whole or not at all: a write that fails (a full disk) is cut back to
+where the record began and raised as :class:`~storage.faults.WriteError` naming the file.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -27,6 +29,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crawler.items import RawPage
+from storage.faults import WriteError, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +99,17 @@ class ArchiveWriter:
     """Appends response records to one WARC file per run."""
 
     def __init__(self, archive_dir: Path, run_id: int) -> None:
-        archive_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         self.path = archive_dir / f"akhbar-{stamp}-run{run_id:06d}.warc.gz"
-        self._fh: BinaryIO = open(self.path, "ab")  # noqa: SIM115 (closed in close())
+        try:
+            archive_dir.mkdir(parents=True, exist_ok=True)
+            # unbuffered: no bytes wait in a buffer, so a failed write can be cut back entirely
+            self._fh: io.FileIO = open(self.path, "ab", buffering=0)  # noqa: SIM115 (closed in close())
+        except OSError as exc:
+            raise self._failure(exc) from None
+
+    def _failure(self, exc: OSError) -> WriteError:
+        return WriteError(str(self.path), exc.strerror or str(exc), disk_full=is_disk_full(exc))
 
     def write(self, raw: RawPage) -> int:
         """Append ``raw``; return the record's offset."""
@@ -109,17 +119,30 @@ class ArchiveWriter:
         """Append a record built by :func:`warc_member`; return its offset. Handed to the OS before
         returning (a killed process loses nothing); :meth:`sync` makes it durable against power loss."""
         offset = self._fh.tell()
-        self._fh.write(member)
-        self._fh.flush()
+        view = memoryview(member)
+        try:
+            while view:
+                view = view[self._fh.write(view) or 0 :]
+        except OSError as exc:
+            try:  # drop the record written in part (truncating needs no free space): the file stays readable
+                os.ftruncate(self._fh.fileno(), offset)
+            except OSError as again:
+                log.warning("%s: a record written in part could not be removed (%s)", self.path, again)
+            raise self._failure(exc) from None
         return offset
 
     def sync(self) -> None:
         """fsync the file: called before each database commit, so no row names a record a crash lost."""
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        try:
+            os.fsync(self._fh.fileno())
+        except OSError as exc:
+            raise self._failure(exc) from None
 
     def close(self) -> None:
-        self._fh.close()
+        try:
+            self._fh.close()
+        except OSError as exc:
+            raise self._failure(exc) from None
         if self.path.stat().st_size == 0:
             self.path.unlink()
 

@@ -22,7 +22,9 @@ import sqlite3
 
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 SQLITE_FULL = 13
-SQLITE_IOERR_WRITE = 778  # SQLite's code for a failed write(2) other than ENOSPC (EFBIG and EDQUOT included)
+# SQLite's codes for a failed write(2) other than ENOSPC (EFBIG and EDQUOT included), and for its -shm or
+# database file failing to grow
+SQLITE_IOERR_GROWTH = frozenset({778, 1546, 4874})  # SQLITE_IOERR_WRITE, _TRUNCATE, _SHMSIZE
 PG_DISK_FULL = "53100"
 
 
@@ -79,8 +81,9 @@ def is_disk_full(exc: BaseException) -> bool:
             code = getattr(item, "sqlite_errorcode", None)
             if code == SQLITE_FULL or "database or disk is full" in str(item):
                 return True
-            # SQLite reports EFBIG/EDQUOT as a plain write error; under a file size limit, that is the cause
-            if code == SQLITE_IOERR_WRITE and _file_size_limited():
+            # SQLite reports EFBIG/EDQUOT as an I/O error (a write, or growing its -shm file); under a
+            # file size limit, that is the cause
+            if code in SQLITE_IOERR_GROWTH and _file_size_limited():
                 return True
         if getattr(item, "pgcode", None) == PG_DISK_FULL or getattr(item, "sqlstate", None) == PG_DISK_FULL:
             return True
