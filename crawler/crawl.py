@@ -24,7 +24,7 @@ from crawler.runtime import CrawlSession, DataDirLock, default_db_url
 from crawler.seeds import SeedError, load_seeds, select_sites
 from crawler.watchdog import OVERRUN_SECONDS, SIGNAL_GRACE_SECONDS, Watchdog
 from storage.db import open_engine, sqlite_path
-from storage.locks import FileLock, sqlite_lock_path
+from storage.locks import sqlite_lock
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def check_store(opts: CrawlOptions) -> None:
     url = opts.db_url or default_db_url(opts.data_dir)
     path = sqlite_path(url)
     if path is not None:
-        with FileLock(sqlite_lock_path(path)):
+        with sqlite_lock(path):
             pass
     else:
         open_engine(url).dispose()  # an unknown database kind or a missing driver is refused here

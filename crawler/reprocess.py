@@ -97,7 +97,7 @@ def _make_parent(path: Path | None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{path.parent}: cannot create the store's directory ({exc.strerror or exc})") from None
+        raise StoreError(f"{path}: cannot write here ({exc.strerror or exc})") from None
 
 
 def _run(

@@ -27,25 +27,26 @@ class LockedError(Exception):
     """Another writer holds the lock; the message is the holder's pid (or ``?``)."""
 
 
-def _cannot_write(path: Path, exc: OSError) -> Exception:
-    if exc.errno in DISK_FULL_ERRNOS:
-        return WriteError(str(path), exc.strerror or str(exc), disk_full=True)
-    return StoreError(f"{path.parent}: cannot write here ({exc.strerror or exc})")
-
-
 class FileLock:
-    """An exclusive ``flock`` on ``path``, which holds the holder's pid for the next one to name."""
+    """An exclusive ``flock`` on ``path``, which holds the holder's pid for the next one to name.
+    Messages name ``owner`` (the data dir, or the database file the lock stands beside)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, owner: Path | None = None) -> None:
         self.path = path
+        self.owner = owner or path.parent
         self._fh: IO[str] | None = None
+
+    def _cannot_write(self, exc: OSError) -> Exception:
+        if exc.errno in DISK_FULL_ERRNOS:
+            return WriteError(str(self.path), exc.strerror or str(exc), disk_full=True)
+        return StoreError(f"{self.owner}: cannot write here ({exc.strerror or exc})")
 
     def acquire(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fh = open(self.path, "a+")  # noqa: SIM115 (held until release())
         except OSError as exc:
-            raise _cannot_write(self.path, exc) from None
+            raise self._cannot_write(exc) from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -63,7 +64,7 @@ class FileLock:
             fh.flush()
         except OSError as exc:
             fh.close()
-            raise _cannot_write(self.path, exc) from None
+            raise self._cannot_write(exc) from None
         self._fh = fh
 
     def release(self) -> None:
@@ -86,9 +87,9 @@ class FileLock:
         self.release()
 
 
-def sqlite_lock_path(database: Path) -> Path:
-    """The lock file of a SQLite store: beside the database file, named after it."""
-    return database.with_name(database.name + ".lock")
+def sqlite_lock(database: Path) -> FileLock:
+    """The writer lock of a SQLite store: a lock file beside the database file, named after it."""
+    return FileLock(database.with_name(database.name + ".lock"), owner=database)
 
 
 def take_advisory_lock(conn: Connection) -> None:

@@ -22,7 +22,7 @@ from crawler.processing.processor import Analysed
 from storage import migrations
 from storage.db import describe, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
-from storage.locks import FileLock, release_advisory_lock, sqlite_lock_path, take_advisory_lock
+from storage.locks import release_advisory_lock, sqlite_lock, take_advisory_lock
 from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class Store:
         self.where = describe(url)  # how messages name it (a path, or the URL without its password)
         self.params = params
         path = sqlite_path(url)
-        self._lock = FileLock(sqlite_lock_path(path)) if path is not None else None
+        self._lock = sqlite_lock(path) if path is not None else None
         if self._lock is not None:
             self._lock.acquire()
         try:
