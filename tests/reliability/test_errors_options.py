@@ -14,7 +14,9 @@ from tests.warc_builder import write_warc
 
 @pytest.fixture
 def warc(tmp_path: Path) -> Path:
-    pages = [(f"https://x.example/a/{i}", article_html(f"خبر {i}", story(i)).encode(), "text/html", 200) for i in range(3)]
+    pages = [
+        (f"https://x.example/a/{i}", article_html(f"خبر {i}", story(i)).encode(), "text/html", 200) for i in range(3)
+    ]
     return write_warc(tmp_path / "in.warc.gz", pages)
 
 
@@ -59,9 +61,16 @@ def test_a_thousand_workers_are_capped_with_a_note(
 
     started: list[int] = []
     real_pool = crawler.runtime.analysis_pool
-    monkeypatch.setattr(crawler.runtime, "analysis_pool", lambda n: started.append(n) or real_pool(n))
+
+    def counted_pool(workers: int) -> object:
+        started.append(workers)
+        return real_pool(workers)
+
+    monkeypatch.setattr(crawler.runtime, "analysis_pool", counted_pool)
     db = tmp_path / "out.db"
-    assert main(["reprocess", "--workers", "1000", "--into", str(db), "--data-dir", str(tmp_path / "v"), str(warc)]) == 0
+    assert (
+        main(["reprocess", "--workers", "1000", "--into", str(db), "--data-dir", str(tmp_path / "v"), str(warc)]) == 0
+    )
     bound = worker_bound()
     assert 1 <= bound <= MAX_WORKERS
     assert capsys.readouterr().err.strip() == (
