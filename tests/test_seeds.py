@@ -109,3 +109,18 @@ def test_patterns_use_the_linear_time_engine_syntax(tmp_path: Path) -> None:
     assert site.is_article_url("https://www.example.ma/amp/مثال")
     assert not site.is_article_url("https://www.example.ma/example-12.html")
     assert [p.pattern for p in site.deny_url_patterns] == ["/tag/"]
+
+
+def test_patterns_are_decided_together_but_keep_their_own_flags(tmp_path: Path) -> None:
+    """Deny (and article) patterns run as one RE2 alternation: a ``(?i)`` stays inside its own pattern."""
+    import copy
+    import pickle
+
+    text = GOOD.format(name="flags").replace(
+        "deny_url_patterns = ['/tag/']", "deny_url_patterns = ['(?i)\\.PDF$', '/Tag/']"
+    )
+    site = load_seed(write(tmp_path, "flags", text))
+    assert site.denies("https://www.example.ma/a.pdf") and site.denies("https://www.example.ma/Tag/x")
+    assert not site.denies("https://www.example.ma/tag/x")  # the (?i) of the first pattern does not reach the second
+    for same in (copy.deepcopy(site), pickle.loads(pickle.dumps(site))):  # Scrapy copies its settings
+        assert same == site and same.denies("https://www.example.ma/a.PDF")
