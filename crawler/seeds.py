@@ -198,8 +198,8 @@ def _check_url(path: Path, key: str, url: object) -> str:
     if not isinstance(url, str):
         raise _fail(path, key, f"expected a URL string, got {type(url).__name__}")
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _fail(path, key, f"not an absolute http(s) URL: {url!r}")
+    if parts.scheme not in ("http", "https") or not parts.hostname or request_host(url) is None:
+        raise _fail(path, key, f"not an absolute http(s) URL with a valid host and port and no user@: {url!r}")
     return url
 
 

@@ -124,3 +124,12 @@ def test_patterns_are_decided_together_but_keep_their_own_flags(tmp_path: Path) 
     assert not site.denies("https://www.example.ma/tag/x")  # the (?i) of the first pattern does not reach the second
     for same in (copy.deepcopy(site), pickle.loads(pickle.dumps(site))):  # Scrapy copies its settings
         assert same == site and same.denies("https://www.example.ma/a.PDF")
+
+
+@pytest.mark.parametrize(
+    "url", ["https://user@www.example.ma/", "https://www.example.ma:99999/", "https://exa mple.ma/"]
+)
+def test_a_seed_url_scrapy_could_not_request_safely_is_refused(tmp_path: Path, url: str) -> None:
+    path = write(tmp_path, "x", GOOD.format(name="x").replace("https://www.example.ma/feed", url))
+    with pytest.raises(SeedError, match=r"feeds\[0\]: not an absolute http\(s\) URL with a valid host and port"):
+        load_seed(path)
