@@ -67,7 +67,7 @@ def test_reprocess_stores_articles_outcomes_and_duplicates(tmp_path: Path, mixed
         "https://one.example/gone": "http_error",
         "https://one.example/garbage": "not_html",
         "https://one.example/huge": "too_large",
-        "https://one.example/menu-only": "empty",
+        "https://one.example/menu-only": "not_article",  # no body, no date: the page itself says so
     }
     rows = q(db, "SELECT id, url, dup_kind, duplicate_of_id, similarity, language, title FROM articles ORDER BY id")
     first = rows[0]

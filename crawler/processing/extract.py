@@ -25,6 +25,8 @@ from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
+from crawler.processing.pagetype import not_article_reason
+from crawler.processing.sites import site_of, unescape
 from crawler.processing.titles import clean_title
 
 log = logging.getLogger(__name__)
@@ -152,6 +154,10 @@ def extract(raw: RawPage) -> Article:
     h1s = [h.text_content().strip() for h in tree.iterfind(".//h1")]
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
     published = find_published(tree, url, raw.fetched_at)
+    if raw.site is None:  # no seed vouches for this page (a foreign WARC, saved files): the page decides
+        reason = not_article_reason(tree, page_url, published is not None)
+        if reason is not None:
+            raise Rejected(Outcome.NOT_ARTICLE, reason)
     strip_boilerplate(tree)
     try:
         meta = _metadata(tree)
@@ -163,19 +169,19 @@ def extract(raw: RawPage) -> Article:
     if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_TEXT_CHARS:
         raise Rejected(Outcome.EMPTY, "no article text")
     text = (doc.text or "").strip()
-    site = meta.sitename or (urlsplit(url).hostname or "").removeprefix("www.") or None
+    outlet = unescape(meta.sitename) or (urlsplit(url).hostname or "").removeprefix("www.") or None
     if published is None:  # htmldate's guess, only when the page's own signals gave nothing
         guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=raw.fetched_at[:10])
         published = parse_iso(guess) if guess else None
-    title = clean_title(meta.title, site, h1s)
-    text = trim_edges(_drop_leading_title(text, title), site)
+    title = clean_title(unescape(meta.title), outlet, h1s)
+    text = trim_edges(_drop_leading_title(text, title), outlet)
     return Article(
         url=url,
         title=title,
-        author=meta.author or None,
+        author=unescape(meta.author) or None,
         published_at=published,
         language=_language(tree, text),
-        site=site,
+        site=site_of(url) or outlet,
         text=text,
-        description=meta.description or None,
+        description=unescape(meta.description) or None,
     )

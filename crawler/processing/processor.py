@@ -78,8 +78,9 @@ def analyse(raw: RawPage, params: DedupParams) -> Analysed:
 
 
 def site_key(raw: RawPage, article: Article) -> str:
-    """The site an article belongs to for template learning: the seed name, else the host."""
-    return raw.site or (urlsplit(article.url).hostname or "").removeprefix("www.") or "?"
+    """The site an article belongs to, for template learning and the stored ``site``: the seed
+    name, else the page's stable site (:func:`crawler.processing.sites.site_of`)."""
+    return raw.site or article.site or (urlsplit(article.url).hostname or "").removeprefix("www.") or "?"
 
 
 class Processor:

@@ -1,0 +1,145 @@
+"""Is this page an article? Decided from the page itself, for pages no seed vouches for.
+
+A crawl knows a page's role from its site's ``article_url_patterns``; a foreign WARC (``wget
+--warc-file`` of a whole site) or a folder of saved pages does not, and its home, section,
+tag, author and about pages must not become articles (nor near-duplicates of each other).
+
+Invariant: a page is an article unless the page itself says otherwise, in this order:
+1. the site root is never an article;
+2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
+   it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
+   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``...) makes it not;
+3. a URL path that names a listing (``/category/``, ``/tag/``, ``/author/``, ``/page/2``,
+   ``/about``, ``/contact``...) makes it not;
+4. ``og:type`` ``article`` makes it one;
+5. the page's largest block of prose (paragraphs, or text between ``<br>``s) decides: a
+   list of teasers (3+ headline links among its paragraphs), no block of 300+ characters
+   while headline-like links (4+ words) are present (a dated page at an article-like URL
+   may be a brief of 120+): not an article;
+6. otherwise, a page with no date, no article markup, no article-like URL (no number, no
+   date path) and no prose block is not an article.
+Every "not" comes with the reason, stored in ``fetches.detail``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import unquote, urlsplit
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+ARTICLE_TYPES = frozenset(
+    {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+     "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "scholarlyarticle", "techarticle", "report"}
+)  # fmt: skip
+LISTING_TYPES = frozenset(
+    {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website"}
+)
+_LISTING_PATH = re.compile(
+    r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer|archive|archives"
+    r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter"
+    r"|قسم|تصنيف|وسم|كاتب|اتصل-بنا|من-نحن)(?:/|$|\.html?$)|/page/\d+/?$",
+    re.I,
+)
+MIN_BODY_CHARS = 300  # a text block shorter than this is a teaser or a caption, not an article body
+MIN_BRIEF_CHARS = 120  # ...unless the page is dated and its URL looks like an article's: a news brief
+_ARTICLE_URL = re.compile(r"\d{3,}|/\d{4}/\d{1,2}/")
+_JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
+_OG_TYPE = XPath('//meta[@property="og:type" or @name="og:type"]/@content')
+_LINKS = XPath("//body//a[@href]")
+_HEADLINE_LINKS = XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
+
+
+def _ld_types(tree: HtmlElement) -> set[str]:
+    types: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            kind = node.get("@type")
+            for t in kind if isinstance(kind, list) else [kind]:
+                if isinstance(t, str):
+                    types.add(t.lower())
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                if key in node:
+                    walk(node[key])
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for blob in _JSON_LD(tree):
+        try:
+            walk(json.loads(blob))
+        except (ValueError, RecursionError):
+            continue
+    return types
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+_INLINE = frozenset({"b", "i", "strong", "em", "span", "br", "u", "small", "sup", "sub", "font", "mark", "abbr"})
+_SKIP = frozenset({"script", "style", "noscript", "a", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer"})
+
+
+def _own_text(el: HtmlElement) -> int:
+    """Length of the prose an element holds itself: its text, inline children's text and tails,
+    and its ``<p>`` children's text (links and headings excluded)."""
+    total = len((el.text or "").strip())
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "p":
+            total += sum(len(t.strip()) for t in child.xpath(".//text()[not(ancestor::a)]"))
+        elif tag in _INLINE:
+            total += len(child.text_content().strip())
+        total += len((child.tail or "").strip())
+    return total
+
+
+def _prose_block(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
+    """The element holding the most prose of its own (see :func:`_own_text`), and how much."""
+    best: HtmlElement | None = None
+    best_len = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP or el.tag in _INLINE or el.tag == "p":
+            continue
+        n = _own_text(el)
+        if n > best_len:
+            best, best_len = el, n
+    return best, best_len
+
+
+def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
+    """Why this page is not an article (None: it is one, as far as the page tells)."""
+    parts = urlsplit(url)
+    path = unquote(parts.path or "/")
+    web = parts.scheme in ("http", "https")
+    if web and path.strip("/") in ("", "index.html", "index.php", "ar", "fr") and not parts.query:
+        return "the site's home page"
+    types = _ld_types(tree)
+    if types & ARTICLE_TYPES:
+        return None
+    listing_types = types & LISTING_TYPES
+    if listing_types - {"website"}:
+        return f"JSON-LD says {', '.join(sorted(listing_types - {'website'}))}"
+    if web and _LISTING_PATH.search(path):
+        return f"a listing URL ({path})"
+    og_type = " ".join(_OG_TYPE(tree)).strip().lower()
+    if og_type == "article":
+        return None
+    block, prose = _prose_block(tree)
+    if block is not None and prose >= MIN_BODY_CHARS:
+        teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
+        if len(teasers) >= 3:
+            return f"a list of {len(teasers)} headline links, not one article"
+        return None
+    if has_date and web and _ARTICLE_URL.search(path) and prose >= MIN_BRIEF_CHARS:
+        return None  # a dated brief at an article-like URL
+    teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
+    if teasers:
+        return f"no article body (longest text block {prose} characters) and {len(teasers)} headline links"
+    if not has_date and (not web or not _ARTICLE_URL.search(path)):
+        return "no article body, no date, no article markup"
+    return None

@@ -1,0 +1,62 @@
+"""Article or listing, from the page alone (crawler/processing/pagetype.py), on real fixture pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from trafilatura.utils import load_html
+
+from crawler.processing.dates import find_published
+from crawler.processing.pagetype import not_article_reason
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*/page.html"))
+DEMO = ROOT / "crawler" / "demo" / "sites"
+
+
+def _reason(path: Path, url: str) -> str | None:
+    tree = load_html(path.read_bytes())
+    if tree is None:
+        pytest.skip("not an HTML page")
+    return not_article_reason(tree, url, find_published(tree, url, "2030-01-01T00:00:00+00:00") is not None)
+
+
+@pytest.mark.parametrize("page", GOLDEN, ids=lambda p: p.parent.name)
+def test_every_golden_article_page_is_an_article(page: Path) -> None:
+    url = json.loads((page.parent / "expected.json").read_text(encoding="utf-8"))["url"]
+    assert _reason(page, url) is None
+
+
+FIXTURE_SITES = [*sorted(p for p in DEMO.iterdir() if p.is_dir()), ROOT / "tests" / "fixtures" / "site"]
+NEUTRAL = "https://demo.example/p/x.html"  # a URL that tells nothing: the page alone decides
+
+
+def _demo_pages() -> list[tuple[Path, str, bool]]:
+    cases = []
+    for site in FIXTURE_SITES:
+        for page in sorted(site.rglob("*.html")):
+            rel = "/" + page.relative_to(site).as_posix()
+            url = "https://demo.example" + (rel.removesuffix("index.html") if rel.endswith("/index.html") else rel)
+            expected = json.loads((site / "site.json").read_text(encoding="utf-8"))
+            is_article = any(re.search(p, url) for p in expected["article_url_patterns"])
+            cases.append((page, url, is_article))
+    return cases
+
+
+@pytest.mark.parametrize(("page", "url", "is_article"), _demo_pages(), ids=lambda v: str(v)[-60:])
+def test_demo_site_pages_are_told_apart(page: Path, url: str, is_article: bool) -> None:
+    if "/slow/" in url:
+        pytest.skip("a near-empty live-stream page: extraction rejects it as empty")
+    reason = _reason(page, url)
+    assert (reason is None) == is_article, reason
+
+
+@pytest.mark.parametrize(("page", "url", "is_article"), _demo_pages(), ids=lambda v: str(v)[-60:])
+def test_the_page_alone_tells_listings_from_articles(page: Path, url: str, is_article: bool) -> None:
+    if "/slow/" in url:
+        pytest.skip("a near-empty live-stream page: extraction rejects it as empty")
+    reason = _reason(page, NEUTRAL)
+    assert (reason is None) == is_article, reason
