@@ -64,49 +64,67 @@ class Interrupted(BaseException):  # like KeyboardInterrupt: not an Exception, s
         self.signum = signum
 
 
-_critical = 0  # depth of critical sections entered (main thread only)
-_pending: int | None = None  # a signal that arrived during one, raised at its end
+_waiting = 0  # depth of interruptible waits entered (main thread only)
+_pending: int | None = None  # a signal that arrived outside one, raised at the next interruption point
+_interrupted = False  # once raised, further signals are ignored: the run is winding down
+
+
+def _stop_listening() -> None:
+    global _interrupted
+    _interrupted = True
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, signal.SIG_IGN)
 
 
 def _on_signal(signum: int, _frame: FrameType | None) -> None:
     global _pending
-    if _critical:
-        _pending = signum
-        return
-    raise Interrupted(signum)
+    if _waiting:
+        _stop_listening()
+        raise Interrupted(signum)
+    _pending = signum  # a write or a database call may be under way: raised at the next safe point
 
 
-@contextlib.contextmanager
-def critical_section() -> Iterator[None]:
-    """A write that must not be cut in two (a page's rows, a commit): a signal that arrives
-    meanwhile is raised as :class:`Interrupted` when it ends, so a transaction only ever holds
-    whole pages."""
-    global _critical, _pending
-    _critical += 1
-    try:
-        yield
-    finally:
-        _critical -= 1
-    if not _critical and _pending is not None:
+def interruption_point() -> None:
+    """Raise :class:`Interrupted` if a signal arrived since: call it between pages, where nothing
+    is half written and no database call is under way (one cut by an exception leaves its
+    connection unusable, and the batch with it)."""
+    global _pending
+    if _pending is not None:
         signum, _pending = _pending, None
+        _stop_listening()
         raise Interrupted(signum)
 
 
 @contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """A wait a signal may cut at once (a worker's result, an extraction): no write is under way."""
+    global _waiting
+    interruption_point()
+    _waiting += 1
+    try:
+        yield
+    finally:
+        _waiting -= 1
+
+
+@contextlib.contextmanager
 def signals_interrupt() -> Iterator[None]:
-    """SIGTERM and SIGINT raise :class:`Interrupted` in the main thread while this is active
-    (at the end of the critical section they arrive in, if any)."""
-    global _pending
+    """SIGTERM and SIGINT raise :class:`Interrupted` in the main thread while this is active: at
+    once in an :func:`interruptible` wait, else at the next :func:`interruption_point`. Once one
+    has, the process is winding down: later signals are ignored (a second Ctrl-C must not cut
+    the run row's update short) until the process ends."""
+    global _pending, _interrupted
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    _pending = None
+    _pending, _interrupted = None, False
     previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        if not _interrupted:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 @contextlib.contextmanager

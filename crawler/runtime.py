@@ -31,7 +31,7 @@ from crawler.processing.lshindex import warm_up
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
-from crawler.runs import FinishReason, critical_section
+from crawler.runs import FinishReason, interruptible, interruption_point
 from storage.archive import ArchivedPage, ArchiveWriter, warc_member
 from storage.db import sqlite_url
 from storage.faults import WriteError, write_error
@@ -277,20 +277,17 @@ class Ingestor:
         """``page`` appended to the run's archive (``member``: its record, built by a worker)."""
         if self.archive is None:
             return page
-        with critical_section():
-            offset = self.archive.append(member if member is not None else warc_member(page.raw))
+        offset = self.archive.append(member if member is not None else warc_member(page.raw))
         return replace(page, source=self.archive.path.name, offset=offset)
 
     def settle(self, page: Admitted, result: AnalysisResult) -> Outcome:
-        """Last, in input order: decide and store what the (possibly parallel) analysis gave.
-        A page's rows are written whole (a signal waits for the end of the page)."""
-        with critical_section():
-            outcome = self._store(page, result)
-            self._in_flight.discard(page.key)  # stored: has_record() knows it from now on
-            self.stats.outcomes[outcome.value] += 1
-            self._pending += 1
-            if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
-                self.commit()
+        """Last, in input order: decide and store what the (possibly parallel) analysis gave."""
+        outcome = self._store(page, result)
+        self._in_flight.discard(page.key)  # stored: has_record() knows it from now on
+        self.stats.outcomes[outcome.value] += 1
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+            self.commit()
         return outcome
 
     def ingest(self, raw: RawPage, source: str | None = None, offset: int | None = None) -> Outcome | None:
@@ -298,7 +295,9 @@ class Ingestor:
         page = self.admit(raw, source, offset)
         if page is None:
             return None
-        return self.settle(page, analyse_page(raw, self.store.params, self.page_budget))
+        with interruptible():  # a signal cuts the extraction, never the writes around it
+            result = analyse_page(raw, self.store.params, self.page_budget)
+        return self.settle(page, result)
 
     def _store(self, page: Admitted, result: AnalysisResult) -> Outcome:
         raw = page.raw
@@ -366,18 +365,19 @@ class Ingestor:
         if self.store.has_record(key):
             self.stats.skipped += 1
             return
-        with critical_section():
-            self.store.add_fetch(
-                raw, key=key, body_sha256=body_digest(raw), run_id=self.run_id, outcome=outcome, detail=detail,
-                warc_file=warc_file, warc_offset=warc_offset,
-            )  # fmt: skip
-            self.stats.outcomes[outcome.value] += 1
+        self.store.add_fetch(
+            raw, key=key, body_sha256=body_digest(raw), run_id=self.run_id, outcome=outcome, detail=detail,
+            warc_file=warc_file, warc_offset=warc_offset,
+        )  # fmt: skip
+        self.stats.outcomes[outcome.value] += 1
 
     def ingest_all(self, pages: Iterable[ArchivedPage], workers: int = 1) -> None:
         """Process pages in input order; with ``workers`` > 1 the analysis runs in a process pool
-        while decisions and writes stay in input order (the store is the same as with one worker)."""
+        while decisions and writes stay in input order (the store is the same as with one worker).
+        A signal (:mod:`crawler.runs`) stops it between pages or while it waits, never mid-write."""
         if workers <= 1:
             for page in pages:
+                interruption_point()
                 if page.raw is None:
                     self.record_unreadable(page)
                 else:
@@ -399,6 +399,7 @@ class Ingestor:
         limit = max(4 * workers, WARM_UP_BACKLOG)
         packing = self.archive is not None  # workers compress the archive records too
         for page in pages:
+            interruption_point()
             if page.raw is None:
                 while window:  # keep the order of rows: settle what came before first
                     self._settle_future(*window.popleft())
@@ -419,19 +420,19 @@ class Ingestor:
     def _settle_future(self, page: Admitted, future: Future[tuple[bytes | None, AnalysisResult]]) -> None:
         member: bytes | None = None
         try:
-            member, result = future.result()
+            with interruptible():
+                member, result = future.result()
         except Exception as exc:
             result = worker_failure(exc)
         self.settle(self.archived(page, member), result)
 
     def commit(self) -> None:
-        with critical_section():
-            if self.archive is not None:
-                self.archive.sync()
-            self.store.commit()
-            self._pending = 0
-            self._last_commit = time.monotonic()
-            self._committed = self.stats.copy()
+        if self.archive is not None:
+            self.archive.sync()
+        self.store.commit()
+        self._pending = 0
+        self._last_commit = time.monotonic()
+        self._committed = self.stats.copy()
 
     def commit_if_pending(self) -> None:
         if self._pending:
