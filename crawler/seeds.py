@@ -222,9 +222,9 @@ def _compile(path: Path, key: str, value: object) -> UrlPattern:
 
 def _number(path: Path, key: str, value: int | float) -> int | float:
     """``value`` if finite and within the key's range, else a seed error naming the range."""
-    low, high, _default = _RANGES[key]
+    low, high, default = _RANGES[key]
     if not (math.isfinite(value) and low <= value <= high):
-        kind = "a finite number" if isinstance(_default, float) else "an integer"
+        kind = "a finite number" if isinstance(default, float) else "an integer"
         raise _fail(path, key, f"must be {kind} between {low} and {high}, got {value}")
     return value
 
