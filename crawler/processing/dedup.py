@@ -15,14 +15,21 @@ Candidates come from two places:
   texts sharing a verbatim run of ``anchor_window + 4`` words or more share an anchor.
 
 Verification then measures the two texts exactly (word 3-gram and word containment)
-with thresholds tuned on a hand-labelled set of real Arabic article pairs
-(``benchmarks/data/dedup_pairs.tsv``, ``docs/dedup-labelling.md``).
+and checks that they state the same facts (``facts``: aligned substitutions of numbers,
+dates and names): template news filled in with other facts is another story however
+many words it shares. Thresholds were tuned on hand-labelled pairs of real Arabic
+articles (``benchmarks/data/dedup_pairs.tsv`` and the ``tune`` half of
+``dedup_pairs_v2.tsv``; ``docs/dedup-labelling.md``).
+
+A new article is always checked against a cluster's *first* article (the only kind the
+index holds), never against a copy: a text near a copy but not near the first article
+stays apart (no chaining), and template siblings each "near" a first article on words
+but not on facts do not gather into a star.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +39,8 @@ from typing import Literal
 import numpy as np
 from datasketch import LeanMinHash
 
+from crawler.processing.facts import Disagreement
+from crawler.processing.facts import compare as compare_facts
 from crawler.processing.fingerprint import DedupParams, shingles
 from crawler.processing.lshindex import BandLayout, SortedMultiMap, pack_into
 
@@ -63,22 +72,6 @@ class Overlap:
     containment: float  # share of the shorter text's 3-grams found in the other
     word_containment: float  # the same for single words
     shorter: int  # 3-grams in the shorter text
-    number_agreement: float = 1.0  # share of the number-poorer text's numbers found in the other (1.0: a side has none)
-
-
-_DIGITS = re.compile(r"[0-9]+")  # normalised text: digits are ASCII, "18.7" is already "18 7"
-
-
-def numbers(normalised: str) -> set[str]:
-    """Digit runs of a normalised text: the facts a template changes (figures, dates, counts, ages)."""
-    return set(_DIGITS.findall(normalised))
-
-
-def number_agreement(nums_a: set[str], nums_b: set[str]) -> float:
-    """Share of the number-poorer text's numbers found in the other; 1.0 when either has none."""
-    if not nums_a or not nums_b:
-        return 1.0
-    return len(nums_a & nums_b) / min(len(nums_a), len(nums_b))
 
 
 def overlap(
@@ -86,8 +79,6 @@ def overlap(
     b: set[str],
     words_a: set[str] | None = None,
     words_b: set[str] | None = None,
-    nums_a: set[str] | None = None,
-    nums_b: set[str] | None = None,
 ) -> Overlap:
     if not a or not b:
         return Overlap(0.0, 0.0, 0.0, 0)
@@ -95,8 +86,7 @@ def overlap(
     word_c = 0.0
     if words_a and words_b:
         word_c = len(words_a & words_b) / min(len(words_a), len(words_b))
-    num_agree = number_agreement(nums_a or set(), nums_b or set())
-    return Overlap(inter / len(a | b), inter / min(len(a), len(b)), word_c, min(len(a), len(b)), num_agree)
+    return Overlap(inter / len(a | b), inter / min(len(a), len(b)), word_c, min(len(a), len(b)))
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
@@ -109,27 +99,49 @@ def days_apart(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def is_near_duplicate(ov: Overlap, params: DedupParams, days: int | None = None) -> bool:
-    """The verification rule (see the module docstring and docs/architecture.md).
+Strength = Literal["strong", "soft"]
 
-    A strong overlap is a copy whenever it was published. A softer one (a rewritten
-    lead, a trimmed dispatch) counts only between articles published at most
-    ``soft_max_days`` apart: the same template days apart (weather bulletins, market
-    closes, official cables) shares as many words but reports other facts. The softer
-    overlap also needs the texts' numbers to agree (``soft_number_agreement``): a template
-    filled in with other figures (another bank's results, another day's bulletin, another
-    programme's intake) is different news even on the same day.
+
+def overlap_strength(ov: Overlap, params: DedupParams, days: int | None = None) -> Strength | None:
+    """How the texts' words overlap: enough for a copy ("strong"), enough for a rewritten copy
+    published close in time ("soft"), or not enough (None).
+
+    A strong overlap is a copy whenever it was published. A softer one (a rewritten lead, a
+    trimmed dispatch) counts only between articles published at most ``soft_max_days`` apart:
+    the same template days apart (weather bulletins, market closes, official cables) shares as
+    many words but reports other facts.
     """
     if ov.shorter < params.min_shingles:
-        return ov.jaccard >= params.accept_jaccard
+        return "strong" if ov.jaccard >= params.accept_jaccard else None
     if ov.jaccard >= params.accept_jaccard or ov.containment >= params.accept_containment:
-        return True
-    soft = (
-        ov.containment >= params.soft_containment
-        and ov.word_containment >= params.soft_word_containment
-        and ov.number_agreement >= params.soft_number_agreement
-    )
-    return soft and (days is None or days <= params.soft_max_days)
+        return "strong"
+    soft = ov.containment >= params.soft_containment and ov.word_containment >= params.soft_word_containment
+    return "soft" if soft and (days is None or days <= params.soft_max_days) else None
+
+
+def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: DedupParams) -> bool:
+    """Whether two texts whose words overlap with ``strength`` state the same facts.
+
+    A copy states the facts of its original: a number, date or name substituted for another
+    in an aligned sentence is a different story (another country's cable, another day's
+    bulletin, another convict). A few conflicts are allowed for strong overlaps (an outlet
+    corrects a figure or spells a name its way), fewer for soft ones, and one more for
+    near-verbatim copies (``fact_slack_containment``): a single typo'd figure there does not
+    make another story. Dates get no slack: the same words about another day are another
+    day's news (a bulletin, a market close).
+    """
+    slack = 1 if ov.containment >= params.fact_slack_containment else 0
+    limit = params.max_fact_conflicts if strength == "strong" else params.soft_max_fact_conflicts
+    return found.dates <= params.max_date_conflicts and found.total <= limit + slack
+
+
+def is_near_duplicate(
+    ov: Overlap, params: DedupParams, days: int | None = None, found: Disagreement | None = None
+) -> bool:
+    """The verification rule: words overlap (:func:`overlap_strength`) and facts agree
+    (:func:`facts_agree`; ``found`` None: not checked)."""
+    strength = overlap_strength(ov, params, days)
+    return strength is not None and (found is None or facts_agree(found, strength, ov, params))
 
 
 class DedupIndex:
@@ -261,15 +273,17 @@ class DedupIndex:
         if not candidates:
             return Decision("unique")
         size = self.params.shingle_size
-        mine, my_words, my_nums = shingles(normalised, size), set(normalised.split()), numbers(normalised)
+        mine, my_words = shingles(normalised, size), set(normalised.split())
         best: tuple[float, float, int] | None = None
         for cand in candidates:
             text = self._text_of(cand)
-            ov = overlap(mine, shingles(text, size), my_words, set(text.split()), my_nums, numbers(text))
-            if is_near_duplicate(ov, self.params, days_apart(published, self._published_of(cand))):
-                score = (ov.containment, ov.jaccard, -cand)
-                if best is None or score > (best[0], best[1], -best[2]):
-                    best = (ov.containment, ov.jaccard, cand)
+            ov = overlap(mine, shingles(text, size), my_words, set(text.split()))
+            strength = overlap_strength(ov, self.params, days_apart(published, self._published_of(cand)))
+            if strength is None or not facts_agree(compare_facts(text, normalised), strength, ov, self.params):
+                continue
+            score = (ov.containment, ov.jaccard, -cand)
+            if best is None or score > (best[0], best[1], -best[2]):
+                best = (ov.containment, ov.jaccard, cand)
         if best is None:
             return Decision("unique")
         return Decision("near", best[2], round(best[1], 4))

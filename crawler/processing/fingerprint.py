@@ -34,10 +34,16 @@ class DedupParams:
     accept_jaccard: float = 0.5  # verified word 3-gram Jaccard that makes a near duplicate,
     accept_containment: float = 0.6  # ... or this share of the shorter text's 3-grams in the other,
     soft_containment: float = 0.4  # ... or this share together with
-    soft_word_containment: float = 0.7  # this share of its distinct words,
-    soft_number_agreement: float = 0.3  # this share of the number-poorer text's numbers (templates change figures),
+    soft_word_containment: float = 0.65  # this share of its distinct words,
     soft_max_days: int = 1  # ... and published at most this many days apart (when both dates are known)
     min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
+    # Facts (crawler/processing/facts.py): aligned substitutions where both texts state a different
+    # number, date or name. A copy must agree with the cluster's first article on them.
+    facts_version: str = "facts-1"  # the fact rules and common-word list (data/common_words_ar.txt)
+    max_fact_conflicts: int = 2  # a strong overlap (accept_*) with more conflicts is another story,
+    soft_max_fact_conflicts: int = 1  # ... a soft one with more than this,
+    max_date_conflicts: int = 0  # ... and either with more date conflicts than this;
+    fact_slack_containment: float = 0.9  # a near-verbatim copy (this containment) may differ in one more number or name
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

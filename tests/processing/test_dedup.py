@@ -139,39 +139,215 @@ def test_rewritten_bulletin_with_the_same_figures_is_near() -> None:
 
 
 def test_same_template_with_other_figures_is_verified_and_stays_unique() -> None:
-    from crawler.processing.dedup import numbers
+    """The words overlap enough for a rewritten copy; the temperatures substituted in the same
+    sentences are other facts, so the candidate is rejected on verification."""
+    from crawler.processing.dedup import overlap_strength
+    from crawler.processing.facts import compare
 
     c = Corpus()
     first, _ = c.add(_weather("bulletin"))
     norm = normalize(_weather("other-figures"))
     sig, words, _ = fast_signature(norm, c.params)
     assert first in c.index.candidates(sig, anchors(norm, c.params, words))  # a candidate, rejected on verification
-    mine, theirs = normalize(_weather("bulletin")), norm
-    ov = overlap(
-        shingles(mine, 3), shingles(theirs, 3), set(mine.split()), set(theirs.split()), numbers(mine), numbers(theirs)
-    )
-    assert ov.containment >= c.params.soft_containment and ov.word_containment >= c.params.soft_word_containment
-    assert ov.number_agreement < c.params.soft_number_agreement
+    mine = normalize(_weather("bulletin"))
+    ov = overlap(shingles(mine, 3), shingles(norm, 3), set(mine.split()), set(norm.split()))
+    assert overlap_strength(ov, c.params) is not None
+    assert compare(mine, norm).numbers > c.params.soft_max_fact_conflicts
     _, d = c.add(_weather("other-figures"))
     assert d.kind == "unique"
 
 
-def test_numbers_gate_only_the_soft_path() -> None:
-    from crawler.processing.dedup import Overlap, is_near_duplicate, number_agreement, numbers
+def test_fact_limits_depend_on_how_close_the_words_are() -> None:
+    from crawler.processing.dedup import Overlap, is_near_duplicate
+    from crawler.processing.facts import Disagreement
 
     params = DedupParams()
-    assert numbers(normalize("سجلت 41 درجة و٤٣ درجة يوم 12")) == {"41", "43", "12"}  # Arabic-Indic digits too
-    assert number_agreement({"41", "43"}, {"41", "43", "2024"}) == 1.0
-    assert number_agreement({"41", "43"}, set()) == 1.0  # a side without numbers cannot disagree
-    assert number_agreement({"41", "43", "19", "14"}, {"36", "38", "16", "14"}) < params.soft_number_agreement
+    soft = Overlap(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120)
+    strong = Overlap(jaccard=0.6, containment=0.75, word_containment=0.95, shorter=120)
+    verbatim = Overlap(jaccard=0.85, containment=0.95, word_containment=0.98, shorter=120)
+    one, two, three = Disagreement(names=1), Disagreement(numbers=1, names=1), Disagreement(names=3)
+    assert is_near_duplicate(soft, params, 0, Disagreement())
+    assert is_near_duplicate(soft, params, 0, one)  # a name spelt another way, a figure corrected
+    assert not is_near_duplicate(soft, params, 0, two)
+    assert is_near_duplicate(strong, params, 0, two)
+    assert not is_near_duplicate(strong, params, 0, three)  # another country's cable: every slot differs
+    assert is_near_duplicate(verbatim, params, 0, three)  # a near-verbatim copy with a typo'd figure more
+    dated = Disagreement(dates=1)
+    assert not is_near_duplicate(strong, params, 0, dated)  # another day's bulletin, the same words
+    assert not is_near_duplicate(verbatim, params, 0, dated)  # dates get no slack
 
-    def soft(agreement: float) -> Overlap:
-        return Overlap(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120, number_agreement=agreement)
 
-    assert is_near_duplicate(soft(0.5), params, 0)
-    assert not is_near_duplicate(soft(0.2), params, 0)
-    strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120, number_agreement=0.0)
-    assert is_near_duplicate(strong, params, 0)  # a copy re-dated or re-timed by each outlet is still a copy
+# -- facts: made-up template families and edited copies (texts written for these tests) ----------
+
+_CABLE = (
+    "بعث صاحب الجلالة الملك محمد السادس برقية تهنئة إلى رئيس جمهورية {country} السيد {president}، "
+    "بمناسبة احتفال بلاده بعيدها الوطني.\n"
+    "وأعرب جلالة الملك، في هذه البرقية، عن أحر تهانئه وأطيب متمنياته لرئيس جمهورية {country} بموفور الصحة "
+    "والسعادة، وللشعب {people} الشقيق بالمزيد من التقدم والازدهار.\n"
+    "وأكد جلالته حرصه الدائم على العمل سويا مع الرئيس {last} من أجل توطيد علاقات الأخوة والتعاون التي تجمع "
+    "المملكة المغربية وجمهورية {country}، بما يخدم مصالح البلدين والشعبين الشقيقين ويعزز الشراكة بينهما في "
+    "مختلف المجالات."
+)
+CABLES = [
+    _CABLE.format(country="غانا", president="كوفي أمبارا", last="أمبارا", people="الغاني"),
+    _CABLE.format(country="البيرو", president="خوان ميريدا", last="ميريدا", people="البيروفي"),
+    _CABLE.format(country="الأوروغواي", president="لويس فيرنانديث", last="فيرنانديث", people="الأوروغواياني"),
+]
+
+_EXECUTION = (
+    "أعلنت وزارة الداخلية أنه تم اليوم تنفيذ حكم القتل قصاصا في الجاني {convict} بمحافظة {place}، "
+    "وذلك لإقدامه على قتل المواطن {victim} طعنا بسكين إثر خلاف نشب بينهما.\n"
+    "وأوضح البيان أن سلطات الأمن تمكنت من القبض على الجاني، وأسفر التحقيق معه عن توجيه الاتهام إليه "
+    "بارتكاب جريمته، وبإحالته إلى المحكمة المختصة صدر بحقه حكم يقضي بثبوت ما نسب إليه والحكم عليه "
+    "بالقتل قصاصا، وأيد الحكم من محكمة الاستئناف ومن المحكمة العليا.\n"
+    "وأكدت الوزارة حرص الدولة على استتباب الأمن وتحقيق العدل وتنفيذ أحكام الله في كل من يتعدى على "
+    "الآمنين ويسفك دماءهم، محذرة كل من تسول له نفسه الإقدام على مثل هذه الجرائم."
+)
+EXECUTIONS = [
+    _EXECUTION.format(convict="سالم بن ناصر القحيدي", place="الخرج", victim="فهد بن علي الدوسري"),
+    _EXECUTION.format(convict="مرزوق بن حمد العتيبي", place="بيشة", victim="ماجد بن سعد الشهري"),
+]
+
+_RESULTS = (
+    "أعلنت شركة {company} عن تحقيق صافي أرباح بلغ {profit} مليون درهم خلال النصف الأول من سنة 2024، "
+    "مقابل {before} مليون درهم في الفترة نفسها من السنة الماضية.\n"
+    "وعزت الشركة في بلاغ لها هذا التطور إلى ارتفاع رقم معاملاتها الذي بلغ {revenue} مليون درهم، وإلى "
+    "التحكم في تكاليف الاستغلال وتحسن الهوامش في مختلف أنشطتها.\n"
+    "وأوضح البلاغ أن مجلس الإدارة اجتمع لدراسة النتائج المرحلية، وجدد ثقته في قدرة الشركة على مواصلة "
+    "النمو خلال ما تبقى من السنة، مع الحفاظ على سياسة توزيع الأرباح المعتمدة لفائدة المساهمين."
+)
+RESULTS = [
+    _RESULTS.format(company="أطلس للإسمنت", profit="412", before="365", revenue="2870"),
+    _RESULTS.format(company="سوس للألبان", profit="198", before="221", revenue="1540"),
+]
+
+_BULLETIN = (
+    "توقعت المديرية العامة للأرصاد الجوية أن يعرف طقس يوم {weekday} {day} يوليوز أجواء حارة بالمناطق "
+    "الداخلية، مع سماء صافية إلى قليلة السحب فوق معظم جهات المملكة.\n"
+    "وستتراوح درجات الحرارة الدنيا ما بين 18 و24 درجة بالسواحل الأطلسية، فيما ستبلغ الدرجات العليا 44 "
+    "درجة بمراكش و42 درجة ببني ملال.\n"
+    "وستكون الرياح معتدلة إلى قوية نسبيا بالسواحل الشمالية، والبحر هائجا بالبوغاز وقليل الهيجان إلى "
+    "هائج بالسواحل المتوسطية، حسب النشرة."
+)
+BULLETINS = [
+    _BULLETIN.format(weekday="الاثنين", day="15"),
+    _BULLETIN.format(weekday="الثلاثاء", day="16"),
+]
+
+STORY = [
+    "دشن وزير التجهيز والماء نزار العلوي، يوم الأربعاء بمدينة أكادير، محطة جديدة لتحلية مياه البحر "
+    "بطاقة إنتاجية تبلغ 275 ألف متر مكعب في اليوم، بكلفة إجمالية قدرها 4,4 مليار درهم.",
+    "وستمكن هذه المحطة، التي أنجزت في إطار شراكة بين القطاعين العام والخاص، من تأمين الماء الصالح للشرب "
+    "لفائدة حوالي مليوني نسمة بجهة سوس ماسة، إلى جانب سقي 15 ألف هكتار من الأراضي الفلاحية باشتوكة.",
+    "وأوضح الوزير، في كلمة بالمناسبة، أن المشروع يندرج ضمن البرنامج الوطني للتزويد بالماء الشروب ومياه "
+    "السقي، الذي يهدف إلى مواجهة آثار توالي سنوات الجفاف وتراجع حقينة السدود بالمنطقة.",
+    "وأضاف أن الأشغال انطلقت قبل ثلاث سنوات، وشارك فيها أزيد من 1200 عامل وتقني، مع اعتماد تقنيات حديثة "
+    "تقلص استهلاك الطاقة بنسبة 30 في المائة مقارنة بالمحطات التقليدية.",
+    "من جهته، أكد والي جهة سوس ماسة أن المحطة ستساهم في تخفيف الضغط على الفرشة المائية، وفي دعم النشاط "
+    "السياحي والصناعي بالجهة خلال السنوات المقبلة.",
+    "وتعتزم الوزارة إطلاق محطات مماثلة بكل من الدار البيضاء وآسفي والجديدة في أفق سنة 2027، في إطار "
+    "سياسة تنويع مصادر الماء.",
+    "يذكر أن المغرب يتوفر حاليا على 12 محطة لتحلية مياه البحر، تنتج مجتمعة حوالي 192 مليون متر مكعب في السنة.",
+]
+
+
+def _siblings_stay_apart(texts: list[str]) -> None:
+    c = Corpus()
+    decisions = [c.add(text)[1] for text in texts]
+    assert [d.kind for d in decisions] == ["unique"] * len(texts), decisions
+
+
+def test_cables_to_different_countries_stay_unique() -> None:
+    """Each cable is "near" the first on words (Jaccard ~0.6) but not on facts: no star cluster."""
+    c = Corpus()
+    norm = [normalize(t) for t in CABLES]
+    ov = overlap(shingles(norm[0], 3), shingles(norm[1], 3))
+    assert ov.jaccard >= c.params.accept_jaccard  # words alone would merge them
+    _siblings_stay_apart(CABLES)
+
+
+def test_executions_of_different_convicts_stay_unique() -> None:
+    _siblings_stay_apart(EXECUTIONS)
+
+
+def test_other_companies_results_stay_unique() -> None:
+    _siblings_stay_apart(RESULTS)
+
+
+def test_weather_bulletins_of_different_days_stay_unique() -> None:
+    """The same figures and words, another day: the dates differ."""
+    _siblings_stay_apart(BULLETINS)
+
+
+def test_market_closes_of_different_days_stay_unique() -> None:
+    _siblings_stay_apart(
+        [(FIXTURES / "dedup" / f"market-{day}.txt").read_text(encoding="utf-8") for day in ("monday", "thursday")]
+    )
+
+
+def test_a_template_copy_joins_its_own_first_article() -> None:
+    """A republished cable (agency tag, one sentence reworded) is a copy of its own first article."""
+    c = Corpus()
+    ids = [c.add(text)[0] for text in CABLES]
+    copy = "الرباط (و م ع) - " + CABLES[1].replace("بمناسبة احتفال بلاده", "وذلك بمناسبة احتفال بلاده")
+    _, d = c.add(copy)
+    assert d.kind == "near" and d.duplicate_of == ids[1]
+
+
+def _edited_copy(edited: list[str]) -> None:
+    c = Corpus()
+    first, _ = c.add("\n".join(STORY))
+    _, d = c.add("\n".join(edited))
+    assert d.kind == "near" and d.duplicate_of == first, d
+
+
+def test_copy_with_a_rewritten_lead_is_near() -> None:
+    lead = (
+        "أشرف نزار العلوي، وزير التجهيز والماء، الأربعاء في أكادير على تدشين محطة لتحلية مياه البحر "
+        "تنتج 275 ألف متر مكعب يوميا، كلفت 4,4 مليار درهم."
+    )
+    _edited_copy([lead, *STORY[1:]])
+
+
+def test_copy_with_an_added_paragraph_is_near() -> None:
+    added = (
+        "وكانت ساكنة عدد من أحياء المدينة قد اشتكت خلال الصيف الماضي من انقطاعات متكررة في التزود بالماء، "
+        "ما دفع السلطات إلى اعتماد برنامج استعجالي لتوزيع الماء عبر الصهاريج."
+    )
+    _edited_copy([*STORY[:3], added, *STORY[3:]])
+
+
+def test_copy_with_reordered_paragraphs_is_near() -> None:
+    _edited_copy([STORY[0], STORY[2], STORY[4], STORY[1], STORY[3], STORY[6], STORY[5]])
+
+
+def test_copy_with_a_trimmed_tail_is_near() -> None:
+    _edited_copy(STORY[:4])
+
+
+def test_dispatch_inside_a_round_up_with_other_facts_is_near() -> None:
+    """A round-up carrying a whole cable among other items: judged on the contained cable."""
+    c = Corpus()
+    round_up, _ = c.add("\n".join([*STORY[:3], CABLES[0], *BULLETINS[0].split("\n")[:2]]))
+    _, d = c.add(CABLES[0])
+    assert d.kind == "near" and d.duplicate_of == round_up
+
+
+def test_no_chaining_through_a_copy() -> None:
+    """B is a copy of A (A's first half and a new half); C copies B's new half only. C is near B,
+    but B is not a cluster's first article: C is checked against A, is not a copy of it, and
+    stays out of A's cluster."""
+    c = Corpus()
+    new_half = [
+        _EXECUTION.format(convict="جابر بن سعيد", place="حائل", victim="بدر بن خالد").split("\n")[i] for i in (0, 1)
+    ]
+    a, _ = c.add("\n".join(STORY[:4]))
+    b, db = c.add("\n".join([*STORY[:3], *new_half]))
+    assert db.kind == "near" and db.duplicate_of == a
+    more = RESULTS[0].split("\n")[:2]
+    _, dc = c.add("\n".join([*new_half, *more]))
+    assert dc.duplicate_of != a and dc.duplicate_of != b
+    assert dc.kind == "unique"
 
 
 def test_bulk_rebuild_decides_like_the_index_it_replaces(conference_text: str, tangier_text: str) -> None:
