@@ -9,7 +9,8 @@ one page:
 0. layout tables (old table-based templates) become plain blocks, so trafilatura
    judges their cells like any ``<div>`` instead of keeping the whole page as a table;
 1. blocks whose ``class``/``id`` words name furniture (``share``, ``related``,
-   ``comments``, ``cookie``…), unless the block holds most of the page's prose, and
+   ``comments``, ``cookie``…), unless the block holds most of the page's prose or the
+   first paragraph of the page's own article (the one after its headline), and
    link lists introduced by a furniture heading ("الأكثر قراءة", "Most read"…);
 2. short elements whose whole text is a known label ("afterheader desktop",
    "إعلان", "العودة للأعلى", a hashtag line, a "عدد القراءات: 812" counter…);
@@ -29,6 +30,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.normalize import normalize
+from crawler.processing.ownarticle import find_headline, following
 
 # Words of class/id attributes (split on spaces, "-" and "_") that name furniture.
 _JUNK_WORDS = frozenset(
@@ -282,9 +284,27 @@ def _article_guard(tree: HtmlElement) -> Callable[[HtmlElement], bool]:
     """
     prose = _prose_length(tree)
     visible = _visible_length(tree)
+    own = _own_body_start(tree)
     if prose >= 0.3 * visible:
-        return lambda el: _prose_length(el) > 0.4 * prose
-    return lambda el: _prose_length(el) > 0.4 * prose or int(_STRING_LENGTH(el)) > 0.4 * visible
+        return lambda el: _prose_length(el) > 0.4 * prose or _contains(el, own)
+    return lambda el: _prose_length(el) > 0.4 * prose or int(_STRING_LENGTH(el)) > 0.4 * visible or _contains(el, own)
+
+
+def _contains(el: HtmlElement, inner: HtmlElement | None) -> bool:
+    return inner is not None and (inner is el or any(a is el for a in inner.iterancestors()))
+
+
+def _own_body_start(tree: HtmlElement) -> HtmlElement | None:
+    """The first paragraph of the page's own article: the first ``<p>`` of 80+ characters after
+    the page's headline. A block holding it is the article's, however it is named, even when a
+    longer pulled-in article holds most of the page's prose."""
+    headline = find_headline(tree)
+    if headline is None:
+        return None
+    for el in following(headline):
+        if el.tag == "p" and len(el.text_content().strip()) >= 80:
+            return el
+    return None
 
 
 def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool] | None = None) -> int:
@@ -532,7 +552,7 @@ _BYLINE_LABEL = re.compile(
 )
 # "الصحراء 24 : العيون", "أخبارنا المغربية - فلان", "الرباط - و م ع": two short parts and a spaced
 # separator. A colon glued to the word before it ("الوزير: لا تراجع") opens a quote or a kicker instead.
-_DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|]\s+[^:：\-–—|.،]{2,40}$")
+_DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:：\-–—|.،]{2,40}$")  # ـ: a spaced tatweel
 # "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …": credit and tag lines.
 _CREDIT_LABEL = re.compile(
     r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
@@ -567,6 +587,27 @@ def _is_leading_meta(line: str, site_norm: str) -> bool:
     )
 
 
+MAX_LEADING_LINES = 4
+MIN_PROSE_WORDS = 15
+
+
+_PHOTO_LINE = re.compile(r"^\s*(صورة|الصورة|صور|تصوير|أرشيف|ارشيف)\b|\((أرشيف|ارشيف|صورة\s+أرشيفية)\)\s*$")
+_DATE_OR_COUNT = re.compile(r"\d{1,2}:\d{2}|\d{4}|\d\s*(قراءة|مشاهدة|تعليق)")
+
+
+def _leading_furniture(line: str) -> bool:
+    """A short Arabic line above the article that is a date or view count, a photo caption, or a
+    kicker/byline of at most four words (a longer kicker, e.g. a quote, may be the article's)."""
+    if not _short_arabic(line, 12):
+        return False
+    return bool(_DATE_OR_COUNT.search(line) or _PHOTO_LINE.search(line)) or len(normalize(line).split()) <= 4
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text: 15+ words."""
+    return len(line.split()) >= MIN_PROSE_WORDS
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
@@ -582,14 +623,24 @@ def trim_edges(text: str, site: str | None = None) -> str:
     paragraph of its own above the text, and "المصدر: …" or a tag line below it;
     inside the article container, with no class to tell them apart. Their shape is
     the signal: short, no sentence ending, a label or a "place : name" separator, or
-    the site's own name. A dateline that opens the first real paragraph
-    ("الرباط (و م ع) - …") is part of that paragraph and stays.
+    the site's own name; and any short Arabic lines without a sentence ending (dates, view
+    counts, captions, kickers) standing above the first paragraph of prose. A dateline that
+    opens the first real paragraph ("الرباط (و م ع) - …") is part of that paragraph and stays.
     """
     lines = text.split("\n")
     site_norm = normalize(site or "")
     start, end = 0, len(lines)
     while start < end - 1 and (not lines[start].strip() or _is_leading_meta(lines[start], site_norm)):
         start += 1
+    # Short Arabic lines with no sentence ending above the first paragraph of prose (a date and
+    # view count, a photo caption, a kicker, a byline of any shape) are not article text either.
+    first_prose = next((i for i in range(start, end) if _is_prose(lines[i])), None)
+    if (
+        first_prose is not None
+        and first_prose - start <= MAX_LEADING_LINES
+        and all(not lines[i].strip() or _leading_furniture(lines[i]) for i in range(start, first_prose))
+    ):
+        start = first_prose
     while end - 1 > start and (not lines[end - 1].strip() or _is_trailing_meta(lines[end - 1], site_norm)):
         end -= 1
     if start == 0 and end == len(lines):

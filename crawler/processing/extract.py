@@ -25,6 +25,7 @@ from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
+from crawler.processing.ownarticle import cut_pulled_in_articles
 from crawler.processing.pagetype import not_article_reason
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.titles import clean_title
@@ -159,6 +160,7 @@ def extract(raw: RawPage) -> Article:
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
     strip_boilerplate(tree)
+    cut_pulled_in_articles(tree, page_url)
     try:
         meta = _metadata(tree)
         doc = trafilatura.bare_extraction(

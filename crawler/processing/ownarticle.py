@@ -1,0 +1,214 @@
+"""The page's own article: the text that belongs to its headline, never a pulled-in neighbour.
+
+Pages pull whole second articles into the main column: a "read also" box with its own
+headline, byline and paragraphs, a "next article" block, an infinite-scroll neighbour. An
+extractor that keeps the longest prose then stores the *other* article under this page's
+headline, URL and date, the worst error an archive can make (silent, and it poisons dedup).
+
+Invariant: after :func:`cut_pulled_in_articles`, nothing of the page's main column that
+follows a *foreign headline* remains, where
+
+- the page's headline ``H`` is the ``<h1>`` (or headline-classed element) whose text best
+  matches the page's own title (``og:title``, JSON-LD ``headline``, ``<title>``);
+- a foreign headline ``F`` is a heading (``h1``-``h4``, or an element classed
+  ``title``/``headline``/``titre``) after ``H`` in document order, with 3 to 40 words, that
+  heads a unit of its own: it links to another page, or sits in an ``<article>`` that does
+  not hold ``H``, or a date, ``<time>`` or byline follows it closely;
+- and ``H``'s own body comes first: at least ``MIN_OWN_PROSE`` characters of paragraphs lie
+  between ``H`` and ``F`` (a heading met before the own body, such as a ticker or a video
+  card under a standfirst, is not a cut), and ``F`` opens its unit: at most a kicker
+  (``MAX_KICKER_CHARS``) stands before it there.
+
+What goes: ``U``, the branch of ``F`` under the lowest common ancestor of ``F`` and the
+last paragraph of the own article before it (so ``U`` never holds the own text), and what
+follows ``U`` there, unless ``U`` is a self-contained card (fewer than two paragraphs of
+its own: a teaser, a promo box), in which case only ``U`` goes and the own article may go on.
+A heading standing alone among the own paragraphs (flat markup) needs stronger evidence
+than a link: a date or ``<time>`` after it, or its own ``<article>``. Markup does not
+matter: tables, ``<br>`` soup, divs or ``<article>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+from crawler.processing.normalize import normalize
+
+MIN_OWN_PROSE = 300
+MAX_KICKER_CHARS = 60  # text a unit may hold before its headline (a category label, a marker)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|titre|heading)(?:$|[\s_-])", re.I)
+_DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
+_FULL_DATE = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}"
+)
+_TITLES = XPath('//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content | //title/text()')
+_JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
+
+
+def _words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def _title_hints(tree: HtmlElement) -> list[str]:
+    hints = [str(t) for t in _TITLES(tree)]
+    for blob in _JSON_LD(tree):
+        try:
+            data = json.loads(blob)
+        except (ValueError, RecursionError):
+            continue
+        for node in data if isinstance(data, list) else [data, *(data.get("@graph") or [])]:
+            if isinstance(node, dict) and isinstance(node.get("headline"), str):
+                hints.append(node["headline"])
+                break  # the page's first article node: later ones are neighbours
+    return hints
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa)
+
+
+def _is_heading(el: HtmlElement) -> bool:
+    if el.tag in _HEADING_TAGS:
+        return True
+    return bool(_TITLE_CLASS.search(el.get("class") or "")) and el.tag not in ("body", "html", "article", "main")
+
+
+def find_headline(tree: HtmlElement) -> HtmlElement | None:
+    """The element holding the page's own headline (see the module's invariant)."""
+    hints = [_words(h) for h in _title_hints(tree) if h.strip()]
+    candidates = [el for el in tree.iter("h1")] or [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str) and _is_heading(el) and 3 <= len(_words(el.text_content())) <= 40
+    ]
+    if not candidates:
+        return None
+    if not hints:
+        return candidates[0]
+    scored = [(max(_overlap(_words(el.text_content()), h) for h in hints), -i, el) for i, el in enumerate(candidates)]
+    best = max(scored, key=lambda s: (s[0], s[1]))
+    return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
+
+
+def following(el: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements after ``el`` in document order (not its descendants)."""
+    for node in el.itersiblings():
+        yield from (n for n in node.iter() if isinstance(n.tag, str))
+    parent = el.getparent()
+    if parent is not None:
+        yield from following(parent)
+
+
+def _own_prose(el: HtmlElement) -> int:
+    """Characters of text in ``el`` outside links, scripts and styles."""
+    skipped = sum(len(n.text_content()) for n in el.iter("a", "script", "style"))
+    return len(el.text_content()) - skipped
+
+
+def _heads_a_unit(
+    f: HtmlElement, headline: HtmlElement, own: HtmlElement, page_links: set[str], *, strict: bool = False
+) -> bool:
+    """Whether heading ``f`` opens an article of its own: it is a link to another page (its
+    text is mostly link text; not enough when ``strict``: a heading standing alone among the
+    own article's paragraphs may be a linked subheading), or it sits in an ``<article>`` that
+    holds neither the page's headline nor the own text read so far (``own``), or a ``<time>``
+    or a dated byline/meta element follows it closely."""
+    text = len(f.text_content().strip())
+    linked = [
+        a for a in f.iter("a") if a.get("href", "").strip() not in page_links and not a.get("href", "").startswith("#")
+    ]
+    if not strict and linked and sum(len(a.text_content().strip()) for a in linked) >= 0.7 * text:
+        return True
+    article = next((a for a in f.iterancestors("article")), None)
+    if article is not None and not any(e is headline or e is own for e in article.iter()):
+        return True  # an <article> of its own, holding neither the headline nor the own text
+    for seen, el in enumerate(following(f)):  # a unit's date sits between its heading and its text
+        if seen > 8 or _is_heading(el) or _own_prose(el) >= 120:
+            return False
+        if el.tag == "time":
+            return True
+        if _DATEISH_CLASS.search(el.get("class") or "") and _FULL_DATE.search(el.text_content()):
+            return True
+    return False
+
+
+def _text_before(unit: HtmlElement, f: HtmlElement) -> int:
+    """Characters of text in ``unit`` before ``f`` (document order)."""
+    n = 0
+    for el in unit.iter():
+        if el is f:
+            return n
+        if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+            n += len((el.text or "").strip()) + (len((el.tail or "").strip()) if el is not unit else 0)
+    return n
+
+
+def _long_paragraphs(el: HtmlElement) -> int:
+    """Paragraphs of 80+ characters outside links in ``el`` (``<p>``s, or ``<br>``-separated text)."""
+    ps = [p for p in el.iter("p") if _own_prose(p) >= 80]
+    if ps:
+        return len(ps)
+    return sum(1 for chunk in el.xpath(".//text()[not(ancestor::a)]") if len(chunk.strip()) >= 80)
+
+
+def _lowest_common_branch(h: HtmlElement, f: HtmlElement) -> HtmlElement | None:
+    """The child of the lowest common ancestor of ``h`` and ``f`` on the way to ``f``."""
+    ancestors_h = set(h.iterancestors())  # the elements themselves: lxml proxies' ids are reused
+    node = f
+    for parent in f.iterancestors():
+        if parent in ancestors_h:
+            return node
+        node = parent
+    return None
+
+
+def cut_pulled_in_articles(tree: HtmlElement, page_url: str = "") -> int:
+    """Remove second articles pulled into the page after its own (see the module's invariant);
+    returns how many elements went."""
+    headline = find_headline(tree)
+    if headline is None:
+        return 0
+    total = 0
+    for _ in range(MAX_CUTS):
+        removed = _cut_once(headline, {page_url, "", "#"})
+        if not removed:
+            break
+        total += removed
+    return total
+
+
+MAX_CUTS = 8
+
+
+def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
+    prose = 0
+    last_own: HtmlElement = headline  # the last element of the own article's prose read so far
+    for el in following(headline):
+        if el is not headline and _is_heading(el) and prose >= MIN_OWN_PROSE:
+            n = len(_words(el.text_content()))
+            unit = _lowest_common_branch(last_own, el) if 3 <= n <= 40 else None
+            if unit is not None and unit.getparent() is not None:
+                body = _own_prose(unit) - _own_prose(el)
+                flat = body == 0  # the heading stands alone: a unit's body would be the siblings after it
+                opens_unit = flat or _text_before(unit, el) <= MAX_KICKER_CHARS
+                if opens_unit and _heads_a_unit(el, headline, last_own, page_links, strict=flat):
+                    small_card = not flat and unit.tag != "article" and _long_paragraphs(unit) < 2
+                    removed = [unit] if small_card else [unit, *unit.itersiblings()]
+                    for node in removed:
+                        node.getparent().remove(node)
+                    return len(removed)
+        if el.tag == "p" or (el.tag in ("div", "td") and el.text and el.text.strip()):
+            prose += len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+            if el.tag == "p":
+                prose += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
+            last_own = el
+    return 0

@@ -1,0 +1,76 @@
+"""The page's own article, never a pulled-in neighbour (crawler/processing/ownarticle.py, via extract)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.items import RawPage
+from crawler.processing.extract import extract
+
+OWN = [
+    "أعلنت وزارة الفلاحة، اليوم الاثنين، عن إطلاق برنامج جديد لدعم الفلاحين الصغار بجهة سوس ماسة، يهم تجهيز الضيعات بأنظمة الري بالتنقيط.",
+    "وأوضح بلاغ للوزارة أن البرنامج يستهدف ثلاثة آلاف فلاح خلال السنتين المقبلتين، بغلاف مالي يناهز مئتي مليون درهم.",
+    "وأضاف المصدر ذاته أن الاستفادة ستتم عبر الشباك الوحيد للمكاتب الجهوية للاستثمار الفلاحي ابتداء من الشهر المقبل.",
+]
+OTHER = [
+    "قررت السلطات المحلية بمدينة طنجة إغلاق سوق شعبي بشكل مؤقت بعد حريق أتى على عشرات المحلات التجارية ليلة السبت.",
+    "وحسب مصادر محلية، فإن النيران اندلعت في محل لبيع الملابس قبل أن تمتد إلى المحلات المجاورة بسبب قوة الرياح.",
+    "وتدخلت عناصر الوقاية المدنية بعدة شاحنات للإطفاء، فيما فتحت المصالح الأمنية بحثا لتحديد أسباب الحريق وحجم الخسائر.",
+    "وطالب التجار المتضررون بتعويضهم عن الخسائر التي تكبدوها، مؤكدين أن السوق كان يفتقر إلى أبسط شروط السلامة.",
+    "ومن المنتظر أن تعقد لجنة مختلطة اجتماعا يوم الثلاثاء لتقييم الأضرار واقتراح حلول لإعادة تأهيل السوق في أقرب الآجال.",
+]
+TITLE = "برنامج جديد لدعم الفلاحين الصغار بجهة سوس ماسة"
+OTHER_TITLE = "إغلاق سوق شعبي بطنجة بعد حريق مهول"
+
+
+def _ps(paras: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paras)
+
+
+def _page(main: str) -> bytes:
+    return f"""<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>{TITLE} | جريدة</title>
+<meta property="og:title" content="{TITLE}"><meta property="article:published_time" content="2024-03-04T10:00:00+01:00">
+</head><body><nav><a href="/">الرئيسية</a> <a href="/sport">رياضة</a></nav><main>{main}</main>
+<footer>جميع الحقوق محفوظة</footer></body></html>""".encode()
+
+
+MARKUPS = {
+    # an infinite-scroll neighbour: a sibling <article> with its own header and a longer body
+    "scroll-neighbour": f"""<article><h1>{TITLE}</h1><div class="content">{_ps(OWN)}</div></article>
+<article class="next-post"><header><h2>{OTHER_TITLE}</h2><time datetime="2024-03-02">2 مارس 2024</time></header>
+<div class="content">{_ps(OTHER)}</div></article>""",
+    # a sibling wrapper, the title in a div with a link, no marker, no heading tag
+    "div-title-no-marker": f"""<div class="wrap"><h1 class="headline">{TITLE}</h1><div class="body">{_ps(OWN)}</div></div>
+<div class="wrap"><div class="headline headline--secondary"><a href="/x/other-77.html">{OTHER_TITLE}</a></div>
+<div class="body">{_ps(OTHER)}</div></div>""",
+    # inside the same content div, after a French marker, a dated h3
+    "same-div-lire-aussi": f"""<h1>{TITLE}</h1><div class="entry">{_ps(OWN)}<p><strong>Lire aussi</strong></p>
+<h3>{OTHER_TITLE}</h3><div class="post-date">02/03/2024 - 18:20</div>{_ps(OTHER)}</div>""",
+    # table rows with <br> soup, an English marker, a linked h2 and a dated info row
+    "table-read-also": f"""<table><tr><td><h1>{TITLE}</h1></td></tr><tr><td class="text">{"<br><br>".join(OWN)}</td></tr>
+<tr><td><b>Read also</b></td></tr><tr><td><h2><a href="/articles/1990">{OTHER_TITLE}</a></h2></td></tr>
+<tr><td class="info">السبت 2 مارس 2024 - 18:20</td></tr><tr><td class="text">{"<br><br>".join(OTHER)}</td></tr></table>""",
+    # a shorter neighbour with an Arabic marker
+    "shorter-arabic-marker": f"""<article><h1>{TITLE}</h1>{_ps(OWN)}</article><div class="next"><span>المقال التالي</span>
+<article><h2><a href="/2024/03/02/other.html">{OTHER_TITLE}</a></h2>{_ps(OTHER[:1])}</article></div>""",
+}
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+def test_a_pulled_in_article_never_replaces_or_joins_the_own_one(markup: str) -> None:
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(MARKUPS[markup])))
+    assert art.title == TITLE
+    for para in OWN:
+        assert para in art.text
+    for para in OTHER:
+        assert para not in art.text
+
+
+def test_subheadings_and_a_promo_card_inside_the_body_keep_the_rest_of_the_article() -> None:
+    main = f"""<article><h1>{TITLE}</h1>{_ps(OWN[:2])}
+<h2><a href="/dossier/eau.html">ملف خاص بتدبير الموارد المائية</a></h2>{_ps(OWN[2:])}
+<div class="promo"><h3><a href="/x/other-77.html">{OTHER_TITLE}</a></h3><p>قررت السلطات المحلية إغلاق سوق شعبي.</p></div>
+<p>وختم البلاغ بالتأكيد على أن البرنامج سيخضع لتقييم دوري من طرف لجنة جهوية مكلفة بالتتبع والمراقبة.</p></article>"""
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    assert all(p in art.text for p in OWN)
+    assert "وختم البلاغ بالتأكيد" in art.text  # the text after the card is the article's too
