@@ -12,6 +12,8 @@ a) Pair quality on ``benchmarks/data/dedup_pairs.tsv`` (360 hand-labelled SaudiN
    All three read the same normalised text (``normalize``), words split on spaces,
    datasketch's default hashing for the baselines. Precision/recall/F1 against DUP,
    and a per-band breakdown (TP = DUP found, FP = EVENT/DIFF merged, FN = DUP missed).
+   Then the second set (``dedup_pairs_v2.tsv``, tune and held-out splits) on clean text and
+   through HTML pages, against the "news" baseline (``benchmarks/dedup_pairs_eval.py``).
 
 b) Scale: all of SaudiNewsNet (first record per URL, empty contents dropped) in date
    order through the core - normalize, fast_signature, anchors, decide, load - with the
@@ -55,6 +57,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from datasketch.lsh import _optimal_param
 from sqlalchemy import insert
 
+from benchmarks import dedup_pairs_eval
 from benchmarks.corpus import peak_rss_bytes, rss_bytes, snn_available, snn_records
 from benchmarks.harness import alternate, machine
 from crawler.processing.dedup import DedupIndex, StoredRows
@@ -512,6 +515,12 @@ def main() -> None:
     days = {r["url"]: (r.get("date_extracted") or "")[:10] or None for r in records}  # the crawl day
     print_pairs(pair_quality(content, days))
     del content
+    print("a2) the v2 pairs (tune and held-out splits), on clean text and through HTML: benchmarks/dedup_pairs_eval.py")
+    pairs_corpus = dedup_pairs_eval.load_corpus(["v2-tune", "v2-held"])
+    for mode, name, res in dedup_pairs_eval.run(pairs_corpus, ["v2-tune", "v2-held"], ["text", "html"]):
+        held = " [HELD OUT]" if name == "v2-held" else ""
+        dedup_pairs_eval.report(f"{name}, {'clean text' if mode == 'text' else 'through HTML'}{held}", res, False)
+    del pairs_corpus
 
     # b) scale
     if args.limit:
