@@ -18,6 +18,7 @@ from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from crawler.discovery import canonicalize_url
 from crawler.items import RawPage
 from crawler.processing.boilerplate import strip_boilerplate, trim_edges
 from crawler.processing.canonical import article_url
@@ -152,6 +153,8 @@ def extract(raw: RawPage) -> Article:
         raise Rejected(Outcome.ERROR, "unparsable HTML")
     page_url = raw.effective_url
     url = _canonical(tree, page_url)
+    if url.startswith(("http://", "https://")):
+        url = canonicalize_url(url)  # one form everywhere: a canonical link as the CMS wrote it may differ
     h1s = [h.text_content().strip() for h in tree.iterfind(".//h1")]
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
     published = find_published(tree, url, raw.fetched_at)

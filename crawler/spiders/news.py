@@ -104,7 +104,7 @@ class NewsSpider(scrapy.Spider):
 
     def _xml_request(self, url: str, site: Site, role: str) -> Request | None:
         headers = {}
-        etag, modified = self.session.validators(url)
+        etag, modified = self.session.validators(canonicalize_url(url))  # stored in canonical form
         if etag:
             headers["If-None-Match"] = etag
         if modified:
@@ -197,7 +197,7 @@ class NewsSpider(scrapy.Spider):
         etag = response.headers.get("ETag")
         modified = response.headers.get("Last-Modified")
         self.session.save_validators(
-            response.request.url if response.request else response.url,
+            canonicalize_url(response.request.url if response.request else response.url),
             etag.decode("latin-1") if etag else None,
             modified.decode("latin-1") if modified else None,
         )
