@@ -89,12 +89,15 @@ def check_store(opts: CrawlOptions) -> None:
 
 
 class _Stops:
-    """The crawl's hard stops: the watchdog, armed by --max-seconds and by the first signal."""
+    """The crawl's hard stops: the watchdog, armed by --max-seconds and by the first signal. A
+    signal that comes before Scrapy's handlers are in place (while the crawl starts) is noted
+    and obeyed as soon as the reactor runs."""
 
     def __init__(self, crawler: Crawler, max_seconds: float) -> None:
         self.crawler = crawler
         self.signum: int | None = None
         self.watchdog = Watchdog(self._mark, self._exit_status)
+        self._original = {sig: signal.signal(sig, self._noted) for sig in (signal.SIGTERM, signal.SIGINT)}
         if max_seconds > 0:
             self.watchdog.arm(
                 max_seconds + OVERRUN_SECONDS,
@@ -112,23 +115,37 @@ class _Stops:
     def _exit_status(self) -> int:
         return 128 + self.signum if self.signum else ExitStatus.FAILED
 
+    def _noted(self, signum: int, _frame: FrameType | None) -> None:
+        if self.signum is None:
+            self.signum = signum
+            name = signal.Signals(signum).name
+            self.watchdog.arm(SIGNAL_GRACE_SECONDS, f"{name} received, and the crawl did not stop within "
+                              f"{SIGNAL_GRACE_SECONDS:g} s")  # fmt: skip
+
     def hook_signals(self) -> None:
-        """Wrap Scrapy's shutdown handlers (installed once the reactor runs) to arm the watchdog."""
+        """Wrap Scrapy's shutdown handlers (installed once the reactor runs) to arm the watchdog;
+        obey a signal that came while the crawl was starting."""
         for sig in (signal.SIGTERM, signal.SIGINT):
             previous = signal.getsignal(sig)
-            if callable(previous):
+            if callable(previous) and previous != self._noted:
                 signal.signal(sig, self._on_signal(previous))
+        if self.signum is not None:  # noted while the crawl started: Scrapy's graceful stop now
+            handler = signal.getsignal(self.signum)
+            if callable(handler):
+                handler(self.signum, None)
 
     def _on_signal(self, previous: Any) -> Any:
         def handler(signum: int, frame: FrameType | None) -> None:
-            if self.signum is None:
-                self.signum = signum
-                name = signal.Signals(signum).name
-                self.watchdog.arm(SIGNAL_GRACE_SECONDS, f"{name} received, and the crawl did not stop within "
-                                  f"{SIGNAL_GRACE_SECONDS:g} s")  # fmt: skip
+            self._noted(signum, frame)
             previous(signum, frame)
 
         return handler
+
+    def restore(self) -> None:
+        """The process's own handlers again (a crawl run in-process, by ``akhbar demo`` or a test)."""
+        self.watchdog.done()
+        for sig, handler in self._original.items():
+            signal.signal(sig, handler)
 
 
 def crawl(opts: CrawlOptions) -> dict[str, object]:
@@ -168,4 +185,4 @@ def crawl(opts: CrawlOptions) -> dict[str, object]:
             summary["signal"] = stops.signum
         return summary
     finally:
-        stops.watchdog.done()
+        stops.restore()
