@@ -457,8 +457,9 @@ class Ingestor:
                 failed = exc
         failure: WriteError | None = None
         if failed is not None:
+            what = (str(failed).strip().splitlines() or [""])[0]
             failure = write_error(failed, self.store.where) or WriteError(
-                self.store.where, f"{type(failed).__name__}: {failed}", disk_full=False
+                self.store.where, f"internal error: {type(failed).__name__}: {what}", disk_full=False
             )
             reason = FinishReason.DISK_FULL if failure.disk_full else FinishReason.ERROR
             self.stats = self._committed  # the counts of what the store holds
