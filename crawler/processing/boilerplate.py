@@ -494,8 +494,9 @@ def drop_read_also(tree: HtmlElement) -> int:
     """Pass 3: remove "read also" markers and what they pull in.
 
     A marker that carries its own link text ("اقرأ أيضا: عنوان…") goes alone. A bare
-    marker heading takes the link list after it; if a headline follows, a whole
-    second article was inlined, and everything after the marker in that container goes.
+    marker heading takes the link list after it (a list element, or one link per paragraph);
+    if a headline follows, a whole second article was inlined, and everything after the
+    marker in that container goes.
     """
     removed = 0
     markers = []
@@ -519,10 +520,10 @@ def drop_read_also(tree: HtmlElement) -> int:
         bare = len(normalize(el.text_content()).split()) <= 3
         if bare:
             nxt = el.getnext()
-            if nxt is not None and _link_dominant(nxt):
+            while nxt is not None and _link_dominant(nxt):  # the list, also as one link per paragraph
                 _drop(nxt)
                 removed += 1
-            nxt = el.getnext()
+                nxt = el.getnext()
             if nxt is not None and _looks_like_headline(nxt):
                 while el.getnext() is not None:
                     _drop(el.getnext())

@@ -84,13 +84,23 @@ _INLINE = frozenset({"b", "i", "strong", "em", "span", "br", "u", "small", "sup"
 _SKIP = frozenset({"script", "style", "noscript", "a", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer"})
 
 
+_TEXT_BOXES = frozenset({"div", "section", "blockquote"})
+_BLOCKS = XPath("boolean(.//*[self::div or self::p or self::table or self::ul or self::ol or self::section])")
+
+
+def _holds_only_text(el: HtmlElement) -> bool:
+    """A ``<div>`` used as a paragraph ("div soup"): text and inline elements only."""
+    return not _BLOCKS(el)
+
+
 def _own_text(el: HtmlElement) -> int:
     """Length of the prose an element holds itself: its text, inline children's text and tails,
-    and its ``<p>`` children's text (links and headings excluded)."""
+    and its ``<p>`` children's text, or its ``<div>`` children's used as paragraphs (links and
+    headings excluded)."""
     total = len((el.text or "").strip())
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "p":
+        if tag == "p" or (tag in _TEXT_BOXES and _holds_only_text(child)):
             total += sum(len(t.strip()) for t in child.xpath(".//text()[not(ancestor::a)]"))
         elif tag in _INLINE:
             total += len(child.text_content().strip())
