@@ -110,3 +110,18 @@ def test_extract_on_table_layout_keeps_only_the_article() -> None:
 def test_trim_edges_keeps_a_short_kicker_with_a_glued_colon() -> None:
     body = PARA.format(city="الرباط")
     assert trim_edges(f"وزير الداخلية: لا تراجع عن الإصلاح\n{body}", None).startswith("وزير الداخلية")
+
+
+def test_a_read_also_list_of_one_link_per_paragraph_leaves_the_rest_of_the_article() -> None:
+    from lxml.html import fromstring
+
+    from crawler.processing.boilerplate import drop_read_also
+
+    tree = fromstring(
+        "<div><p>فقرة أولى من الخبر تنتهي بنقطة.</p><p><strong>اقرأ أيضا:</strong></p>"
+        '<p><a href="/a/1">عنوان خبر آخر</a></p><p><a href="/a/2">عنوان خبر ثالث</a></p>'
+        "<p>وأكد المحافظ أن المعرض يستمر عشرة أيام.</p></div>"
+    )
+    drop_read_also(tree)
+    text = tree.text_content()
+    assert "وأكد المحافظ" in text and "عنوان خبر آخر" not in text and "اقرأ أيضا" not in text

@@ -60,3 +60,14 @@ def test_the_page_alone_tells_listings_from_articles(page: Path, url: str, is_ar
         pytest.skip("a near-empty live-stream page: extraction rejects it as empty")
     reason = _reason(page, NEUTRAL)
     assert (reason is None) == is_article, reason
+
+
+def test_an_article_written_in_div_soup_is_an_article() -> None:
+    paras = "".join(
+        f"<div>فقرة رقم {i} من نص الخبر المحلي تتحدث عن مشروع تنموي جديد في الإقليم وتفاصيل تمويله وآجال إنجازه.</div>"
+        for i in range(6)
+    )
+    sidebar = "".join(f'<li><a href="/p/{i}.html">عنوان خبر آخر في الشريط الجانبي رقم {i}</a></li>' for i in range(9))
+    html = f"<html><body><h1>عنوان الخبر</h1><div class='post-body'>{paras}</div><ul>{sidebar}</ul></body></html>"
+    tree = load_html(html.encode())
+    assert not_article_reason(tree, "https://blog.example/2024/07/khabar.html", True) is None
