@@ -48,6 +48,7 @@ DNS_TIMEOUT = 20
 HTTPERROR_ALLOW_ALL = True  # the spider records 4xx/5xx pages instead of dropping them
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19 runs a code-executing HTTP control server by default: never
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.getenv("AKHBAR_LOG_LEVEL", "INFO")
