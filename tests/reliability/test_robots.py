@@ -58,7 +58,7 @@ def test_robots_answering_5xx_skips_the_site_with_one_warning_and_a_fetch_row(
     result = crawl(_seed(tmp_path, site), data)
     assert set(site.hits) == {"/robots.txt"}  # retried, then nothing else
     assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if "503" in line]
+    lines = [line for line in result.stderr.splitlines() if "HTTP 503" in line]
     assert len(lines) == 1 and "robots.txt" in lines[0] and "hostile" in lines[0], result.stderr  # said once
     verdict = [line for line in result.stderr.splitlines() if "yielded no article" in line]
     assert len(verdict) == 1 and "unreachable" in verdict[0], result.stderr  # and why the site gave nothing
