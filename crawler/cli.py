@@ -26,7 +26,7 @@ from crawler.query import (
     run_query,
     write_rows,
 )
-from crawler.report import crawl_summary, reprocess_summary
+from crawler.report import crawl_summary, crawl_verdict, reprocess_summary
 from crawler.reprocess import UsageError, reprocess
 from crawler.runs import ExitStatus, FinishReason, Interrupted, exit_status
 from crawler.runtime import (
@@ -276,14 +276,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     overrides["AKHBAR_PAGE_BUDGET"] = _page_budget(args)
     summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
     print(crawl_summary(summary))
-    reason = FinishReason(str(summary.get("finish_reason") or FinishReason.FINISHED))
-    signum = summary.get("signal")
-    signum = signum if isinstance(signum, int) else None
-    if summary.get("failure"):
-        print(f"akhbar: error: {summary['failure']}", file=sys.stderr)
-    elif reason is FinishReason.INTERRUPTED:
-        print(f"akhbar: interrupted{_by(signum)}; what was stored is kept", file=sys.stderr)
-    return exit_status(reason, signum)
+    line, status = crawl_verdict(summary)
+    if line:
+        print(line, file=sys.stderr)
+    return status
 
 
 def _by(signum: int | None) -> str:

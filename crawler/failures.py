@@ -19,18 +19,13 @@ from scrapy.exceptions import (
 )
 from twisted.internet import error as tx_error
 
+from crawler.report import UNREACHABLE_CAUSES
+
 log = logging.getLogger("crawler.spiders.news")
 
 # The causes that make a site unreachable (the stats key's last part).
 DNS, CONNECTION, TIMEOUT = "dns", "connection", "timeout"
 ROBOTS_5XX, ROBOTS_UNREADABLE = "robots_5xx", "robots_unreadable"
-_WHAT = {
-    DNS: "host name not found (DNS)",
-    CONNECTION: "connection refused or lost",
-    TIMEOUT: "no answer in time",
-    ROBOTS_5XX: "robots.txt answers a server error",
-    ROBOTS_UNREADABLE: "robots.txt cannot be read",
-}
 
 # Scrapy's own per-request lines for these failures (and tracebacks) say nothing the one line
 # below does not; they are quietened when the spider starts.
@@ -69,7 +64,9 @@ class FailureLog:
             log.debug("%s: unreachable (%s): %s", site, cause, detail)
             return
         self._said.add((site, cause))
-        log.warning("site %s: unreachable: %s: %s (further ones not shown)", site, _WHAT.get(cause, cause), detail)
+        log.warning(
+            "site %s: unreachable: %s: %s (further ones not shown)", site, UNREACHABLE_CAUSES.get(cause, cause), detail
+        )
 
     def quieten_scrapy(self) -> None:
         for name in NOISY_LOGGERS:

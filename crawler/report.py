@@ -5,7 +5,10 @@ Pure functions of a run's stats: nothing here reads the store or Scrapy.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable, Mapping
+
+from crawler.runs import FinishReason, exit_status
 
 # The spider's and robots gate's ``akhbar/<site>/unreachable/<cause>`` causes, in words.
 UNREACHABLE_CAUSES = {
@@ -87,3 +90,18 @@ def crawl_summary(d: Mapping[str, object]) -> str:
             f"  warning: {name} yielded no article" + (f": {why}" if why else " (its layout or URLs may have changed)")
         )
     return "\n".join(lines)
+
+
+def crawl_verdict(summary: Mapping[str, object]) -> tuple[str | None, int]:
+    """How a crawl ended, for the command line: the one stderr line to print (None when it
+    simply finished) and the exit status (``crawler.runs.exit_status``)."""
+    reason = FinishReason(str(summary.get("finish_reason") or FinishReason.FINISHED))
+    signum = summary.get("signal")
+    signum = signum if isinstance(signum, int) else None
+    line = None
+    if summary.get("failure"):
+        line = f"akhbar: error: {summary['failure']}"
+    elif reason is FinishReason.INTERRUPTED:
+        by = f" ({signal.Signals(signum).name})" if signum else ""
+        line = f"akhbar: interrupted{by}; what was stored is kept"
+    return line, exit_status(reason, signum)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 from contextlib import ExitStack
 from pathlib import Path
 
 from crawler.crawl import CrawlOptions, crawl
 from crawler.demo.server import SiteServer
-from crawler.report import crawl_summary
+from crawler.report import crawl_summary, crawl_verdict
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 
@@ -101,8 +102,12 @@ def run_demo(data_dir: Path, *, db_url: str | None = None, verbose: bool = False
             )
         )
     print(crawl_summary(summary))
+    line, status = crawl_verdict(summary)
+    if line:
+        print(line, file=sys.stderr)
+        return status
     print(f"\nThe store is {data_dir / 'akhbar.db'}. Three queries to try:")
     data_opt = "" if data_dir == Path("var") else f" --data-dir {data_dir}"
     for title, command in QUERIES:
         print(f"\n  # {title}\n  {command.replace('akhbar sql', 'akhbar sql' + data_opt, 1)}")
-    return 0
+    return status
