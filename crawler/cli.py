@@ -17,6 +17,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crawler import __version__
+from crawler.config import (
+    MAX_WORKERS,
+    PAGE_BUDGET_SECONDS,
+    UsageError,
+    default_data_dir,
+    default_db_url,
+    env_number,
+    worker_bound,
+)
 from crawler.query import (
     SQL_TIMEOUT_SECONDS,
     STATS_QUERIES,
@@ -27,20 +36,12 @@ from crawler.query import (
     write_rows,
 )
 from crawler.report import crawl_summary, crawl_verdict, reprocess_summary
-from crawler.reprocess import UsageError, reprocess
 from crawler.runs import ExitStatus, FinishReason, Interrupted, exit_status
-from crawler.runtime import (
-    MAX_WORKERS,
-    PAGE_BUDGET_SECONDS,
-    LockedError,
-    default_data_dir,
-    default_db_url,
-    worker_bound,
-)
-from crawler.seeds import SeedError
-from storage.archive import InputError
-from storage.faults import WriteError
-from storage.store import StoreError
+from storage.faults import StoreError, WriteError
+from storage.locks import LockedError
+
+# The heavy parts (extraction, the dedup index, Scrapy, the archive) are imported by the commands
+# that use them, so `akhbar sql`, `stats`, `seeds` and `--help` start in a fraction of a second.
 
 log = logging.getLogger("akhbar")
 
@@ -92,16 +93,19 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         help="where the store and archive live (default: $AKHBAR_DATA_DIR or ./var)",
     )
     p.add_argument(
-        "--db", default=None, metavar="URL", help="SQLAlchemy URL of the store (default: DATA_DIR/akhbar.db)"
+        "--db",
+        default=None,
+        metavar="URL",
+        help="SQLAlchemy URL of the store (default: $AKHBAR_DB_URL, else DATA_DIR/akhbar.db)",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     p.add_argument(
         "--page-budget",
         type=float,
-        default=PAGE_BUDGET_SECONDS,
+        default=None,
         metavar="SECONDS",
         help=f"extraction time allowed per page, after which it is recorded as 'timeout' "
-        f"(default {PAGE_BUDGET_SECONDS:g}; 0: no limit)",
+        f"(default: $AKHBAR_PAGE_BUDGET, else {PAGE_BUDGET_SECONDS:g}; 0: no limit)",
     )
 
 
@@ -118,6 +122,8 @@ def _seconds(option: str, value: float, most: float) -> float:
 
 
 def _page_budget(args: argparse.Namespace) -> float:
+    if args.page_budget is None:
+        return env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, PAGE_BUDGET_MAX)
     return _seconds("--page-budget", args.page_budget, PAGE_BUDGET_MAX)
 
 
@@ -250,6 +256,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     progress = sys.stderr.isatty() and not args.no_progress
     workers = _workers(args.workers, zero=False)
     page_budget = _page_budget(args)
+    from crawler.reprocess import reprocess
+
     stats = reprocess(
         _data_dir(args),
         args.inputs,
@@ -347,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QueryTimeout as exc:
         print(f"akhbar: error: {exc}", file=sys.stderr)
         return ExitStatus.FAILED
-    except (UsageError, InputError, StoreError, QueryError, SeedError) as exc:
+    except (UsageError, StoreError, QueryError) as exc:
         print(f"akhbar: error: {exc}", file=sys.stderr)
         return ExitStatus.BAD_INPUT
     except WriteError as exc:
@@ -361,10 +369,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()  # the reader went away (`| head`): stop quietly, like any Unix tool
         return ExitStatus.SIGPIPE
     except Exception as exc:  # a bug: still one line, no traceback (-v logs it)
+        if _bad_input(exc):  # errors of the modules the command loaded (seeds, archive inputs)
+            print(f"akhbar: error: {exc}", file=sys.stderr)
+            return ExitStatus.BAD_INPUT
         log.info("details", exc_info=True)
         what = (str(exc).strip().splitlines() or [""])[0]
         print(f"akhbar: error: {args.command}: internal error: {type(exc).__name__}: {what}", file=sys.stderr)
         return ExitStatus.FAILED
+
+
+_BAD_INPUT_ERRORS = (("crawler.seeds", "SeedError"), ("storage.archive", "InputError"))
+
+
+def _bad_input(exc: BaseException) -> bool:
+    """Whether ``exc`` is a bad-input error of a module the command loaded (none raises one
+    without being loaded: looked up, not imported, so light commands stay light)."""
+    for module, name in _BAD_INPUT_ERRORS:
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type) and isinstance(exc, cls):
+            return True
+    return False
 
 
 def _drop_stdout() -> None:

@@ -27,19 +27,18 @@ from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
+from crawler.config import PAGE_BUDGET_SECONDS, worker_bound
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
 from crawler.report import silent_sites
 from crawler.runs import FinishReason, from_scrapy
 from crawler.runtime import (
     COMMIT_SECONDS,
-    PAGE_BUDGET_SECONDS,
     CrawlSession,
     analyse_and_pack,
     analyse_page,
     analysis_pool,
     pack_record,
-    worker_bound,
     worker_failure,
 )
 from storage.faults import is_disk_full

@@ -14,19 +14,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from crawler.config import PAGE_BUDGET_SECONDS, UsageError, default_db_url
 from crawler.processing.fingerprint import DedupParams
 from crawler.runs import FinishReason, Interrupted, signals_deferred, signals_interrupt
-from crawler.runtime import PAGE_BUDGET_SECONDS, DataDirLock, Ingestor, RunStats, default_db_url
+from crawler.runtime import DataDirLock, Ingestor, RunStats
 from storage.archive import ArchivedPage, ArchiveWriter, archive_files, expand_inputs, read_inputs
 from storage.db import sqlite_path, sqlite_url
 from storage.faults import StoreError, write_error
 from storage.store import Store
 
 log = logging.getLogger(__name__)
-
-
-class UsageError(Exception):
-    """Bad arguments: shown as one line, exit status 2, nothing written."""
 
 
 def _with_progress(pages: Iterator[ArchivedPage], enabled: bool) -> Iterator[ArchivedPage]:

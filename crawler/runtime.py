@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from crawler.config import PAGE_BUDGET_SECONDS, default_db_url
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.dedup import DedupIndex
 from crawler.processing.extract import load_lazy_parts
@@ -33,7 +34,6 @@ from crawler.processing.processor import Analysed, Processor, analyse, site_key
 from crawler.processing.templates import SiteTemplates
 from crawler.runs import FinishReason, interruptible, interruption_point
 from storage.archive import ArchivedPage, ArchiveWriter, warc_member
-from storage.db import sqlite_url
 from storage.faults import WriteError, write_error
 from storage.locks import FileLock
 from storage.locks import LockedError as LockedError  # raised by the locks below; re-exported for the CLI
@@ -47,14 +47,6 @@ COMMIT_SECONDS = 1.0  # ...and at least one commit a second, so a killed crawl l
 WARM_UP_BACKLOG = 32  # pages queued to the workers while the main process loads the index kernels
 
 
-def default_data_dir() -> Path:
-    return Path(os.environ.get("AKHBAR_DATA_DIR") or "var")
-
-
-def default_db_url(data_dir: Path) -> str:
-    return sqlite_url(data_dir / "akhbar.db")
-
-
 class DataDirLock(FileLock):
     """An exclusive ``flock`` on ``DATA_DIR/akhbar.lock``: one writer per data dir (the store has
     its own lock besides, :class:`storage.locks.FileLock`, for writers reaching it from elsewhere).
@@ -65,14 +57,6 @@ class DataDirLock(FileLock):
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__(data_dir / "akhbar.lock")
-
-
-MAX_WORKERS = 32
-
-
-def worker_bound() -> int:
-    """The most extraction processes worth running here: 4 per core, at most 32."""
-    return max(1, min(4 * (os.cpu_count() or 1), MAX_WORKERS))
 
 
 @dataclass
@@ -137,7 +121,6 @@ class Admitted:
 
 
 AnalysisResult = Analysed | Rejected
-PAGE_BUDGET_SECONDS = 30.0
 
 
 class _OverBudget(BaseException):  # not Exception: library code must not swallow it

@@ -1,43 +1,47 @@
 """The one Scrapy settings module (``scrapy.cfg`` points here).
 
 Every ``AKHBAR_*`` environment variable below overrides its default, so cron jobs
-and containers configure akhbar without editing files.
+and containers configure akhbar without editing files. They are read with
+:mod:`crawler.config`'s readers: booleans as users write them (1/0, true/false, yes/no,
+on/off), numbers checked for range; a wrong value is one line naming the variable.
 """
 
 from __future__ import annotations
 
-import os
-
 from crawler import __version__
+from crawler.config import DATA_DIR, MAX_WORKERS, PAGE_BUDGET_SECONDS, SEEDS_DIR, env_bool, env_number, env_str
 
 BOT_NAME = "akhbar"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # -- akhbar --------------------------------------------------------------------
-AKHBAR_DATA_DIR = os.getenv("AKHBAR_DATA_DIR", "var")
-AKHBAR_DB_URL = os.getenv("AKHBAR_DB_URL") or None
-AKHBAR_SEEDS_DIR = os.getenv("AKHBAR_SEEDS_DIR", "seeds")
-AKHBAR_SITES = [s for s in os.getenv("AKHBAR_SITES", "").split(",") if s]  # empty: all enabled sites
-AKHBAR_RECRAWL = os.getenv("AKHBAR_RECRAWL", "") not in ("", "0", "false")
-AKHBAR_WORKERS = int(os.getenv("AKHBAR_WORKERS", "0"))  # extraction processes; 0: one per core
-AKHBAR_PAGE_BUDGET = 30.0  # extraction seconds per page before it is recorded as 'timeout' (0: no limit)
+AKHBAR_DATA_DIR = env_str("AKHBAR_DATA_DIR", DATA_DIR)
+AKHBAR_DB_URL = env_str("AKHBAR_DB_URL", "") or None
+AKHBAR_SEEDS_DIR = env_str("AKHBAR_SEEDS_DIR", SEEDS_DIR)
+AKHBAR_SITES = [s.strip() for s in env_str("AKHBAR_SITES", "").split(",") if s.strip()]  # empty: all enabled
+AKHBAR_RECRAWL = env_bool("AKHBAR_RECRAWL", False)
+# extraction processes; 0: one per core
+AKHBAR_WORKERS = int(env_number("AKHBAR_WORKERS", 0, 0, MAX_WORKERS * 1000, integer=True))
+# extraction seconds per page before it is recorded as 'timeout' (0: no limit)
+AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
 
 # -- politeness ----------------------------------------------------------------
-USER_AGENT = os.getenv(
+USER_AGENT = env_str(
     "AKHBAR_USER_AGENT", f"akhbar/{__version__} (news archiver; +https://github.com/akhbar-news/akhbar)"
 )
 ROBOTSTXT_OBEY = True
-AUTOTHROTTLE_ENABLED = os.getenv("AKHBAR_AUTOTHROTTLE", "1") not in ("0", "false")
+AUTOTHROTTLE_ENABLED = env_bool("AKHBAR_AUTOTHROTTLE", True)
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 1.0  # per-site delays come from the seeds (DOWNLOAD_SLOTS, set by the spider)
-CONCURRENT_REQUESTS = int(os.getenv("AKHBAR_CONCURRENT_REQUESTS", "16"))
-CONCURRENT_REQUESTS_PER_DOMAIN = int(os.getenv("AKHBAR_CONCURRENCY_PER_SITE", "2"))  # also each site's slot
+CONCURRENT_REQUESTS = int(env_number("AKHBAR_CONCURRENT_REQUESTS", 16, 1, 1024, integer=True))
+# also each site's slot
+CONCURRENT_REQUESTS_PER_DOMAIN = int(env_number("AKHBAR_CONCURRENCY_PER_SITE", 2, 1, 64, integer=True))
 
 # -- robustness ----------------------------------------------------------------
-DOWNLOAD_TIMEOUT = float(os.getenv("AKHBAR_DOWNLOAD_TIMEOUT", "30"))
+DOWNLOAD_TIMEOUT = env_number("AKHBAR_DOWNLOAD_TIMEOUT", 30, 1, 3600)
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # same cap as the processing core
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_ENABLED = True
@@ -51,7 +55,7 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19 runs a code-executing HTTP control server by default: never
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
-LOG_LEVEL = os.getenv("AKHBAR_LOG_LEVEL", "INFO")
+LOG_LEVEL = env_str("AKHBAR_LOG_LEVEL", "INFO").upper()
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 DOWNLOADER_MIDDLEWARES = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
-from crawler.runtime import MAX_WORKERS, worker_bound
+from crawler.config import MAX_WORKERS, worker_bound
 from tests.reliability.conftest import article_html, q, story
 from tests.warc_builder import write_warc
 
