@@ -47,6 +47,29 @@ def write_seed(seeds_dir: Path, name: str, **keys: Any) -> Path:
     return path
 
 
+def site_seed(
+    seeds: Path, site: HostileSite, article_url_patterns: list[str], *, name: str = "hostile", **keys: Any
+) -> Path:
+    """``seeds`` with one seed for ``site``: its home page as start URL, its own host and port only,
+    no delay; ``keys`` add or override keys. Returns ``seeds``."""
+    base: dict[str, Any] = {
+        "start_urls": [site.base + "/"],
+        "allowed_domains": [f"127.0.0.1:{site.port}"],
+        "article_url_patterns": article_url_patterns,
+        "download_delay": 0,
+    }
+    write_seed(seeds, name, **{**base, **keys})
+    return seeds
+
+
+def crawl_ok(seeds: Path, data: Path, *extra: str) -> Path:
+    """A crawl that must end well (exit 0, no traceback); returns its store."""
+    result = crawl(seeds, data, *extra)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return data / "akhbar.db"
+
+
 def run_akhbar(*args: str, timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``akhbar ARGS`` in a subprocess (Twisted's reactor cannot restart), always bounded."""
     full_env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0", **(env or {})}

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from tests.reliability.conftest import article_html, crawl, q, story, write_seed
+from tests.reliability.conftest import article_html, crawl, q, site_seed, story
 from tests.reliability.hostile import HostileSite
 
 ARTICLE = r"/news/\d+\.html$"
 
 
-def _seed(tmp_path: Path, site: HostileSite, **keys: object) -> Path:
-    seeds = tmp_path / "seeds"
-    base = dict(
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[ARTICLE],
-        download_delay=0,
-    )
-    write_seed(seeds, "hostile", **{**base, **keys})
-    return seeds
+def _seed(tmp_path: Path, site: HostileSite, **keys: Any) -> Path:
+    return site_seed(tmp_path / "seeds", site, [ARTICLE], **keys)
 
 
 def test_a_redirect_to_another_host_name_or_port_is_never_followed(

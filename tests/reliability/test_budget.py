@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reliability.conftest import crawl, q, write_seed
+from tests.reliability.conftest import crawl_ok, q, site_seed
 from tests.reliability.hostile import HostileSite
 
 ARTICLES, PAGES, PER_PAGE = 120, 12, 10
@@ -19,20 +19,15 @@ def test_links_seen_again_cost_no_budget(tmp_path: Path, site: HostileSite) -> N
         site.route(f"/list/{p}/", f"<html><body>{own}{popular}{pager}</body></html>")
     for n in range(ARTICLES):
         site.route(f"/news/{n}.html", f"<html><body><p>{n}</p></body></html>")
-    seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "hostile",
+    seeds = site_seed(
+        tmp_path / "seeds",
+        site,
+        [r"/news/\d+\.html$"],
         start_urls=[site.base + "/list/0/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/news/\d+\.html$"],
-        download_delay=0,
         max_depth=1,
         max_pages_per_run=ARTICLES + PAGES + 5,
     )
-    data = tmp_path / "data"
-    result = crawl(seeds, data)
-    assert result.returncode == 0, result.stderr
-    fetched = {u for (u,) in q(data / "akhbar.db", "SELECT url FROM fetches")}
+    db = crawl_ok(seeds, tmp_path / "data")
+    fetched = {u for (u,) in q(db, "SELECT url FROM fetches")}
     assert {f"{site.base}/list/{p}/" for p in range(PAGES)} <= fetched
     assert {f"{site.base}/news/{n}.html" for n in range(ARTICLES)} <= fetched

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reliability.conftest import article_html, crawl, q, story, write_seed
+from tests.reliability.conftest import article_html, crawl_ok, q, site_seed, story
 from tests.reliability.hostile import HostileSite
 
 
 def _crawl(tmp_path: Path, site: HostileSite) -> Path:
-    seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "hostile",
-        start_urls=[site.base + "/list/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/news/.+\.html$"],
-        download_delay=0,
-    )
-    data = tmp_path / "data"
-    result = crawl(seeds, data)
-    assert result.returncode == 0, result.stderr
-    return data / "akhbar.db"
+    seeds = site_seed(tmp_path / "seeds", site, [r"/news/.+\.html$"], start_urls=[site.base + "/list/"])
+    return crawl_ok(seeds, tmp_path / "data")
 
 
 def test_articles_whose_canonical_is_the_home_page_are_all_stored_under_their_own_url(

@@ -6,7 +6,7 @@ import itertools
 import statistics
 from pathlib import Path
 
-from tests.reliability.conftest import article_html, crawl, q, run_akhbar, story, write_seed
+from tests.reliability.conftest import article_html, crawl_ok, q, run_akhbar, site_seed, story
 from tests.reliability.hostile import HostileSite
 
 
@@ -15,15 +15,7 @@ def test_a_seed_delay_below_one_second_is_honoured_with_autothrottle_on(tmp_path
     site.route("/", "".join(f'<a href="/news/{i}.html">{i}</a>' for i in range(n)))
     for i in range(n):
         site.route(f"/news/{i}.html", f"<html><body><p>{i}</p></body></html>")
-    seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "quick",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/news/\d+\.html$"],
-        download_delay=0.2,
-    )
+    seeds = site_seed(tmp_path / "seeds", site, [r"/news/\d+\.html$"], name="quick", download_delay=0.2)
     result = run_akhbar(
         "crawl", "--seeds", str(seeds), "--data-dir", str(tmp_path / "data"), "--max-seconds", "60",
         env={"AKHBAR_AUTOTHROTTLE": "1", "AKHBAR_CONCURRENCY_PER_SITE": "1"},
@@ -41,18 +33,7 @@ def test_a_feed_that_could_not_be_read_keeps_no_validators(tmp_path: Path, site:
     site.route("/feed.xml", "<html><body>maintenance</body></html>", headers={"ETag": '"v1"'})
     site.route("/", '<a href="/news/1.html">1</a>')
     site.route("/news/1.html", article_html("خبر", story(1)))
-    seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "feedy",
-        start_urls=[site.base + "/"],
-        feeds=[site.base + "/feed.xml"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/news/\d+\.html$"],
-        download_delay=0,
-    )
-    data = tmp_path / "data"
-    result = crawl(seeds, data)
-    assert result.returncode == 0, result.stderr
+    seeds = site_seed(tmp_path / "seeds", site, [r"/news/\d+\.html$"], feeds=[site.base + "/feed.xml"])
+    db = crawl_ok(seeds, tmp_path / "data")
     assert site.asked("/feed.xml")
-    assert q(data / "akhbar.db", "SELECT COUNT(*) FROM http_validators") == [(0,)]
+    assert q(db, "SELECT COUNT(*) FROM http_validators") == [(0,)]

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reliability.conftest import crawl, q, write_seed
+from tests.reliability.conftest import crawl_ok, q, site_seed
 from tests.reliability.hostile import HostileSite
 
 
 def _crawl(tmp_path: Path, site: HostileSite) -> Path:
-    seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "hostile",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/news/"],
-        download_delay=0,
-    )
-    data = tmp_path / "data"
-    result = crawl(seeds, data)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return data / "akhbar.db"
+    return crawl_ok(site_seed(tmp_path / "seeds", site, [r"/news/"]), tmp_path / "data")
 
 
 def test_a_redirect_loop_leaves_a_fetch_row(tmp_path: Path, site: HostileSite) -> None:
