@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.reliability.conftest import article_html, q, story, write_seed
+from tests.reliability.conftest import article_html, q, site_seed, story
 from tests.reliability.hostile import HostileSite
 from tests.warc_builder import write_warc
 
@@ -94,16 +94,7 @@ def hostile_news(site: HostileSite, count: int) -> None:
 
 def seeds_for(site: HostileSite, tmp_path: Path) -> Path:
     seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "full",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/a/\d+$"],
-        download_delay=0,
-        max_depth=1,
-        max_pages_per_run=1000,
-    )
+    site_seed(seeds, site, [r"/a/\d+$"], name="full", max_depth=1, max_pages_per_run=1000)
     return seeds
 
 

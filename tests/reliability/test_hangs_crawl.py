@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import article_html, q, story, write_seed
+from tests.reliability.conftest import article_html, q, site_seed, story
 from tests.reliability.hostile import HostileSite
 
 ENV = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0", "AKHBAR_DOWNLOAD_TIMEOUT": "300"}
@@ -27,15 +27,7 @@ def slow_site(site: HostileSite, tmp_path: Path, *, slow_delay: float, fast: int
         site.route(f"/a/{i}", article_html(f"خبر {i}", story(i)))
     site.route("/a/999", article_html("بطيء", story(999)), delay=slow_delay)
     seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "slow",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/a/\d+$"],
-        download_delay=0,
-        max_depth=1,
-    )
+    site_seed(seeds, site, [r"/a/\d+$"], name="slow", max_depth=1)
     return seeds
 
 

@@ -9,7 +9,7 @@ from crawler.processing.fingerprint import DedupParams
 from storage.db import sqlite_url
 from storage.models import CrawlRun
 from storage.store import Store
-from tests.reliability.conftest import article_html, crawl, run_akhbar, story, write_seed
+from tests.reliability.conftest import article_html, crawl, run_akhbar, site_seed, story
 from tests.reliability.hostile import HostileSite
 from tests.warc_builder import write_warc
 
@@ -18,14 +18,7 @@ def test_a_second_writer_through_db_from_another_data_dir_is_refused(tmp_path: P
     site.route("/", article_html("الرئيسية", ["قائمة"], links=["/a/1"]))
     site.route("/a/1", article_html("خبر", story(1)))
     seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "one",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/a/\d+$"],
-        download_delay=0,
-    )
+    site_seed(seeds, site, [r"/a/\d+$"], name="one")
     shared = tmp_path / "a" / "akhbar.db"
     shared.parent.mkdir()
     writer = Store(sqlite_url(shared), DedupParams())  # the first writer, reached from data dir a

@@ -16,7 +16,7 @@ from w3lib.url import safe_url_string
 
 from crawler.discovery import canonicalize_url
 from crawler.seeds import Site, load_seed
-from tests.reliability.conftest import article_html, crawl, q, story, write_seed
+from tests.reliability.conftest import article_html, crawl, q, site_seed, story, write_seed
 from tests.reliability.hostile import HostileSite
 
 SITE = Site(
@@ -146,14 +146,7 @@ def test_a_backslash_link_is_not_requested_from_another_host(
     ]
     site.route("/", "".join(f'<a href="{u}">x</a>' for u in tricks))
     seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "hostile",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"/news/\d+\.html$"],
-        download_delay=0,
-    )
+    site_seed(seeds, site, [r"/news/\d+\.html$"])
     result = crawl(seeds, tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert site.asked("/")
@@ -175,14 +168,7 @@ def test_an_arabic_slug_linked_in_three_spellings_is_fetched_once_and_never_agai
         site.route(served, article_html("خبر بثلاث كتابات", story(42)))
     site.route("/", "".join(f'<a href="{{BASE}}{form}">x</a>' for form in (path, upper, lower)))
     seeds = tmp_path / "seeds"
-    write_seed(
-        seeds,
-        "hostile",
-        start_urls=[site.base + "/"],
-        allowed_domains=[f"127.0.0.1:{site.port}"],
-        article_url_patterns=[r"-\d+\.html$"],
-        download_delay=0,
-    )
+    site_seed(seeds, site, [r"-\d+\.html$"])
     data = tmp_path / "data"
 
     def article_hits() -> int:
