@@ -194,14 +194,18 @@ def main() -> None:
         ("trafilatura", trafilatura_extract),
     )
     for name, fn in contenders:
-        report = evaluate(cases, fn)
-        print(f"{name:12s} {report.summary()}")
-        for r in report.results:
-            if r.junk or not r.title_ok or not r.date_ok or r.recall < 0.95 or r.precision < 0.95:
-                print(
-                    f"   {r.name}: P {r.precision:.2f} R {r.recall:.2f} junk={r.junk[:2]} "
-                    f"title={'ok' if r.title_ok else r.got.title} date={'ok' if r.date_ok else r.got.published}"
-                )
+        print_report(name, evaluate(cases, fn))
+
+
+def print_report(name: str, report: GoldenReport, width: int = 12) -> None:
+    """``report``'s summary line, then a line for each page with a miss."""
+    print(f"{name:{width}s} {report.summary()}")
+    for r in report.results:
+        if r.junk or not r.title_ok or not r.date_ok or r.recall < 0.95 or r.precision < 0.95:
+            print(
+                f"   {r.name}: P {r.precision:.2f} R {r.recall:.2f} junk={r.junk[:2]} "
+                f"title={'ok' if r.title_ok else r.got.title} date={'ok' if r.date_ok else r.got.published}"
+            )
 
 
 if __name__ == "__main__":

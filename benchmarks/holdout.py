@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.golden import akhbar_extract, evaluate, load_cases, pipeline_extractor, trafilatura_extract
+from benchmarks.golden import (
+    akhbar_extract,
+    evaluate,
+    load_cases,
+    pipeline_extractor,
+    print_report,
+    trafilatura_extract,
+)
 from benchmarks.harness import machine
 
 HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout-pages"
@@ -24,12 +31,7 @@ def main() -> None:
         ("bare trafilatura", trafilatura_extract),
     ]
     for name, extractor in contenders:
-        report = evaluate(cases, extractor)
-        print(f"{name:20s} {report.summary()}")
-        for r in report.results:
-            if r.junk or not r.title_ok or not r.date_ok or r.recall < 0.95 or r.precision < 0.95:
-                flags = f"junk={r.junk[:2]} title_ok={r.title_ok} date_ok={r.date_ok}"
-                print(f"   {r.name}: P {r.precision:.2f} R {r.recall:.2f} {flags}")
+        print_report(name, evaluate(cases, extractor), width=20)
 
 
 if __name__ == "__main__":
