@@ -59,6 +59,7 @@ from sqlalchemy import insert
 
 from benchmarks import dedup_pairs_eval
 from benchmarks.corpus import peak_rss_bytes, rss_bytes, snn_available, snn_records
+from benchmarks.dedup_pairs_eval import Tally
 from benchmarks.harness import alternate, machine
 from crawler.processing.dedup import DedupIndex, StoredRows
 from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, shingles, text_digest
@@ -74,33 +75,6 @@ BASELINES = {"news": (2, 256, 0.45), "web": (5, 256, 0.8)}  # word n-gram, permu
 
 
 # -- a) pair quality ---------------------------------------------------------------------------
-
-
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    def add(self, same: bool, dup: bool) -> None:
-        if same and dup:
-            self.tp += 1
-        elif same:
-            self.fp += 1
-        elif dup:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    def __str__(self) -> str:
-        p, r, f = self.prf()
-        return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (TP {self.tp}, FP {self.fp}, FN {self.fn}, TN {self.tn})"
 
 
 @dataclass
