@@ -163,7 +163,10 @@ def extract(raw: RawPage) -> Article:
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
     strip_boilerplate(tree)
-    cut_pulled_in_articles(tree, page_url)
+    try:
+        cut_pulled_in_articles(tree, page_url)
+    except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
+        log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
     try:
         meta = _metadata(tree)
         doc = trafilatura.bare_extraction(

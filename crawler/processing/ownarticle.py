@@ -62,7 +62,10 @@ def _title_hints(tree: HtmlElement) -> list[str]:
             data = json.loads(blob)
         except (ValueError, RecursionError):
             continue
-        for node in data if isinstance(data, list) else [data, *(data.get("@graph") or [])]:
+        if isinstance(data, dict):
+            graph = data.get("@graph")
+            data = [data, *(graph if isinstance(graph, list) else [])]
+        for node in data if isinstance(data, list) else []:
             if isinstance(node, dict) and isinstance(node.get("headline"), str):
                 hints.append(node["headline"])
                 break  # the page's first article node: later ones are neighbours
@@ -100,12 +103,13 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
 
 
 def following(el: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements after ``el`` in document order (not its descendants)."""
-    for node in el.itersiblings():
-        yield from (n for n in node.iter() if isinstance(n.tag, str))
-    parent = el.getparent()
-    if parent is not None:
-        yield from following(parent)
+    """Elements after ``el`` in document order (not its descendants); iterative, so a hostile
+    page nested thousands of levels deep cannot exhaust the stack."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from (n for n in sibling.iter() if isinstance(n.tag, str))
+        node = node.getparent()
 
 
 def _own_prose(el: HtmlElement) -> int:

@@ -74,3 +74,11 @@ def test_subheadings_and_a_promo_card_inside_the_body_keep_the_rest_of_the_artic
     art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
     assert all(p in art.text for p in OWN)
     assert "وختم البلاغ بالتأكيد" in art.text  # the text after the card is the article's too
+
+
+def test_odd_json_ld_and_deep_nesting_never_cost_the_article() -> None:
+    deep = "<div>" * 200 + "".join(f"<p>{p}</p>" for p in OWN) + "</div>" * 200
+    head = "<script type='application/ld+json'>\"a string\"</script><script type='application/ld+json'>null</script>"
+    page = f"<html><head>{head}</head><body><h1>{TITLE}</h1>{deep}</body></html>".encode()
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=page))
+    assert all(p in art.text for p in OWN)
