@@ -20,8 +20,9 @@ from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
 from crawler.config import default_db_url
+from crawler.run.lock import DataDirLock
+from crawler.run.session import CrawlSession
 from crawler.runs import ExitStatus, FinishReason
-from crawler.runtime import CrawlSession, DataDirLock
 from crawler.seeds import SeedError, load_seeds, select_sites
 from crawler.watchdog import OVERRUN_SECONDS, SIGNAL_GRACE_SECONDS, Watchdog
 from storage.db import open_engine, sqlite_path

@@ -14,11 +14,8 @@ the spider with reason ``disk_full`` or ``error``), instead of failing page afte
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +28,10 @@ from crawler.config import PAGE_BUDGET_SECONDS, worker_bound
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.lshindex import warm_up
 from crawler.report import silent_sites
+from crawler.run.executor import OrderedExecutor
+from crawler.run.ingest import COMMIT_SECONDS
+from crawler.run.session import CrawlSession
 from crawler.runs import FinishReason, from_scrapy
-from crawler.runtime import (
-    COMMIT_SECONDS,
-    CrawlSession,
-    analyse_and_pack,
-    analyse_page,
-    analysis_pool,
-    pack_record,
-    worker_failure,
-)
 from storage.faults import is_disk_full
 
 log = logging.getLogger(__name__)
@@ -67,11 +58,10 @@ class StorePipeline:
         if workers > worker_bound():
             log.warning("AKHBAR_WORKERS %d: capped at %d extraction processes", workers, worker_bound())
             workers = worker_bound()
-        self.pool: ProcessPoolExecutor | None = analysis_pool(workers) if workers > 1 else None
-        self.packer = ThreadPoolExecutor(1, thread_name_prefix="akhbar-archive")  # one process: archive records
-        self._arrival = count()
-        self._settled = 0
-        self._turns: dict[int, asyncio.Future[None]] = {}
+        ingestor = self.session.ingestor
+        self.executor = OrderedExecutor(
+            workers, self.session.store.params, ingestor.page_budget, pack=ingestor.archive is not None
+        )
         self._ticker = task.LoopingCall(self.session.tick)
         self._ticker.start(COMMIT_SECONDS, now=False)
         crawler.signals.connect(self._closed, signal=signals.spider_closed)
@@ -93,26 +83,8 @@ class StorePipeline:
             if session.failed is None:
                 self._count("known")
             return item
-        turn = next(self._arrival)
-        params, budget = self.session.store.params, ingestor.page_budget
-        packing = ingestor.archive is not None
-        member: bytes | None = None
-        if self.pool is not None:  # a worker builds the archive record along with the analysis
-            try:
-                member, result = await asyncio.wrap_future(
-                    self.pool.submit(analyse_and_pack, page.raw, params, budget, packing)
-                )
-            except Exception as exc:  # recorded; the turns keep going
-                result = worker_failure(exc)
-        else:  # the record is built in a thread (hashing and gzip release the GIL) during the analysis
-            packed = asyncio.wrap_future(self.packer.submit(pack_record, page.raw)) if packing else None
-            result = analyse_page(page.raw, params, budget)  # the reactor runs in the main thread: SIGALRM works
-            member = await packed if packed is not None else None
-        await self._wait_for(turn)
-        try:
-            outcome = session.write(lambda: ingestor.settle(ingestor.archived(page, member), result))
-        finally:
-            self._next_turn()
+        async with self.executor.in_turn(page.raw) as analysis:
+            outcome = session.write(lambda: ingestor.settle(ingestor.archived(page, analysis.member), analysis.result))
         if outcome is not None:
             self._count(outcome.value)
         return item
@@ -130,18 +102,6 @@ class StorePipeline:
         stopping = deferred_from_coro(engine.close_spider_async(reason=reason.value))
         stopping.addErrback(lambda failure: log.debug("closing the spider: %s", failure))
 
-    async def _wait_for(self, turn: int) -> None:
-        if turn != self._settled:
-            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._turns[turn] = waiter
-            await waiter
-
-    def _next_turn(self) -> None:
-        self._settled += 1
-        waiter = self._turns.pop(self._settled, None)
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
-
     def _count(self, what: str) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"akhbar/outcome/{what}")
@@ -149,9 +109,7 @@ class StorePipeline:
     def _closed(self, reason: str) -> None:
         if self._ticker.running:
             self._ticker.stop()
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        self.packer.shutdown(wait=True, cancel_futures=True)
+        self.executor.close()
         stats = self.crawler.stats.get_stats() if self.crawler.stats is not None else {}
         extra = {
             "requests": stats.get("downloader/request_count", 0),

@@ -7,21 +7,18 @@ as :class:`~crawler.runs.Interrupted` between pages, never inside one), ``disk_f
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from crawler.config import PAGE_BUDGET_SECONDS, UsageError, default_db_url
-from crawler.processing.fingerprint import DedupParams
-from crawler.runs import FinishReason, Interrupted, signals_deferred, signals_interrupt
-from crawler.runtime import DataDirLock, Ingestor, RunStats
-from storage.archive import ArchivedPage, ArchiveWriter, archive_files, expand_inputs, read_inputs
+from crawler.run.ingest import RunStats
+from crawler.run.session import Run
+from crawler.runs import signals_interrupt
+from storage.archive import ArchivedPage, archive_files, expand_inputs, read_inputs
 from storage.db import sqlite_path, sqlite_url
-from storage.faults import StoreError, write_error
-from storage.store import Store
+from storage.faults import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -63,29 +60,21 @@ def reprocess(
         if path is not None and path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{into}: already exists; --into builds a fresh store, choose a new path")
         _make_parent(path)
-        return _run(
-            target,
-            files,
-            archive_dir=None,
-            progress=progress,
-            args={"inputs": inputs, "into": into},
-            workers=workers,
-            page_budget=page_budget,
-        )
+        run = Run("reprocess", target, {"inputs": inputs, "into": into}, page_budget=page_budget)
+        return _run(run, files, progress=progress, workers=workers)
     target = db_url or default_db_url(data_dir)
     _make_parent(sqlite_path(target))
-    with DataDirLock(data_dir):
-        own_archive = not inputs
-        return _run(
-            target,
-            files,
-            archive_dir=None if own_archive else data_dir / "archive",
-            progress=progress,
-            args={"inputs": inputs, "data_dir": str(data_dir)},
-            hint=f" --data-dir {data_dir}",
-            workers=workers,
-            page_budget=page_budget,
-        )
+    own_archive = not inputs
+    run = Run(
+        "reprocess",
+        target,
+        {"inputs": inputs, "data_dir": str(data_dir)},
+        lock_dir=data_dir,
+        archive_dir=None if own_archive else data_dir / "archive",
+        page_budget=page_budget,
+        hint=f" --data-dir {data_dir}",
+    )
+    return _run(run, files, progress=progress, workers=workers)
 
 
 def _make_parent(path: Path | None) -> None:
@@ -97,43 +86,7 @@ def _make_parent(path: Path | None) -> None:
         raise StoreError(f"{path}: cannot write here ({exc.strerror or exc})") from None
 
 
-def _run(
-    db_url: str,
-    files: list[tuple[Path, str]],
-    *,
-    archive_dir: Path | None,
-    progress: bool,
-    args: dict[str, object],
-    hint: str = "",
-    workers: int = 1,
-    page_budget: float = PAGE_BUDGET_SECONDS,
-) -> RunStats:
-    store = Store(db_url, DedupParams(), rebuild_hint=hint)
-    try:
-        run_id = store.start_run("reprocess", args, os.getpid())
-        writer = ArchiveWriter(archive_dir, run_id) if archive_dir is not None else None
-        ingestor = Ingestor(store, run_id, writer, page_budget)
-    except BaseException as exc:
-        store.close(commit=False)
-        failure = write_error(exc, store.where) if isinstance(exc, Exception) else None
-        if failure is not None:
-            raise failure from None
-        raise
-    reason, failed = FinishReason.FINISHED, None
-    try:
-        with signals_interrupt():
-            ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
-    except (Interrupted, KeyboardInterrupt):
-        reason = FinishReason.INTERRUPTED
-        raise
-    except Exception as exc:
-        failed = exc
-        raise
-    finally:
-        with signals_deferred():  # a second Ctrl-C must not leave the run row unfinished
-            end = ingestor.end(reason, failed=failed)
-            with contextlib.suppress(Exception):
-                store.close(commit=False)  # end() committed what could be
-        if end.failure is not None:
-            raise end.failure from None  # disk full, write error, or a bug: one line, exit 1
-    return ingestor.stats
+def _run(run: Run, files: list[tuple[Path, str]], *, progress: bool, workers: int) -> RunStats:
+    with run, signals_interrupt():
+        run.ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
+    return run.ingestor.stats

@@ -20,7 +20,7 @@ import pytest
 
 from crawler.demo.run import write_seed
 from crawler.demo.server import SiteServer
-from crawler.runtime import DataDirLock
+from crawler.run.lock import DataDirLock
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE, MIRROR = FIXTURES / "site", FIXTURES / "site_mirror"

@@ -254,7 +254,7 @@ def test_page_over_its_time_budget_is_recorded(tmp_path: Path, conference_text: 
     from crawler.items import RawPage
     from crawler.processing.fingerprint import DedupParams
     from crawler.processing.outcomes import Outcome, Rejected
-    from crawler.runtime import analyse_page
+    from crawler.run.budget import analyse_page
 
     # a big page takes a while to extract; a tiny budget must cut it
     body = article_page("t", "\n".join([conference_text] * 400)).encode()

@@ -57,16 +57,16 @@ def test_workers_must_be_positive(tmp_path: Path, warc: Path, capsys: pytest.Cap
 def test_a_thousand_workers_are_capped_with_a_note(
     tmp_path: Path, warc: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crawler.runtime
+    import crawler.run.executor
 
     started: list[int] = []
-    real_pool = crawler.runtime.analysis_pool
+    real_pool = crawler.run.executor.analysis_pool
 
     def counted_pool(workers: int) -> object:
         started.append(workers)
         return real_pool(workers)
 
-    monkeypatch.setattr(crawler.runtime, "analysis_pool", counted_pool)
+    monkeypatch.setattr(crawler.run.executor, "analysis_pool", counted_pool)
     db = tmp_path / "out.db"
     assert (
         main(["reprocess", "--workers", "1000", "--into", str(db), "--data-dir", str(tmp_path / "v"), str(warc)]) == 0
