@@ -60,7 +60,7 @@ def reprocess(
         if path is not None and path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{into}: already exists; --into builds a fresh store, choose a new path")
         _make_parent(path)
-        run = Run("reprocess", target, {"inputs": inputs, "into": into}, page_budget=page_budget)
+        run = Run("reprocess", target, {"inputs": inputs, "into": into}, data_dir=data_dir, page_budget=page_budget)
         return _run(run, files, progress=progress, workers=workers)
     target = db_url or default_db_url(data_dir)
     _make_parent(sqlite_path(target))
@@ -71,6 +71,7 @@ def reprocess(
         {"inputs": inputs, "data_dir": str(data_dir)},
         lock_dir=data_dir,
         archive_dir=None if own_archive else data_dir / "archive",
+        data_dir=data_dir,
         page_budget=page_budget,
         hint=f" --data-dir {data_dir}",
     )

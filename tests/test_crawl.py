@@ -278,3 +278,10 @@ def test_a_page_over_its_time_budget_is_recorded_and_the_crawl_goes_on(tmp_path:
     outcomes = {url.rsplit("/", 1)[1]: (outcome, detail) for url, outcome, detail in rows}
     assert outcomes["1.html"][0] == outcomes["3.html"][0] == "article"
     assert outcomes["2.html"] == ("timeout", "extraction took longer than 1 s")
+
+
+def test_fetches_name_their_archive_file_relative_to_the_data_dir(crawled: Path) -> None:
+    files = [
+        f for (f,) in q(crawled / "akhbar.db", "SELECT DISTINCT warc_file FROM fetches WHERE warc_file IS NOT NULL")
+    ]
+    assert files and all(f.startswith("archive/akhbar-") and (crawled / f).is_file() for f in files), files

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -105,8 +106,11 @@ class Ingestor:
         run_id: int,
         archive: ArchiveWriter | None = None,
         page_budget: float = PAGE_BUDGET_SECONDS,
+        data_dir: Path | None = None,
     ) -> None:
         self.store = store
+        self.data_dir = data_dir.resolve() if data_dir is not None else None
+        self._relative: dict[str, str] = {}
         self.run_id = run_id
         self.archive = archive
         self.stats = RunStats()
@@ -143,7 +147,16 @@ class Ingestor:
         if self.archive is None:
             return page
         offset = self.archive.append(member if member is not None else warc_member(page.raw))
-        return replace(page, source=self.archive.path.name, offset=offset)
+        return replace(page, source=str(self.archive.path), offset=offset)
+
+    def warc_file(self, source: str | None) -> str | None:
+        """``fetches.warc_file`` for a page read from ``source``: its path relative to the data dir."""
+        if source is None or self.data_dir is None:
+            return source
+        relative = self._relative.get(source)
+        if relative is None:
+            relative = self._relative[source] = os.path.relpath(Path(source).resolve(), self.data_dir)
+        return relative
 
     def settle(self, page: Admitted, result: AnalysisResult) -> Outcome:
         """Last, in input order: decide and store what the (possibly parallel) analysis gave."""
@@ -161,7 +174,7 @@ class Ingestor:
             "key": page.key,
             "body_sha256": page.body_sha256,
             "run_id": self.run_id,
-            "warc_file": page.source,
+            "warc_file": self.warc_file(page.source),
             "warc_offset": page.offset,
         }
         if isinstance(result, Rejected):
@@ -203,7 +216,8 @@ class Ingestor:
         """A WARC record that could not be read still gets a ``fetches`` row."""
         log.warning("%s: %s", page.source, page.error)
         raw = RawPage(url=f"{Path(page.source).resolve().as_uri()}#offset={page.offset}", body=b"", status=0)
-        self._record_without_body(raw, page.error, Outcome.MALFORMED, page.error, page.source, page.offset)
+        where = self.warc_file(page.source)
+        self._record_without_body(raw, page.error, Outcome.MALFORMED, page.error, where, page.offset)
 
     def _record_without_body(
         self,

@@ -48,12 +48,14 @@ class Run:
         *,
         lock_dir: Path | None = None,
         archive_dir: Path | None = None,
+        data_dir: Path | None = None,
         page_budget: float = PAGE_BUDGET_SECONDS,
         hint: str = "",
     ) -> None:
         self.kind, self.db_url, self.args, self.hint = kind, db_url, args, hint
         self.lock = DataDirLock(lock_dir) if lock_dir is not None else None
         self.archive_dir = archive_dir
+        self.data_dir = data_dir  # fetches.warc_file is relative to it
         self.page_budget = page_budget
         self.ended: RunEnd | None = None
 
@@ -66,7 +68,7 @@ class Run:
             self.store = store
             self.run_id = store.start_run(self.kind, self.args, os.getpid())
             self.writer = ArchiveWriter(self.archive_dir, self.run_id) if self.archive_dir is not None else None
-            self.ingestor = Ingestor(store, self.run_id, self.writer, self.page_budget)
+            self.ingestor = Ingestor(store, self.run_id, self.writer, self.page_budget, self.data_dir)
         except BaseException as exc:
             if store is not None:
                 with contextlib.suppress(Exception):
@@ -146,6 +148,7 @@ class CrawlSession:
             args,
             lock_dir=data_dir,
             archive_dir=data_dir / "archive",
+            data_dir=data_dir,
             page_budget=page_budget,
             hint=f" --data-dir {data_dir}",
         ).open()
