@@ -28,7 +28,7 @@ b) Scale: all of SaudiNewsNet (first record per URL, empty contents dropped) in 
    so copies keep their internal duplicate structure and do not match each other), against
    datasketch inserting the same signatures one by one (single run). Then a real reopen: the
    100,000 articles written with SQLAlchemy Core into a fresh SQLite store (same columns as
-   ``Store.add_fetch`` / ``Store.add_article``, corpus texts as article bodies), and
+   ``Store.save``, corpus texts as article bodies), and
    ``Store(url, params)`` + ``signature_rows()`` + ``DedupIndex.bulk_load`` timed together
    (the full-text index is left empty: reopening does not read it).
 
@@ -64,6 +64,7 @@ from benchmarks.harness import alternate, machine
 from crawler.processing.dedup import DedupIndex, StoredRows
 from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, shingles, text_digest
 from crawler.processing.normalize import normalize
+from crawler.run.step import StoredArticles, index_rows
 from storage.db import open_engine, sqlite_url
 from storage.models import Article, Fetch, Signature
 from storage.store import Store
@@ -452,9 +453,9 @@ def reopen_once(url: str, out: Reopen) -> StoredRows:
     t0 = time.perf_counter()
     store = Store(url, PARAMS)
     t1 = time.perf_counter()
-    rows = store.signature_rows()
+    rows = index_rows(store.signature_rows())
     t2 = time.perf_counter()
-    index = DedupIndex(PARAMS, store.normalised_text)
+    index = DedupIndex(PARAMS, StoredArticles(store).text)
     index.bulk_load(rows)
     t3 = time.perf_counter()
     store.close()

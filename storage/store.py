@@ -1,4 +1,9 @@
-"""All SQL of akhbar lives here: opening a store, writing pages, reading for the index."""
+"""All SQL of akhbar lives here: opening a store, writing pages, reading for the index.
+
+Invariant: the store binds plain rows (:mod:`storage.rows`) and reads plain values back; it imports
+no processing logic or type (the runtime builds the rows and normalises what it reads), and a page
+is written by one :meth:`Store.save`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterator
-from functools import lru_cache
+from typing import Generic, TypeVar
 
 import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, func, insert, select, update
@@ -14,18 +19,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
 from crawler.items import RawPage, utc_now
-from crawler.processing.dedup import Decision, StoredRows
-from crawler.processing.fingerprint import DedupParams, anchors_bytes
-from crawler.processing.normalize import normalize
-from crawler.processing.outcomes import Outcome
-from crawler.processing.processor import Analysed
 from storage import migrations
 from storage.db import describe, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import release_advisory_lock, sqlite_lock, take_advisory_lock
 from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
+from storage.rows import FetchRow, PageRows, Params, SignatureTable
 
 log = logging.getLogger(__name__)
+P = TypeVar("P", bound=Params)
 
 PARAMS_KEY = "dedup_params"
 # Built once: the hot path only binds parameters (no statement construction per row).
@@ -37,13 +39,12 @@ _INSERT_SIGNATURE = insert(Signature)
 _HAS_RECORD = select(Fetch.id).where(Fetch.record_key == bindparam("key")).limit(1)
 _ARTICLE_URL = select(Article.id).where(Article.url == bindparam("url")).limit(1)
 _ARTICLE_TEXT_SHA = select(Article.text_sha256).where(Article.url == bindparam("url")).limit(1)
-_FINAL_OUTCOMES = (Outcome.ARTICLE.value, Outcome.SEEN_URL.value, Outcome.NOT_HTML.value)
+_FINAL_OUTCOMES = ("article", "seen_url", "not_html")  # fetches.outcome values (crawler.processing.outcomes)
 _URL_DONE = (
     select(Fetch.id)
     .where(
         (Fetch.url == bindparam("url")) | (Fetch.final_url == bindparam("url")),
-        Fetch.outcome.in_(_FINAL_OUTCOMES)
-        | ((Fetch.outcome == Outcome.HTTP_ERROR.value) & Fetch.status.in_((404, 410))),
+        Fetch.outcome.in_(_FINAL_OUTCOMES) | ((Fetch.outcome == "http_error") & Fetch.status.in_((404, 410))),
     )
     .limit(1)
 )
@@ -68,14 +69,14 @@ def record_key(raw: RawPage, body_sha256: str) -> str:
     return hashlib.sha256(f"{raw.effective_url}\0{body_sha256}".encode()).hexdigest()
 
 
-class Store:
+class Store(Generic[P]):
     """A store opened for writing; one writer at a time: the store holds its own writer lock
     (:mod:`storage.locks`) from opening to :meth:`close`, whatever data dir it is reached from.
 
     Writes go into a transaction that :meth:`commit` closes; callers commit in batches.
     """
 
-    def __init__(self, url: str, params: DedupParams, *, rebuild_hint: str = "") -> None:
+    def __init__(self, url: str, params: P, *, rebuild_hint: str = "") -> None:
         self.url = url
         self.where = describe(url)  # how messages name it (a path, or the URL without its password)
         self.params = params
@@ -89,7 +90,6 @@ class Store:
             if self._lock is not None:
                 self._lock.release()
             raise
-        self._normalised = lru_cache(maxsize=4096)(self._load_normalised)
 
     def _open(self, rebuild_hint: str) -> None:
         self.engine: Engine = open_engine(self.url)
@@ -207,72 +207,21 @@ class Store:
                 insert(HttpValidator).values(url=url, etag=etag, last_modified=last_modified, updated_at=utc_now())
             )
 
-    def add_fetch(
-        self,
-        raw: RawPage,
-        *,
-        key: str,
-        body_sha256: str,
-        run_id: int | None,
-        outcome: Outcome,
-        detail: str = "",
-        warc_file: str | None = None,
-        warc_offset: int | None = None,
-    ) -> int:
-        res = self.conn.execute(
-            _INSERT_FETCH,
-            dict(
-                run_id=run_id,
-                url=raw.url,
-                final_url=raw.final_url,
-                site=raw.site,
-                status=raw.status,
-                content_type=raw.header("content-type"),
-                size=len(raw.body),
-                fetched_at=raw.fetched_at,
-                outcome=outcome.value,
-                detail=detail[:500] or None,
-                body_sha256=body_sha256,
-                record_key=key,
-                warc_file=warc_file,
-                warc_offset=warc_offset,
-            ),
-        )
+    def add_fetch(self, row: FetchRow) -> int:
+        res = self.conn.execute(_INSERT_FETCH, row.values())
         return int(res.inserted_primary_key[0])  # type: ignore[index]
 
-    def add_article(self, fetch_id: int, item: Analysed, decision: Decision, site: str | None) -> int:
-        art = item.article
-        res = self.conn.execute(
-            _INSERT_ARTICLE,
-            dict(
-                fetch_id=fetch_id,
-                url=art.url,
-                title=art.title,
-                author=art.author,
-                published_at=art.published_at,
-                language=art.language,
-                site=site or art.site,
-                description=art.description,
-                text=art.text,
-                text_sha256=hashlib.sha256(art.text.encode("utf-8")).hexdigest(),
-                word_count=len(art.text.split()),
-                dup_kind=decision.kind,
-                duplicate_of_id=decision.duplicate_of,
-                similarity=decision.similarity,
-                stored_at=utc_now(),
-            ),
-        )
+    def save(self, rows: PageRows) -> int | None:
+        """Write one page: its fetch, then its article and signature (if any), then the template-line
+        counts it changed. Returns the new article's id (None when the page gave no article)."""
+        fetch_id = self.add_fetch(rows.fetch)
+        if rows.article is None:
+            return None
+        res = self.conn.execute(_INSERT_ARTICLE, rows.article.values(fetch_id))
         article_id = int(res.inserted_primary_key[0])  # type: ignore[index]
-        self.conn.execute(
-            _INSERT_SIGNATURE,
-            dict(
-                article_id=article_id,
-                norm_sha256=item.digest.hex(),
-                minhash=item.signature,
-                shingle_count=item.shingle_count,
-                anchors=anchors_bytes(item.anchors),
-            ),
-        )
+        if rows.signature is not None:
+            self.conn.execute(_INSERT_SIGNATURE, rows.signature.values(article_id))
+        self.save_template_lines(rows.template_site, rows.template_lines)
         return article_id
 
     def commit(self) -> None:
@@ -304,7 +253,7 @@ class Store:
                     self._lock.release()
 
     # -- index ------------------------------------------------------------------
-    def signature_rows(self) -> StoredRows:
+    def signature_rows(self) -> SignatureTable:
         """Every stored signature as arrays, in article order (to rebuild the dedup index)."""
         n = int(self.conn.execute(select(func.count()).select_from(Signature)).scalar_one())
         num_perm = self.params.num_perm
@@ -338,12 +287,12 @@ class Store:
             offsets[i + 1] = offsets[i] + len(anchor_blob or b"") // 4
             i += 1
         anchors = np.frombuffer(b"".join(anchor_parts), dtype="<u4").astype(np.uint32)
-        return StoredRows(ids[:i], canonical[:i], digests[:i], sigs[:i], anchors, offsets[: i + 1])
+        return SignatureTable(ids[:i], canonical[:i], digests[:i], sigs[:i], anchors, offsets[: i + 1])
 
     def iter_template_lines(self) -> Iterator[tuple[str, int, int]]:
         yield from self.conn.execute(select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages))
 
-    def save_template_lines(self, site: str, changed: list[tuple[int, int]]) -> None:
+    def save_template_lines(self, site: str, changed: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> None:
         if not changed:
             return
         rows = [{"site": site, "line_key": k, "pages": n} for k, n in changed]
@@ -354,17 +303,13 @@ class Store:
         self.conn.execute(delete(TemplateLine).where(TemplateLine.site == site, TemplateLine.line_key.in_(keys)))
         self.conn.execute(insert(TemplateLine), rows)
 
-    def _load_normalised(self, article_id: int) -> str:
-        text = self.conn.execute(_ARTICLE_TEXT, {"id": article_id}).scalar_one()
-        return normalize(text)
+    def article_text(self, article_id: int) -> str:
+        """Body of a stored article, as stored (the dedup index verifies candidates against it)."""
+        return str(self.conn.execute(_ARTICLE_TEXT, {"id": article_id}).scalar_one())
 
     def published_at(self, article_id: int) -> str | None:
         """Publication date of a stored article (the dedup rule compares dates of softer matches)."""
         return self.conn.execute(_ARTICLE_PUBLISHED, {"id": article_id}).scalar()
-
-    def normalised_text(self, article_id: int) -> str:
-        """Normalised body of a stored article (for verifying near-duplicate candidates)."""
-        return self._normalised(article_id)
 
     def count(self, table: type[Article] | type[Fetch] | type[Signature] | type[CrawlRun]) -> int:
         return int(self.conn.execute(select(func.count()).select_from(table)).scalar_one())

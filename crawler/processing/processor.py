@@ -116,6 +116,14 @@ class Processor:
 
     def register(self, article_id: int, item: Analysed, decision: Decision, site: str) -> list[tuple[int, int]]:
         """Make a stored article visible to later decisions; return changed template counts."""
+        self.index_stored(article_id, item, decision)
+        return self.learn(item, site)
+
+    def learn(self, item: Analysed, site: str) -> list[tuple[int, int]]:
+        """Count an article's lines towards its site's templates; return the changed counts."""
+        return self.templates.learn(site, item.line_keys)
+
+    def index_stored(self, article_id: int, item: Analysed, decision: Decision) -> None:
+        """Make a stored article visible to later decisions."""
         sig = self._signature(item)
         self.index.load(article_id, item.digest, sig, decision.duplicate_of, item.anchors)
-        return self.templates.learn(site, item.line_keys)

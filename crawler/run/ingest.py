@@ -1,4 +1,4 @@
-"""The per-page flow, in input order: admit (skip what the store holds), archive, decide, store.
+"""The per-page flow, in input order: admit (skip what the store holds), archive, handle, save.
 
 Invariant: pages are admitted and settled strictly in input order, whatever ran their analysis
 (:mod:`crawler.run.executor`), so a crawl and a re-process of its archive give the same store;
@@ -7,8 +7,6 @@ a page is written whole in the batch it belongs to, or not at all.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import logging
 import os
 import time
@@ -19,15 +17,13 @@ from pathlib import Path
 
 from crawler.config import PAGE_BUDGET_SECONDS
 from crawler.items import FetchFailure, RawPage
-from crawler.processing.dedup import DedupIndex
-from crawler.processing.outcomes import Outcome, Rejected
-from crawler.processing.processor import Analysed, Processor, site_key
-from crawler.processing.templates import SiteTemplates
+from crawler.processing.fingerprint import DedupParams
+from crawler.processing.outcomes import Outcome
 from crawler.run.budget import AnalysisResult
 from crawler.run.executor import OrderedExecutor
-from crawler.runs import FinishReason, interruption_point
+from crawler.run.step import Admitted, PageStep, fetch_row
+from crawler.runs import interruption_point
 from storage.archive import ArchivedPage, ArchiveWriter, warc_member
-from storage.faults import WriteError, write_error
 from storage.store import Store, body_digest, record_key
 
 log = logging.getLogger(__name__)
@@ -77,32 +73,12 @@ class RunStats:
         return summary
 
 
-@dataclass(frozen=True)
-class RunEnd:
-    """How a run ended: the reason written to its row, its summary, and the failure that ended it."""
-
-    reason: FinishReason
-    stats: dict[str, object]
-    failure: WriteError | None = None
-
-
-@dataclass(frozen=True)
-class Admitted:
-    """A new page, archived when live, waiting for its analysis to be settled."""
-
-    raw: RawPage
-    key: str
-    body_sha256: str
-    source: str | None
-    offset: int | None
-
-
 class Ingestor:
-    """extract -> normalise -> fingerprint -> decide -> store, for one page at a time."""
+    """admit -> handle (:class:`~crawler.run.step.PageStep`) -> save, for one page at a time."""
 
     def __init__(
         self,
-        store: Store,
+        store: Store[DedupParams],
         run_id: int,
         archive: ArchiveWriter | None = None,
         page_budget: float = PAGE_BUDGET_SECONDS,
@@ -114,11 +90,7 @@ class Ingestor:
         self.run_id = run_id
         self.archive = archive
         self.stats = RunStats()
-        self.index = DedupIndex(store.params, store.normalised_text, store.published_at)
-        self.index.bulk_load(store.signature_rows())
-        templates = SiteTemplates()
-        templates.load(store.iter_template_lines())
-        self.processor = Processor(store.params, self.index, templates)
+        self.step = PageStep(store, run_id)
         self._pending = 0
         self._last_commit = time.monotonic()
         self.page_budget = page_budget  # extraction seconds a page may take (0: no limit)
@@ -158,52 +130,20 @@ class Ingestor:
             relative = self._relative[source] = os.path.relpath(Path(source).resolve(), self.data_dir)
         return relative
 
-    def settle(self, page: Admitted, result: AnalysisResult) -> Outcome:
-        """Last, in input order: decide and store what the (possibly parallel) analysis gave."""
-        outcome = self._store(page, result)
+    def settle(self, page: Admitted, analysis: AnalysisResult) -> Outcome:
+        """Last, in input order: handle what the (possibly parallel) analysis gave, save it."""
+        result = self.step.handle(page, analysis, self.warc_file(page.source))
+        article_id = self.store.save(result)
+        self.step.stored(result, article_id)
         self._in_flight.discard(page.key)  # stored: has_record() knows it from now on
-        self.stats.outcomes[outcome.value] += 1
+        if result.decision is not None and result.item is not None:
+            self.stats.dup_kinds[result.decision.kind] += 1
+            self.stats.per_site[page.raw.site or result.item.article.site or "?"] += 1
+        self.stats.outcomes[result.outcome.value] += 1
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
             self.commit()
-        return outcome
-
-    def _store(self, page: Admitted, result: AnalysisResult) -> Outcome:
-        raw = page.raw
-        where = {
-            "key": page.key,
-            "body_sha256": page.body_sha256,
-            "run_id": self.run_id,
-            "warc_file": self.warc_file(page.source),
-            "warc_offset": page.offset,
-        }
-        if isinstance(result, Rejected):
-            if result.outcome in (Outcome.ERROR, Outcome.TIMEOUT):
-                log.warning("%s: %s", raw.effective_url, result)
-            self.store.add_fetch(raw, outcome=result.outcome, detail=result.detail, **where)  # type: ignore[arg-type]
-            return result.outcome
-        item = result
-        site = site_key(raw, item.article)
-        item = self.processor.clean(item, site)
-        if self.store.article_url_known(item.article.url):
-            own = raw.effective_url
-            if item.article.url == own or self._same_text_stored(item) or self.store.article_url_known(own):
-                self.store.add_fetch(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
-                return Outcome.SEEN_URL
-            # its canonical link names another stored article: a hint proven wrong, never a reason to drop it
-            item = replace(item, article=replace(item.article, url=own))
-        decision = self.processor.decide(item)
-        fetch_id = self.store.add_fetch(raw, outcome=Outcome.ARTICLE, **where)  # type: ignore[arg-type]
-        article_id = self.store.add_article(fetch_id, item, decision, raw.site)
-        self.store.save_template_lines(site, self.processor.register(article_id, item, decision, site))
-        self.stats.dup_kinds[decision.kind] += 1
-        self.stats.per_site[raw.site or item.article.site or "?"] += 1
-        return Outcome.ARTICLE
-
-    def _same_text_stored(self, item: Analysed) -> bool:
-        """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""
-        digest = hashlib.sha256(item.article.text.encode("utf-8")).hexdigest()
-        return self.store.article_text_sha256(item.article.url) == digest
+        return result.outcome
 
     def record_failure(self, failure: FetchFailure) -> None:
         """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
@@ -235,10 +175,10 @@ class Ingestor:
         if self.store.has_record(key):
             self.stats.skipped += 1
             return
-        self.store.add_fetch(
+        self.store.add_fetch(fetch_row(
             raw, key=key, body_sha256=body_digest(raw), run_id=self.run_id, outcome=outcome, detail=detail,
             warc_file=warc_file, warc_offset=warc_offset,
-        )  # fmt: skip
+        ))  # fmt: skip
         self.stats.outcomes[outcome.value] += 1
 
     def ingest_all(self, pages: Iterable[ArchivedPage], workers: int = 1) -> None:
@@ -281,52 +221,13 @@ class Ingestor:
         if self._pending:
             self.commit()
 
-    def end(
-        self,
-        reason: FinishReason,
-        extra: dict[str, object] | None = None,
-        *,
-        failed: BaseException | None = None,
-        sites: list[str] | None = None,
-    ) -> RunEnd:
-        """Close the run: commit what can be (nothing of the batch a write ``failed`` in: it is rolled
-        back whole, so no page is half stored), close the archive, and finish the run row, or drop it
-        if the run added nothing. After a failure the row is written if it still can be (a full disk
-        may refuse even that). Never raises for a storage failure: it is returned."""
-        if failed is None:
-            try:
-                self.commit()
-            except Exception as exc:
-                failed = exc
-        failure: WriteError | None = None
-        if failed is not None:
-            what = (str(failed).strip().splitlines() or [""])[0]
-            failure = write_error(failed, self.store.where) or WriteError(
-                self.store.where, f"internal error: {type(failed).__name__}: {what}", disk_full=False
-            )
-            reason = FinishReason.DISK_FULL if failure.disk_full else FinishReason.ERROR
-            self.stats = self._committed  # the counts of what the store holds
-            try:
-                self.store.rollback()
-            except Exception as exc:
-                log.debug("rollback failed: %s", exc)
-        if self.archive is not None:
-            try:
-                self.archive.close()
-            except Exception as exc:  # what it holds was synced at the last commit
-                log.warning("%s: %s", self.archive.path, exc)
-        stats = self.stats.as_dict(sites)
-        stats.update(extra or {})
+    def forget_uncommitted(self) -> None:
+        """After a failed write: roll back the batch it was in, and its counts with it."""
+        self.stats = self._committed  # the counts of what the store holds
         try:
-            if self.stats.added == 0 and reason is FinishReason.FINISHED:
-                self.store.drop_run(self.run_id)  # a re-run that added nothing leaves no row
-            else:
-                self.store.finish_run(self.run_id, reason.value, stats)
+            self.store.rollback()
         except Exception as exc:
-            log.info("%s: the run row could not be finished (%s)", self.store.where, exc)
-            with contextlib.suppress(Exception):
-                self.store.rollback()
-        return RunEnd(reason, stats, failure)
+            log.debug("rollback failed: %s", exc)
 
 
 def _raw_of(item: Admitted | ArchivedPage) -> RawPage | None:

@@ -11,13 +11,14 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from crawler.config import PAGE_BUDGET_SECONDS, default_db_url
 from crawler.items import FetchFailure
 from crawler.processing.fingerprint import DedupParams
-from crawler.run.ingest import Ingestor, RunEnd
+from crawler.run.ingest import Ingestor
 from crawler.run.lock import DataDirLock
 from crawler.runs import FinishReason, Interrupted, signals_deferred
 from storage.archive import ArchiveWriter
@@ -29,6 +30,15 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class RunEnd:
+    """How a run ended: the reason written to its row, its summary, and the failure that ended it."""
+
+    reason: FinishReason
+    stats: dict[str, object]
+    failure: WriteError | None = None
+
+
 class Run:
     """One run's life, for a crawl and a re-process alike: the data dir's lock (when given one),
     the store, the run row, the archive writer and the :class:`Ingestor` writing through them.
@@ -36,7 +46,7 @@ class Run:
     :meth:`open` (or ``with``) takes them in that order and gives back what it took if a step
     fails (a storage failure raised as :class:`~storage.faults.WriteError`); :meth:`end` (or the
     end of the ``with`` block) ends the run once: finished (the row dropped if the run added
-    nothing), ``interrupted``, ``disk_full`` or ``error`` (:meth:`Ingestor.end`), then closes the
+    nothing), ``interrupted``, ``disk_full`` or ``error``, then closes the
     store and releases the lock. Leaving the block by a storage failure raises it as one line.
     """
 
@@ -62,7 +72,7 @@ class Run:
     def open(self) -> Run:
         if self.lock is not None:
             self.lock.acquire()
-        store: Store | None = None
+        store: Store[DedupParams] | None = None
         try:
             store = Store(self.db_url, DedupParams(), rebuild_hint=self.hint)
             self.store = store
@@ -93,13 +103,56 @@ class Run:
         if self.ended is not None:
             return self.ended
         try:
-            self.ended = self.ingestor.end(reason, extra, failed=failed, sites=sites)
+            self.ended = self._end_run(reason, extra, failed, sites)
             return self.ended
         finally:
             with contextlib.suppress(Exception):
                 self.store.close(commit=False)  # end() committed what could be
             if self.lock is not None:
                 self.lock.release()
+
+    def _end_run(
+        self,
+        reason: FinishReason,
+        extra: dict[str, object] | None,
+        failed: BaseException | None,
+        sites: list[str] | None,
+    ) -> RunEnd:
+        """Commit what can be (nothing of the batch a write ``failed`` in: it is rolled back whole, so
+        no page is half stored), close the archive, and finish the run row, or drop it if the run
+        added nothing. After a failure the row is written if it still can be (a full disk may refuse
+        even that). Never raises for a storage failure: it is returned."""
+        ingestor = self.ingestor
+        if failed is None:
+            try:
+                ingestor.commit()
+            except Exception as exc:
+                failed = exc
+        failure: WriteError | None = None
+        if failed is not None:
+            what = (str(failed).strip().splitlines() or [""])[0]
+            failure = write_error(failed, self.store.where) or WriteError(
+                self.store.where, f"internal error: {type(failed).__name__}: {what}", disk_full=False
+            )
+            reason = FinishReason.DISK_FULL if failure.disk_full else FinishReason.ERROR
+            ingestor.forget_uncommitted()
+        if self.writer is not None:
+            try:
+                self.writer.close()
+            except Exception as exc:  # what it holds was synced at the last commit
+                log.warning("%s: %s", self.writer.path, exc)
+        stats = ingestor.stats.as_dict(sites)
+        stats.update(extra or {})
+        try:
+            if ingestor.stats.added == 0 and reason is FinishReason.FINISHED:
+                self.store.drop_run(self.run_id)  # a re-run that added nothing leaves no row
+            else:
+                self.store.finish_run(self.run_id, reason.value, stats)
+        except Exception as exc:
+            log.info("%s: the run row could not be finished (%s)", self.store.where, exc)
+            with contextlib.suppress(Exception):
+                self.store.rollback()
+        return RunEnd(reason, stats, failure)
 
     def __enter__(self) -> Run:
         return self.open()

@@ -1,0 +1,187 @@
+"""One page's step: what a settled page produces, as plain rows for :meth:`Store.save`.
+
+Invariant: :meth:`PageStep.handle` writes nothing to the store (it reads it: known URLs, stored
+texts and dates through :class:`StoredArticles`); everything a page produces is in its
+:class:`Result`, written by one ``Store.save``, after which :meth:`PageStep.stored` makes the
+article visible to later decisions. Adding a stage means one field in ``Result``, one step in
+``handle`` and one write in ``Store.save``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from crawler.items import RawPage, utc_now
+from crawler.processing.dedup import Decision, DedupIndex, StoredRows
+from crawler.processing.fingerprint import DedupParams, anchors_bytes
+from crawler.processing.normalize import normalize
+from crawler.processing.outcomes import Outcome, Rejected
+from crawler.processing.processor import Analysed, Processor, site_key
+from crawler.processing.templates import SiteTemplates
+from crawler.run.budget import AnalysisResult
+from storage.rows import ArticleRow, FetchRow, PageRows, SignatureRow, SignatureTable
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """A new page, archived when live, waiting for its analysis to be settled."""
+
+    raw: RawPage
+    key: str
+    body_sha256: str
+    source: str | None
+    offset: int | None
+
+
+@dataclass(frozen=True)
+class Result(PageRows):
+    """Everything a page produces: its rows (:class:`PageRows`), its outcome, and for an article
+    the duplicate decision and the cleaned analysis it was made on."""
+
+    outcome: Outcome = Outcome.ARTICLE
+    decision: Decision | None = None
+    item: Analysed | None = None
+
+
+class StoredArticles:
+    """What the dedup index reads of stored articles: their normalised text (cached) and date."""
+
+    def __init__(self, store: Store[DedupParams]) -> None:
+        self.store = store
+        self.text = lru_cache(maxsize=4096)(self._normalised)
+
+    def _normalised(self, article_id: int) -> str:
+        return normalize(self.store.article_text(article_id))
+
+    def published(self, article_id: int) -> str | None:
+        return self.store.published_at(article_id)
+
+
+def index_rows(table: SignatureTable) -> StoredRows:
+    """The stored signatures as the dedup index loads them."""
+    return StoredRows(
+        table.ids, table.canonical, table.digest_keys, table.signatures, table.anchors, table.anchor_offsets
+    )
+
+
+def fetch_row(
+    raw: RawPage,
+    *,
+    key: str,
+    body_sha256: str,
+    run_id: int | None,
+    outcome: Outcome,
+    detail: str = "",
+    warc_file: str | None = None,
+    warc_offset: int | None = None,
+) -> FetchRow:
+    """The ``fetches`` row of a page."""
+    return FetchRow(
+        run_id=run_id,
+        url=raw.url,
+        final_url=raw.final_url,
+        site=raw.site,
+        status=raw.status,
+        content_type=raw.header("content-type"),
+        size=len(raw.body),
+        fetched_at=raw.fetched_at,
+        outcome=outcome.value,
+        detail=detail[:500] or None,
+        body_sha256=body_sha256,
+        record_key=key,
+        warc_file=warc_file,
+        warc_offset=warc_offset,
+    )
+
+
+def article_row(item: Analysed, decision: Decision, site: str | None) -> ArticleRow:
+    """The ``articles`` row of an analysed page."""
+    art = item.article
+    return ArticleRow(
+        url=art.url,
+        title=art.title,
+        author=art.author,
+        published_at=art.published_at,
+        language=art.language,
+        site=site or art.site,
+        description=art.description,
+        text=art.text,
+        text_sha256=hashlib.sha256(art.text.encode("utf-8")).hexdigest(),
+        word_count=len(art.text.split()),
+        dup_kind=decision.kind,
+        duplicate_of_id=decision.duplicate_of,
+        similarity=decision.similarity,
+        stored_at=utc_now(),
+    )
+
+
+def signature_row(item: Analysed) -> SignatureRow:
+    """The ``signatures`` row of an analysed page."""
+    return SignatureRow(
+        norm_sha256=item.digest.hex(),
+        minhash=item.signature,
+        shingle_count=item.shingle_count,
+        anchors=anchors_bytes(item.anchors),
+    )
+
+
+class PageStep:
+    """The sequential part of a page's flow, against one store's state: template cleaning, the
+    seen-URL rules, the duplicate decision and template learning, in input order."""
+
+    def __init__(self, store: Store[DedupParams], run_id: int) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.stored_articles = StoredArticles(store)
+        self.index = DedupIndex(store.params, self.stored_articles.text, self.stored_articles.published)
+        self.index.bulk_load(index_rows(store.signature_rows()))
+        templates = SiteTemplates()
+        templates.load(store.iter_template_lines())
+        self.processor = Processor(store.params, self.index, templates)
+
+    def handle(self, page: Admitted, analysis: AnalysisResult, warc_file: str | None) -> Result:
+        """Everything ``page`` produces, given its ``analysis``; writes nothing."""
+        raw = page.raw
+        where = {"key": page.key, "body_sha256": page.body_sha256, "run_id": self.run_id,
+                 "warc_file": warc_file, "warc_offset": page.offset}  # fmt: skip
+        if isinstance(analysis, Rejected):
+            if analysis.outcome in (Outcome.ERROR, Outcome.TIMEOUT):
+                log.warning("%s: %s", raw.effective_url, analysis)
+            fetch = fetch_row(raw, outcome=analysis.outcome, detail=analysis.detail, **where)  # type: ignore[arg-type]
+            return Result(fetch, outcome=analysis.outcome)
+        site = site_key(raw, analysis.article)
+        item = self.processor.clean(analysis, site)
+        if self.store.article_url_known(item.article.url):
+            own = raw.effective_url
+            if item.article.url == own or self._same_text_stored(item) or self.store.article_url_known(own):
+                fetch = fetch_row(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
+                return Result(fetch, outcome=Outcome.SEEN_URL)
+            # its canonical link names another stored article: a hint proven wrong, never a reason to drop it
+            item = replace(item, article=replace(item.article, url=own))
+        decision = self.processor.decide(item)
+        return Result(
+            fetch=fetch_row(raw, outcome=Outcome.ARTICLE, **where),  # type: ignore[arg-type]
+            article=article_row(item, decision, raw.site),
+            signature=signature_row(item),
+            template_site=site,
+            template_lines=tuple(self.processor.learn(item, site)),
+            outcome=Outcome.ARTICLE,
+            decision=decision,
+            item=item,
+        )
+
+    def stored(self, result: Result, article_id: int | None) -> None:
+        """After ``result`` was saved: its article (stored as ``article_id``) joins the index."""
+        if article_id is not None and result.item is not None and result.decision is not None:
+            self.processor.index_stored(article_id, result.item, result.decision)
+
+    def _same_text_stored(self, item: Analysed) -> bool:
+        """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""
+        digest = hashlib.sha256(item.article.text.encode("utf-8")).hexdigest()
+        return self.store.article_text_sha256(item.article.url) == digest
