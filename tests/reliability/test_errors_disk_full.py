@@ -26,7 +26,7 @@ runpy.run_module("crawler.cli", run_name="__main__")
 """
 
 
-def akhbar_limited(limit: int, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def akhbar_limited(limit: int, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """``akhbar ARGS`` with every file it writes held to ``limit`` bytes."""
     env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0", "AKHBAR_CONCURRENCY_PER_SITE": "8"}
     return subprocess.run(
