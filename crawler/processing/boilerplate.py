@@ -273,7 +273,7 @@ def _visible_length(el: HtmlElement) -> int:
     return size - sum(int(_STRING_LENGTH(code)) for code in _CODE(el)) if size else 0
 
 
-def _article_guard(tree: HtmlElement) -> Callable[[HtmlElement], bool]:
+def _article_guard(tree: HtmlElement, headline: HtmlElement | None = None) -> Callable[[HtmlElement], bool]:
     """A test for "this block holds most of the page's prose" (so it is the article).
 
     Text in ``<p>`` is prose on most pages. Pages that set their text without ``<p>``
@@ -284,7 +284,7 @@ def _article_guard(tree: HtmlElement) -> Callable[[HtmlElement], bool]:
     """
     prose = _prose_length(tree)
     visible = _visible_length(tree)
-    own = _own_body_start(tree)
+    own = _own_body_start(headline if headline is not None else find_headline(tree))
     if prose >= 0.3 * visible:
         return lambda el: _prose_length(el) > 0.4 * prose or _contains(el, own)
     return lambda el: _prose_length(el) > 0.4 * prose or int(_STRING_LENGTH(el)) > 0.4 * visible or _contains(el, own)
@@ -294,11 +294,10 @@ def _contains(el: HtmlElement, inner: HtmlElement | None) -> bool:
     return inner is not None and (inner is el or any(a is el for a in inner.iterancestors()))
 
 
-def _own_body_start(tree: HtmlElement) -> HtmlElement | None:
+def _own_body_start(headline: HtmlElement | None) -> HtmlElement | None:
     """The first paragraph of the page's own article: the first ``<p>`` of 80+ characters after
     the page's headline. A block holding it is the article's, however it is named, even when a
     longer pulled-in article holds most of the page's prose."""
-    headline = find_headline(tree)
     if headline is None:
         return None
     for el in following(headline):
@@ -533,10 +532,11 @@ def drop_read_also(tree: HtmlElement) -> int:
     return removed
 
 
-def strip_boilerplate(tree: HtmlElement) -> int:
-    """Run all passes in place; return the number of elements removed or unwrapped."""
+def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
+    """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
+    the page's headline element when the caller found it already (:func:`find_headline`)."""
     unwrapped = unwrap_layout_tables(tree)
-    holds_article = _article_guard(tree)
+    holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article)

@@ -26,7 +26,7 @@ from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
-from crawler.processing.ownarticle import cut_pulled_in_articles
+from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import not_article_reason
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.titles import clean_title
@@ -162,9 +162,10 @@ def extract(raw: RawPage) -> Article:
         reason = not_article_reason(tree, page_url, published is not None)
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
-    strip_boilerplate(tree)
+    headline = find_headline(tree)  # once: the furniture guard and the second-article cut both use it
+    strip_boilerplate(tree, headline)
     try:
-        cut_pulled_in_articles(tree, page_url)
+        cut_pulled_in_articles(tree, page_url, headline)
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
     try:

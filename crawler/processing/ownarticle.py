@@ -175,10 +175,12 @@ def _lowest_common_branch(h: HtmlElement, f: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def cut_pulled_in_articles(tree: HtmlElement, page_url: str = "") -> int:
+def cut_pulled_in_articles(tree: HtmlElement, page_url: str = "", headline: HtmlElement | None = None) -> int:
     """Remove second articles pulled into the page after its own (see the module's invariant);
-    returns how many elements went."""
-    headline = find_headline(tree)
+    returns how many elements went. ``headline``: the page's headline when the caller found it
+    already (it is looked for again if it is no longer in the tree)."""
+    if headline is None or headline.getroottree().getroot() is not tree.getroottree().getroot():
+        headline = find_headline(tree)
     if headline is None:
         return 0
     total = 0
