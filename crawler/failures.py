@@ -32,6 +32,13 @@ ROBOTS_5XX, ROBOTS_UNREADABLE = "robots_5xx", "robots_unreadable"
 NOISY_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.scraper", "scrapy.downloadermiddlewares.robotstxt")
 
 
+def over_size_cap(message: str) -> bool:
+    """Whether a failure message says the response was over the download size cap (Scrapy words it
+    "... larger than download max size ...")."""
+    lowered = message.lower()
+    return "maxsize" in lowered or "max size" in lowered or "larger than" in lowered
+
+
 def unreachable_cause(exc: BaseException) -> str | None:
     """The unreachability cause of a download exception, or None if it says nothing about the site."""
     if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):

@@ -28,7 +28,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.internet.defer import Deferred
 
-from crawler.failures import ROBOTS_5XX, ROBOTS_UNREADABLE, FailureLog, unreachable_cause
+from crawler.failures import ROBOTS_5XX, ROBOTS_UNREADABLE, FailureLog, over_size_cap, unreachable_cause
 from crawler.items import FetchFailure
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ class RobotsGate:
         except Exception as exc:
             cause = unreachable_cause(exc) or ROBOTS_UNREADABLE
             detail = str(exc) or type(exc).__name__
-            if "maxsize" in detail.lower() or "max size" in detail.lower() or "larger than" in detail.lower():
+            if over_size_cap(detail):
                 detail = f"over the {ROBOTS_MAXSIZE // 1024} KiB cap"
             return self._unavailable(Unavailable(url, cause, detail), site)
         self._inc(f"robotstxt/response_status_count/{response.status}")

@@ -22,7 +22,7 @@ from twisted.python.failure import Failure
 
 from crawler.boundary import OffSite
 from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
-from crawler.failures import FailureLog, unreachable_cause
+from crawler.failures import FailureLog, over_size_cap, unreachable_cause
 from crawler.items import FetchFailure, RawPage, utc_now
 from crawler.redirects import RedirectLoop
 from crawler.robots import RobotsUnavailable
@@ -269,7 +269,7 @@ class NewsSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and not failure.check(RedirectLoop) and "robots.txt" in message:
             self._count(f"akhbar/{site}/robots_forbidden")
             return
-        outcome = "too_large" if "maxsize" in message.lower() or "larger than" in message.lower() else "error"
+        outcome = "too_large" if over_size_cap(message) else "error"
         cause = unreachable_cause(failure.value) if failure.value is not None else None
         if cause is not None:
             self.failures.unreachable(site or "-", cause, f"{asked}: {message}")
