@@ -20,6 +20,7 @@ from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
 from crawler.config import default_db_url
+from crawler.frontier import run_session
 from crawler.run.lock import DataDirLock
 from crawler.run.session import CrawlSession
 from crawler.runs import ExitStatus, FinishReason
@@ -107,7 +108,7 @@ class _Stops:
             )
 
     def session(self) -> CrawlSession | None:
-        return getattr(self.crawler, "akhbar_session", None)
+        return run_session(self.crawler)
 
     def _mark(self, why: str) -> None:
         session = self.session()

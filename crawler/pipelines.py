@@ -51,7 +51,6 @@ class StorePipeline:
             {"sites": settings.getlist("AKHBAR_SITES"), "seeds": settings.get("AKHBAR_SEEDS_DIR")},
             settings.getfloat("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS),
         )
-        crawler.akhbar_session = self.session  # type: ignore[attr-defined]
         self.session.on_failure = self._stop
         self._stopping = False
         workers = settings.getint("AKHBAR_WORKERS") or (os.cpu_count() or 1)

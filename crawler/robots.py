@@ -29,6 +29,7 @@ from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.internet.defer import Deferred
 
 from crawler.failures import ROBOTS_5XX, ROBOTS_UNREADABLE, FailureLog, over_size_cap, unreachable_cause
+from crawler.frontier import run_session
 from crawler.items import FetchFailure
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ class RobotsGate:
         self.failures.unreachable(
             name, verdict.cause, f"robots.txt {verdict.url}: {verdict.detail}: site skipped for this run"
         )
-        session = getattr(self.crawler, "akhbar_session", None)
+        session = run_session(self.crawler)
         if session is not None:
             session.record_failure(
                 FetchFailure(

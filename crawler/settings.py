@@ -58,6 +58,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = env_str("AKHBAR_LOG_LEVEL", "INFO").upper()
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+SPIDER_MIDDLEWARES = {"crawler.frontier.Frontier": 950}  # next to the spider: known, once per URL, page budget
 DOWNLOADER_MIDDLEWARES = {
     "crawler.boundary.SiteBoundary": 50,  # first: nothing off-site even reaches robots.txt or the network
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

@@ -9,7 +9,6 @@ pipeline, every failed request a ``FetchFailure``.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from typing import Any, TypeVar
 
@@ -23,6 +22,7 @@ from twisted.python.failure import Failure
 from crawler.boundary import OffSite
 from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
 from crawler.failures import FailureLog, over_size_cap, unreachable_cause
+from crawler.frontier import READ_FLAG
 from crawler.items import FetchFailure, RawPage, utc_now
 from crawler.redirects import RedirectLoop
 from crawler.robots import RobotsUnavailable
@@ -63,62 +63,34 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.sites = {s.name: s for s in crawler.settings.getlist("AKHBAR_SITE_OBJECTS")}
-        spider.recrawl = crawler.settings.getbool("AKHBAR_RECRAWL")
-        spider.budget = Counter()
-        spider.requested = set()
         spider.failures = FailureLog(crawler)
         spider.failures.quieten_scrapy()
         return spider
 
     sites: dict[str, Site]
-    recrawl: bool
-    budget: Counter[str]  # article and listing requests made per site (max_pages_per_run)
-    requested: set[str]  # article and listing URLs already requested in this run: asked again, they cost nothing
     failures: FailureLog
 
     # -- helpers -----------------------------------------------------------------
-    @property
-    def session(self) -> Any:
-        return self.crawler.akhbar_session  # type: ignore[attr-defined]
-
     def _count(self, key: str) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key)
 
-    def _request(self, url: str, site: Site, role: str, depth: int, **kw: Any) -> Request | None:
-        """A request of ``site``; article and listing requests spend its page budget, once per URL
-        (a link met again would be dropped by Scrapy's duplicate filter: it must not cost a page)."""
-        if role in ("article", "listing"):
-            if url in self.requested:
-                return None
-            if self.budget[site.name] >= site.max_pages_per_run:
-                self._count(f"akhbar/{site.name}/over_budget")
-                return None
-            self.requested.add(url)
-            self.budget[site.name] += 1
+    def _request(self, url: str, site: Site, role: str, depth: int, **kw: Any) -> Request:
+        """A request of ``site``: whether it goes out (known, over budget) is the frontier's call."""
         callback = {"feed": self.parse_feed, "sitemap": self.parse_sitemap, "article": self.parse_article}.get(
             role, self.parse_listing
         )
         meta = {"akhbar_site": site.name, "akhbar_role": role, "akhbar_depth": depth}
         return Request(url, callback=callback, errback=self.on_error, meta=meta, priority=PRIORITY[role], **kw)
 
-    def _xml_request(self, url: str, site: Site, role: str) -> Request | None:
-        headers = {}
-        etag, modified = self.session.validators(canonicalize_url(url))  # stored in canonical form
-        if etag:
-            headers["If-None-Match"] = etag
-        if modified:
-            headers["If-Modified-Since"] = modified
-        return self._request(url, site, role, 1, headers=headers, dont_filter=True)
+    def _xml_request(self, url: str, site: Site, role: str) -> Request:
+        return self._request(url, site, role, 1, dont_filter=True)  # the frontier adds the validators
 
     def _article_request(self, url: str, site: Site, depth: int) -> Request | None:
         canon = canonicalize_url(url)
         if not site.is_article_url(canon):
             return None
         self._count(f"akhbar/{site.name}/article_urls")
-        if not self.recrawl and self.session.url_done(canon):
-            self._count(f"akhbar/{site.name}/known")
-            return None
         return self._request(canon, site, "article", depth)
 
     def _raw(self, response: Response, role: str) -> RawPage:
@@ -151,10 +123,7 @@ class NewsSpider(scrapy.Spider):
                 req = self._article_request(canon, site, depth + 1)
             elif site.follow_links:
                 next_depth = depth if (link in nexts or is_pagination(canon)) else depth + 1
-                if next_depth > site.max_depth or (not self.recrawl and self.session.url_done(canon)):
-                    req = None  # too deep, or a link that redirected to a stored article before
-                else:
-                    req = self._request(canon, site, "listing", next_depth)
+                req = None if next_depth > site.max_depth else self._request(canon, site, "listing", next_depth)
             else:
                 req = None
             if req is not None:
@@ -164,14 +133,11 @@ class NewsSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         for site in self.sites.values():
             for url in site.feeds:
-                if (req := self._xml_request(url, site, "feed")) is not None:
-                    yield req
+                yield self._xml_request(url, site, "feed")
             for url in site.sitemaps:
-                if (req := self._xml_request(url, site, "sitemap")) is not None:
-                    yield req
+                yield self._xml_request(url, site, "sitemap")
             for url in site.start_urls:
-                if (req := self._request(url, site, "listing", 0, dont_filter=True)) is not None:
-                    yield req
+                yield self._request(url, site, "listing", 0, dont_filter=True)
 
     def _read_xml(
         self, response: Response, role: str, parse: Callable[[bytes, str], T]
@@ -194,13 +160,7 @@ class NewsSpider(scrapy.Spider):
         except NotXml as exc:
             log.warning("%s: %s %s: %s", site.name, role, response.url, exc)
             return None
-        etag = response.headers.get("ETag")
-        modified = response.headers.get("Last-Modified")
-        self.session.save_validators(
-            canonicalize_url(response.request.url if response.request else response.url),
-            etag.decode("latin-1") if etag else None,
-            modified.decode("latin-1") if modified else None,
-        )
+        response.meta[READ_FLAG] = True  # the frontier saves its validators
         return parsed
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
@@ -217,8 +177,8 @@ class NewsSpider(scrapy.Spider):
             return
         for url in sitemap.urls:
             if sitemap.is_index:
-                if site.may_visit(url) and (req := self._xml_request(url, site, "sitemap")) is not None:
-                    yield req
+                if site.may_visit(url):
+                    yield self._xml_request(url, site, "sitemap")
             elif (req := self._article_request(url, site, 1)) is not None:
                 yield req
 
