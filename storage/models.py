@@ -74,6 +74,7 @@ class Article(Base):
         Index("ix_articles_published_at", "published_at"),
         Index("ix_articles_duplicate_of_id", "duplicate_of_id"),
         Index("ix_articles_text_sha256", "text_sha256"),
+        Index("ix_articles_event_id", "event_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -92,6 +93,8 @@ class Article(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     similarity: Mapped[float | None] = mapped_column(Float)
     stored_at: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))  # the event's first article
+    event_score: Mapped[float | None] = mapped_column(Float)
 
 
 class Signature(Base):

@@ -63,6 +63,8 @@ class ArticleRow:
     duplicate_of_id: int | None
     similarity: float | None
     stored_at: str
+    event_id: int | None = None  # None: the article opens an event (the store writes its own id)
+    event_score: float | None = None
 
     def values(self, fetch_id: int) -> dict[str, object]:
         return {"fetch_id": fetch_id, **{f.name: getattr(self, f.name) for f in fields(self)}}
@@ -103,3 +105,17 @@ class SignatureTable:
     signatures: np.ndarray  # (n, num_perm) uint32
     anchors: np.ndarray  # uint32, all articles' anchors concatenated
     anchor_offsets: np.ndarray  # (n + 1,) int64 offsets into ``anchors``
+
+
+@dataclass(frozen=True)
+class EventHistoryRow:
+    """A stored article as the event linker replays it when a run starts on an existing store."""
+
+    id: int
+    title: str | None
+    text: str
+    published_at: str | None
+    fetched_at: str
+    event_id: int | None
+    event_score: float | None
+    duplicate_of_id: int | None

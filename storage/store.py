@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -24,7 +25,7 @@ from storage.db import describe, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import release_advisory_lock, sqlite_lock, take_advisory_lock
 from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
-from storage.rows import FetchRow, PageRows, Params, SignatureTable
+from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, SignatureTable
 
 log = logging.getLogger(__name__)
 P = TypeVar("P", bound=Params)
@@ -34,9 +35,11 @@ PARAMS_KEY = "dedup_params"
 _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
 _INSERT_SIGNATURE = insert(Signature)
+_OWN_EVENT = update(Article).where(Article.id == bindparam("aid")).values(event_id=Article.id)
 # ... and so are the per-page lookups: a statement object reused keeps its compiled form and cache key
 # (building a select per call cost more than running it: ~5 ms of SQLAlchemy work per crawled page).
 _HAS_RECORD = select(Fetch.id).where(Fetch.record_key == bindparam("key")).limit(1)
+_ARTICLE_EVENT = select(Article.event_id).where(Article.id == bindparam("id"))
 _ARTICLE_URL = select(Article.id).where(Article.url == bindparam("url")).limit(1)
 _ARTICLE_TEXT_SHA = select(Article.text_sha256).where(Article.url == bindparam("url")).limit(1)
 _FINAL_OUTCOMES = ("article", "seen_url", "not_html")  # fetches.outcome values (crawler.processing.outcomes)
@@ -219,6 +222,8 @@ class Store(Generic[P]):
             return None
         res = self.conn.execute(_INSERT_ARTICLE, rows.article.values(fetch_id))
         article_id = int(res.inserted_primary_key[0])  # type: ignore[index]
+        if rows.article.event_id is None:  # it opens an event: the event is named after it
+            self.conn.execute(_OWN_EVENT, {"aid": article_id})
         if rows.signature is not None:
             self.conn.execute(_INSERT_SIGNATURE, rows.signature.values(article_id))
         self.save_template_lines(rows.template_site, rows.template_lines)
@@ -310,6 +315,31 @@ class Store(Generic[P]):
     def published_at(self, article_id: int) -> str | None:
         """Publication date of a stored article (the dedup rule compares dates of softer matches)."""
         return self.conn.execute(_ARTICLE_PUBLISHED, {"id": article_id}).scalar()
+
+    def event_of(self, article_id: int) -> int | None:
+        """The event a stored article belongs to."""
+        return self.conn.execute(_ARTICLE_EVENT, {"id": article_id}).scalar()
+
+    def event_history(self, days: float) -> Iterator[EventHistoryRow]:
+        """The articles fetched in the last ``days`` days before the newest fetch, in article order
+        (the event linker's window, replayed when a run starts on an existing store)."""
+        newest = self.conn.execute(
+            select(func.max(Fetch.fetched_at)).join(Article, Article.fetch_id == Fetch.id)
+        ).scalar()
+        if newest is None:
+            return
+        since = (datetime.fromisoformat(newest.replace("Z", "+00:00")) - timedelta(days=days)).isoformat()
+        rows = self.conn.execute(
+            select(
+                Article.id, Article.title, Article.text, Article.published_at, Fetch.fetched_at,
+                Article.event_id, Article.event_score, Article.duplicate_of_id,
+            )
+            .join(Fetch, Fetch.id == Article.fetch_id)
+            .where(Fetch.fetched_at >= since)
+            .order_by(Article.id)
+        )  # fmt: skip
+        for row in rows:
+            yield EventHistoryRow(*row)
 
     def count(self, table: type[Article] | type[Fetch] | type[Signature] | type[CrawlRun]) -> int:
         return int(self.conn.execute(select(func.count()).select_from(table)).scalar_one())

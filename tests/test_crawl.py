@@ -134,7 +134,7 @@ def test_reprocess_of_the_archive_gives_the_same_store(crawled: Path, tmp_path: 
 
     rebuilt = tmp_path / "b.db"
     assert main(["reprocess", "--data-dir", str(crawled), "--into", str(rebuilt)]) == 0
-    cols = "url, title, published_at, site, text, dup_kind, duplicate_of_id, similarity"
+    cols = "url, title, published_at, site, text, dup_kind, duplicate_of_id, similarity, event_id, event_score"
     assert q(rebuilt, f"SELECT {cols} FROM articles ORDER BY id") == q(
         crawled / "akhbar.db", f"SELECT {cols} FROM articles ORDER BY id"
     )
@@ -154,7 +154,7 @@ def test_one_worker_crawl_stores_and_archives_as_two_do(crawled: Path, seeds: Pa
     kinds = "SELECT dup_kind, COUNT(*) FROM articles GROUP BY dup_kind ORDER BY dup_kind"
     assert q(one, kinds) == q(two, kinds)
     assert main(["reprocess", "--data-dir", str(tmp_path / "w1"), "--into", str(tmp_path / "b.db")]) == 0
-    cols = "url, title, published_at, site, text, dup_kind, duplicate_of_id, similarity"
+    cols = "url, title, published_at, site, text, dup_kind, duplicate_of_id, similarity, event_id, event_score"
     assert q(tmp_path / "b.db", f"SELECT {cols} FROM articles ORDER BY id") == q(
         one, f"SELECT {cols} FROM articles ORDER BY id"
     )

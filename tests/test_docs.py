@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
 from crawler.cli import build_parser
@@ -31,12 +32,13 @@ def test_readme_documents_every_table_and_column_in_order() -> None:
         assert docs[table.name] == [c.name for c in table.columns], table.name
 
 
-def test_readme_documents_the_view(tmp_path: Path) -> None:
+@pytest.mark.parametrize("view", ["article_clusters", "events"])
+def test_readme_documents_the_views(tmp_path: Path, view: str) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 's.db'}")
     with engine.connect() as conn:
         migrations.upgrade(conn)
-        view_cols = [c["name"] for c in inspect(conn).get_columns("article_clusters")]
-    assert documented_schema()["article_clusters"] == view_cols
+        view_cols = [c["name"] for c in inspect(conn).get_columns(view)]
+    assert documented_schema()[view] == view_cols
 
 
 def test_every_command_is_documented_with_examples() -> None:

@@ -1,7 +1,8 @@
 """One page's step: what a settled page produces, as plain rows for :meth:`Store.save`.
 
 Invariant: :meth:`PageStep.handle` writes nothing to the store (it reads it: known URLs, stored
-texts and dates through :class:`StoredArticles`); everything a page produces is in its
+texts and dates through :class:`StoredArticles`, stored events through the event stage);
+everything a page produces is in its
 :class:`Result`, written by one ``Store.save``, after which :meth:`PageStep.stored` makes the
 article visible to later decisions. Adding a stage means one field in ``Result``, one step in
 ``handle`` and one write in ``Store.save``.
@@ -22,6 +23,7 @@ from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, site_key
 from crawler.processing.templates import SiteTemplates
 from crawler.run.budget import AnalysisResult
+from crawler.run.events import EventStage, EventStep
 from storage.rows import ArticleRow, FetchRow, PageRows, SignatureRow, SignatureTable
 from storage.store import Store
 
@@ -47,6 +49,7 @@ class Result(PageRows):
     outcome: Outcome = Outcome.ARTICLE
     decision: Decision | None = None
     item: Analysed | None = None
+    event: EventStep | None = None
 
 
 class StoredArticles:
@@ -100,7 +103,7 @@ def fetch_row(
     )
 
 
-def article_row(item: Analysed, decision: Decision, site: str | None) -> ArticleRow:
+def article_row(item: Analysed, decision: Decision, site: str | None, event: EventStep) -> ArticleRow:
     """The ``articles`` row of an analysed page."""
     art = item.article
     return ArticleRow(
@@ -118,6 +121,8 @@ def article_row(item: Analysed, decision: Decision, site: str | None) -> Article
         duplicate_of_id=decision.duplicate_of,
         similarity=decision.similarity,
         stored_at=utc_now(),
+        event_id=event.link.event_id,
+        event_score=event.link.score,
     )
 
 
@@ -144,6 +149,7 @@ class PageStep:
         templates = SiteTemplates()
         templates.load(store.iter_template_lines())
         self.processor = Processor(store.params, self.index, templates)
+        self.events = EventStage(store)
 
     def handle(self, page: Admitted, analysis: AnalysisResult, warc_file: str | None) -> Result:
         """Everything ``page`` produces, given its ``analysis``; writes nothing."""
@@ -165,21 +171,25 @@ class PageStep:
             # its canonical link names another stored article: a hint proven wrong, never a reason to drop it
             item = replace(item, article=replace(item.article, url=own))
         decision = self.processor.decide(item)
+        event = self.events.step(item, decision, raw.fetched_at)
         return Result(
             fetch=fetch_row(raw, outcome=Outcome.ARTICLE, **where),  # type: ignore[arg-type]
-            article=article_row(item, decision, raw.site),
+            article=article_row(item, decision, raw.site, event),
             signature=signature_row(item),
             template_site=site,
             template_lines=tuple(self.processor.learn(item, site)),
             outcome=Outcome.ARTICLE,
             decision=decision,
             item=item,
+            event=event,
         )
 
     def stored(self, result: Result, article_id: int | None) -> None:
-        """After ``result`` was saved: its article (stored as ``article_id``) joins the index."""
+        """After ``result`` was saved: its article (stored as ``article_id``) joins the index and its event."""
         if article_id is not None and result.item is not None and result.decision is not None:
             self.processor.index_stored(article_id, result.item, result.decision)
+            if result.event is not None:
+                self.events.stored(article_id, result.event)
 
     def _same_text_stored(self, item: Analysed) -> bool:
         """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""

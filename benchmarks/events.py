@@ -1,0 +1,116 @@
+"""Same-event linking on SaudiNewsNet: labelled pairs, cost per article, memory.
+
+Streams the whole corpus (31k articles, July-Aug 2015, in extraction order, each article's time
+its extraction time) through the event linker, with the duplicate decision of the real dedup
+index (so copies join their original's event as in a crawl), then scores the labelled pairs of
+``benchmarks/data/event_pairs.tsv``: a pair is *linked* when both articles got the same event.
+SAME and COPY pairs are positives, DIFF negatives, PART pairs are left out. Figures are given
+per split; ``held`` is the one to report (thresholds are set on ``tune``).
+
+    python -m benchmarks.events [--threshold 0.22] [--split held]
+    python -m benchmarks.events --cost 100000     # synthetic 10,000 articles/day stream: ms/article, RSS
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from benchmarks.corpus import peak_rss_bytes, rss_bytes, snn_available, snn_records
+from crawler.processing.events import EventLinker, EventParams, day_number
+from crawler.processing.eventterms import article_terms
+from crawler.processing.normalize import normalize
+
+PAIRS = Path(__file__).resolve().parent / "data" / "event_pairs.tsv"
+
+
+def link_corpus(params: EventParams) -> tuple[dict[str, int], float]:
+    """Event id per URL, and seconds spent in the linker per article."""
+    from crawler.processing.dedup import DedupIndex
+    from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, text_digest
+
+    recs = snn_records()
+    dedup_params = DedupParams()
+    texts: dict[int, str] = {}
+    index = DedupIndex(dedup_params, texts.__getitem__, lambda _i: None)
+    linker = EventLinker(params)
+    events: dict[str, int] = {}
+    spent = 0.0
+    for article_id, rec in enumerate(recs, 1):
+        norm = normalize(rec["content"])
+        sig, words, _n = fast_signature(norm, dedup_params)
+        digest = text_digest(norm)
+        anc = anchors(norm, dedup_params, words)
+        decision = index.decide(digest, norm, sig, anc, None)
+        texts[article_id] = norm
+        index.load(article_id, digest, sig, decision.duplicate_of, anc)
+        start = time.perf_counter()
+        doc = linker.doc(article_terms(rec.get("title"), norm), day_number(rec.get("date_extracted")))
+        link = linker.link(doc, decision.duplicate_of)
+        events[rec["url"]] = linker.add(article_id, doc, link)
+        spent += time.perf_counter() - start
+    return events, spent / max(1, len(recs))
+
+
+def score(events: dict[str, int], split: str) -> dict[str, float]:
+    rows = list(csv.DictReader(PAIRS.open(encoding="utf-8"), delimiter="\t"))
+    tp = fp = fn = tn = 0
+    copies = copies_linked = 0
+    for row in rows:
+        if (split != "all" and row["split"] != split) or row["label"] == "PART":
+            continue
+        a, b = events.get(row["url_a"]), events.get(row["url_b"])
+        if a is None or b is None:
+            continue
+        linked = a == b
+        positive = row["label"] in ("SAME", "COPY")
+        if row["label"] == "COPY":
+            copies += 1
+            copies_linked += linked
+        tp += positive and linked
+        fp += (not positive) and linked
+        fn += positive and not linked
+        tn += (not positive) and not linked
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "pairs": tp + fp + fn + tn,
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "copy_recall": copies_linked / copies if copies else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--sigma", type=float, default=None)
+    parser.add_argument("--split", default="held", choices=("tune", "held", "all"))
+    args = parser.parse_args()
+    if not snn_available():
+        raise SystemExit("SaudiNewsNet not found under ../shared: nothing to measure")
+    params = EventParams()
+    if args.threshold is not None:
+        params = replace(params, threshold=args.threshold)
+    if args.sigma is not None:
+        params = replace(params, sigma_days=args.sigma)
+    events, per_article = link_corpus(params)
+    sizes = Counter(Counter(events.values()).values())
+    print(f"threshold {params.threshold} sigma {params.sigma_days}: {len(events):,} articles, "
+          f"{len(set(events.values())):,} events, "
+          f"largest {max(Counter(events.values()).values())}, singletons {sizes[1]:,}; "
+          f"linker {per_article * 1000:.2f} ms/article; rss {rss_bytes() / 2**20:.0f} MiB "
+          f"(peak {peak_rss_bytes() / 2**20:.0f})")  # fmt: skip
+    for split in ("tune", "held") if args.split == "all" else (args.split,):
+        s = score(events, split)
+        print(f"  {split}: {s['pairs']} pairs  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+              f"copies linked {s['copy_recall']:.3f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

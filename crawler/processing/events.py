@@ -1,0 +1,382 @@
+"""Same-event linking: articles that report one event, in their own words, share an ``event_id``.
+
+Copies are the duplicate decision's business (the same text); an *event* is one happening
+reported by several outlets independently. The linker runs for every stored article after
+its duplicate decision, in input order, and sees only the past:
+
+- a copy joins its original's event;
+- any other article is compared with the **open events** (one with a member within
+  :attr:`EventParams.close_after_days` of the newest article seen) and joins the best one
+  whose score reaches :attr:`EventParams.threshold`, or opens a new event. An event's id is
+  the id of its first article ("first seen is canonical", as for copies).
+
+Representation (:mod:`crawler.processing.eventterms` gives the stems): TF-IDF over stems,
+``1 + log tf`` times place weights (title > lead > body), IDF from the shipped background
+counts plus running document frequencies that decay with a half-life of
+:attr:`EventParams.df_half_life_days`; **burst** weights (a term much more frequent in the
+last two days than in the long run weighs more); **template removal**: stems only covered by
+lead word 3-grams seen on at least :attr:`EventParams.template_days` different earlier days
+(weather bulletins, market closes, cables: what changes from day to day is kept) are
+dropped. The score of an article against an event is the mean of its cosine with the event's
+centroid and with its best member, times a Gaussian decay of the time between the article and
+the event (σ = :attr:`EventParams.sigma_days`). Candidates come from an inverted index over the
+open events' top terms.
+
+Memory is bounded by the window, not by the history: closed events are dropped, document
+frequencies are pruned as they decay, and template 3-grams live in a fixed-size table
+(:class:`DayTable`).
+
+Invariant: the linker's state is a function of the sequence of articles given to
+:meth:`EventLinker.add` (and the shipped data); the same sequence gives the same events in any
+process. It does no I/O: the event of an article it no longer holds comes from ``event_of``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+
+from crawler.processing.eventterms import ArticleTerms, Background
+
+DAY_SECONDS = 86400.0
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class EventParams:
+    """The linker's settings; stored in the store's ``meta`` (events of one store are comparable)."""
+
+    version: str = "events-1"
+    threshold: float = 0.45
+    sigma_days: float = 2.0
+    close_after_days: float = 4.0
+    title_weight: float = 2.0
+    lead_weight: float = 1.5
+    body_weight: float = 1.0
+    df_half_life_days: float = 30.0
+    burst_days: int = 2
+    burst_cap: float = 4.0
+    template_days: int = 3
+    template_lookback_days: int = 10
+    template_gram_words: int = 80
+    article_terms: int = 40
+    centroid_terms: int = 80
+    index_terms: int = 12
+    query_terms: int = 10
+    candidates: int = 40
+    members_kept: int = 8
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+Vector = dict[str, float]
+
+
+def day_number(iso: str | None) -> float:
+    """Days since 2000-01-01 UTC of an ISO timestamp (naive ones are read as UTC); 0 if unreadable."""
+    if not iso:
+        return 0.0
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (when - EPOCH).total_seconds() / DAY_SECONDS
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def normalised(v: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {t: x / norm for t, x in v.items()} if norm else {}
+
+
+def top(v: Vector, k: int) -> Vector:
+    if len(v) <= k:
+        return v
+    return dict(heapq.nlargest(k, v.items(), key=lambda kv: (kv[1], kv[0])))
+
+
+def gram_hashes(stems: tuple[str, ...]) -> np.ndarray:
+    """64-bit hashes of the word 3-grams of ``stems``, one per position (stable across processes)."""
+    return np.array(
+        [
+            int.from_bytes(hashlib.blake2b(" ".join(stems[i : i + 3]).encode(), digest_size=8).digest(), "little")
+            for i in range(len(stems) - 2)
+        ],
+        dtype=np.uint64,
+    )
+
+
+class DayTable:
+    """For hashed 3-grams, the last four distinct days each was seen on, in a fixed-size table.
+
+    Two independent slots per gram (count-min style): a gram counts as seen on a day only if
+    both its slots say so, so collisions rarely make a template of a rare phrase. Memory is
+    fixed (``2 * 4 * 2 * size`` bytes, zero pages untouched until used), whatever the history."""
+
+    SLOTS = 4
+
+    def __init__(self, bits: int = 22) -> None:
+        self.mask = np.uint64((1 << bits) - 1)
+        self.bits = bits
+        self.days = np.zeros((2, 1 << bits, self.SLOTS), dtype=np.int16)  # day + 1; 0 = empty
+
+    def _slots(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return (hashes & self.mask).astype(np.int64), ((hashes >> np.uint64(64 - self.bits)) & self.mask).astype(
+            np.int64
+        )
+
+    def days_seen(self, hashes: np.ndarray, today: int, lookback: int) -> np.ndarray:
+        """For each gram, on how many distinct days in ``[today - lookback, today)`` it was seen."""
+        if hashes.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        lo, hi = max(1, today - lookback + 1), today + 1  # stored as day + 1 (0: empty)
+        counts = []
+        for table, idx in zip(self.days, self._slots(hashes), strict=True):
+            stored = table[idx]
+            counts.append(((stored >= lo) & (stored < hi)).sum(axis=1))
+        return np.minimum(counts[0], counts[1])
+
+    def see(self, hashes: np.ndarray, today: int) -> None:
+        if hashes.size == 0:
+            return
+        mark = np.int16(today + 1)
+        for table, idx in zip(self.days, self._slots(hashes), strict=True):
+            idx = np.unique(idx)
+            rows = table[idx]
+            fresh = rows[:, 0] != mark
+            rows[fresh, 1:] = rows[fresh, :-1]
+            rows[fresh, 0] = mark
+            table[idx] = rows
+
+
+@dataclass
+class Event:
+    """An open event: its centroid (sum of member vectors, top terms), kept members, times."""
+
+    event_id: int
+    first: float
+    last: float
+    centroid: Vector = field(default_factory=dict)
+    members: deque[tuple[float, Vector]] = field(default_factory=deque)  # (time, vector)
+    size: int = 0
+    indexed: tuple[str, ...] = ()
+    articles: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article as the linker compares it (built by :meth:`EventLinker.doc`, state untouched)."""
+
+    vector: Vector
+    seen: Counter[str]
+    grams: np.ndarray
+    when: float
+
+
+@dataclass(frozen=True)
+class Link:
+    """The linker's decision: join ``event_id`` (None: open a new event) with ``score``."""
+
+    event_id: int | None
+    score: float | None
+
+
+class EventLinker:
+    """Incremental same-event linker (see the module)."""
+
+    def __init__(
+        self,
+        params: EventParams | None = None,
+        background: Background | None = None,
+        event_of: Callable[[int], int | None] | None = None,
+    ) -> None:
+        self.params = params or EventParams()
+        self.background = background or Background.shipped()
+        self.event_of_stored = event_of or (lambda _id: None)
+        self.df: dict[str, float] = {}  # decayed running document frequencies
+        self.docs = 0.0
+        self.recent: deque[tuple[int, Counter[str]]] = deque()  # per day: document frequencies (burst)
+        self.today = -(10**9)
+        self.grams = DayTable()
+        self.events: dict[int, Event] = {}
+        self.postings: dict[str, set[int]] = {}
+        self.article_event: dict[int, int] = {}  # articles of open events
+
+    # -- representation ------------------------------------------------------------------
+    def doc(self, terms: ArticleTerms, when: float) -> Doc:
+        """The article's weighted vector against the current state (past only)."""
+        p = self.params
+        lead_grams = ((*terms.title, "|", *terms.lead))[: p.template_gram_words]
+        hashes = gram_hashes(lead_grams)
+        templated = self._templated(lead_grams, hashes, int(when))
+        tf: Counter[str] = Counter()
+        weight: dict[str, float] = {}
+        for place, w in ((terms.title, p.title_weight), (terms.lead, p.lead_weight), (terms.body, p.body_weight)):
+            for s in place:
+                tf[s] += 1
+                weight[s] = max(weight.get(s, 0.0), w)
+        vec: Vector = {}
+        for s, n in tf.items():
+            if s in templated:
+                continue
+            idf = self._idf(s)
+            if idf <= 0:
+                continue
+            vec[s] = (1.0 + math.log(n)) * weight[s] * idf * self._burst(s)
+        return Doc(normalised(top(vec, p.article_terms)), Counter(tf.keys()), hashes, when)
+
+    def _templated(self, grams: tuple[str, ...], hashes: np.ndarray, today: int) -> set[str]:
+        """Stems all of whose lead 3-grams are template phrases (seen on enough earlier days)."""
+        if hashes.size == 0:
+            return set()
+        p = self.params
+        hot = self.grams.days_seen(hashes, today, p.template_lookback_days) >= p.template_days
+        if not hot.any():
+            return set()
+        covered: set[str] = set()
+        uncovered: set[str] = set()
+        last = len(hashes) - 1
+        for i, s in enumerate(grams):
+            inside = any(hot[j] for j in range(max(0, i - 2), min(i, last) + 1))
+            (covered if inside else uncovered).add(s)
+        return covered - uncovered
+
+    def _idf(self, s: str) -> float:
+        bg = self.background
+        df = bg.df.get(s, 0) + self.df.get(s, 0.0)
+        n = bg.docs + self.docs
+        if df > 0.2 * n and n > 50:  # a function word, whatever its place
+            return 0.0
+        return math.log((n + 1.0) / (df + 1.0))
+
+    def _burst(self, s: str) -> float:
+        recent_docs = sum(c["\0docs"] for _, c in self.recent)
+        if recent_docs < 20 or self.docs < 200:
+            return 1.0
+        recent = sum(c.get(s, 0) for _, c in self.recent)
+        rate_recent = recent / recent_docs
+        rate_long = (self.df.get(s, 0.0) + 1.0) / (self.docs + 1.0)
+        ratio = rate_recent / rate_long
+        return 1.0 if ratio <= 1.0 else min(self.params.burst_cap, 1.0 + math.log(ratio))
+
+    # -- decision ------------------------------------------------------------------------
+    def link(self, doc: Doc, copy_of: int | None = None) -> Link:
+        """The event ``doc`` joins: its original's for a copy, else the best open one, if any."""
+        if copy_of is not None:
+            joined = self.article_event.get(copy_of)
+            if joined is None:
+                joined = self.event_of_stored(copy_of)
+            return Link(joined if joined is not None else copy_of, None)
+        best: Event | None = None
+        best_score = 0.0
+        for event in self._candidates(doc):
+            score = self._score(doc, event)
+            if score > best_score or (score == best_score and best is not None and event.event_id < best.event_id):
+                best, best_score = event, score
+        if best is not None and best_score >= self.params.threshold:
+            return Link(best.event_id, round(best_score, 4))
+        return Link(None, round(best_score, 4) if best is not None else None)
+
+    def _candidates(self, doc: Doc) -> list[Event]:
+        shared: Counter[int] = Counter()
+        for term in top(doc.vector, self.params.query_terms):
+            for event_id in self.postings.get(term, ()):
+                shared[event_id] += 1
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[: self.params.candidates]
+        return [self.events[event_id] for event_id, _ in ranked]
+
+    def _score(self, doc: Doc, event: Event) -> float:
+        centroid = cosine(doc.vector, normalised(event.centroid)) * self._decay(event.last - doc.when)
+        member = max((cosine(doc.vector, m) * self._decay(t - doc.when) for t, m in event.members), default=0.0)
+        return 0.5 * (centroid + member)
+
+    def _decay(self, gap: float) -> float:
+        return math.exp(-(gap * gap) / (2 * self.params.sigma_days**2))
+
+    # -- state ---------------------------------------------------------------------------
+    def add(self, article_id: int, doc: Doc, link: Link) -> int:
+        """Record the stored article ``article_id`` with its ``link``; returns its event id."""
+        self._advance(int(doc.when))
+        event_id = link.event_id if link.event_id is not None else article_id
+        event = self.events.get(event_id)
+        if event is None and link.event_id is None:
+            event = self.events[event_id] = Event(event_id, doc.when, doc.when)
+        if event is not None:
+            event.first = min(event.first, doc.when)
+            event.last = max(event.last, doc.when)
+            event.size += 1
+            if link.score is not None or link.event_id is None:  # copies add nothing new to the centroid
+                self._absorb(event, doc.when, doc.vector)
+            self.article_event[article_id] = event_id
+            event.articles.append(article_id)
+        self._count(doc)
+        return event_id
+
+    def _absorb(self, event: Event, when: float, vector: Vector) -> None:
+        p = self.params
+        centroid = dict(event.centroid)
+        for t, x in vector.items():
+            centroid[t] = centroid.get(t, 0.0) + x
+        event.centroid = top(centroid, p.centroid_terms)
+        event.members.append((when, vector))
+        if len(event.members) > p.members_kept:
+            del event.members[1]  # the first member stays: it states the event
+        indexed = tuple(top(event.centroid, p.index_terms))
+        for t in set(event.indexed) - set(indexed):
+            self.postings[t].discard(event.event_id)
+            if not self.postings[t]:
+                del self.postings[t]
+        for t in indexed:
+            self.postings.setdefault(t, set()).add(event.event_id)
+        event.indexed = indexed
+
+    def _count(self, doc: Doc) -> None:
+        for s in doc.seen:
+            self.df[s] = self.df.get(s, 0.0) + 1.0
+        self.docs += 1.0
+        day = self.recent[-1][1]
+        day.update(doc.seen)
+        day["\0docs"] += 1
+        self.grams.see(doc.grams, int(doc.when))
+
+    def _advance(self, day: int) -> None:
+        """Move the clock to ``day`` (never back): decay frequencies, close quiet events."""
+        if day <= self.today:
+            if not self.recent:
+                self.recent.append((self.today, Counter()))
+            return
+        p = self.params
+        if self.today > -(10**9):
+            factor = 0.5 ** ((day - self.today) / p.df_half_life_days)
+            self.df = {t: x * factor for t, x in self.df.items() if x * factor >= 0.05}
+            self.docs *= factor
+        self.today = day
+        self.recent.append((day, Counter()))
+        while self.recent and self.recent[0][0] <= day - p.burst_days:
+            self.recent.popleft()
+        for event in [e for e in self.events.values() if e.last < day - p.close_after_days]:
+            self._close(event)
+
+    def _close(self, event: Event) -> None:
+        for t in event.indexed:
+            self.postings[t].discard(event.event_id)
+            if not self.postings[t]:
+                del self.postings[t]
+        del self.events[event.event_id]
+        for article_id in event.articles:
+            self.article_event.pop(article_id, None)

@@ -1,0 +1,66 @@
+"""The event stage of the page step: the event linker against one store.
+
+:class:`EventStage` gives the linker what it needs from the run: an article's time (its
+publication date when it is plausible, else when it was fetched: the same in a crawl and in a
+re-process of its archive), the event of a stored original that the linker no longer holds, and,
+when a run starts on a store that already has articles, the linker's window replayed from the
+stored articles of the last :data:`REPLAY_DAYS` days (their stored events taken as decided).
+
+A store's events are therefore the same as a single re-process of its archive when it was
+built by one run; a store built over several runs carries the older statistics only through
+that replayed window (the linker's document frequencies start again from the shipped background
+and the window): events decided before stay as they were stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crawler.processing.dedup import Decision
+from crawler.processing.events import Doc, EventLinker, EventParams, Link, day_number
+from crawler.processing.eventterms import article_terms
+from crawler.processing.normalize import normalize
+from crawler.processing.processor import Analysed
+from storage.store import Store
+
+REPLAY_DAYS = 7.0
+FUTURE_SLACK_DAYS = 1.0  # a publication date later than this after the fetch is not believed
+
+
+@dataclass(frozen=True)
+class EventStep:
+    """An article's event decision and the vector it was made on (added once the article is stored)."""
+
+    doc: Doc
+    link: Link
+
+
+def event_time(published_at: str | None, fetched_at: str) -> float:
+    """The article's time on the linker's clock (days): publication when plausible, else fetch."""
+    fetched = day_number(fetched_at)
+    published = day_number(published_at)
+    if published > 0 and published <= fetched + FUTURE_SLACK_DAYS:
+        return published
+    return fetched
+
+
+class EventStage:
+    """Same-event links for the articles of one run (see the module)."""
+
+    def __init__(self, store: Store, params: EventParams | None = None) -> None:
+        self.linker = EventLinker(params, event_of=store.event_of)
+        for row in store.event_history(REPLAY_DAYS):
+            doc = self.linker.doc(
+                article_terms(row.title, normalize(row.text)), event_time(row.published_at, row.fetched_at)
+            )
+            own = row.event_id is None or row.event_id == row.id
+            self.linker.add(row.id, doc, Link(None if own else row.event_id, row.event_score))
+
+    def step(self, item: Analysed, decision: Decision, fetched_at: str) -> EventStep:
+        """The event ``item`` joins (a copy: its original's), against what was stored before it."""
+        art = item.article
+        doc = self.linker.doc(article_terms(art.title, item.normalised), event_time(art.published_at, fetched_at))
+        return EventStep(doc, self.linker.link(doc, decision.duplicate_of))
+
+    def stored(self, article_id: int, step: EventStep) -> None:
+        self.linker.add(article_id, step.doc, step.link)
