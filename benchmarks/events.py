@@ -50,13 +50,33 @@ def link_corpus(params: EventParams) -> tuple[dict[str, int], float]:
         index.load(article_id, digest, sig, decision.duplicate_of, anc)
         start = time.perf_counter()
         doc = linker.doc(article_terms(rec.get("title"), norm), day_number(rec.get("date_extracted")))
-        link = linker.link(doc, decision.duplicate_of)
+        link = linker.link(doc, decision.duplicate_of, decision.similarity)
         events[rec["url"]] = linker.add(article_id, doc, link)
         spent += time.perf_counter() - start
     return events, spent / max(1, len(recs))
 
 
-def score(events: dict[str, int], split: str) -> dict[str, float]:
+def cost(total: int, per_day: int, params: EventParams) -> None:
+    """Link ``total`` articles at ``per_day`` a day (SaudiNewsNet texts, cycled, times compressed):
+    linker time per article and resident memory as the history grows."""
+    recs = snn_records()
+    terms = [article_terms(r.get("title"), normalize(r["content"])) for r in recs]
+    linker = EventLinker(params)
+    spent = 0.0
+    report = {total // 10, total // 4, total // 2, total}
+    for i in range(total):
+        when = 6000.0 + i / per_day
+        start = time.perf_counter()
+        doc = linker.doc(terms[i % len(terms)], when)
+        linker.add(i + 1, doc, linker.link(doc))
+        spent += time.perf_counter() - start
+        if i + 1 in report:
+            print(f"  {i + 1:>9,} articles: {spent / (i + 1) * 1000:.2f} ms/article, "
+                  f"open events {len(linker.events):,}, "
+                  f"terms {len(linker.df):,}, rss {rss_bytes() / 2**20:.0f} MiB")  # fmt: skip
+
+
+def score(events: dict[str, int], split: str, show: bool = False) -> dict[str, float]:
     rows = list(csv.DictReader(PAIRS.open(encoding="utf-8"), delimiter="\t"))
     tp = fp = fn = tn = 0
     copies = copies_linked = 0
@@ -71,6 +91,8 @@ def score(events: dict[str, int], split: str) -> dict[str, float]:
         if row["label"] == "COPY":
             copies += 1
             copies_linked += linked
+        if show and positive != linked:
+            print(f"    {'missed' if positive else 'merged'} pair {row['pair_id']} {row['label']}: {row['note']}")
         tp += positive and linked
         fp += (not positive) and linked
         fn += positive and not linked
@@ -90,6 +112,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--sigma", type=float, default=None)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="another EventParams value")
+    parser.add_argument("--show", action="store_true", help="list the pairs decided wrongly")
+    parser.add_argument("--cost", type=int, default=0, metavar="N", help="synthetic stream of N articles instead")
+    parser.add_argument("--per-day", type=int, default=10_000)
     parser.add_argument("--split", default="held", choices=("tune", "held", "all"))
     args = parser.parse_args()
     if not snn_available():
@@ -99,6 +125,13 @@ def main() -> None:
         params = replace(params, threshold=args.threshold)
     if args.sigma is not None:
         params = replace(params, sigma_days=args.sigma)
+    for setting in args.set:
+        name, _, value = setting.partition("=")
+        params = replace(params, **{name: type(getattr(params, name))(value)})
+    if args.cost:
+        print(f"{args.cost:,} articles at {args.per_day:,} a day (SaudiNewsNet texts, cycled):")
+        cost(args.cost, args.per_day, params)
+        return
     events, per_article = link_corpus(params)
     sizes = Counter(Counter(events.values()).values())
     print(f"threshold {params.threshold} sigma {params.sigma_days}: {len(events):,} articles, "
@@ -107,7 +140,7 @@ def main() -> None:
           f"linker {per_article * 1000:.2f} ms/article; rss {rss_bytes() / 2**20:.0f} MiB "
           f"(peak {peak_rss_bytes() / 2**20:.0f})")  # fmt: skip
     for split in ("tune", "held") if args.split == "all" else (args.split,):
-        s = score(events, split)
+        s = score(events, split, args.show)
         print(f"  {split}: {s['pairs']} pairs  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
               f"copies linked {s['copy_recall']:.3f}")  # fmt: skip
 

@@ -54,8 +54,8 @@ class EventParams:
     """The linker's settings; stored in the store's ``meta`` (events of one store are comparable)."""
 
     version: str = "events-1"
-    threshold: float = 0.45
-    sigma_days: float = 2.0
+    threshold: float = 0.47
+    sigma_days: float = 1.5
     close_after_days: float = 4.0
     title_weight: float = 2.0
     lead_weight: float = 1.5
@@ -72,6 +72,8 @@ class EventParams:
     query_terms: int = 10
     candidates: int = 40
     members_kept: int = 8
+    copy_similarity: float = 0.5
+    copy_threshold: float = 0.2
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -275,20 +277,31 @@ class EventLinker:
         return 1.0 if ratio <= 1.0 else min(self.params.burst_cap, 1.0 + math.log(ratio))
 
     # -- decision ------------------------------------------------------------------------
-    def link(self, doc: Doc, copy_of: int | None = None) -> Link:
-        """The event ``doc`` joins: its original's for a copy, else the best open one, if any."""
+    def link(self, doc: Doc, copy_of: int | None = None, similarity: float | None = None) -> Link:
+        """The event ``doc`` joins. A copy (``copy_of``, with the duplicate decision's word 3-gram
+        ``similarity``) joins its original's event when it is a copy of the whole text (similarity at
+        least :attr:`EventParams.copy_similarity`) or when its own words agree with that event
+        (score at least :attr:`EventParams.copy_threshold`); a partial copy that does not (a round-up
+        that carries one paragraph of the original, a template filled in for another event) is
+        linked by its own words, like any other article."""
+        p = self.params
         if copy_of is not None:
             joined = self.article_event.get(copy_of)
             if joined is None:
                 joined = self.event_of_stored(copy_of)
-            return Link(joined if joined is not None else copy_of, None)
+            joined = joined if joined is not None else copy_of
+            if similarity is None or similarity >= p.copy_similarity:
+                return Link(joined, None)
+            event = self.events.get(joined)
+            if event is not None and self._score(doc, event) >= p.copy_threshold:
+                return Link(joined, None)
         best: Event | None = None
         best_score = 0.0
         for event in self._candidates(doc):
             score = self._score(doc, event)
             if score > best_score or (score == best_score and best is not None and event.event_id < best.event_id):
                 best, best_score = event, score
-        if best is not None and best_score >= self.params.threshold:
+        if best is not None and best_score >= p.threshold:
             return Link(best.event_id, round(best_score, 4))
         return Link(None, round(best_score, 4) if best is not None else None)
 
@@ -320,8 +333,7 @@ class EventLinker:
             event.first = min(event.first, doc.when)
             event.last = max(event.last, doc.when)
             event.size += 1
-            if link.score is not None or link.event_id is None:  # copies add nothing new to the centroid
-                self._absorb(event, doc.when, doc.vector)
+            self._absorb(event, doc.when, doc.vector)
             self.article_event[article_id] = event_id
             event.articles.append(article_id)
         self._count(doc)

@@ -60,7 +60,7 @@ class EventStage:
         """The event ``item`` joins (a copy: its original's), against what was stored before it."""
         art = item.article
         doc = self.linker.doc(article_terms(art.title, item.normalised), event_time(art.published_at, fetched_at))
-        return EventStep(doc, self.linker.link(doc, decision.duplicate_of))
+        return EventStep(doc, self.linker.link(doc, decision.duplicate_of, decision.similarity))
 
     def stored(self, article_id: int, step: EventStep) -> None:
         self.linker.add(article_id, step.doc, step.link)
