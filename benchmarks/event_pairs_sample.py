@@ -22,7 +22,10 @@ candidates; it is not the linker's score. A document appears in at most two pair
 Output columns: ``pair_id url_a url_b stratum split label note`` (label and note empty).
 Only URLs are written: the corpus is CC BY-NC-SA and its texts stay in ``shared/``.
 
-    python -m benchmarks.event_pairs_sample --out benchmarks/data/event_pairs_candidates.tsv
+    python -m benchmarks.event_pairs_sample --out /tmp/event_pairs_candidates.tsv
+
+The labelled result is ``benchmarks/data/event_pairs.tsv`` (labels by four labellers who judged
+the texts only; guidelines in ``docs/events.md``).
 """
 
 from __future__ import annotations
@@ -92,15 +95,15 @@ def main() -> None:
     # candidate generation: inverted index over each document's 12 heaviest terms
     top = [sorted(v, key=v.__getitem__, reverse=True)[:12] for v in vecs]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, ts in enumerate(top):
-        for t in ts:
-            postings[t].append(i)
+    for i, heaviest in enumerate(top):
+        for term in heaviest:
+            postings[term].append(i)
     pairs: dict[tuple[int, int], tuple[float, float]] = {}
     for i in range(n):
         cand: Counter[int] = Counter()
-        for t in top[i]:
-            if len(postings[t]) <= 400:
-                cand.update(j for j in postings[t] if j > i)
+        for term in top[i]:
+            if len(postings[term]) <= 400:
+                cand.update(j for j in postings[term] if j > i)
         for j, shared in cand.items():
             if shared >= 2 and recs[i]["source"] != recs[j]["source"]:
                 pairs[(i, j)] = (cosine(i, j), -1.0)

@@ -22,7 +22,9 @@ def seed_terms(case: str) -> tuple[str, str]:
     return gold["title"], gold["text"]
 
 
-def feed(linker: EventLinker, articles: list[tuple[str, str, float]], copies: dict[int, int] | None = None) -> list[int]:
+def feed(
+    linker: EventLinker, articles: list[tuple[str, str, float]], copies: dict[int, int] | None = None
+) -> list[int]:
     """Link ``(title, text, day)`` articles in order (ids from 1); returns each one's event id."""
     events = []
     for article_id, (title, text, when) in enumerate(articles, 1):
