@@ -36,6 +36,9 @@ class AnalysisPool(ProcessPoolExecutor):
         for process in processes:
             with contextlib.suppress(Exception):
                 process.kill()
+        manager = getattr(self, "_executor_manager_thread", None)
+        if manager is not None:  # let it close its wake-up pipe now: racing the interpreter's exit hook
+            manager.join(timeout=5)  # for it printed a "Bad file descriptor" traceback after a signal
 
 
 def analysis_pool(workers: int) -> AnalysisPool:
