@@ -13,13 +13,17 @@ from typing import Protocol
 import numpy as np
 
 
-class Params(Protocol):
+class Recorded(Protocol):
+    """Parameters a store's decisions were made with: stored in ``meta`` in this form, compared on open."""
+
+    def as_dict(self) -> dict[str, object]: ...
+
+
+class Params(Recorded, Protocol):
     """What the store needs of the dedup parameters: their stored form and the signature width."""
 
     @property
     def num_perm(self) -> int: ...
-
-    def as_dict(self) -> dict[str, object]: ...
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,13 @@ from storage.db import describe, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import release_advisory_lock, sqlite_lock, take_advisory_lock
 from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
-from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, SignatureTable
+from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, Recorded, SignatureTable
 
 log = logging.getLogger(__name__)
 P = TypeVar("P", bound=Params)
 
 PARAMS_KEY = "dedup_params"
+EVENT_PARAMS_KEY = "event_params"
 # Built once: the hot path only binds parameters (no statement construction per row).
 _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
@@ -79,10 +80,11 @@ class Store(Generic[P]):
     Writes go into a transaction that :meth:`commit` closes; callers commit in batches.
     """
 
-    def __init__(self, url: str, params: P, *, rebuild_hint: str = "") -> None:
+    def __init__(self, url: str, params: P, *, rebuild_hint: str = "", event_params: Recorded | None = None) -> None:
         self.url = url
         self.where = describe(url)  # how messages name it (a path, or the URL without its password)
         self.params = params
+        self.event_params = event_params
         path = sqlite_path(url)
         self._lock = sqlite_lock(path) if path is not None else None
         if self._lock is not None:
@@ -110,7 +112,9 @@ class Store(Generic[P]):
                         "upgrade akhbar to use it"
                     )
                 migrations.upgrade(conn)
-                self._check_params(conn, rebuild_hint)
+                self._check_params(conn, PARAMS_KEY, self.params, "dedup", rebuild_hint)
+                if self.event_params is not None:
+                    self._check_params(conn, EVENT_PARAMS_KEY, self.event_params, "event linking", rebuild_hint)
             self.conn.begin()
         except BaseException as exc:
             if getattr(self, "conn", None) is not None:
@@ -122,12 +126,14 @@ class Store(Generic[P]):
                 raise StoreError(f"cannot open store {self.where}: {first_line(exc)}") from None
             raise
 
-    def _check_params(self, conn: Connection, hint: str) -> None:
-        wanted = self.params.as_dict()
+    def _check_params(self, conn: Connection, key: str, params: Recorded, what: str, hint: str) -> None:
+        """The store's decisions were made with the parameters stored under ``key``: refuse others
+        (naming the rebuild), record them in a store that has none yet."""
+        wanted = params.as_dict()
         with conn.begin():
-            row = conn.execute(select(Meta.value).where(Meta.key == PARAMS_KEY)).scalar()
+            row = conn.execute(select(Meta.value).where(Meta.key == key)).scalar()
             if row is None:
-                conn.execute(insert(Meta).values(key=PARAMS_KEY, value=json.dumps(wanted, sort_keys=True)))
+                conn.execute(insert(Meta).values(key=key, value=json.dumps(wanted, sort_keys=True)))
                 return
         stored = json.loads(row)
         if stored != wanted:
@@ -137,7 +143,7 @@ class Store(Generic[P]):
                 if stored.get(k) != wanted.get(k)
             )
             raise StoreError(
-                f"store {self.where} was built with other dedup parameters: {diff}; "
+                f"store {self.where} was built with other {what} parameters: {diff}; "
                 f"rebuild it from the archive with `akhbar reprocess --into NEW.db{hint}` and use the new store"
             )
 

@@ -47,7 +47,8 @@ def event_time(published_at: str | None, fetched_at: str) -> float:
 class EventStage:
     """Same-event links for the articles of one run (see the module)."""
 
-    def __init__(self, store: Store, params: EventParams | None = None) -> None:
+    def __init__(self, store: Store) -> None:
+        params = store.event_params if isinstance(store.event_params, EventParams) else EventParams()
         self.linker = EventLinker(params, event_of=store.event_of)
         for row in store.event_history(REPLAY_DAYS):
             doc = self.linker.doc(

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from crawler.config import PAGE_BUDGET_SECONDS, default_db_url
 from crawler.items import FetchFailure
+from crawler.processing.events import EventParams
 from crawler.processing.fingerprint import DedupParams
 from crawler.run.ingest import Ingestor
 from crawler.run.lock import DataDirLock
@@ -74,7 +75,7 @@ class Run:
             self.lock.acquire()
         store: Store[DedupParams] | None = None
         try:
-            store = Store(self.db_url, DedupParams(), rebuild_hint=self.hint)
+            store = Store(self.db_url, DedupParams(), rebuild_hint=self.hint, event_params=EventParams())
             self.store = store
             self.run_id = store.start_run(self.kind, self.args, os.getpid())
             self.writer = ArchiveWriter(self.archive_dir, self.run_id) if self.archive_dir is not None else None

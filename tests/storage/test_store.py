@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
+from crawler.processing.events import EventParams
 from crawler.processing.fingerprint import DedupParams
 from storage import migrations
 from storage.db import sqlite_url
@@ -22,6 +23,17 @@ def test_other_dedup_parameters_are_refused_with_the_rebuild_recipe(tmp_path: Pa
     assert "shingle_size=3 (this akhbar: 5)" in message
     assert "akhbar reprocess --into NEW.db --data-dir x" in message
     Store(url, DedupParams()).close()  # the same parameters open fine
+
+
+def test_other_event_parameters_are_refused_with_the_rebuild_recipe(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "a.db")
+    Store(url, DedupParams(), event_params=EventParams()).close()
+    with pytest.raises(StoreError) as err:
+        Store(url, DedupParams(), event_params=replace(EventParams(), threshold=0.3), rebuild_hint=" --data-dir x")
+    message = str(err.value)
+    assert "other event linking parameters: threshold=0.47 (this akhbar: 0.3)" in message
+    assert "akhbar reprocess --into NEW.db --data-dir x" in message
+    Store(url, DedupParams(), event_params=EventParams()).close()
 
 
 def test_cli_reports_a_refused_store_in_one_line(tmp_path: Path, capsys) -> None:
