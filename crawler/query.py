@@ -248,6 +248,11 @@ STATS_QUERIES: list[tuple[str, str]] = [
         " ORDER BY size DESC, cluster_id LIMIT 5",
     ),
     (
+        "Events covered by most outlets",
+        "SELECT event_id, own_reports, site_count, first_site, first_title FROM events WHERE site_count > 1"
+        " ORDER BY site_count DESC, own_reports DESC, event_id LIMIT 5",
+    ),
+    (
         "Last runs",
         "SELECT id, kind, started_at, finished_at, finish_reason FROM crawl_runs ORDER BY id DESC LIMIT 5",
     ),

@@ -174,6 +174,7 @@ class Event:
     first: float
     last: float
     centroid: Vector = field(default_factory=dict)
+    unit: Vector = field(default_factory=dict)  # the centroid, normalised (what articles are scored on)
     members: deque[tuple[float, Vector]] = field(default_factory=deque)  # (time, vector)
     size: int = 0
     indexed: tuple[str, ...] = ()
@@ -314,7 +315,7 @@ class EventLinker:
         return [self.events[event_id] for event_id, _ in ranked]
 
     def _score(self, doc: Doc, event: Event) -> float:
-        centroid = cosine(doc.vector, normalised(event.centroid)) * self._decay(event.last - doc.when)
+        centroid = cosine(doc.vector, event.unit) * self._decay(event.last - doc.when)
         member = max((cosine(doc.vector, m) * self._decay(t - doc.when) for t, m in event.members), default=0.0)
         return 0.5 * (centroid + member)
 
@@ -345,6 +346,7 @@ class EventLinker:
         for t, x in vector.items():
             centroid[t] = centroid.get(t, 0.0) + x
         event.centroid = top(centroid, p.centroid_terms)
+        event.unit = normalised(event.centroid)
         event.members.append((when, vector))
         if len(event.members) > p.members_kept:
             del event.members[1]  # the first member stays: it states the event

@@ -39,7 +39,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
@@ -81,6 +81,7 @@ def common_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """The word without one leading clitic run (و/ف, a preposition, the article), if 3 letters remain."""
     for prefix in _PREFIXES:
@@ -89,6 +90,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 17)
 def skeleton(word: str) -> str:
     """The stem's consonants, with the letters that vary between spellings folded or dropped."""
     return stem(word).translate(_SKELETON)
@@ -144,6 +146,7 @@ def _number(token: str) -> str:
     return token.lstrip("0") or "0"
 
 
+@lru_cache(maxsize=512)  # a new article is compared with each of its candidates (and they recur): read once
 def _read(normalised: str) -> _Text:
     tokens = _TOKEN.findall(normalised)
     text = " ".join(tokens)
