@@ -73,6 +73,7 @@ class EventParams:
     candidates: int = 40
     members_kept: int = 8
     copy_similarity: float = 0.5
+    centroid_weight: float = 0.5  # the score: this share on the centroid, the rest on the best member
     copy_threshold: float = 0.2
 
     def as_dict(self) -> dict[str, object]:
@@ -317,7 +318,8 @@ class EventLinker:
     def _score(self, doc: Doc, event: Event) -> float:
         centroid = cosine(doc.vector, event.unit) * self._decay(event.last - doc.when)
         member = max((cosine(doc.vector, m) * self._decay(t - doc.when) for t, m in event.members), default=0.0)
-        return 0.5 * (centroid + member)
+        w = self.params.centroid_weight
+        return w * centroid + (1.0 - w) * member
 
     def _decay(self, gap: float) -> float:
         return math.exp(-(gap * gap) / (2 * self.params.sigma_days**2))
