@@ -13,6 +13,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -102,6 +103,59 @@ class _Budget:
         return QueryError(f"SQL error: {message}")
 
 
+_DOLLAR_TAG = re.compile(r"\$(?:[A-Za-z_][A-Za-z_0-9]*)?\$")
+
+
+def statement_end(sql: str) -> int:
+    """Where the first statement of ``sql`` ends: the offset of its first ``;`` outside strings,
+    quoted names, comments and dollar-quoted bodies (SQLite and PostgreSQL syntax), or ``len(sql)``."""
+    i, n = 0, len(sql)
+    while i < n:
+        c = sql[i]
+        if c in "'\"`":
+            i = sql.find(c, i + 1)  # a doubled quote ('') reads as two strings in a row: the same end
+            if i < 0:
+                return n
+        elif c == "[":  # SQLite's [quoted name]
+            i = sql.find("]", i + 1)
+            if i < 0:
+                return n
+        elif sql.startswith("--", i):
+            i = sql.find("\n", i)
+            if i < 0:
+                return n
+        elif sql.startswith("/*", i):
+            i = sql.find("*/", i + 2)
+            if i < 0:
+                return n
+            i += 1
+        elif c == "$" and (tag := _DOLLAR_TAG.match(sql, i)):
+            i = sql.find(tag.group(0), tag.end())
+            if i < 0:
+                return n
+            i += len(tag.group(0)) - 1
+        elif c == ";":
+            return i
+        i += 1
+    return n
+
+
+def one_statement(sql: str) -> str:
+    """``sql`` if it holds one statement (a trailing ``;`` allowed); a second one is refused: on
+    PostgreSQL, ``COMMIT; …`` would leave the read-only transaction."""
+    end = statement_end(sql)
+    rest = sql[end + 1 :] if end < len(sql) else ""
+    if _has_code(rest):
+        raise QueryError("one statement at a time: akhbar sql runs a single read-only query (remove what follows ';')")
+    return sql[:end]
+
+
+def _has_code(sql: str) -> bool:
+    """Whether ``sql`` holds anything but whitespace, comments and semicolons."""
+    stripped = re.sub(r"--[^\n]*|/\*.*?\*/", " ", sql, flags=re.S)
+    return bool(stripped.replace(";", " ").strip())
+
+
 def _guard(conn: Connection, budget: _Budget) -> None:
     if conn.dialect.name == "sqlite":
         raw: Any = conn.connection.dbapi_connection
@@ -131,7 +185,8 @@ def query_rows(
             raise StoreError(f"cannot open store {describe(db_url)}: {first_line(exc)}") from None
         with conn:
             _guard(conn, budget)
-            result = budget.run(lambda: conn.execute(text(sql), params or {}))
+            statement = one_statement(sql)
+            result = budget.run(lambda: conn.execute(text(statement), params or {}))
             if not result.returns_rows:
                 raise QueryError("the statement returned no rows (akhbar sql is read-only: only SELECT-like queries)")
             columns = list(result.keys())

@@ -61,7 +61,7 @@ class Fetch(Base):
     body_sha256: Mapped[str | None] = mapped_column(String(64))
     record_key: Mapped[str] = mapped_column(String(64), unique=True)
     warc_file: Mapped[str | None] = mapped_column(Text)
-    warc_offset: Mapped[int | None] = mapped_column(Integer)
+    warc_offset: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Article(Base):

@@ -101,3 +101,36 @@ def test_output_cut_short_by_its_reader_ends_quietly(data: Path) -> None:
         stderr = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == 141
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("sql", "first"),
+    [
+        ("select 1", "select 1"),
+        ("select 1;", "select 1"),
+        ("select 1; -- a comment after it", "select 1"),
+        ("select ';' as x", "select ';' as x"),
+        ('select "a;b" from t', 'select "a;b" from t'),
+        ("select 1 -- ; not a second one\n", "select 1 -- ; not a second one\n"),
+        ("select 1 /* ; */", "select 1 /* ; */"),
+        ("select $$;$$", "select $$;$$"),
+        ("select $body$ ; $body$;", "select $body$ ; $body$"),
+    ],
+)
+def test_one_statement_reads_through_strings_comments_and_dollar_quotes(sql: str, first: str) -> None:
+    from crawler.query import one_statement
+
+    assert one_statement(sql) == first
+
+
+@pytest.mark.parametrize(
+    "sql", ["COMMIT; CREATE TABLE x (a int); SELECT 1", "select 1;;select 2", "select 'x'; drop table t"]
+)
+def test_a_second_statement_is_refused_in_one_line(data: Path, sql: str) -> None:
+    """On PostgreSQL ``COMMIT; …`` would leave the read-only transaction: a second statement is
+    refused before anything runs, on every backend."""
+    result = run_akhbar("sql", "--data-dir", str(data), sql)
+    assert result.returncode == 2
+    assert one_error_line(result.stderr) == (
+        "akhbar: error: one statement at a time: akhbar sql runs a single read-only query (remove what follows ';')"
+    )
