@@ -74,7 +74,6 @@ class EventParams:
     members_kept: int = 8
     copy_similarity: float = 0.5
     centroid_weight: float = 0.5  # the score: this share on the centroid, the rest on the best member
-    copy_threshold: float = 0.2
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -281,11 +280,12 @@ class EventLinker:
     # -- decision ------------------------------------------------------------------------
     def link(self, doc: Doc, copy_of: int | None = None, similarity: float | None = None) -> Link:
         """The event ``doc`` joins. A copy (``copy_of``, with the duplicate decision's word 3-gram
-        ``similarity``) joins its original's event when it is a copy of the whole text (similarity at
-        least :attr:`EventParams.copy_similarity`) or when its own words agree with that event
-        (score at least :attr:`EventParams.copy_threshold`); a partial copy that does not (a round-up
-        that carries one paragraph of the original, a template filled in for another event) is
-        linked by its own words, like any other article."""
+        ``similarity``) of the whole text (similarity at least :attr:`EventParams.copy_similarity`)
+        joins its original's event, whenever that was; a partial copy (a round-up carrying a
+        paragraph of the original) joins it while that event is open, and is linked by its own words
+        like any other article once it has closed (a dispatch quoted days later is news of its own).
+        (Asking a partial copy's own words to agree with the event, too, lost more copies than it
+        saved wrong links on the tune pairs: copies 0.957 against 1.000, recall 0.718 against 0.725.)"""
         p = self.params
         if copy_of is not None:
             joined = self.article_event.get(copy_of)
@@ -294,8 +294,7 @@ class EventLinker:
             joined = joined if joined is not None else copy_of
             if similarity is None or similarity >= p.copy_similarity:
                 return Link(joined, None)
-            event = self.events.get(joined)
-            if event is not None and self._score(doc, event) >= p.copy_threshold:
+            if joined in self.events:
                 return Link(joined, None)
         best: Event | None = None
         best_score = 0.0
