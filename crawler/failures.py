@@ -28,8 +28,19 @@ DNS, CONNECTION, TIMEOUT = "dns", "connection", "timeout"
 ROBOTS_5XX, ROBOTS_UNREADABLE = "robots_5xx", "robots_unreadable"
 
 # Scrapy's own per-request lines for these failures (and tracebacks) say nothing the one line
-# below does not; they are quietened when the spider starts.
-NOISY_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.scraper", "scrapy.downloadermiddlewares.robotstxt")
+# below does not; they are quietened when the spider starts. Of the scraper's records only the
+# download errors go (:class:`DownloadErrorFilter`): a bug in a spider callback or a pipeline must
+# still show its traceback.
+NOISY_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
+SCRAPER_LOGGER = "scrapy.core.scraper"
+
+
+class DownloadErrorFilter(logging.Filter):
+    """Drops Scrapy's "Error downloading <request>" records (each failure is said once per site and
+    cause instead), keeps every other record of the logger it is attached to."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Error downloading")
 
 
 def over_size_cap(message: str) -> bool:
@@ -78,3 +89,6 @@ class FailureLog:
     def quieten_scrapy(self) -> None:
         for name in NOISY_LOGGERS:
             logging.getLogger(name).setLevel(logging.CRITICAL)
+        scraper = logging.getLogger(SCRAPER_LOGGER)
+        if not any(isinstance(f, DownloadErrorFilter) for f in scraper.filters):
+            scraper.addFilter(DownloadErrorFilter())

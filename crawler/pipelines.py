@@ -82,8 +82,15 @@ class StorePipeline:
             if session.failed is None:
                 self._count("known")
             return item
-        async with self.executor.in_turn(page.raw) as analysis:
-            outcome = session.write(lambda: ingestor.settle(ingestor.archived(page, analysis.member), analysis.result))
+        try:
+            async with self.executor.in_turn(page.raw) as analysis:
+                outcome = session.write(
+                    lambda: ingestor.settle(ingestor.archived(page, analysis.member), analysis.result)
+                )
+        except Exception:
+            if self._stopping or session.failed is not None:
+                return item  # the run is stopping on a failure already said once: pages still in flight go quietly
+            raise  # anything else is a bug: Scrapy logs it with its traceback
         if outcome is not None:
             self._count(outcome.value)
         return item

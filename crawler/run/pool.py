@@ -30,15 +30,19 @@ class AnalysisPool(ProcessPoolExecutor):
     def abandon(self) -> None:
         """Stop now (a run interrupted or failed): queued pages are dropped and the workers killed
         instead of finishing the pages they hold (each may take its whole page budget).
-        (Python 3.14 has ``terminate_workers()``; until then, the executor's process table.)"""
+        (Python 3.14 has ``terminate_workers()``; until then, the executor's process table.)
+
+        The executor's manager thread is then waited for (shortly): left running, it closes its
+        wake-up pipe while the interpreter's exit hook may be writing to it (a race of Python
+        3.11's ``concurrent.futures``) and a "Bad file descriptor" traceback ends the run."""
         processes = list((getattr(self, "_processes", None) or {}).values())
+        manager = getattr(self, "_executor_manager_thread", None)  # shutdown() forgets it
         self.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             with contextlib.suppress(Exception):
                 process.kill()
-        manager = getattr(self, "_executor_manager_thread", None)
-        if manager is not None:  # let it close its wake-up pipe now: racing the interpreter's exit hook
-            manager.join(timeout=5)  # for it printed a "Bad file descriptor" traceback after a signal
+        if manager is not None:
+            manager.join(timeout=5)
 
 
 def analysis_pool(workers: int) -> AnalysisPool:
