@@ -61,6 +61,8 @@ def cost(total: int, per_day: int, params: EventParams) -> None:
     linker time per article and resident memory as the history grows."""
     recs = snn_records()
     terms = [article_terms(r.get("title"), normalize(r["content"])) for r in recs]
+    base = rss_bytes()
+    print(f"  before the linker: rss {base / 2**20:.0f} MiB (the corpus and its terms)")
     linker = EventLinker(params)
     spent = 0.0
     report = {total // 10, total // 4, total // 2, total}
@@ -73,7 +75,7 @@ def cost(total: int, per_day: int, params: EventParams) -> None:
         if i + 1 in report:
             print(f"  {i + 1:>9,} articles: {spent / (i + 1) * 1000:.2f} ms/article, "
                   f"open events {len(linker.events):,}, "
-                  f"terms {len(linker.df):,}, rss {rss_bytes() / 2**20:.0f} MiB")  # fmt: skip
+                  f"terms {len(linker.df):,}, linker rss {(rss_bytes() - base) / 2**20:.0f} MiB")  # fmt: skip
 
 
 def score(events: dict[str, int], split: str, show: bool = False) -> dict[str, float]:

@@ -303,9 +303,14 @@ STATS_QUERIES: list[tuple[str, str]] = [
         " ORDER BY size DESC, cluster_id LIMIT 5",
     ),
     (
+        "Events",
+        "SELECT COUNT(*) AS events, SUM(CASE WHEN site_count > 1 THEN 1 ELSE 0 END) AS on_several_sites,"
+        " SUM(CASE WHEN own_reports > 1 THEN 1 ELSE 0 END) AS reported_independently FROM events",
+    ),
+    (
         "Events covered by most outlets",
-        "SELECT event_id, own_reports, site_count, first_site, first_title FROM events WHERE site_count > 1"
-        " ORDER BY site_count DESC, own_reports DESC, event_id LIMIT 5",
+        "SELECT id, own_reports, site_count, first_site, title FROM events WHERE site_count > 1"
+        " ORDER BY site_count DESC, own_reports DESC, id LIMIT 5",
     ),
     (
         "Last runs",

@@ -32,7 +32,7 @@ def test_readme_documents_every_table_and_column_in_order() -> None:
         assert docs[table.name] == [c.name for c in table.columns], table.name
 
 
-@pytest.mark.parametrize("view", ["article_clusters", "events"])
+@pytest.mark.parametrize("view", ["article_clusters", "events", "event_coverage"])
 def test_readme_documents_the_views(tmp_path: Path, view: str) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 's.db'}")
     with engine.connect() as conn:

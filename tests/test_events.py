@@ -56,10 +56,20 @@ def test_golden_pages_copies_and_the_seed_pair_share_events_and_nothing_else_is_
         first = conn.execute("SELECT COUNT(*) FROM articles WHERE event_id = id").fetchone()[0]
         view = conn.execute("SELECT COUNT(*), SUM(size) FROM events").fetchone()
         row = conn.execute(
-            "SELECT size, own_reports, site_count FROM events WHERE event_id = ?", (events["wpnews-01"],)
+            "SELECT size, own_reports, site_count FROM events WHERE id = ?", (events["wpnews-01"],)
         ).fetchone()
+        coverage = conn.execute(
+            "SELECT site, articles, first_article_id, delay_hours FROM event_coverage WHERE event_id = ?"
+            " ORDER BY delay_hours",
+            (events["wpnews-01"],),
+        ).fetchall()
     assert first == len(got) and view == (len(got), len(events))
     assert row == (2, 2, 2)  # the Interpol conference: two outlets, each in its own words
+    # hespress published it on the 28th at 20:15, marrakech7 the next morning at 11:00 (both +01:00)
+    assert [(site, n, delay) for site, n, _, delay in coverage] == [
+        ("hespress.example", 1, 0.0),
+        ("marrakech7.example", 1, 14.75),
+    ]
 
 
 def test_a_later_run_joins_the_events_of_the_store(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""Schema version 8: same-event links (``articles.event_id``, ``articles.event_score``, view ``events``).
+"""Schema version 8: same-event links (``articles.event_id``, ``event_score``, views ``events``, ``event_coverage``).
 
 ``event_id`` is the id of the first article of the event the article reports (itself when it
 opened the event); ``event_score`` the linker's score for the event it joined (NULL when it
 opened one, or joined as a copy of its original). The ``events`` view gives one row per event:
-how many articles (own reports and copies) and sites covered it, and who was first.
+how many articles (own reports and copies) and sites covered it, and who was first;
+``event_coverage`` one row per event and site: that site's first article and how many hours after
+the event's first publication it came. (Views, not tables: they can never disagree with ``articles``.)
 
 Stores written before version 8 have no events: this step links each copy to its original's
 event and gives every other article its own, so that every article has an event. Re-process
@@ -18,16 +20,17 @@ VERSION = 8
 
 EVENTS_VIEW = """
 CREATE VIEW events AS
-SELECT e.event_id,
-       f.title AS first_title,
+SELECT e.event_id AS id,
+       e.event_id AS first_article_id,
+       f.title,
        f.url AS first_url,
        f.site AS first_site,
+       e.first_published,
+       e.last_published,
        e.size,
        e.own_reports,
        e.site_count,
-       e.sites,
-       e.first_published,
-       e.last_published
+       e.sites
 FROM (
     SELECT event_id,
            COUNT(*) AS size,
@@ -42,6 +45,33 @@ FROM (
 ) AS e
 JOIN articles AS f ON f.id = e.event_id
 """
+
+COVERAGE_VIEW = """
+CREATE VIEW event_coverage AS
+SELECT s.event_id,
+       s.site,
+       s.articles,
+       a.id AS first_article_id,
+       a.url AS first_url,
+       a.title AS first_title,
+       a.published_at AS first_published,
+       {delay} AS delay_hours
+FROM (
+    SELECT event_id, site, MIN(id) AS first_id, COUNT(*) AS articles
+    FROM articles
+    WHERE event_id IS NOT NULL
+    GROUP BY event_id, site
+) AS s
+JOIN articles AS a ON a.id = s.first_id
+JOIN (SELECT event_id, MIN(published_at) AS published FROM articles GROUP BY event_id) AS e
+  ON e.event_id = s.event_id
+"""
+
+_DELAY = {
+    "sqlite": "ROUND((julianday(a.published_at) - julianday(e.published)) * 24, 2)",
+    "postgresql": "ROUND(CAST(EXTRACT(EPOCH FROM (CAST(a.published_at AS timestamptz)"
+    " - CAST(e.published AS timestamptz))) / 3600 AS numeric), 2)",
+}
 
 
 def upgrade(conn: Connection) -> None:
@@ -59,5 +89,8 @@ def upgrade(conn: Connection) -> None:
     )
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_event_id ON articles (event_id)"))
     conn.execute(text("DROP VIEW IF EXISTS events"))
-    sites = "group_concat(DISTINCT site)" if conn.dialect.name == "sqlite" else "string_agg(DISTINCT site, ',')"
+    conn.execute(text("DROP VIEW IF EXISTS event_coverage"))
+    dialect = "sqlite" if conn.dialect.name == "sqlite" else "postgresql"
+    sites = "group_concat(DISTINCT site)" if dialect == "sqlite" else "string_agg(DISTINCT site, ',')"
     conn.execute(text(EVENTS_VIEW.format(sites=sites)))
+    conn.execute(text(COVERAGE_VIEW.format(delay=_DELAY[dialect])))
