@@ -31,6 +31,8 @@ from crawler.query import (
     STATS_QUERIES,
     QueryError,
     QueryTimeout,
+    events_query,
+    format_json,
     format_table,
     run_query,
     write_rows,
@@ -78,6 +80,11 @@ EPILOG_SEEDS = """examples:
 EPILOG_DEMO = """examples:
   akhbar demo                          # serve the bundled demo sites on 127.0.0.1 and crawl them into ./var
   akhbar demo --data-dir /tmp/demo
+"""
+EPILOG_EVENTS = """examples:
+  akhbar events                          # the latest events and who covered them, first site first
+  akhbar events --min-sites 2            # only events reported by at least two sites
+  akhbar events --since 2024-11-01 --site hespress --json
 """
 EPILOG_STATS = """examples:
   akhbar stats
@@ -233,6 +240,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sql)
 
     p = sub.add_parser(
+        "events",
+        help="events and the sites that covered them, who first",
+        description="List events (articles reporting one happening, in their own words or as copies), newest "
+        "first: their sites, how many reported it independently, and who published first.",
+        epilog=EPILOG_EVENTS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    p.add_argument("--since", metavar="DATE", help="events first published on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--site", metavar="NAME", help="events that NAME covered")
+    p.add_argument("--min-sites", type=int, default=1, metavar="N", help="events covered by at least N sites")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N events (default 50; 0: all)")
+    p.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser(
         "stats",
         help="articles per site and duplicate kind, rejections, last runs",
         description="Summarise the store.",
@@ -323,6 +346,13 @@ def cmd_sql(args: argparse.Namespace) -> int:
     timeout = _seconds("--timeout", args.timeout, SQL_TIMEOUT_MAX)
     fmt = "json" if args.json else "csv" if args.csv else "table"
     write_rows(_db(args), args.query, sys.stdout, fmt, timeout=timeout)
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    sql, params = events_query(args.since, args.site, args.min_sites, args.limit)
+    columns, rows = run_query(_db(args), sql, params)
+    print(format_json(columns, rows) if args.json else format_table(columns, rows))
     return 0
 
 

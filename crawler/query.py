@@ -17,6 +17,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from itertools import chain, islice
 from typing import IO, Any, TypeVar
 
@@ -279,6 +280,31 @@ def _text(write: Callable[[Sequence[str], Iterator[Sequence[Any]], IO[str]], Non
 format_table = _text(write_table)
 format_json = _text(write_json)
 format_csv = _text(write_csv)
+
+
+def events_query(since: str | None, site: str | None, min_sites: int, limit: int) -> tuple[str, dict[str, Any]]:
+    """``akhbar events``: the statement and its parameters (newest first)."""
+    where: list[str] = ["site_count >= :min_sites"]
+    params: dict[str, Any] = {"min_sites": min_sites}
+    if min_sites < 1:
+        raise QueryError(f"--min-sites {min_sites}: must be at least 1")
+    if limit < 0:
+        raise QueryError(f"--limit {limit}: must be 0 (all) or more")
+    if since is not None:
+        try:
+            params["since"] = date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise QueryError(f"--since {since!r}: not a date (YYYY-MM-DD)") from None
+        where.append("first_published >= :since")
+    if site is not None:
+        params["site"] = site
+        where.append("id IN (SELECT event_id FROM event_coverage WHERE site = :site)")
+    sql = (
+        "SELECT id, first_published, site_count, own_reports, size, first_site, sites, title FROM events"
+        f" WHERE {' AND '.join(where)} ORDER BY first_published DESC, id DESC"
+        + (f" LIMIT {int(limit)}" if limit else "")
+    )
+    return sql, params
 
 
 STATS_QUERIES: list[tuple[str, str]] = [

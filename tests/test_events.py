@@ -84,3 +84,24 @@ def test_a_later_run_joins_the_events_of_the_store(tmp_path: Path) -> None:
     events = events_by_case(data / "akhbar.db")
     assert events["hespr-01"] == events["wpnews-01"] == 1
     assert events["akhb-02"] != events["wpnews-01"]
+
+
+def test_the_events_command_lists_events_by_site_and_coverage(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(PAGES)]) == 0
+    capsys.readouterr()
+    assert main(["events", "--data-dir", str(data), "--min-sites", "2", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == len(linked_groups("copy")) + 1  # the copies' events and the seed conference
+    conference = next(e for e in listed if e["own_reports"] == 2)
+    assert conference["site_count"] == 2 and "marrakech7.example" in conference["sites"]
+    assert main(["events", "--data-dir", str(data), "--site", "marrakech7.example", "--since", "2022-10-01"]) == 0
+    table = capsys.readouterr().out
+    with sqlite3.connect(data / "akhbar.db") as conn:
+        (covered,) = conn.execute(
+            "SELECT COUNT(DISTINCT a.event_id) FROM articles a JOIN events e ON e.id = a.event_id"
+            " WHERE a.site = 'marrakech7.example' AND e.first_published >= '2022-10-01'"
+        ).fetchone()
+    assert "مؤتمر دولي بمراكش" in table and f"({covered} rows)" in table and covered > 1
+    assert main(["events", "--data-dir", str(data), "--since", "yesterday"]) == 2
+    assert capsys.readouterr().err.strip() == "akhbar: error: --since 'yesterday': not a date (YYYY-MM-DD)"
