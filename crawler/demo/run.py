@@ -31,6 +31,10 @@ QUERIES = [
         'akhbar sql "SELECT id, site, dup_kind, duplicate_of_id, similarity, title FROM articles ORDER BY id"',
     ),
     (
+        "events covered by several sites, in their own words or as copies, and who was first",
+        "akhbar events --min-sites 2",
+    ),
+    (
         "full-text search in Arabic",
         'akhbar sql "SELECT a.site, a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid '
         "WHERE articles_fts MATCH 'المغرب' LIMIT 5\"",
@@ -106,8 +110,9 @@ def run_demo(data_dir: Path, *, db_url: str | None = None, verbose: bool = False
     if line:
         print(line, file=sys.stderr)
         return status
-    print(f"\nThe store is {data_dir / 'akhbar.db'}. Three queries to try:")
+    print(f"\nThe store is {data_dir / 'akhbar.db'}. Queries to try:")
     data_opt = "" if data_dir == Path("var") else f" --data-dir {data_dir}"
     for title, command in QUERIES:
-        print(f"\n  # {title}\n  {command.replace('akhbar sql', 'akhbar sql' + data_opt, 1)}")
+        command = command.replace("akhbar sql", "akhbar sql" + data_opt, 1)
+        print(f"\n  # {title}\n  {command.replace('akhbar events', 'akhbar events' + data_opt, 1)}")
     return status

@@ -179,6 +179,7 @@ class Event:
     size: int = 0
     indexed: tuple[str, ...] = ()
     articles: list[int] = field(default_factory=list)
+    touched: float = 0.0  # the clock (arrival) of its latest article: an event closes when it goes quiet
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ class Doc:
     vector: Vector
     seen: Counter[str]
     grams: np.ndarray
-    when: float
+    when: float  # the article's time (publication, else fetch), in days: what the time decay compares
+    clock: float  # when it reached the linker (its fetch), in days: what opens and closes events
 
 
 @dataclass(frozen=True)
@@ -221,8 +223,9 @@ class EventLinker:
         self.article_event: dict[int, int] = {}  # articles of open events
 
     # -- representation ------------------------------------------------------------------
-    def doc(self, terms: ArticleTerms, when: float) -> Doc:
-        """The article's weighted vector against the current state (past only)."""
+    def doc(self, terms: ArticleTerms, when: float, clock: float | None = None) -> Doc:
+        """The article's weighted vector against the current state (past only); ``when`` is its time,
+        ``clock`` when it arrived (default ``when``): a crawl meets old and new articles in any order."""
         p = self.params
         lead_grams = ((*terms.title, "|", *terms.lead))[: p.template_gram_words]
         hashes = gram_hashes(lead_grams)
@@ -241,7 +244,9 @@ class EventLinker:
             if idf <= 0:
                 continue
             vec[s] = (1.0 + math.log(n)) * weight[s] * idf * self._burst(s)
-        return Doc(normalised(top(vec, p.article_terms)), Counter(tf.keys()), hashes, when)
+        return Doc(
+            normalised(top(vec, p.article_terms)), Counter(tf.keys()), hashes, when, when if clock is None else clock
+        )
 
     def _templated(self, grams: tuple[str, ...], hashes: np.ndarray, today: int) -> set[str]:
         """Stems all of whose lead 3-grams are template phrases (seen on enough earlier days)."""
@@ -326,14 +331,15 @@ class EventLinker:
     # -- state ---------------------------------------------------------------------------
     def add(self, article_id: int, doc: Doc, link: Link) -> int:
         """Record the stored article ``article_id`` with its ``link``; returns its event id."""
-        self._advance(int(doc.when))
+        self._advance(int(doc.clock))
         event_id = link.event_id if link.event_id is not None else article_id
         event = self.events.get(event_id)
         if event is None and link.event_id is None:
-            event = self.events[event_id] = Event(event_id, doc.when, doc.when)
+            event = self.events[event_id] = Event(event_id, doc.when, doc.when, touched=doc.clock)
         if event is not None:
             event.first = min(event.first, doc.when)
             event.last = max(event.last, doc.when)
+            event.touched = max(event.touched, doc.clock)
             event.size += 1
             self._absorb(event, doc.when, doc.vector)
             self.article_event[article_id] = event_id
@@ -370,7 +376,8 @@ class EventLinker:
         self.grams.see(doc.grams, int(doc.when))
 
     def _advance(self, day: int) -> None:
-        """Move the clock to ``day`` (never back): decay frequencies, close quiet events."""
+        """Move the arrival clock to ``day`` (never back): decay frequencies, close the events no
+        article joined in the last :attr:`EventParams.close_after_days` days of arrivals."""
         if day <= self.today:
             if not self.recent:
                 self.recent.append((self.today, Counter()))
@@ -384,7 +391,7 @@ class EventLinker:
         self.recent.append((day, Counter()))
         while self.recent and self.recent[0][0] <= day - p.burst_days:
             self.recent.popleft()
-        for event in [e for e in self.events.values() if e.last < day - p.close_after_days]:
+        for event in [e for e in self.events.values() if e.touched < day - p.close_after_days]:
             self._close(event)
 
     def _close(self, event: Event) -> None:

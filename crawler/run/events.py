@@ -52,7 +52,9 @@ class EventStage:
         self.linker = EventLinker(params, event_of=store.event_of)
         for row in store.event_history(REPLAY_DAYS):
             doc = self.linker.doc(
-                article_terms(row.title, normalize(row.text)), event_time(row.published_at, row.fetched_at)
+                article_terms(row.title, normalize(row.text)),
+                event_time(row.published_at, row.fetched_at),
+                day_number(row.fetched_at),
             )
             own = row.event_id is None or row.event_id == row.id
             self.linker.add(row.id, doc, Link(None if own else row.event_id, row.event_score))
@@ -60,7 +62,9 @@ class EventStage:
     def step(self, item: Analysed, decision: Decision, fetched_at: str) -> EventStep:
         """The event ``item`` joins (a copy: its original's), against what was stored before it."""
         art = item.article
-        doc = self.linker.doc(article_terms(art.title, item.normalised), event_time(art.published_at, fetched_at))
+        doc = self.linker.doc(
+            article_terms(art.title, item.normalised), event_time(art.published_at, fetched_at), day_number(fetched_at)
+        )
         return EventStep(doc, self.linker.link(doc, decision.duplicate_of, decision.similarity))
 
     def stored(self, article_id: int, step: EventStep) -> None:

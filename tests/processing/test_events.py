@@ -73,6 +73,20 @@ def test_the_same_story_weeks_later_opens_a_new_event() -> None:
     assert feed(EventLinker(), [(*a, DAY), (*b, DAY + 0.5)]) == [1, 1]
 
 
+def test_old_news_met_after_new_news_in_one_crawl_still_links() -> None:
+    """A crawl meets articles in any order (a feed newest first, then an archive page): events open and
+    close on the arrival clock, the time decay compares the articles' own times."""
+    linker = EventLinker()
+    a, b = seed_terms(SEEDS["000"]), seed_terms(SEEDS["001"])
+    events = []
+    for article_id, ((title, text), when) in enumerate(
+        [(seed_terms(SEEDS["002"]), DAY + 400), (a, DAY), (seed_terms(SEEDS["004"]), DAY + 200), (b, DAY + 0.4)], 1
+    ):
+        doc = linker.doc(article_terms(title, normalize(text)), when, clock=DAY + 401)
+        events.append(linker.add(article_id, doc, linker.link(doc)))
+    assert events == [1, 2, 3, 2]
+
+
 def bulletin(day: int, city: str, degrees: int) -> tuple[str, str, float]:
     title = f"نشرة الطقس ليوم {day} من الشهر"
     text = (
