@@ -5,9 +5,11 @@ its extraction time) through the event linker, with the duplicate decision of th
 index (so copies join their original's event as in a crawl), then scores the labelled pairs of
 ``benchmarks/data/event_pairs.tsv``: a pair is *linked* when both articles got the same event.
 SAME and COPY pairs are positives, DIFF negatives, PART pairs are left out. Figures are given
-per split; ``held`` is the one to report (thresholds are set on ``tune``).
+per split; ``held`` is the one to report (thresholds are set on ``tune``). Beside them, in the same run:
+plain word TF-IDF cosine pair by pair (its best threshold on ``tune``), and the SemEval-2022 Task 8 Arabic
+pairs (:mod:`benchmarks.events_semeval`).
 
-    python -m benchmarks.events [--threshold 0.22] [--split held]
+    python -m benchmarks.events [--threshold 0.47] [--split held|tune|all]   # also SemEval's Arabic pairs
     python -m benchmarks.events --cost 100000     # synthetic 10,000 articles/day stream: ms/article, RSS
 """
 
@@ -110,6 +112,49 @@ def score(events: dict[str, int], split: str, show: bool = False) -> dict[str, f
     }
 
 
+def tfidf_baseline() -> dict[str, tuple[float, float, float]]:
+    """Plain word TF-IDF cosine (document frequencies over the whole corpus) on the labelled pairs: the
+    threshold that gives the best F1 on ``tune``, applied to both splits. Returns split -> (P, R, threshold)."""
+    import math
+
+    from crawler.processing.events import cosine
+
+    recs = {r["url"]: r for r in snn_records()}
+    words = {url: normalize(r["content"]).split() for url, r in recs.items()}
+    df: Counter[str] = Counter()
+    for ws in words.values():
+        df.update(set(ws))
+    n = len(words)
+
+    def vec(url: str) -> dict[str, float]:
+        tf = Counter(words[url])
+        v = {w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {w: x / norm for w, x in v.items()}
+
+    rows = [r for r in csv.DictReader(PAIRS.open(encoding="utf-8"), delimiter="\t") if r["label"] != "PART"]
+    scored = {
+        split: [
+            (cosine(vec(r["url_a"]), vec(r["url_b"])), r["label"] in ("SAME", "COPY"))
+            for r in rows
+            if r["split"] == split and r["url_a"] in words and r["url_b"] in words
+        ]
+        for split in ("tune", "held")
+    }
+
+    def pr(pairs: list[tuple[float, bool]], t: float) -> tuple[float, float]:
+        tp = sum(1 for s, pos in pairs if pos and s >= t)
+        fp = sum(1 for s, pos in pairs if not pos and s >= t)
+        positives = sum(1 for _, pos in pairs if pos)
+        return (tp / (tp + fp) if tp + fp else 0.0), (tp / positives if positives else 0.0)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    best = max((i / 100 for i in range(1, 100)), key=lambda t: f1(*pr(scored["tune"], t)))
+    return {split: (*pr(pairs, best), best) for split, pairs in scored.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=None)
@@ -141,10 +186,16 @@ def main() -> None:
           f"largest {max(Counter(events.values()).values())}, singletons {sizes[1]:,}; "
           f"linker {per_article * 1000:.2f} ms/article; rss {rss_bytes() / 2**20:.0f} MiB "
           f"(peak {peak_rss_bytes() / 2**20:.0f})")  # fmt: skip
+    baseline = tfidf_baseline()
     for split in ("tune", "held") if args.split == "all" else (args.split,):
         s = score(events, split, args.show)
         print(f"  {split}: {s['pairs']} pairs  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
               f"copies linked {s['copy_recall']:.3f}")  # fmt: skip
+        p, r, t = baseline[split]
+        print(f"    plain TF-IDF cosine >= {t:.2f} (best F1 on tune), pair by pair: P {p:.3f}  R {r:.3f}")
+    from benchmarks.events_semeval import main as semeval
+
+    semeval()
 
 
 if __name__ == "__main__":
