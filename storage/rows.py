@@ -123,3 +123,4 @@ class EventHistoryRow:
     event_id: int | None
     event_score: float | None
     duplicate_of_id: int | None
+    similarity: float | None

@@ -32,10 +32,16 @@ P = TypeVar("P", bound=Params)
 
 PARAMS_KEY = "dedup_params"
 EVENT_PARAMS_KEY = "event_params"
+EVENTS_PENDING_KEY = "events_pending"
 # Built once: the hot path only binds parameters (no statement construction per row).
 _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
 _INSERT_SIGNATURE = insert(Signature)
+_SET_EVENT = (
+    update(Article)
+    .where(Article.id == bindparam("aid"))
+    .values(event_id=bindparam("event"), event_score=bindparam("score"))
+)
 _OWN_EVENT = update(Article).where(Article.id == bindparam("aid")).values(event_id=Article.id)
 # ... and so are the per-page lookups: a statement object reused keeps its compiled form and cache key
 # (building a select per call cost more than running it: ~5 ms of SQLAlchemy work per crawled page).
@@ -326,26 +332,45 @@ class Store(Generic[P]):
         """The event a stored article belongs to."""
         return self.conn.execute(_ARTICLE_EVENT, {"id": article_id}).scalar()
 
-    def event_history(self, days: float) -> Iterator[EventHistoryRow]:
-        """The articles fetched in the last ``days`` days before the newest fetch, in article order
-        (the event linker's window, replayed when a run starts on an existing store)."""
-        newest = self.conn.execute(
-            select(func.max(Fetch.fetched_at)).join(Article, Article.fetch_id == Fetch.id)
-        ).scalar()
-        if newest is None:
-            return
-        since = (datetime.fromisoformat(newest.replace("Z", "+00:00")) - timedelta(days=days)).isoformat()
-        rows = self.conn.execute(
+    def event_history(
+        self, days: float | None, *, after_id: int = 0, limit: int | None = None
+    ) -> list[EventHistoryRow]:
+        """Stored articles in article order, as the event linker replays them: those fetched in the last
+        ``days`` days before the newest fetch (its window, when a run starts), or all (``days`` None,
+        in batches: ids above ``after_id``, at most ``limit``)."""
+        query = (
             select(
                 Article.id, Article.title, Article.text, Article.published_at, Fetch.fetched_at,
-                Article.event_id, Article.event_score, Article.duplicate_of_id,
+                Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
             )
             .join(Fetch, Fetch.id == Article.fetch_id)
-            .where(Fetch.fetched_at >= since)
+            .where(Article.id > after_id)
             .order_by(Article.id)
         )  # fmt: skip
-        for row in rows:
-            yield EventHistoryRow(*row)
+        if days is not None:
+            newest = self.conn.execute(
+                select(func.max(Fetch.fetched_at)).join(Article, Article.fetch_id == Fetch.id)
+            ).scalar()
+            if newest is None:
+                return []
+            since = (datetime.fromisoformat(newest.replace("Z", "+00:00")) - timedelta(days=days)).isoformat()
+            query = query.where(Fetch.fetched_at >= since)
+        if limit is not None:
+            query = query.limit(limit)
+        return [EventHistoryRow(*row) for row in self.conn.execute(query)]
+
+    def events_pending(self) -> bool:
+        """Whether the store's articles still wait for their events (set by migration 8 on a store that
+        had articles: they are linked in order by the next run)."""
+        return self.conn.execute(select(Meta.value).where(Meta.key == EVENTS_PENDING_KEY)).scalar() is not None
+
+    def set_events(self, rows: list[tuple[int, int, float | None]]) -> None:
+        """``(article id, event id, score)`` of articles linked again."""
+        if rows:
+            self.conn.execute(_SET_EVENT, [{"aid": a, "event": e, "score": s} for a, e, s in rows])
+
+    def events_linked(self) -> None:
+        self.conn.execute(delete(Meta).where(Meta.key == EVENTS_PENDING_KEY))
 
     def count(self, table: type[Article] | type[Fetch] | type[Signature] | type[CrawlRun]) -> int:
         return int(self.conn.execute(select(func.count()).select_from(table)).scalar_one())

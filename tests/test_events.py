@@ -105,3 +105,26 @@ def test_the_events_command_lists_events_by_site_and_coverage(tmp_path: Path, ca
     assert "مؤتمر دولي بمراكش" in table and f"({covered} rows)" in table and covered > 1
     assert main(["events", "--data-dir", str(data), "--since", "yesterday"]) == 2
     assert capsys.readouterr().err.strip() == "akhbar: error: --since 'yesterday': not a date (YYYY-MM-DD)"
+
+
+def test_a_store_upgraded_from_before_events_gets_its_events_linked_by_the_next_run(tmp_path: Path) -> None:
+    """Migration 8 gives every article an event at once (copies their original's, the rest their own)
+    and marks the store; the next run links all stored articles in order, as a run would have."""
+    first, later = tmp_path / "one", tmp_path / "two"
+    for case, where in (("wpnews-01", first), ("hespr-01", first), ("akhb-02", first), ("sahara-01", later)):
+        shutil.copytree(PAGES / case, where / case)
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(first)]) == 0
+    db = data / "akhbar.db"
+    with sqlite3.connect(db) as conn:  # back to a store of schema 7: no events yet
+        conn.execute("UPDATE articles SET event_id = COALESCE(duplicate_of_id, id), event_score = NULL")
+        conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    before = events_by_case(db)
+    assert before["hespr-01"] != before["wpnews-01"]
+    assert main(["reprocess", "--data-dir", str(data), str(later)]) == 0
+    after = events_by_case(db)
+    assert after["hespr-01"] == after["wpnews-01"] and after["akhb-02"] != after["wpnews-01"]
+    assert after["sahara-01"] not in (after["wpnews-01"], after["akhb-02"])
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
+        assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'events_pending'").fetchone() == (0,)

@@ -14,6 +14,7 @@ and the window): events decided before stay as they were stored.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from crawler.processing.dedup import Decision
@@ -21,9 +22,13 @@ from crawler.processing.events import Doc, EventLinker, EventParams, Link, day_n
 from crawler.processing.eventterms import article_terms
 from crawler.processing.normalize import normalize
 from crawler.processing.processor import Analysed
+from storage.rows import EventHistoryRow
 from storage.store import Store
 
+log = logging.getLogger(__name__)
+
 REPLAY_DAYS = 7.0
+RELINK_BATCH = 2000
 FUTURE_SLACK_DAYS = 1.0  # a publication date later than this after the fetch is not believed
 
 
@@ -50,14 +55,35 @@ class EventStage:
     def __init__(self, store: Store) -> None:
         params = store.event_params if isinstance(store.event_params, EventParams) else EventParams()
         self.linker = EventLinker(params, event_of=store.event_of)
+        if store.events_pending():
+            self._link_all(store)
+            return
         for row in store.event_history(REPLAY_DAYS):
-            doc = self.linker.doc(
-                article_terms(row.title, normalize(row.text)),
-                event_time(row.published_at, row.fetched_at),
-                day_number(row.fetched_at),
-            )
             own = row.event_id is None or row.event_id == row.id
-            self.linker.add(row.id, doc, Link(None if own else row.event_id, row.event_score))
+            self.linker.add(row.id, self._doc(row), Link(None if own else row.event_id, row.event_score))
+
+    def _doc(self, row: EventHistoryRow) -> Doc:
+        return self.linker.doc(
+            article_terms(row.title, normalize(row.text)),
+            event_time(row.published_at, row.fetched_at),
+            day_number(row.fetched_at),
+        )
+
+    def _link_all(self, store: Store) -> None:
+        """A store upgraded from before events: link every stored article, in order, as a run would
+        have (once; the first run after the upgrade does it before its first page)."""
+        last, linked = 0, 0
+        while batch := store.event_history(None, after_id=last, limit=RELINK_BATCH):
+            updates = []
+            for row in batch:
+                doc = self._doc(row)
+                link = self.linker.link(doc, row.duplicate_of_id, row.similarity)
+                updates.append((row.id, self.linker.add(row.id, doc, link), link.score))
+            store.set_events(updates)
+            last, linked = batch[-1].id, linked + len(batch)
+        store.events_linked()
+        store.commit()
+        log.info("linked the events of %d stored articles (once, after the upgrade to events)", linked)
 
     def step(self, item: Analysed, decision: Decision, fetched_at: str) -> EventStep:
         """The event ``item`` joins (a copy: its original's), against what was stored before it."""

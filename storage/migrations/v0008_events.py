@@ -88,6 +88,10 @@ def upgrade(conn: Connection) -> None:
         )
     )
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_event_id ON articles (event_id)"))
+    has_articles = conn.execute(text("SELECT 1 FROM articles LIMIT 1")).first() is not None
+    pending = conn.execute(text("SELECT 1 FROM meta WHERE key = 'events_pending'")).first() is not None
+    if has_articles and not pending:  # the next run links them in order (crawler/run/events.py)
+        conn.execute(text("INSERT INTO meta (key, value) VALUES ('events_pending', '1')"))
     conn.execute(text("DROP VIEW IF EXISTS events"))
     conn.execute(text("DROP VIEW IF EXISTS event_coverage"))
     dialect = "sqlite" if conn.dialect.name == "sqlite" else "postgresql"
