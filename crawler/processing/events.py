@@ -131,6 +131,11 @@ class DayTable:
     fixed (``2 * 4 * 2 * size`` bytes, zero pages untouched until used), whatever the history."""
 
     SLOTS = 4
+    LAST_DAY = 32_000  # days are stored as int16 (day + 1): 2000-01-01 to 2087; others are clamped
+
+    @classmethod
+    def _day(cls, day: int) -> int:
+        return min(max(day, 0), cls.LAST_DAY)
 
     def __init__(self, bits: int = 22) -> None:
         self.mask = np.uint64((1 << bits) - 1)
@@ -146,6 +151,7 @@ class DayTable:
         """For each gram, on how many distinct days in ``[today - lookback, today)`` it was seen."""
         if hashes.size == 0:
             return np.zeros(0, dtype=np.int64)
+        today = self._day(today)
         lo, hi = max(1, today - lookback + 1), today + 1  # stored as day + 1 (0: empty)
         counts = []
         for table, idx in zip(self.days, self._slots(hashes), strict=True):
@@ -156,7 +162,7 @@ class DayTable:
     def see(self, hashes: np.ndarray, today: int) -> None:
         if hashes.size == 0:
             return
-        mark = np.int16(today + 1)
+        mark = np.int16(self._day(today) + 1)
         for table, idx in zip(self.days, self._slots(hashes), strict=True):
             idx = np.unique(idx)
             rows = table[idx]

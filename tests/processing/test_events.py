@@ -121,6 +121,14 @@ def test_day_table_counts_distinct_earlier_days_in_the_lookback() -> None:
     assert table.days_seen(grams, 5, 10).tolist() == [2, 2]  # today does not count
 
 
+def test_dates_out_of_the_day_tables_range_do_not_break_linking() -> None:
+    """A page dated 1900 or 2150 (a bad date the page gave) is linked like any other."""
+    linker = EventLinker()
+    for article_id, when in enumerate((day_number("1900-01-01"), day_number("2150-06-01"), -1e6), 1):
+        doc = linker.doc(article_terms(*seed_terms(SEEDS["000"])), when, clock=DAY)
+        linker.add(article_id, doc, linker.link(doc))
+
+
 def test_stems_fold_clitics_and_drop_years_and_single_letters() -> None:
     assert stem("والشرطه") == stem("الشرطه") == stem("شرطه")
     assert stem("2024") == "" and stem("و") == ""
