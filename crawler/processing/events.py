@@ -5,8 +5,9 @@ reported by several outlets independently. The linker runs for every stored arti
 its duplicate decision, in input order, and sees only the past:
 
 - a copy joins its original's event;
-- any other article is compared with the **open events** (one with a member within
-  :attr:`EventParams.close_after_days` of the newest article seen) and joins the best one
+- any other article is compared with the **open events** (one that an article joined within the
+  last :attr:`EventParams.close_after_days` days of arrivals: events open and close on the arrival
+  clock, the time decay compares the articles' own times) and joins the best one
   whose score reaches :attr:`EventParams.threshold`, or opens a new event. An event's id is
   the id of its first article ("first seen is canonical", as for copies).
 
@@ -193,7 +194,7 @@ class Doc:
     """An article as the linker compares it (built by :meth:`EventLinker.doc`, state untouched)."""
 
     vector: Vector
-    seen: Counter[str]
+    seen: tuple[str, ...]  # its distinct stems, in order (what the document frequencies count)
     grams: np.ndarray
     when: float  # the article's time (publication, else fetch), in days: what the time decay compares
     clock: float  # when it reached the linker (its fetch), in days: what opens and closes events
@@ -242,6 +243,7 @@ class EventLinker:
             for s in place:
                 tf[s] += 1
                 weight[s] = max(weight.get(s, 0.0), w)
+        recent_docs = sum(c["\0docs"] for _, c in self.recent)
         vec: Vector = {}
         for s, n in tf.items():
             if s in templated:
@@ -249,10 +251,8 @@ class EventLinker:
             idf = self._idf(s)
             if idf <= 0:
                 continue
-            vec[s] = (1.0 + math.log(n)) * weight[s] * idf * self._burst(s)
-        return Doc(
-            normalised(top(vec, p.article_terms)), Counter(tf.keys()), hashes, when, when if clock is None else clock
-        )
+            vec[s] = (1.0 + math.log(n)) * weight[s] * idf * self._burst(s, recent_docs)
+        return Doc(normalised(top(vec, p.article_terms)), tuple(tf), hashes, when, when if clock is None else clock)
 
     def _templated(self, grams: tuple[str, ...], hashes: np.ndarray, today: int) -> set[str]:
         """Stems all of whose lead 3-grams are template phrases (seen on enough earlier days)."""
@@ -278,8 +278,8 @@ class EventLinker:
             return 0.0
         return math.log((n + 1.0) / (df + 1.0))
 
-    def _burst(self, s: str) -> float:
-        recent_docs = sum(c["\0docs"] for _, c in self.recent)
+    def _burst(self, s: str, recent_docs: int) -> float:
+        """How much more often ``s`` came in the last days (``recent_docs`` articles) than in the long run."""
         if recent_docs < 20 or self.docs < 200:
             return 1.0
         recent = sum(c.get(s, 0) for _, c in self.recent)
