@@ -115,29 +115,22 @@ def score(events: dict[str, int], split: str, show: bool = False) -> dict[str, f
 def tfidf_baseline() -> dict[str, tuple[float, float, float]]:
     """Plain word TF-IDF cosine (document frequencies over the whole corpus) on the labelled pairs: the
     threshold that gives the best F1 on ``tune``, applied to both splits. Returns split -> (P, R, threshold)."""
-    import math
-
+    from benchmarks.events_semeval import plain_tfidf_vectors
     from crawler.processing.events import cosine
 
-    recs = {r["url"]: r for r in snn_records()}
-    words = {url: normalize(r["content"]).split() for url, r in recs.items()}
-    df: Counter[str] = Counter()
-    for ws in words.values():
-        df.update(set(ws))
-    n = len(words)
+    recs = snn_records()
+    index = {r["url"]: i for i, r in enumerate(recs)}
+    vectors = plain_tfidf_vectors([normalize(r["content"]).split() for r in recs])
 
     def vec(url: str) -> dict[str, float]:
-        tf = Counter(words[url])
-        v = {w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in tf.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        return {w: x / norm for w, x in v.items()}
+        return vectors(index[url])
 
     rows = [r for r in csv.DictReader(PAIRS.open(encoding="utf-8"), delimiter="\t") if r["label"] != "PART"]
     scored = {
         split: [
             (cosine(vec(r["url_a"]), vec(r["url_b"])), r["label"] in ("SAME", "COPY"))
             for r in rows
-            if r["split"] == split and r["url_a"] in words and r["url_b"] in words
+            if r["split"] == split and r["url_a"] in index and r["url_b"] in index
         ]
         for split in ("tune", "held")
     }

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import math
 from collections import Counter
+from collections.abc import Callable, Sequence
 
 from benchmarks.scoring import SHARED
 from crawler.processing.events import EventLinker, cosine
@@ -60,20 +61,27 @@ def auc(scores: list[float], positive: list[bool]) -> float:
     return wins / (len(pos) * len(neg)) if pos and neg else 0.0
 
 
-def plain_tfidf(pairs: list[tuple[str, str, float]]) -> list[float]:
-    docs = [normalize(t).split() for a, b, _ in pairs for t in (a, b)]
+def plain_tfidf_vectors(docs: Sequence[list[str]]) -> Callable[[int], dict[str, float]]:
+    """The baseline: plain word TF-IDF (``1 + log tf`` times ``log N/df``, unit length), document
+    frequencies over ``docs``; returns the vector of ``docs[i]``."""
     df: Counter[str] = Counter()
     for d in docs:
         df.update(set(d))
     n = len(docs)
 
-    def vec(words: list[str]) -> dict[str, float]:
-        tf = Counter(words)
+    def vec(i: int) -> dict[str, float]:
+        tf = Counter(docs[i])
         v = {w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in tf.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {w: x / norm for w, x in v.items()}
 
-    return [cosine(vec(docs[2 * i]), vec(docs[2 * i + 1])) for i in range(len(pairs))]
+    return vec
+
+
+def plain_tfidf(pairs: list[tuple[str, str, float]]) -> list[float]:
+    docs = [normalize(t).split() for a, b, _ in pairs for t in (a, b)]
+    vec = plain_tfidf_vectors(docs)
+    return [cosine(vec(2 * i), vec(2 * i + 1)) for i in range(len(pairs))]
 
 
 def main() -> None:
