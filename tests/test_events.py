@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 from crawler.cli import main
+from tests.golden_pairs import golden_pairs
 from tests.parity import PAGES
 
-PAIRS = PAGES / "PAIRS.md"
 
-
-def linked_groups(relations: str = "same-event|copy") -> list[set[str]]:
+def linked_groups(relations: tuple[str, ...] = ("same-event", "copy")) -> list[set[str]]:
     """The golden cases PAIRS.md says belong together (by ``relations``), as groups."""
+    pairs = golden_pairs()
     groups: list[set[str]] = []
-    pattern = rf"^\| (\S+) \| (\S+) \| (?:{relations}) \|"
-    for a, b in re.findall(pattern, PAIRS.read_text(encoding="utf-8"), re.M):
+    for a, b in (pair for relation in relations for pair in pairs[relation]):
         joined = [g for g in groups if a in g or b in g]
         merged = {a, b}.union(*joined)
         groups = [g for g in groups if g not in joined] + [merged]
@@ -50,7 +48,7 @@ def test_golden_pages_copies_and_the_seed_pair_share_events_and_nothing_else_is_
     allowed = linked_groups()
     for group in got.values():
         assert len(group) == 1 or any(group <= g for g in allowed), group
-    for group in [*linked_groups("copy"), {"wpnews-01", "hespr-01"}]:
+    for group in [*linked_groups(("copy",)), {"wpnews-01", "hespr-01"}]:
         assert len({events[case] for case in group}) == 1, group
     with sqlite3.connect(db) as conn:
         first = conn.execute("SELECT COUNT(*) FROM articles WHERE event_id = id").fetchone()[0]
@@ -92,7 +90,7 @@ def test_the_events_command_lists_events_by_site_and_coverage(tmp_path: Path, ca
     capsys.readouterr()
     assert main(["events", "--data-dir", str(data), "--min-sites", "2", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert len(listed) == len(linked_groups("copy")) + 1  # the copies' events and the seed conference
+    assert len(listed) == len(linked_groups(("copy",))) + 1  # the copies' events and the seed conference
     conference = next(e for e in listed if e["own_reports"] == 2)
     assert conference["site_count"] == 2 and "marrakech7.example" in conference["sites"]
     assert main(["events", "--data-dir", str(data), "--site", "marrakech7.example", "--since", "2022-10-01"]) == 0

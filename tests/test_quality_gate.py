@@ -7,7 +7,6 @@ The floors live in tests/quality_floors.json. The pages go through the whole pat
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from benchmarks.golden import evaluate, load_cases, pipeline_extractor
 from crawler.cli import main
+from tests.golden_pairs import golden_pairs
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -50,16 +50,6 @@ def test_every_page_keeps_its_article(report) -> None:
     assert not missing
 
 
-def _pairs() -> dict[str, list[tuple[str, str]]]:
-    rows = re.findall(
-        r"^\| (\S+) \| (\S+) \| (copy|same-event) \|", (PAGES / "PAIRS.md").read_text(encoding="utf-8"), re.M
-    )
-    out: dict[str, list[tuple[str, str]]] = {"copy": [], "same-event": []}
-    for a, b, rel in rows:
-        out[rel].append((a, b))
-    return out
-
-
 def test_syndicated_copies_linked_and_same_event_not(tmp_path: Path) -> None:
     """The golden pages as one directory through `akhbar reprocess`: copies cluster, same-event pairs do not."""
     assert main(["reprocess", "--data-dir", str(tmp_path / "var"), "--into", str(tmp_path / "s.db"), str(PAGES)]) == 0
@@ -69,7 +59,7 @@ def test_syndicated_copies_linked_and_same_event_not(tmp_path: Path) -> None:
             for url, head in conn.execute("SELECT url, COALESCE(duplicate_of_id, id) FROM articles").fetchall()
         }
     url_of = {c.name: str(c.expected["url"]) for c in load_cases()}
-    pairs = _pairs()
+    pairs = golden_pairs()
     linked = lambda group: [cluster[url_of[a]] == cluster[url_of[b]] for a, b in group]  # noqa: E731
     copies, events = linked(pairs["copy"]), linked(pairs["same-event"])
     assert sum(copies) / len(copies) >= FLOORS["golden_copy_pairs_linked"], list(
