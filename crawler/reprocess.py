@@ -69,7 +69,6 @@ def reprocess(
         "reprocess",
         target,
         {"inputs": inputs, "data_dir": str(data_dir)},
-        lock_dir=data_dir,
         archive_dir=None if own_archive else data_dir / "archive",
         data_dir=data_dir,
         page_budget=page_budget,

@@ -1,9 +1,15 @@
-"""Writer locks the kernel or the database frees when their holder dies, even by SIGKILL.
+"""The store's locks; the kernel or the database frees each when its holder dies, even by SIGKILL.
 
-Invariant: while a store is open for writing, its process holds the store's own lock, whatever
-data dir it was reached from: an exclusive ``flock`` on ``<database file>.lock`` beside a SQLite
-file, or a session advisory lock on the store's PostgreSQL connection. A second writer is refused
-at once with :class:`LockedError` (naming the holder's pid when known), never made to wait.
+Invariant: the locks belong to the store, whatever data dir it was reached from.
+
+- A SQLite store has one writer: an exclusive ``flock`` on ``<database file>.lock`` beside the
+  file, held from opening to closing. A second writer is refused at once with
+  :class:`LockedError` (naming the holder's pid), never made to wait.
+- A PostgreSQL store takes any number of writers, and decides their pages one at a time: a page's
+  decision (catching up on what the others stored, the duplicate and event decision, the insert)
+  runs in one transaction that holds the store's decision lock (:func:`hold_decision_lock`) until
+  it commits, so article ids are the order of decisions. First opens and migrations take turns
+  under the schema lock (:func:`schema_lock`).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import contextlib
 import fcntl
 import os
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -19,8 +26,9 @@ from sqlalchemy import Connection, text
 
 from storage.faults import DISK_FULL_ERRNOS, StoreError, WriteError
 
-# Session advisory lock key (bigint) of akhbar's writer: the same in every process.
-ADVISORY_KEY = zlib.crc32(b"akhbar store writer")
+# Advisory lock keys (bigint) of a PostgreSQL store: the same in every process.
+DECISION_KEY = zlib.crc32(b"akhbar store decisions")
+SCHEMA_KEY = zlib.crc32(b"akhbar store schema")
 
 
 class LockedError(Exception):
@@ -92,21 +100,22 @@ def sqlite_lock(database: Path) -> FileLock:
     return FileLock(database.with_name(database.name + ".lock"), owner=database)
 
 
-def take_advisory_lock(conn: Connection) -> None:
-    """Hold akhbar's writer lock for the life of ``conn``'s session (PostgreSQL); LockedError if
-    another session holds it. The holder named is the pid of the last unfinished run, when known."""
-    if conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}).scalar():
-        return
-    holder = "?"
+def hold_decision_lock(conn: Connection) -> None:
+    """Wait for the store's decision lock and hold it until ``conn``'s transaction ends (PostgreSQL:
+    a transaction-scoped advisory lock, so a commit, a rollback or the death of the session frees it)."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": DECISION_KEY})
+
+
+@contextlib.contextmanager
+def schema_lock(conn: Connection) -> Iterator[None]:
+    """Hold the store's schema lock on ``conn`` (PostgreSQL, outside a transaction) while the block
+    runs: first opens, migrations and the parameter check of concurrent writers take turns."""
+    with conn.begin():
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_KEY})
     try:
-        pid = conn.execute(
-            text("SELECT pid FROM crawl_runs WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1")
-        ).scalar()
-        holder = str(pid) if pid is not None else "?"
-    except Exception:  # the table may not exist yet: the holder is then unnamed
-        conn.rollback()
-    raise LockedError(holder)
-
-
-def release_advisory_lock(conn: Connection) -> None:
-    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_KEY})
+        yield
+    finally:
+        if conn.in_transaction():
+            conn.rollback()
+        with conn.begin():
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_KEY})

@@ -129,3 +129,6 @@ class TemplateLine(Base):
     site: Mapped[str] = mapped_column(String(255), primary_key=True)
     line_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     pages: Mapped[int] = mapped_column(Integer)
+    # the article whose storing set this count (NULL before schema version 10): writers sharing a
+    # store catch up on the counts the others changed since their last look
+    article_id: Mapped[int | None] = mapped_column(Integer, index=True)

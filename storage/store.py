@@ -7,15 +7,17 @@ is written by one :meth:`Store.save`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
@@ -23,8 +25,8 @@ from crawler.items import RawPage, utc_now
 from storage import migrations
 from storage.db import describe, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
-from storage.locks import release_advisory_lock, sqlite_lock, take_advisory_lock
-from storage.models import Article, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
+from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
+from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
 from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, Recorded, SignatureTable
 
 log = logging.getLogger(__name__)
@@ -58,10 +60,29 @@ _URL_DONE = (
     )
     .limit(1)
 )
-_UPSERT_TEMPLATE_LINES = sqlite_insert(TemplateLine).on_conflict_do_update(
-    index_elements=[TemplateLine.site, TemplateLine.line_key],
-    set_={"pages": sqlite_insert(TemplateLine).excluded.pages},
-)
+
+
+def _upserts(dialect_insert: Callable[[type[Base]], Any]) -> dict[str, Any]:
+    """The store's two upserts in one dialect's words (SQLite and PostgreSQL spell them alike)."""
+    lines, validators = dialect_insert(TemplateLine), dialect_insert(HttpValidator)
+    return {
+        "template_lines": lines.on_conflict_do_update(
+            index_elements=[TemplateLine.site, TemplateLine.line_key],
+            set_={"pages": lines.excluded.pages, "article_id": lines.excluded.article_id},
+        ),
+        "validators": validators.on_conflict_do_update(
+            index_elements=[HttpValidator.url],
+            set_={
+                "etag": validators.excluded.etag,
+                "last_modified": validators.excluded.last_modified,
+                "updated_at": validators.excluded.updated_at,
+            },
+        ),
+    }
+
+
+_UPSERTS = {"sqlite": _upserts(sqlite_insert), "postgresql": _upserts(postgresql_insert)}
+_LAST_ARTICLE = select(func.max(Article.id))
 _ARTICLE_TEXT = select(Article.text).where(Article.id == bindparam("id"))
 _ARTICLE_PUBLISHED = select(Article.published_at).where(Article.id == bindparam("id"))
 
@@ -80,10 +101,12 @@ def record_key(raw: RawPage, body_sha256: str) -> str:
 
 
 class Store(Generic[P]):
-    """A store opened for writing; one writer at a time: the store holds its own writer lock
-    (:mod:`storage.locks`) from opening to :meth:`close`, whatever data dir it is reached from.
+    """A store opened for writing, through its own locks (:mod:`storage.locks`), whatever data dir
+    it is reached from: a SQLite store has one writer; a PostgreSQL store (:attr:`shared`) any
+    number, each deciding its pages between :meth:`begin_decision` and the next :meth:`commit`.
 
-    Writes go into a transaction that :meth:`commit` closes; callers commit in batches.
+    Writes go into a transaction that :meth:`commit` closes; callers commit in batches (a shared
+    store: after each decision).
     """
 
     def __init__(self, url: str, params: P, *, rebuild_hint: str = "", event_params: Recorded | None = None) -> None:
@@ -93,6 +116,8 @@ class Store(Generic[P]):
         self.event_params = event_params
         path = sqlite_path(url)
         self._lock = sqlite_lock(path) if path is not None else None
+        # many writers (PostgreSQL): each page is decided under the store's decision lock
+        self.shared = path is None and url.startswith("postgresql")
         if self._lock is not None:
             self._lock.acquire()
         try:
@@ -106,10 +131,7 @@ class Store(Generic[P]):
         self.engine: Engine = open_engine(self.url)
         try:
             self.conn: Connection = self.engine.connect()
-            if self.conn.dialect.name == "postgresql":  # the writer lock lives in this session, first
-                take_advisory_lock(self.conn)
-                self.conn.commit()
-            with self.engine.connect() as conn:
+            with self.engine.connect() as conn, schema_lock(conn) if self.shared else contextlib.nullcontext():
                 with conn.begin():
                     version, known = migrations.current_version(conn), migrations.latest_version()
                 if version > known:
@@ -215,12 +237,17 @@ class Store(Generic[P]):
         ).first()
         return (row[0], row[1]) if row else (None, None)
 
+    def _upsert(self, what: str) -> Any:
+        return _UPSERTS[self.conn.dialect.name][what]
+
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self.conn.execute(delete(HttpValidator).where(HttpValidator.url == url))
+        """Remember (or forget) a URL's validators; another writer saving the same URL meanwhile is
+        no conflict (an upsert: the later one wins)."""
         if etag or last_modified:
-            self.conn.execute(
-                insert(HttpValidator).values(url=url, etag=etag, last_modified=last_modified, updated_at=utc_now())
-            )
+            row = {"url": url, "etag": etag, "last_modified": last_modified, "updated_at": utc_now()}
+            self.conn.execute(self._upsert("validators"), row)
+        else:
+            self.conn.execute(delete(HttpValidator).where(HttpValidator.url == url))
 
     def add_fetch(self, row: FetchRow) -> int:
         res = self.conn.execute(_INSERT_FETCH, row.values())
@@ -238,12 +265,19 @@ class Store(Generic[P]):
             self.conn.execute(_OWN_EVENT, {"aid": article_id})
         if rows.signature is not None:
             self.conn.execute(_INSERT_SIGNATURE, rows.signature.values(article_id))
-        self.save_template_lines(rows.template_site, rows.template_lines)
+        self.save_template_lines(rows.template_site, rows.template_lines, article_id)
         return article_id
 
     def commit(self) -> None:
         self.conn.commit()
         self.conn.begin()
+
+    def begin_decision(self) -> None:
+        """A shared store: commit what is pending, then wait for the decision lock, held until the next
+        :meth:`commit` or :meth:`rollback` (nothing to do for a store with one writer)."""
+        if self.shared:
+            self.commit()  # nothing of this writer's waits in a transaction while it waits for the lock
+            hold_decision_lock(self.conn)
 
     def rollback(self) -> None:
         """Forget everything written since the last commit (after a failed write)."""
@@ -251,28 +285,27 @@ class Store(Generic[P]):
         self.conn.begin()
 
     def close(self, *, commit: bool = True) -> None:
-        """Commit (unless told not to), close, and release the writer lock, whatever fails."""
+        """Commit (unless told not to), close, and release the store's locks, whatever fails."""
         try:
             if commit:
                 self.conn.commit()
             else:
                 self.conn.rollback()
         finally:
-            try:
-                if self.conn.dialect.name == "postgresql" and not self.conn.closed:
-                    release_advisory_lock(self.conn)  # also released when the session ends
-            except DBAPIError:
-                pass
-            finally:
-                self.conn.close()
-                self.engine.dispose()
-                if self._lock is not None:
-                    self._lock.release()
+            self.conn.close()
+            self.engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
 
     # -- index ------------------------------------------------------------------
-    def signature_rows(self) -> SignatureTable:
-        """Every stored signature as arrays, in article order (to rebuild the dedup index)."""
-        n = int(self.conn.execute(select(func.count()).select_from(Signature)).scalar_one())
+    def signature_rows(self, after_id: int = 0) -> SignatureTable:
+        """The stored signatures as arrays, in article order (to rebuild the dedup index): all, or
+        those of articles after ``after_id`` (a writer catching up on the others)."""
+        n = int(
+            self.conn.execute(
+                select(func.count()).select_from(Signature).where(Signature.article_id > after_id)
+            ).scalar_one()
+        )
         num_perm = self.params.num_perm
         ids = np.empty(n, dtype=np.uint32)
         canonical = np.empty(n, dtype=np.int64)
@@ -289,6 +322,7 @@ class Store(Generic[P]):
                 Signature.anchors,
             )
             .join(Article, Article.id == Signature.article_id)
+            .where(Signature.article_id > after_id)
             .order_by(Signature.article_id)
             .execution_options(yield_per=10_000)
         )
@@ -309,16 +343,25 @@ class Store(Generic[P]):
     def iter_template_lines(self) -> Iterator[tuple[str, int, int]]:
         yield from self.conn.execute(select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages))
 
-    def save_template_lines(self, site: str, changed: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> None:
-        if not changed:
-            return
-        rows = [{"site": site, "line_key": k, "pages": n} for k, n in changed]
-        if self.conn.dialect.name == "sqlite":  # one statement (this runs once per stored article)
-            self.conn.execute(_UPSERT_TEMPLATE_LINES, rows)
-            return
-        keys = [k for k, _ in changed]
-        self.conn.execute(delete(TemplateLine).where(TemplateLine.site == site, TemplateLine.line_key.in_(keys)))
-        self.conn.execute(insert(TemplateLine), rows)
+    def save_template_lines(
+        self, site: str, changed: tuple[tuple[int, int], ...] | list[tuple[int, int]], article_id: int
+    ) -> None:
+        """The template-line counts storing article ``article_id`` changed (one statement: this runs
+        once per stored article); each row names that article, for writers catching up."""
+        if changed:
+            rows = [{"site": site, "line_key": k, "pages": n, "article_id": article_id} for k, n in changed]
+            self.conn.execute(self._upsert("template_lines"), rows)
+
+    def template_lines_since(self, article_id: int) -> list[tuple[str, int, int]]:
+        """``(site, line key, pages)`` of the counts changed by articles stored after ``article_id``."""
+        query = select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages).where(
+            TemplateLine.article_id > article_id
+        )
+        return [(site, key, pages) for site, key, pages in self.conn.execute(query)]
+
+    def last_article_id(self) -> int:
+        """The id of the newest stored article (0 when there is none)."""
+        return int(self.conn.execute(_LAST_ARTICLE).scalar() or 0)
 
     def article_text(self, article_id: int) -> str:
         """Body of a stored article, as stored (the dedup index verifies candidates against it)."""

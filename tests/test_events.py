@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from crawler.cli import main
+from storage import migrations
 from tests.golden_pairs import golden_pairs
 from tests.parity import PAGES
 
@@ -124,5 +125,7 @@ def test_a_store_upgraded_from_before_events_gets_its_events_linked_by_the_next_
     assert after["hespr-01"] == after["wpnews-01"] and after["akhb-02"] != after["wpnews-01"]
     assert after["sahara-01"] not in (after["wpnews-01"], after["akhb-02"])
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+            str(migrations.latest_version()),
+        )
         assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'events_pending'").fetchone() == (0,)

@@ -229,10 +229,24 @@ class DedupIndex:
         if canonical_id is not None:
             self._heads[article_id] = canonical_id
             return
-        keys = self._lookup_keys(sig, anchors)
+        self._add_keys(article_id, self._lookup_keys(sig, anchors))
+
+    def _add_keys(self, article_id: int, keys: np.ndarray) -> None:
         # anchors are told from bands by the value's top bit
         self._keys.add_tagged(keys, article_id, self.layout.bands, _ANCHOR_FLAG)
         self.size += 1
+
+    def add_rows(self, rows: StoredRows) -> None:
+        """Register stored articles one by one, in order, as :meth:`load` does (articles another
+        writer stored since this index last looked: usually a few)."""
+        for i, article_id in enumerate(rows.ids.tolist()):
+            self._remember_digest(int(rows.digest_keys[i]), article_id)
+            canonical = int(rows.canonical[i])
+            if canonical >= 0:
+                self._heads[article_id] = canonical
+                continue
+            anchors = rows.anchors[rows.anchor_offsets[i] : rows.anchor_offsets[i + 1]]
+            self._add_keys(article_id, self.layout.keys_one(rows.signatures[i], anchors, _ANCHOR_SALT))
 
     def candidates(self, sig: LeanMinHash, anchors: tuple[int, ...]) -> list[int]:
         keys = self._cached_keys(sig, anchors)

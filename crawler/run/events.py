@@ -55,12 +55,21 @@ class EventStage:
     def __init__(self, store: Store) -> None:
         params = store.event_params if isinstance(store.event_params, EventParams) else EventParams()
         self.linker = EventLinker(params, event_of=store.event_of)
+        self.store = store
         if store.events_pending():
             self._link_all(store)
             return
-        for row in store.event_history(REPLAY_DAYS):
+        self._replay(store.event_history(REPLAY_DAYS))
+
+    def _replay(self, rows: list[EventHistoryRow]) -> None:
+        """Stored articles added to the linker in order, their stored events taken as decided."""
+        for row in rows:
             own = row.event_id is None or row.event_id == row.id
             self.linker.add(row.id, self._doc(row), Link(None if own else row.event_id, row.event_score))
+
+    def catch_up(self, after_id: int) -> None:
+        """The articles other writers of a shared store stored after ``after_id``, as they decided them."""
+        self._replay(self.store.event_history(None, after_id=after_id))
 
     def _doc(self, row: EventHistoryRow) -> Doc:
         return self.linker.doc(

@@ -130,8 +130,14 @@ class Ingestor:
             relative = self._relative[source] = os.path.relpath(Path(source).resolve(), self.data_dir)
         return relative
 
-    def settle(self, page: Admitted, analysis: AnalysisResult) -> Outcome:
-        """Last, in input order: handle what the (possibly parallel) analysis gave, save it."""
+    def settle(self, page: Admitted, analysis: AnalysisResult) -> Outcome | None:
+        """Last, in input order: handle what the (possibly parallel) analysis gave, save it. None when
+        another writer of a shared store stored the very same page meanwhile (counted as known)."""
+        if not self._my_turn(page.key):
+            self._in_flight.discard(page.key)
+            self.stats.skipped += 1
+            self._turn_over()
+            return None
         result = self.step.handle(page, analysis, self.warc_file(page.source))
         article_id = self.store.save(result)
         self.step.stored(result, article_id)
@@ -141,9 +147,23 @@ class Ingestor:
             self.stats.per_site[page.raw.site or result.item.article.site or "?"] += 1
         self.stats.outcomes[result.outcome.value] += 1
         self._pending += 1
-        if self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
-            self.commit()
+        self._turn_over()
         return result.outcome
+
+    def _my_turn(self, key: str) -> bool:
+        """Before a page is decided: on a shared store, wait for the decision lock and catch up on what
+        the other writers stored; False if one of them stored this very page (``key``) meanwhile."""
+        if not self.store.shared:
+            return True
+        self.store.begin_decision()
+        self.step.catch_up()
+        return not self.store.has_record(key)
+
+    def _turn_over(self) -> None:
+        """After a page: commit when a batch is full or a second old; on a shared store at once (the
+        commit ends the decision lock's hold)."""
+        if self.store.shared or self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+            self.commit()
 
     def record_failure(self, failure: FetchFailure) -> None:
         """A request without a response still gets a ``fetches`` row (not archived: no bytes)."""
@@ -172,14 +192,17 @@ class Ingestor:
         self.stats.pages += 1
         stand_in = RawPage(url=raw.url, body=identity.encode())
         key = record_key(stand_in, body_digest(stand_in))
-        if self.store.has_record(key):
+        if not self._my_turn(key) or self.store.has_record(key):
             self.stats.skipped += 1
+            self._turn_over()
             return
         self.store.add_fetch(fetch_row(
             raw, key=key, body_sha256=body_digest(raw), run_id=self.run_id, outcome=outcome, detail=detail,
             warc_file=warc_file, warc_offset=warc_offset,
         ))  # fmt: skip
         self.stats.outcomes[outcome.value] += 1
+        self._pending += 1
+        self._turn_over()
 
     def ingest_all(self, pages: Iterable[ArchivedPage], workers: int = 1) -> None:
         """Process pages in input order; with ``workers`` > 1 the analysis runs in a process pool

@@ -145,11 +145,30 @@ class PageStep:
         self.run_id = run_id
         self.stored_articles = StoredArticles(store)
         self.index = DedupIndex(store.params, self.stored_articles.text, self.stored_articles.published)
+        store.begin_decision()  # other writers of a shared store wait while the state is read
+        self.seen_up_to = store.last_article_id()
         self.index.bulk_load(index_rows(store.signature_rows()))
-        templates = SiteTemplates()
-        templates.load(store.iter_template_lines())
-        self.processor = Processor(store.params, self.index, templates)
+        self.templates = SiteTemplates()
+        self.templates.load(store.iter_template_lines())
+        self.processor = Processor(store.params, self.index, self.templates)
         self.events = EventStage(store)
+        store.commit()
+
+    def catch_up(self) -> int:
+        """Take in what other writers of a shared store stored since this step last looked (their
+        signatures, template counts and events, in article order), so that the next decision is the
+        one a single writer would make; called under the store's decision lock. Returns how many
+        articles were taken in."""
+        newest = self.store.last_article_id()
+        if newest <= self.seen_up_to:
+            return 0
+        since = self.seen_up_to
+        rows = self.store.signature_rows(after_id=since)
+        self.index.add_rows(index_rows(rows))
+        self.templates.load(self.store.template_lines_since(since))
+        self.events.catch_up(since)
+        self.seen_up_to = newest
+        return len(rows.ids)
 
     def handle(self, page: Admitted, analysis: AnalysisResult, warc_file: str | None) -> Result:
         """Everything ``page`` produces, given its ``analysis``; writes nothing."""
@@ -187,6 +206,7 @@ class PageStep:
     def stored(self, result: Result, article_id: int | None) -> None:
         """After ``result`` was saved: its article (stored as ``article_id``) joins the index and its event."""
         if article_id is not None and result.item is not None and result.decision is not None:
+            self.seen_up_to = max(self.seen_up_to, article_id)
             self.processor.index_stored(article_id, result.item, result.decision)
             if result.event is not None:
                 self.events.stored(article_id, result.event)

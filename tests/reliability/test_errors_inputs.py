@@ -69,7 +69,10 @@ def test_a_read_only_data_dir_is_one_line_naming_it(read_only_dir: Path, seeds: 
         result = run_akhbar(*args, "--data-dir", str(read_only_dir))
         assert result.returncode == 2, result.stderr
         line = one_line(result.stderr)
-        assert line.startswith(f"akhbar: error: {read_only_dir}: cannot write here"), line
+        # the data dir, or the store in it (a re-process's first write is the store's lock beside it)
+        culprits = (f"{read_only_dir}: ", f"{read_only_dir / 'akhbar.db'}: ")
+        assert line.removeprefix("akhbar: error: ").startswith(culprits), line
+        assert "cannot write here" in line, line
 
 
 BAD_URLS = [

@@ -1,0 +1,167 @@
+"""Many writers on one PostgreSQL store decide like one writer (a real server; skips without one).
+
+The reference: one ``akhbar reprocess`` of the same records, in the order the shared store decided
+them (its ``fetches`` id order), into a SQLite store. N concurrent writers over disjoint or
+overlapping splits of one WARC must give exactly its articles, duplicate kinds, clusters and events
+(by URL), every page stored once, exit 0, no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from storage.archive import read_warc
+from storage.store import Store, body_digest, record_key
+from tests.storage.conftest import ARTICLES, pg_rows
+
+SAMPLE = Path(__file__).resolve().parents[2] / "crawler" / "samples" / "sample.warc.gz"
+
+
+def warc_members(path: Path) -> list[bytes]:
+    """The response records of a WARC, each as its own gzip member, byte for byte, in file order."""
+    data = path.read_bytes()
+    members = []
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        for record in records:
+            if record.rec_type != "response":
+                continue
+            offset = records.get_record_offset()
+            record.content_stream().read()
+            records.read_to_end()  # type: ignore[no-untyped-call]
+            members.append(data[offset : offset + records.get_record_length()])
+    return members
+
+
+def write_warc(path: Path, members: list[bytes]) -> Path:
+    path.write_bytes(b"".join(members))
+    return path
+
+
+def member_keys(path: Path) -> list[str]:
+    """The record key (``fetches.record_key``) of each response of ``path``, in file order."""
+    return [record_key(p.raw, body_digest(p.raw)) for p in read_warc(path) if p.raw is not None]
+
+
+def writers(pg_url: str, tmp_path: Path, splits: list[Path]) -> list[subprocess.CompletedProcess[str]]:
+    """``akhbar reprocess`` of each split, all at once, into the store at ``pg_url`` (one data dir each)."""
+    env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0"}
+    procs = []
+    for i, split in enumerate(splits):
+        data_dir = tmp_path / f"w{i}"
+        args = ["reprocess", "--workers", "1", "--data-dir", str(data_dir), "--db", pg_url, str(split)]
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "crawler.cli", *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+        )
+    done = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        done.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
+    return done
+
+
+def serial_reference(pg_url: str, tmp_path: Path) -> list[tuple[object, ...]]:
+    """One writer over the sample's records in the order the shared store decided them."""
+    members = dict(zip(member_keys(SAMPLE), warc_members(SAMPLE), strict=True))
+    decided = [str(key) for (key,) in pg_rows(pg_url, "SELECT record_key FROM fetches ORDER BY id")]
+    ordered = write_warc(tmp_path / "decided.warc.gz", [members[key] for key in decided])
+    lite = tmp_path / "serial.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "reprocess", "--data-dir", str(tmp_path / "serial"), "--into",
+         str(lite), str(ordered)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(lite) as conn:
+        return [tuple(row) for row in conn.execute(ARTICLES)]
+
+
+@pytest.mark.parametrize(
+    ("n", "overlap"),
+    [(2, False), (4, False), (2, True), (4, True)],
+    ids=["2-disjoint", "4-disjoint", "2-overlap", "4-overlap"],
+)
+def test_concurrent_writers_decide_as_one_writer_in_the_stored_order(
+    pg_url: str, tmp_path: Path, n: int, overlap: bool
+) -> None:
+    members = warc_members(SAMPLE)
+    # disjoint: record i goes to writer i % n; overlapping: also to the next writer
+    splits = [
+        write_warc(
+            tmp_path / f"split{k}.warc.gz",
+            [m for i, m in enumerate(members) if i % n == k or (overlap and (i + 1) % n == k)],
+        )
+        for k in range(n)
+    ]
+    for result in writers(pg_url, tmp_path, splits):
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr, result.stderr
+    # every page stored once
+    assert pg_rows(pg_url, "SELECT count(*), count(DISTINCT record_key) FROM fetches") == [(len(members), len(members))]
+    assert pg_rows(pg_url, "SELECT count(*) - count(DISTINCT url) FROM articles") == [(0,)]
+    got = pg_rows(pg_url, ARTICLES)
+    assert got == serial_reference(pg_url, tmp_path)
+    assert {row[1] for row in got} >= {"unique", "near"}  # the sample has copies to decide
+
+
+def test_validators_saved_by_two_writers_at_once_do_not_conflict(pg_url: str) -> None:
+    from crawler.processing.fingerprint import DedupParams
+
+    one, two = Store(pg_url, DedupParams()), Store(pg_url, DedupParams())
+    try:
+        one.save_validators("http://127.0.0.1/feed.xml", '"a"', None)  # uncommitted: holds the row
+        failed: list[BaseException] = []
+
+        def second() -> None:
+            try:
+                two.save_validators("http://127.0.0.1/feed.xml", '"b"', None)  # waits for the first
+                two.commit()
+            except BaseException as exc:
+                failed.append(exc)
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.5)
+        one.commit()
+        thread.join(timeout=10)
+        assert not thread.is_alive() and not failed, failed
+        assert one.validators("http://127.0.0.1/feed.xml") == ('"b"', None)
+    finally:
+        one.close()
+        two.close()
+
+
+def test_first_opens_of_an_empty_database_take_turns(pg_url: str) -> None:
+    """Concurrent first opens: one creates the schema, the others wait and find it (no UniqueViolation)."""
+    from crawler.processing.fingerprint import DedupParams
+
+    failed: list[BaseException] = []
+
+    def open_once() -> None:
+        try:
+            Store(pg_url, DedupParams()).close()
+        except BaseException as exc:
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_once) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failed, failed
+    assert pg_rows(pg_url, "SELECT count(*) FROM meta WHERE key = 'schema_version'") == [(1,)]
