@@ -57,6 +57,19 @@ def _stored_and_rejected(d: Mapping[str, object]) -> list[str]:
         f"  articles stored: {d.get('articles', 0)} (unique {d.get('unique', 0)}, "
         f"exact duplicates {d.get('exact', 0)}, near duplicates {d.get('near', 0)})",
         "  rejected: " + (", ".join(f"{k} {v}" for k, v in rejected.items()) or "none"),
+        *_shared_decisions(d),
+    ]
+
+
+def _shared_decisions(d: Mapping[str, object]) -> list[str]:
+    """A line on the decision lock, for a run on a store shared with other writers."""
+    shared = d.get("decisions")
+    if not isinstance(shared, dict):
+        return []
+    return [
+        f"  shared store: {shared.get('lock_wait_seconds', 0)} s waiting for the decision lock, "
+        f"{shared.get('lock_held_seconds', 0)} s deciding; "
+        f"{shared.get('caught_up_articles', 0)} articles of other writers taken in"
     ]
 
 

@@ -83,6 +83,27 @@ def _upserts(dialect_insert: Callable[[type[Base]], Any]) -> dict[str, Any]:
 
 _UPSERTS = {"sqlite": _upserts(sqlite_insert), "postgresql": _upserts(postgresql_insert)}
 _LAST_ARTICLE = select(func.max(Article.id))
+_TURN_STATE = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists())
+# what a writer sharing the store reads to catch up on the others (also built once: it runs before each decision)
+_COUNT_SIGNATURES_AFTER = select(func.count()).select_from(Signature).where(Signature.article_id > bindparam("after"))
+_SIGNATURES_AFTER = (
+    select(Signature.article_id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id, Signature.anchors)
+    .join(Article, Article.id == Signature.article_id)
+    .where(Signature.article_id > bindparam("after"))
+    .order_by(Signature.article_id)
+)
+_TEMPLATE_LINES_AFTER = select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages).where(
+    TemplateLine.article_id > bindparam("after")
+)
+_EVENT_HISTORY = (
+    select(
+        Article.id, Article.title, Article.text, Article.published_at, Fetch.fetched_at,
+        Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
+    )
+    .join(Fetch, Fetch.id == Article.fetch_id)
+    .where(Article.id > bindparam("after"))
+    .order_by(Article.id)
+)  # fmt: skip
 _ARTICLE_TEXT = select(Article.text).where(Article.id == bindparam("id"))
 _ARTICLE_PUBLISHED = select(Article.published_at).where(Article.id == bindparam("id"))
 
@@ -301,11 +322,7 @@ class Store(Generic[P]):
     def signature_rows(self, after_id: int = 0) -> SignatureTable:
         """The stored signatures as arrays, in article order (to rebuild the dedup index): all, or
         those of articles after ``after_id`` (a writer catching up on the others)."""
-        n = int(
-            self.conn.execute(
-                select(func.count()).select_from(Signature).where(Signature.article_id > after_id)
-            ).scalar_one()
-        )
+        n = int(self.conn.execute(_COUNT_SIGNATURES_AFTER, {"after": after_id}).scalar_one())
         num_perm = self.params.num_perm
         ids = np.empty(n, dtype=np.uint32)
         canonical = np.empty(n, dtype=np.int64)
@@ -313,19 +330,10 @@ class Store(Generic[P]):
         sigs = np.empty((n, num_perm), dtype=np.uint32)
         offsets = np.zeros(n + 1, dtype=np.int64)
         anchor_parts: list[bytes] = []
-        rows = self.conn.execute(
-            select(
-                Signature.article_id,
-                Signature.norm_sha256,
-                Signature.minhash,
-                Article.duplicate_of_id,
-                Signature.anchors,
-            )
-            .join(Article, Article.id == Signature.article_id)
-            .where(Signature.article_id > after_id)
-            .order_by(Signature.article_id)
-            .execution_options(yield_per=10_000)
-        )
+        # the whole table streams (a server-side cursor: no 1M rows in memory at once); a catch-up's few rows
+        # come in one round trip
+        query = _SIGNATURES_AFTER.execution_options(yield_per=10_000) if after_id == 0 else _SIGNATURES_AFTER
+        rows = self.conn.execute(query, {"after": after_id})
         i = 0
         for article_id, digest, minhash, dup_of, anchor_blob in rows:
             if i >= n:
@@ -354,14 +362,19 @@ class Store(Generic[P]):
 
     def template_lines_since(self, article_id: int) -> list[tuple[str, int, int]]:
         """``(site, line key, pages)`` of the counts changed by articles stored after ``article_id``."""
-        query = select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages).where(
-            TemplateLine.article_id > article_id
-        )
-        return [(site, key, pages) for site, key, pages in self.conn.execute(query)]
+        return [
+            (site, key, pages) for site, key, pages in self.conn.execute(_TEMPLATE_LINES_AFTER, {"after": article_id})
+        ]
 
     def last_article_id(self) -> int:
         """The id of the newest stored article (0 when there is none)."""
         return int(self.conn.execute(_LAST_ARTICLE).scalar() or 0)
+
+    def turn_state(self, key: str) -> tuple[int, bool]:
+        """In one round trip, at the start of a decision: :meth:`last_article_id`, and whether the page
+        with record key ``key`` is stored already (:meth:`has_record`)."""
+        last, known = self.conn.execute(_TURN_STATE, {"key": key}).one()
+        return int(last or 0), bool(known)
 
     def article_text(self, article_id: int) -> str:
         """Body of a stored article, as stored (the dedup index verifies candidates against it)."""
@@ -381,15 +394,7 @@ class Store(Generic[P]):
         """Stored articles in article order, as the event linker replays them: those fetched in the last
         ``days`` days before the newest fetch (its window, when a run starts), or all (``days`` None,
         in batches: ids above ``after_id``, at most ``limit``)."""
-        query = (
-            select(
-                Article.id, Article.title, Article.text, Article.published_at, Fetch.fetched_at,
-                Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
-            )
-            .join(Fetch, Fetch.id == Article.fetch_id)
-            .where(Article.id > after_id)
-            .order_by(Article.id)
-        )  # fmt: skip
+        query = _EVENT_HISTORY
         if days is not None:
             newest = self.conn.execute(
                 select(func.max(Fetch.fetched_at)).join(Article, Article.fetch_id == Fetch.id)
@@ -400,7 +405,7 @@ class Store(Generic[P]):
             query = query.where(Fetch.fetched_at >= since)
         if limit is not None:
             query = query.limit(limit)
-        return [EventHistoryRow(*row) for row in self.conn.execute(query)]
+        return [EventHistoryRow(*row) for row in self.conn.execute(query, {"after": after_id})]
 
     def events_pending(self) -> bool:
         """Whether the store's articles still wait for their events (set by migration 8 on a store that

@@ -129,7 +129,7 @@ class DayTable:
 
     Two independent slots per gram (count-min style): a gram counts as seen on a day only if
     both its slots say so, so collisions rarely make a template of a rare phrase. Memory is
-    fixed (``2 * 4 * 2 * size`` bytes, zero pages untouched until used), whatever the history."""
+    fixed (``2 * 4 * 2 * size`` bytes, 64 MiB by default, all touched at start), whatever the history."""
 
     SLOTS = 4
     LAST_DAY = 32_000  # days are stored as int16 (day + 1): 2000-01-01 to 2087; others are clamped
@@ -141,7 +141,9 @@ class DayTable:
     def __init__(self, bits: int = 22) -> None:
         self.mask = np.uint64((1 << bits) - 1)
         self.bits = bits
-        self.days = np.zeros((2, 1 << bits, self.SLOTS), dtype=np.int16)  # day + 1; 0 = empty
+        self.days = np.empty((2, 1 << bits, self.SLOTS), dtype=np.int16)  # day + 1; 0 = empty
+        # written once now: left to fault in page by page, the first hundreds of articles paid ~8 ms each
+        self.days.fill(0)
 
     def _slots(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return (hashes & self.mask).astype(np.int64), ((hashes >> np.uint64(64 - self.bits)) & self.mask).astype(

@@ -43,8 +43,17 @@ class Analysis:
 class OrderedExecutor:
     """Analyses pages in ``workers`` processes (this one when 1) and hands them back in input order."""
 
-    def __init__(self, workers: int, params: DedupParams, budget: float, *, pack: bool) -> None:
+    def __init__(
+        self,
+        workers: int,
+        params: DedupParams,
+        budget: float,
+        *,
+        pack: bool,
+        before_wait: Callable[[], None] = lambda: None,
+    ) -> None:
         self.workers = max(1, workers)
+        self.before_wait = before_wait  # called before :meth:`ordered` blocks on an analysis
         self.params, self.budget, self.pack = params, budget, pack
         self.pool: AnalysisPool | None = analysis_pool(self.workers) if self.workers > 1 else None
         self._packer: ThreadPoolExecutor | None = None
@@ -58,6 +67,8 @@ class OrderedExecutor:
         return self.pool.submit(analyse_and_pack, raw, self.params, self.budget, self.pack)
 
     def _collect(self, future: Future[tuple[bytes | None, AnalysisResult]]) -> Analysis:
+        if not future.done():
+            self.before_wait()
         try:
             with interruptible():
                 member, result = future.result()
@@ -67,6 +78,7 @@ class OrderedExecutor:
 
     def _here(self, raw: RawPage) -> Analysis:
         """N = 1: the analysis in this process (the archive record is built at settle time)."""
+        self.before_wait()
         with interruptible():  # a signal cuts the extraction, never the writes around it
             return Analysis(analyse_page(raw, self.params, self.budget))
 

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200  # pages per transaction at most...
 COMMIT_SECONDS = 1.0  # ...and at least one commit a second, so a killed crawl loses little
+TURN_SECONDS = 0.05  # a writer of a shared store decides pages that are ready for at most this long per turn
 
 
 @dataclass
@@ -42,6 +43,10 @@ class RunStats:
     dup_kinds: Counter[str] = field(default_factory=Counter)
     per_site: Counter[str] = field(default_factory=Counter)  # articles per site
     started: float = field(default_factory=time.monotonic)
+    # a shared store (many writers): seconds spent waiting for the decision lock, and holding it
+    lock_wait: float = 0.0
+    lock_held: float = 0.0
+    caught_up: int = 0  # articles other writers stored, taken in before this writer's decisions
 
     @property
     def added(self) -> int:
@@ -70,6 +75,12 @@ class RunStats:
         }
         if sites is not None:
             summary["sites_without_articles"] = [n for n, c in per_site.items() if c == 0]
+        if self.lock_wait or self.lock_held:
+            summary["decisions"] = {
+                "lock_wait_seconds": round(self.lock_wait, 2),
+                "lock_held_seconds": round(self.lock_held, 2),
+                "caught_up_articles": self.caught_up,
+            }
         return summary
 
 
@@ -97,6 +108,9 @@ class Ingestor:
         # Keys admitted but not settled yet: a twin of an in-flight page (the same record twice in an
         # archive, a page fetched twice at once) is known before its first copy reaches the store.
         self._in_flight: set[str] = set()
+        self._turn_started: float | None = None  # when this writer's turn on a shared store began (None: not its turn)
+        # keep a shared store's turn across pages until end_turn() (a caller that calls it before it waits)
+        self.hold_turn = False
         self._committed = self.stats.copy()  # the counts of what the store holds, for a rollback
 
     def admit(
@@ -151,18 +165,42 @@ class Ingestor:
         return result.outcome
 
     def _my_turn(self, key: str) -> bool:
-        """Before a page is decided: on a shared store, wait for the decision lock and catch up on what
-        the other writers stored; False if one of them stored this very page (``key``) meanwhile."""
+        """Before a page is decided: on a shared store, this writer's turn (the decision lock, taken
+        unless this writer holds it already, and what the other writers stored taken in); False if
+        one of them stored this very page (``key``) already."""
         if not self.store.shared:
             return True
-        self.store.begin_decision()
-        self.step.catch_up()
-        return not self.store.has_record(key)
+        if self._turn_started is None:
+            if self.archive is not None:
+                self.archive.sync()  # records are durable before the lock: the commit's sync finds nothing to do
+            # what the others committed so far is taken in before asking for the lock: committed articles
+            # are always a prefix of the decision order, so only those decided while this writer waits are left
+            self.stats.caught_up += self.step.catch_up()
+            asked = time.monotonic()
+            self.store.begin_decision()
+            self._turn_started = time.monotonic()
+            self.stats.lock_wait += self._turn_started - asked
+        newest, known = self.store.turn_state(key)
+        self.stats.caught_up += self.step.catch_up(newest)
+        return not known
 
     def _turn_over(self) -> None:
-        """After a page: commit when a batch is full or a second old; on a shared store at once (the
-        commit ends the decision lock's hold)."""
-        if self.store.shared or self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+        """After a page: commit when a batch is full or a second old. On a shared store the commit
+        ends the turn: at once, or, while :attr:`hold_turn` is set, when the caller is about to wait
+        (:meth:`end_turn`), the batch is full or the turn is :data:`TURN_SECONDS` old."""
+        if self._turn_started is not None:
+            if (
+                not self.hold_turn
+                or self._pending >= COMMIT_EVERY
+                or time.monotonic() - self._turn_started >= TURN_SECONDS
+            ):
+                self.commit()
+        elif self._pending >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+            self.commit()
+
+    def end_turn(self) -> None:
+        """Before waiting for the next page: a shared store's turn ends (what it decided is committed)."""
+        if self._turn_started is not None:
             self.commit()
 
     def record_failure(self, failure: FetchFailure) -> None:
@@ -208,7 +246,10 @@ class Ingestor:
         """Process pages in input order; with ``workers`` > 1 the analysis runs in a process pool
         while decisions and writes stay in input order (the store is the same as with one worker).
         A signal (:mod:`crawler.runs`) stops it between pages or while it waits, never mid-write."""
-        executor = OrderedExecutor(workers, self.store.params, self.page_budget, pack=self.archive is not None)
+        executor = OrderedExecutor(
+            workers, self.store.params, self.page_budget, pack=self.archive is not None, before_wait=self.end_turn
+        )
+        self.hold_turn = True  # the executor says when it is about to wait: pages ready by then share a turn
         try:
             for item, analysis in executor.ordered(self._admitted(pages), _raw_of):
                 if isinstance(item, ArchivedPage):
@@ -218,7 +259,10 @@ class Ingestor:
         except BaseException:
             executor.close(abandon=True)  # interrupted or failed: the pages still in the workers are not waited for
             raise
+        finally:
+            self.hold_turn = False
         executor.close()
+        self.end_turn()
 
     def _admitted(self, pages: Iterable[ArchivedPage]) -> Iterator[Admitted | ArchivedPage]:
         """The new pages of ``pages``, admitted in input order (archived at settle time, in order),
@@ -238,6 +282,9 @@ class Ingestor:
         self.store.commit()
         self._pending = 0
         self._last_commit = time.monotonic()
+        if self._turn_started is not None:  # the commit ended this writer's turn on a shared store
+            self.stats.lock_held += self._last_commit - self._turn_started
+            self._turn_started = None
         self._committed = self.stats.copy()
 
     def commit_if_pending(self) -> None:
@@ -247,6 +294,7 @@ class Ingestor:
     def forget_uncommitted(self) -> None:
         """After a failed write: roll back the batch it was in, and its counts with it."""
         self.stats = self._committed  # the counts of what the store holds
+        self._turn_started = None  # the rollback ends a shared store's turn
         try:
             self.store.rollback()
         except Exception as exc:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from crawler.items import RawPage, utc_now
 from crawler.processing.dedup import Decision, DedupIndex, StoredRows
 from crawler.processing.fingerprint import DedupParams, anchors_bytes
+from crawler.processing.lshindex import warm_up
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, site_key
@@ -145,6 +146,8 @@ class PageStep:
         self.run_id = run_id
         self.stored_articles = StoredArticles(store)
         self.index = DedupIndex(store.params, self.stored_articles.text, self.stored_articles.published)
+        if store.shared:
+            warm_up()  # the index's compiled kernels load now, not while other writers wait for this one
         store.begin_decision()  # other writers of a shared store wait while the state is read
         self.seen_up_to = store.last_article_id()
         self.index.bulk_load(index_rows(store.signature_rows()))
@@ -154,12 +157,13 @@ class PageStep:
         self.events = EventStage(store)
         store.commit()
 
-    def catch_up(self) -> int:
+    def catch_up(self, newest: int | None = None) -> int:
         """Take in what other writers of a shared store stored since this step last looked (their
-        signatures, template counts and events, in article order), so that the next decision is the
-        one a single writer would make; called under the store's decision lock. Returns how many
-        articles were taken in."""
-        newest = self.store.last_article_id()
+        signatures, template counts and events, in article order), up to the newest stored article
+        (``newest`` when the caller read it already), so that the next decision is the one a single
+        writer would make. Returns how many articles were taken in."""
+        if newest is None:
+            newest = self.store.last_article_id()
         if newest <= self.seen_up_to:
             return 0
         since = self.seen_up_to
