@@ -3,8 +3,8 @@
 Pages: N article pages in the golden layouts with SaudiNewsNet bodies (``benchmarks.crawl.build_site``;
 distinct texts numbered when ../shared is absent), archived as one WARC and split record by record
 (record i to writer i mod k). Every writer is a whole ``akhbar reprocess --workers W`` process
-(W = ``--workers``, default 1) with a data dir of its own; all start together on a fresh database, and the wall time runs from the
-first start to the last exit. Contenders:
+(W = ``--workers``, default 1) with a data dir of its own; all start together on a fresh database,
+and the wall time runs from the first start to the last exit. Contenders:
 
 - ``sqlite 1``: one writer into a fresh SQLite store (``--into``);
 - ``postgres 1``, ``postgres 2``, ``postgres 4``: 1, 2 and 4 writers into one fresh PostgreSQL database.
