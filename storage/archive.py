@@ -1,7 +1,7 @@
 """The WARC archive: raw responses as received, the source of truth for re-processing.
 
-Writing: one gzip-compressed WARC file per run under ``DATA_DIR/archive/``, one
-``response`` record per page, appended before the page's rows are written (built by a
+Writing: gzip-compressed WARC files under ``DATA_DIR/archive/``, one per run (rotated at 1 GiB),
+one ``response`` record per page, appended before the page's rows are written (built by a
 pool worker when there is one: :func:`warc_member` is pure). Reading: WARC
 files from any producer (wget, Common Crawl, browsertrix…) and bare HTML files.
 
@@ -32,6 +32,8 @@ from crawler.items import RawPage
 from storage.faults import WriteError, is_disk_full
 
 log = logging.getLogger(__name__)
+
+ROTATE_BYTES = 1 << 30  # an archive file is closed and the next one begun before it would pass 1 GiB
 
 SITE_HEADER = "WARC-X-Akhbar-Site"
 REQUESTED_HEADER = "WARC-X-Akhbar-Requested-URI"
@@ -96,17 +98,44 @@ def warc_member(raw: RawPage) -> bytes:
 
 
 class ArchiveWriter:
-    """Appends response records to one WARC file per run."""
+    """Appends response records to the run's WARC files: one file per run, rotated when it would
+    pass ``max_bytes`` (``akhbar-STAMP-runNNNNNN.warc.gz``, then ``…-002.warc.gz``, …). A file is
+    created exclusively: two writers (another run of another store sharing the data dir) never
+    append to one file."""
 
-    def __init__(self, archive_dir: Path, run_id: int) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        self.path = archive_dir / f"akhbar-{stamp}-run{run_id:06d}.warc.gz"
+    def __init__(self, archive_dir: Path, run_id: int, *, max_bytes: int = ROTATE_BYTES) -> None:
+        self.archive_dir = archive_dir
+        self.stem = f"akhbar-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-run{run_id:06d}"
+        self.max_bytes = max_bytes
+        self.part = 0
+        self.closed: list[Path] = []  # the files this writer filled and closed (rotated)
         try:
             archive_dir.mkdir(parents=True, exist_ok=True)
-            # unbuffered: no bytes wait in a buffer, so a failed write can be cut back entirely
-            self._fh: io.FileIO = open(self.path, "ab", buffering=0)  # noqa: SIM115 (closed in close())
         except OSError as exc:
+            self.path = archive_dir / f"{self.stem}.warc.gz"
             raise self._failure(exc) from None
+        self._fh = self._open_next()
+
+    def _open_next(self) -> io.FileIO:
+        """The next file of the run, created exclusively (a taken name is skipped)."""
+        while True:
+            self.part += 1
+            suffix = "" if self.part == 1 else f"-{self.part:03d}"
+            self.path = self.archive_dir / f"{self.stem}{suffix}.warc.gz"
+            try:
+                # unbuffered: no bytes wait in a buffer, so a failed write can be cut back entirely
+                return open(self.path, "xb", buffering=0)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise self._failure(exc) from None
+
+    def _rotate(self) -> None:
+        """Close the full file (synced: rows naming its records may be committed next) and open the next."""
+        self.sync()
+        self.close()
+        self.closed.append(self.path)
+        self._fh = self._open_next()
 
     def _failure(self, exc: OSError) -> WriteError:
         return WriteError(str(self.path), exc.strerror or str(exc), disk_full=is_disk_full(exc))
@@ -116,9 +145,13 @@ class ArchiveWriter:
         return self.append(warc_member(raw))
 
     def append(self, member: bytes) -> int:
-        """Append a record built by :func:`warc_member`; return its offset. Handed to the OS before
-        returning (a killed process loses nothing); :meth:`sync` makes it durable against power loss."""
+        """Append a record built by :func:`warc_member`; return its offset in :attr:`path` (the file
+        it went into: a full file is rotated first). Handed to the OS before returning (a killed
+        process loses nothing); :meth:`sync` makes it durable against power loss."""
         offset = self._fh.tell()
+        if offset and offset + len(member) > self.max_bytes:
+            self._rotate()
+            offset = 0
         view = memoryview(member)
         try:
             while view:

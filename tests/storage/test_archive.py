@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,31 @@ def test_writer_round_trip(tmp_path: Path) -> None:
     assert back[0].raw is not None and back[0].raw.fetched_at == "2024-01-02T03:04:05+00:00"
     # the body was stored decoded, so the encoding header must not survive
     assert back[1].raw is not None and back[1].raw.header("content-encoding") is None
+
+
+def test_writer_rotates_before_a_file_would_pass_its_size_and_every_record_stays_addressable(tmp_path: Path) -> None:
+    pages = [
+        RawPage(url=f"https://a.example/{i}", body=b"<p>%s</p>" % os.urandom(500).hex().encode()) for i in range(7)
+    ]
+    writer = ArchiveWriter(tmp_path, run_id=3, max_bytes=1500)
+    where = []
+    for page in pages:
+        offset = writer.write(page)
+        where.append((writer.path, offset))
+    writer.close()
+    files = sorted({path for path, _ in where})
+    assert len(files) > 2 and files == sorted(tmp_path.iterdir())
+    assert all(path.stat().st_size <= 1500 or offset == 0 for path, offset in where)
+    for page, (path, offset) in zip(pages, where, strict=True):  # each record where the row would say it is
+        got = next(p for p in read_warc(path) if p.offset == offset)
+        assert got.raw is not None and got.raw.url == page.url and got.raw.body == page.body
+
+
+def test_two_writers_of_one_run_number_never_share_a_file(tmp_path: Path) -> None:
+    one, two = ArchiveWriter(tmp_path, run_id=1), ArchiveWriter(tmp_path, run_id=1)  # two stores, one data dir
+    assert one.path != two.path
+    one.close()
+    two.close()
 
 
 def test_reads_foreign_warc_and_skips_non_responses(tmp_path: Path) -> None:
