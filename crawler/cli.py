@@ -8,6 +8,7 @@ failed run (what was stored is kept), 2 bad input (nothing written), 128 + N aft
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import math
 import os
@@ -39,6 +40,7 @@ from crawler.query import (
 )
 from crawler.report import crawl_summary, crawl_verdict, reprocess_summary
 from crawler.runs import ExitStatus, FinishReason, Interrupted, exit_status
+from crawler.search import search
 from storage.faults import StoreError, WriteError
 from storage.locks import LockedError
 
@@ -85,6 +87,11 @@ EPILOG_EVENTS = """examples:
   akhbar events                          # the latest events and who covered them, first site first
   akhbar events --min-sites 2            # only events reported by at least two sites
   akhbar events --since 2024-11-01 --site hespress --json
+"""
+EPILOG_SEARCH = """examples:
+  akhbar search "المغرب"                  # also finds بالمغرب, والمغرب, للمغرب (not المغربية)
+  akhbar search "مراكش الأمن" --site hespress --since 2024-11-01
+  akhbar search "مغرب*" --json           # a prefix: المغربية, المغربي too
 """
 EPILOG_STATS = """examples:
   akhbar stats
@@ -256,6 +263,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser(
+        "search",
+        help="Arabic full-text search over the stored articles",
+        description="Find articles containing every word of QUERY, in any of its written forms with the "
+        "conjunction, preposition and article glued on (و ف ب ك ل ال: المغرب finds بالمغرب, والمغرب, للمغرب), "
+        "letters normalised (أ/ا, ة/ه, ى/ي, no diacritics); a word ending in * matches as a prefix. Best first, "
+        "with a snippet around the first match. The same on SQLite and PostgreSQL.",
+        epilog=EPILOG_SEARCH,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_common(p)
+    p.add_argument("--site", metavar="NAME", help="articles of site NAME only")
+    p.add_argument("--since", metavar="DATE", help="articles published on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N articles (default 20; 0: all)")
+    p.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    p.add_argument("query", metavar="QUERY", help='the words to find, e.g. "المغرب"')
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
         "stats",
         help="articles per site and duplicate kind, rejections, last runs",
         description="Summarise the store.",
@@ -353,6 +378,16 @@ def cmd_events(args: argparse.Namespace) -> int:
     sql, params = events_query(args.since, args.site, args.min_sites, args.limit)
     columns, rows = run_query(_db(args), sql, params)
     print(format_json(columns, rows) if args.json else format_table(columns, rows))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    hits = search(_db(args), args.query, site=args.site, since=args.since, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=1))
+        return 0
+    columns = ["id", "published_at", "site", "title", "snippet"]
+    print(format_table(columns, [(h.id, h.published_at, h.site, h.title, h.snippet) for h in hits]))
     return 0
 
 

@@ -110,6 +110,17 @@ class Signature(Base):
     anchors: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class SearchTerms(Base):
+    """An article's Arabic search terms: each word under every form its leading clitics come off to
+    (``crawler/processing/searchterms.py``), full-text indexed (FTS5 ``search_terms_fts`` on SQLite, a
+    GIN index on ``to_tsvector('simple', terms)`` on PostgreSQL); what ``akhbar search`` queries."""
+
+    __tablename__ = "search_terms"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    terms: Mapped[str] = mapped_column(Text)
+
+
 class HttpValidator(Base):
     """ETag / Last-Modified of feeds and sitemaps, for conditional requests on the next crawl."""
 

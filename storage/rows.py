@@ -97,6 +97,7 @@ class PageRows:
     signature: SignatureRow | None = None
     template_site: str = ""
     template_lines: tuple[tuple[int, int], ...] = ()
+    search_terms: str | None = None  # the article's search terms (``search_terms.terms``)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from storage import migrations
 from storage.db import describe, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
-from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, Signature, TemplateLine
+from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, SearchTerms, Signature, TemplateLine
 from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, Recorded, SignatureTable
 
 log = logging.getLogger(__name__)
@@ -35,10 +35,12 @@ P = TypeVar("P", bound=Params)
 PARAMS_KEY = "dedup_params"
 EVENT_PARAMS_KEY = "event_params"
 EVENTS_PENDING_KEY = "events_pending"
+SEARCH_PENDING_KEY = "search_pending"
 # Built once: the hot path only binds parameters (no statement construction per row).
 _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
 _INSERT_SIGNATURE = insert(Signature)
+_INSERT_SEARCH_TERMS = insert(SearchTerms)
 _SET_EVENT = (
     update(Article)
     .where(Article.id == bindparam("aid"))
@@ -286,6 +288,8 @@ class Store(Generic[P]):
             self.conn.execute(_OWN_EVENT, {"aid": article_id})
         if rows.signature is not None:
             self.conn.execute(_INSERT_SIGNATURE, rows.signature.values(article_id))
+        if rows.search_terms is not None:
+            self.conn.execute(_INSERT_SEARCH_TERMS, {"article_id": article_id, "terms": rows.search_terms})
         self.save_template_lines(rows.template_site, rows.template_lines, article_id)
         return article_id
 
@@ -419,6 +423,30 @@ class Store(Generic[P]):
 
     def events_linked(self) -> None:
         self.conn.execute(delete(Meta).where(Meta.key == EVENTS_PENDING_KEY))
+
+    def search_pending(self) -> bool:
+        """Whether stored articles still wait for their search terms (set by migration 11 on a store that
+        had articles: the next run indexes them before its first page)."""
+        return self.conn.execute(select(Meta.value).where(Meta.key == SEARCH_PENDING_KEY)).scalar() is not None
+
+    def unindexed_articles(self, after_id: int, limit: int) -> list[tuple[int, str | None, str]]:
+        """``(id, title, text)`` of articles after ``after_id`` that have no search terms, in id order."""
+        query = (
+            select(Article.id, Article.title, Article.text)
+            .outerjoin(SearchTerms, SearchTerms.article_id == Article.id)
+            .where(Article.id > after_id, SearchTerms.article_id.is_(None))
+            .order_by(Article.id)
+            .limit(limit)
+        )
+        return [(int(i), title, body) for i, title, body in self.conn.execute(query)]
+
+    def save_search_terms(self, rows: list[tuple[int, str]]) -> None:
+        """Search terms of stored articles indexed late (``(article id, terms)``)."""
+        if rows:
+            self.conn.execute(_INSERT_SEARCH_TERMS, [{"article_id": a, "terms": t} for a, t in rows])
+
+    def search_indexed(self) -> None:
+        self.conn.execute(delete(Meta).where(Meta.key == SEARCH_PENDING_KEY))
 
     def count(self, table: type[Article] | type[Fetch] | type[Signature] | type[CrawlRun]) -> int:
         return int(self.conn.execute(select(func.count()).select_from(table)).scalar_one())

@@ -22,6 +22,7 @@ from crawler.processing.lshindex import warm_up
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, site_key
+from crawler.processing.searchterms import search_terms
 from crawler.processing.templates import SiteTemplates
 from crawler.run.budget import AnalysisResult
 from crawler.run.events import EventStage, EventStep
@@ -137,6 +138,17 @@ def signature_row(item: Analysed) -> SignatureRow:
     )
 
 
+def index_search_terms(store: Store[DedupParams], batch: int = 2000) -> None:
+    """A store upgraded from before search terms: index its stored articles (once, in the first run after
+    the upgrade, before its first page)."""
+    last, indexed = 0, 0
+    while rows := store.unindexed_articles(last, batch):
+        store.save_search_terms([(article_id, search_terms(title, body)) for article_id, title, body in rows])
+        last, indexed = rows[-1][0], indexed + len(rows)
+    store.search_indexed()
+    log.info("indexed the search terms of %d stored articles (once, after the upgrade to search)", indexed)
+
+
 class PageStep:
     """The sequential part of a page's flow, against one store's state: template cleaning, the
     seen-URL rules, the duplicate decision and template learning, in input order."""
@@ -155,6 +167,8 @@ class PageStep:
         self.templates.load(store.iter_template_lines())
         self.processor = Processor(store.params, self.index, self.templates)
         self.events = EventStage(store)
+        if store.search_pending():
+            index_search_terms(store)
         store.commit()
 
     def catch_up(self, newest: int | None = None) -> int:
@@ -201,6 +215,7 @@ class PageStep:
             signature=signature_row(item),
             template_site=site,
             template_lines=tuple(self.processor.learn(item, site)),
+            search_terms=search_terms(item.article.title, item.article.text),
             outcome=Outcome.ARTICLE,
             decision=decision,
             item=item,

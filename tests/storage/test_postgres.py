@@ -32,3 +32,18 @@ def test_sql_cannot_write_on_postgresql(pg_url: str, tmp_path: Path) -> None:
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert pg_rows(pg_url, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'x'") == [(0,)]
     assert run_akhbar("sql", "--db", pg_url, "SELECT count(*) AS n FROM articles;").stdout.splitlines()[2] == "1"
+
+
+def test_search_finds_the_same_articles_on_postgresql_as_on_sqlite(pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    lite = tmp_path / "golden.db"
+    assert run_akhbar("reprocess", "--data-dir", str(tmp_path / "a"), "--into", str(lite), str(PAGES)).returncode == 0
+    assert run_akhbar("reprocess", "--data-dir", str(tmp_path / "b"), "--db", pg_url, str(PAGES)).returncode == 0
+    for query in ("المغرب", "مراكش", "الأمن الوطني", "مغرب*"):
+        got = []
+        for db in (f"sqlite:///{lite}", pg_url):
+            result = run_akhbar("search", "--db", db, "--limit", "0", "--json", query)
+            assert result.returncode == 0, result.stderr
+            got.append(sorted(hit["url"] for hit in json.loads(result.stdout)))
+        assert got[0] == got[1] and got[0], query
