@@ -35,6 +35,7 @@ AKHBAR_RECRAWL = env_bool("AKHBAR_RECRAWL", False)
 AKHBAR_WORKERS = default_workers()
 # extraction seconds per page before it is recorded as 'timeout' (0: no limit)
 AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
+AKHBAR_PROGRESS = "off"  # akhbar crawl: "line" on a terminal, "minutely" otherwise (crawler/progress.py)
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(
@@ -76,7 +77,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.redirects.LoopAwareRedirect": 600,  # redirect loops fail (and are recorded) instead of vanishing
 }
+DOWNLOAD_HANDLERS = {  # Scrapy's HTTP/1.1 handler, with --max-seconds as a deadline for downloads too
+    "http": "crawler.deadline.DeadlineDownloadHandler",
+    "https": "crawler.deadline.DeadlineDownloadHandler",
+}
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
     "crawler.throttle.SiteThrottle": 0,  # AutoThrottle with each site's download_delay as its floor
+    "crawler.progress.Progress": 0,  # akhbar crawl's progress line (AKHBAR_PROGRESS; off under scrapy crawl)
 }

@@ -20,8 +20,9 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler.boundary import OffSite
+from crawler.deadline import CUT_FLAG, DeadlineCut
 from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
-from crawler.failures import FailureLog, over_size_cap, unreachable_cause
+from crawler.failures import TIMEOUT, FailureLog, over_size_cap, unreachable_cause
 from crawler.frontier import READ_FLAG
 from crawler.items import FetchFailure, RawPage, utc_now
 from crawler.redirects import RedirectLoop
@@ -222,6 +223,9 @@ class NewsSpider(scrapy.Spider):
         message = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure.value)
         if failure.check(RobotsUnavailable):  # recorded once, for robots.txt itself
             self._count(f"akhbar/{site}/robots_skipped")
+            return
+        if failure.check(DeadlineCut) or (request.meta.get(CUT_FLAG) and unreachable_cause(failure.value) == TIMEOUT):
+            self._count(f"akhbar/{site}/cut_at_deadline")  # --max-seconds came: not the site's fault, asked next run
             return
         if failure.check(OffSite):
             yield FetchFailure(url=asked, error=str(failure.value)[:300], outcome="off_site", site=site, role=role)
