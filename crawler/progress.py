@@ -42,7 +42,7 @@ class Progress:
     def from_crawler(cls, crawler: Crawler) -> Progress:
         mode = str(crawler.settings.get("AKHBAR_PROGRESS") or "off")
         if mode not in INTERVALS:
-            raise NotConfigured("AKHBAR_PROGRESS is off")
+            raise NotConfigured  # no message: Scrapy would log a warning
         return cls(crawler, mode)
 
     def _opened(self) -> None:
