@@ -8,6 +8,7 @@ failed run (what was stored is kept), 2 bad input (nothing written), 128 + N aft
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import math
@@ -366,8 +367,10 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    import crawler.settings  # noqa: F401  (reads every AKHBAR_* variable: one written wrong is refused here)
+    import crawler.settings
     from crawler.crawl import CrawlOptions, crawl
+
+    importlib.reload(crawler.settings)  # reads every AKHBAR_* variable now: one written wrong is refused here
 
     overrides: dict[str, object] = {"LOG_LEVEL": _crawl_log_level(args)}
     max_seconds = _seconds("--max-seconds", args.max_seconds, MAX_SECONDS_MAX)

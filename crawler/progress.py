@@ -1,9 +1,10 @@
 """A crawl's live progress on stderr: a line rewritten in place on a terminal, a line a minute otherwise.
 
-Enabled by the setting ``AKHBAR_PROGRESS`` (``akhbar crawl`` sets it unless ``-q``): ``line`` rewrites
-one line with ``\\r`` every second, ``minutely`` writes a line every minute (cron logs); unset, nothing
-(``scrapy crawl`` keeps Scrapy's own stats lines). It only reads: Scrapy's stats and the run's
-``RunStats`` (the crawl session's); the words are :func:`crawler.report.progress_line`'s.
+Enabled by the setting ``AKHBAR_PROGRESS`` (``akhbar crawl`` sets it unless ``-q``): ``line``
+rewrites one line with ``\r`` every second, ``minutely`` writes a line every minute (cron logs);
+``AKHBAR_PROGRESS_SECONDS`` changes either interval. Unset, nothing (``scrapy crawl`` keeps
+Scrapy's own stats lines). It only reads: Scrapy's stats and the run's ``RunStats`` (the crawl
+session's); the words are :func:`crawler.report.progress_line`'s.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.started = time.monotonic()
         self.shown = False  # a line is on the terminal, to clear before anything else is written
+        self.interval = crawler.settings.getfloat("AKHBAR_PROGRESS_SECONDS") or INTERVALS[mode]
         self._task = task.LoopingCall(self.show)
         crawler.signals.connect(self._opened, signal=signals.spider_opened)
         crawler.signals.connect(self._closed, signal=signals.spider_closed)
@@ -50,7 +52,7 @@ class Progress:
         if self.mode == "line":
             for handler in logging.getLogger().handlers:  # a log line starts on a clean line
                 handler.addFilter(self._clear_for_log)
-        self._task.start(INTERVALS[self.mode], now=False)
+        self._task.start(self.interval, now=False)
 
     def _closed(self) -> None:
         if self._task.running:

@@ -36,6 +36,7 @@ AKHBAR_WORKERS = default_workers()
 # extraction seconds per page before it is recorded as 'timeout' (0: no limit)
 AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
 AKHBAR_PROGRESS = "off"  # akhbar crawl: "line" on a terminal, "minutely" otherwise (crawler/progress.py)
+AKHBAR_PROGRESS_SECONDS = 0  # between two progress lines; 0: 1 s for "line", 60 s for "minutely"
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(
