@@ -8,6 +8,7 @@ failed run (what was stored is kept), 2 bad input (nothing written), 128 + N aft
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import math
@@ -16,6 +17,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crawler import __version__
 from crawler.config import (
@@ -24,6 +26,11 @@ from crawler.config import (
     UsageError,
     default_data_dir,
     default_db_url,
+    default_seeds_dir,
+    default_workers,
+    env_bool,
+    env_list,
+    env_log_level,
     env_number,
     worker_bound,
 )
@@ -43,6 +50,9 @@ from crawler.runs import ExitStatus, FinishReason, Interrupted, exit_status
 from crawler.search import search
 from storage.faults import StoreError, WriteError
 from storage.locks import LockedError
+
+if TYPE_CHECKING:
+    from crawler.seeds import Site
 
 # The heavy parts (extraction, the dedup index, Scrapy, the archive) are imported by the commands
 # that use them, so `akhbar sql`, `stats`, `seeds` and `--help` start in a fraction of a second.
@@ -70,6 +80,7 @@ EPILOG_CRAWL = """examples:
   akhbar crawl --site hespress --site goud        # some sites only
   akhbar crawl --seeds /etc/akhbar/seeds --data-dir /srv/akhbar
   akhbar crawl --recrawl                          # fetch known articles again
+  akhbar -q crawl --max-seconds 600               # warnings and errors only, at most 10 minutes
 
 cron (every 30 minutes; a run still going makes the next one exit 0 at once):
   */30 * * * * cd /srv/akhbar && akhbar crawl --data-dir /srv/akhbar/var >> crawl.log 2>&1
@@ -78,6 +89,7 @@ EPILOG_SEEDS = """examples:
   akhbar seeds                 # list the sites in ./seeds
   akhbar seeds --check         # validate; exit 2 with file: key: problem on the first error
   akhbar seeds --seeds my-seeds --check
+  akhbar seeds --json          # the sites as a JSON array of objects
 """
 EPILOG_DEMO = """examples:
   akhbar demo                          # serve the bundled demo sites on 127.0.0.1 and crawl them into ./var
@@ -96,14 +108,31 @@ EPILOG_SEARCH = """examples:
 EPILOG_STATS = """examples:
   akhbar stats
   akhbar stats --data-dir /srv/akhbar
+  akhbar stats --json | python -m json.tool
 """
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
+def _add_verbosity(p: argparse.ArgumentParser, default: object) -> None:
+    """``-q``/``-v``, before the command (``akhbar -q crawl``) or after it (``akhbar crawl -v``)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
+        help="warnings and errors only (no progress line, no summary)",
+    )  # fmt: skip
+    group.add_argument(
+        "-v", "--verbose", dest="verbosity", action="count", default=default,
+        help="debug logging (in a crawl, Scrapy's too)",
+    )  # fmt: skip
+
+
+def _add_store(p: argparse.ArgumentParser) -> None:
+    """The options of every command that reads or writes the store."""
+    _add_verbosity(p, argparse.SUPPRESS)
     p.add_argument(
         "--data-dir",
         type=Path,
         default=None,
+        metavar="DIR",
         help="where the store and archive live (default: $AKHBAR_DATA_DIR or ./var)",
     )
     p.add_argument(
@@ -112,7 +141,10 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="SQLAlchemy URL of the store (default: $AKHBAR_DB_URL, else DATA_DIR/akhbar.db)",
     )
-    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+
+
+def _add_page_budget(p: argparse.ArgumentParser) -> None:
+    """Only the commands that extract pages (``reprocess``, ``crawl``)."""
     p.add_argument(
         "--page-budget",
         type=float,
@@ -133,6 +165,16 @@ def _seconds(option: str, value: float, most: float) -> float:
     if not (math.isfinite(value) and 0 <= value <= most):
         raise UsageError(f"{option} {value:g}: must be 0 (no limit) to {most:g} seconds")
     return float(value)
+
+
+def _seeds_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--seeds",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="directory of site definitions (default: $AKHBAR_SEEDS_DIR or ./seeds)",
+    )
 
 
 def _page_budget(args: argparse.Namespace) -> float:
@@ -163,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `akhbar COMMAND --help` for examples.",
     )
     parser.add_argument("--version", action="version", version=f"akhbar {__version__}")
+    _add_verbosity(parser, 0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
@@ -173,15 +216,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_REPROCESS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
+    _add_store(p)
+    _add_page_budget(p)
     p.add_argument("--into", metavar="PATH", help="build a fresh store at PATH (a new file or URL) instead")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.add_argument(
         "--workers",
         type=int,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="processes extracting pages in parallel (default: the number of cores); the store is the same for any N",
+        help="processes extracting pages in parallel (default: $AKHBAR_WORKERS, else the number of cores); "
+        "the store is the same for any N",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".warc, .warc.gz, .html, .htm files or directories")
     p.set_defaults(func=cmd_reprocess)
@@ -195,12 +240,24 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_CRAWL,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
-    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="directory of site definitions (default: ./seeds)")
-    p.add_argument("--site", action="append", dest="sites", metavar="NAME", help="crawl only this site (repeatable)")
-    p.add_argument("--recrawl", action="store_true", help="fetch articles already in the store again")
-    p.add_argument("--max-seconds", type=float, default=0, help="stop the crawl after this long (0: no limit)")
-    p.add_argument("--workers", type=int, default=0, metavar="N", help="extraction processes (default 0: one per core)")
+    _add_store(p)
+    _add_page_budget(p)
+    _seeds_option(p)
+    p.add_argument(
+        "--site", action="append", dest="sites", metavar="NAME",
+        help="crawl only this site (repeatable; default: $AKHBAR_SITES, comma-separated, else every enabled site)",
+    )  # fmt: skip
+    p.add_argument(
+        "--recrawl", action="store_true", default=None,
+        help="fetch articles already in the store again (default: $AKHBAR_RECRAWL)",
+    )  # fmt: skip
+    p.add_argument(
+        "--max-seconds", type=float, default=0, metavar="S", help="stop the crawl after this long (0: no limit)"
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, metavar="N",
+        help="extraction processes (default: $AKHBAR_WORKERS, else 0: one per core)",
+    )  # fmt: skip
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
@@ -210,8 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_SEEDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="directory of site definitions (default: ./seeds)")
+    _add_verbosity(p, argparse.SUPPRESS)
+    _seeds_option(p)
     p.add_argument("--check", action="store_true", help="validate; exit 2 on the first problem")
+    p.add_argument("--json", action="store_true", help="print the sites as a JSON array of objects")
     p.set_defaults(func=cmd_seeds)
 
     p = sub.add_parser(
@@ -222,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_DEMO,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
+    _add_store(p)
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser(
@@ -232,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_SQL,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
+    _add_store(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print rows as a JSON array of objects")
     fmt.add_argument("--csv", action="store_true", help="print rows as CSV with a header line")
@@ -254,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_EVENTS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
+    _add_store(p)
     p.add_argument("--since", metavar="DATE", help="events first published on or after DATE (YYYY-MM-DD)")
     p.add_argument("--site", metavar="NAME", help="events that NAME covered")
     p.add_argument("--min-sites", type=int, default=1, metavar="N", help="events covered by at least N sites")
@@ -272,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_SEARCH,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
+    _add_store(p)
     p.add_argument("--site", metavar="NAME", help="articles of site NAME only")
     p.add_argument("--since", metavar="DATE", help="articles published on or after DATE (YYYY-MM-DD)")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N articles (default 20; 0: all)")
@@ -287,7 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_STATS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(p)
+    _add_store(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object: each section's rows as an array")
     p.set_defaults(func=cmd_stats)
     return parser
 
@@ -300,9 +360,19 @@ def _db(args: argparse.Namespace) -> str:
     return args.db or default_db_url(_data_dir(args))
 
 
+def _quiet(args: argparse.Namespace) -> bool:
+    return bool(args.verbosity < 0)
+
+
+def _verbose(args: argparse.Namespace) -> bool:
+    return bool(args.verbosity > 0)
+
+
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    progress = sys.stderr.isatty() and not args.no_progress
-    workers = _workers(args.workers, zero=False)
+    progress = sys.stderr.isatty() and not args.no_progress and not _quiet(args)
+    workers = (
+        _workers(args.workers, zero=False) if args.workers is not None else default_workers() or os.cpu_count() or 1
+    )
     page_budget = _page_budget(args)
     from crawler.reprocess import reprocess
 
@@ -315,27 +385,43 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         workers=workers,
         page_budget=page_budget,
     )
-    print(reprocess_summary(stats.as_dict()))
+    if not _quiet(args):
+        print(reprocess_summary(stats.as_dict()))
     return 0
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    import crawler.settings
     from crawler.crawl import CrawlOptions, crawl
 
-    overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
+    importlib.reload(crawler.settings)  # reads every AKHBAR_* variable now: one written wrong is refused here
+
+    overrides: dict[str, object] = {"LOG_LEVEL": _crawl_log_level(args)}
     max_seconds = _seconds("--max-seconds", args.max_seconds, MAX_SECONDS_MAX)
     if max_seconds:
         overrides["CLOSESPIDER_TIMEOUT"] = max_seconds
-    workers = _workers(args.workers, zero=True)
-    if workers:
-        overrides["AKHBAR_WORKERS"] = workers
+    if args.workers is not None:
+        overrides["AKHBAR_WORKERS"] = _workers(args.workers, zero=True)
     overrides["AKHBAR_PAGE_BUDGET"] = _page_budget(args)
-    summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
-    print(crawl_summary(summary))
+    if not _quiet(args):
+        overrides["AKHBAR_PROGRESS"] = "line" if sys.stderr.isatty() else "minutely"
+    seeds = args.seeds if args.seeds is not None else default_seeds_dir()
+    sites = args.sites or env_list("AKHBAR_SITES") or None
+    recrawl = args.recrawl if args.recrawl is not None else env_bool("AKHBAR_RECRAWL", False)
+    summary = crawl(CrawlOptions(seeds, _data_dir(args), args.db, sites, recrawl, overrides))
+    if not _quiet(args):
+        print(crawl_summary(summary))
     line, status = crawl_verdict(summary)
     if line:
         print(line, file=sys.stderr)
     return status
+
+
+def _crawl_log_level(args: argparse.Namespace) -> str:
+    """Scrapy's and akhbar's log level in a crawl: -v debug, -q warnings, else $AKHBAR_LOG_LEVEL or warnings."""
+    if _verbose(args):
+        return "DEBUG"
+    return "WARNING" if _quiet(args) else env_log_level("AKHBAR_LOG_LEVEL", "WARNING")
 
 
 def _by(signum: int | None) -> str:
@@ -345,10 +431,13 @@ def _by(signum: int | None) -> str:
 def cmd_seeds(args: argparse.Namespace) -> int:
     from crawler.seeds import load_seeds
 
-    sites, errors = load_seeds(args.seeds)
+    seeds = args.seeds if args.seeds is not None else default_seeds_dir()
+    sites, errors = load_seeds(seeds)
     if args.check and errors:
         raise errors[0]
-    for site in sites:
+    if args.json:
+        print(json.dumps([_site_json(site) for site in sites], ensure_ascii=False, indent=2))
+    for site in sites if not args.json else ():
         state = "enabled " if site.enabled else "disabled"
         print(
             f"{site.name:14s} {state} feeds {len(site.feeds)}, sitemaps {len(site.sitemaps)}, "
@@ -356,15 +445,30 @@ def cmd_seeds(args: argparse.Namespace) -> int:
         )
     for err in errors:
         print(f"invalid: {err}", file=sys.stderr)
-    if args.check:
-        print(f"{len(sites)} site(s) valid in {args.seeds}")
+    if args.check and not args.json:
+        print(f"{len(sites)} site(s) valid in {seeds}")
     return 0
+
+
+def _site_json(site: Site) -> dict[str, object]:
+    return {
+        "name": site.name,
+        "enabled": site.enabled,
+        "feeds": list(site.feeds),
+        "sitemaps": list(site.sitemaps),
+        "start_urls": list(site.start_urls),
+        "allowed_domains": list(site.allowed_domains),
+        "max_depth": site.max_depth,
+        "max_pages_per_run": site.max_pages_per_run,
+        "download_delay": site.download_delay,
+        "file": str(site.path),
+    }
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.demo.run import run_demo
 
-    return run_demo(_data_dir(args), db_url=args.db, verbose=args.verbose)
+    return run_demo(_data_dir(args), db_url=args.db, verbose=_verbose(args))
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -393,6 +497,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     db = _db(args)
+    if args.json:  # one object: {"articles_per_site": [{...}, ...], ...}
+        sections = {}
+        for title, sql in STATS_QUERIES:
+            columns, rows = run_query(db, sql)
+            sections[title.lower().replace(" ", "_")] = [dict(zip(columns, row, strict=True)) for row in rows]
+        print(json.dumps(sections, ensure_ascii=False, indent=2))
+        return 0
     for title, sql in STATS_QUERIES:
         columns, rows = run_query(db, sql)
         print(f"== {title}")
@@ -404,13 +515,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
     func: Callable[[argparse.Namespace], int] = args.func
     try:
-        return func(args)
+        logging.basicConfig(level=_log_level(args), format="%(levelname)s %(name)s: %(message)s")
+        status = func(args)
+        sys.stdout.flush()  # here, not at exit: a reader gone (`| head -1`) is then caught below
+        return status
     except LockedError as exc:
         if args.command == "crawl":
             print(f"akhbar: another crawl is running (pid {exc}); nothing to do", file=sys.stderr)
@@ -441,6 +551,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         what = (str(exc).strip().splitlines() or [""])[0]
         print(f"akhbar: error: {args.command}: internal error: {type(exc).__name__}: {what}", file=sys.stderr)
         return ExitStatus.FAILED
+
+
+def _log_level(args: argparse.Namespace) -> int:
+    """-v: debug; -q: warnings and errors; else $AKHBAR_LOG_LEVEL, or warnings."""
+    if _verbose(args):
+        return logging.DEBUG
+    if _quiet(args):
+        return logging.WARNING
+    return int(getattr(logging, env_log_level("AKHBAR_LOG_LEVEL", "WARNING")))
 
 
 _BAD_INPUT_ERRORS = (("crawler.seeds", "SeedError"), ("storage.archive", "InputError"))

@@ -68,6 +68,31 @@ def default_data_dir() -> Path:
     return Path(env_str("AKHBAR_DATA_DIR", DATA_DIR))
 
 
+def default_seeds_dir() -> Path:
+    return Path(env_str("AKHBAR_SEEDS_DIR", SEEDS_DIR))
+
+
+def env_list(name: str) -> list[str]:
+    """A comma-separated list (``AKHBAR_SITES=hespress,goud``); empty when unset."""
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
+def default_workers() -> int:
+    """``$AKHBAR_WORKERS`` (0: one per core), else 0."""
+    return int(env_number("AKHBAR_WORKERS", 0, 0, MAX_WORKERS * 1000, integer=True))
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def env_log_level(name: str, default: str) -> str:
+    """A logging level name (any case) from the environment."""
+    raw = env_str(name, default).upper()
+    if raw not in LOG_LEVELS:
+        raise UsageError(f"{name}={os.environ[name]!r}: expected one of {', '.join(LOG_LEVELS)}")
+    return raw
+
+
 def default_db_url(data_dir: Path) -> str:
     """``$AKHBAR_DB_URL`` when set, else the data dir's SQLite file."""
     return env_str("AKHBAR_DB_URL", "") or f"sqlite:///{data_dir / DB_FILE}"

@@ -1,7 +1,10 @@
 """Plain data types shared by the spider, the processing core and the store.
 
-``RawPage`` is the only item spiders yield. It is a plain dataclass (Scrapy accepts
-dataclass items), so the processing core can use it without importing Scrapy.
+``RawPage`` is the only item spiders yield (with ``FetchFailure`` for a request that got no
+response). They are plain dataclasses (Scrapy accepts dataclass items), so the processing core
+can use them without importing Scrapy. The store pipeline turns each page stored as an article
+into a ``StoredArticle``, the one item that leaves the pipeline: what Scrapy's feed exports
+(``scrapy crawl news -O items.jsonl``) write, without any raw bytes.
 """
 
 from __future__ import annotations
@@ -57,3 +60,16 @@ class FetchFailure:
     role: str = "article"
     fetched_at: str = field(default_factory=lambda: utc_now())
     status: int = 0  # an HTTP status when there was an answer that is not usable (robots.txt 5xx)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored, for Scrapy's feed exports: one JSON line per article."""
+
+    url: str
+    title: str | None
+    published_at: str | None
+    site: str | None
+    dup_kind: str  # unique | exact | near
+    duplicate_of: str | None = None  # the original's URL, for a copy
+    event: int | None = None  # articles.event_id: the event's first article

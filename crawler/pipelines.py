@@ -8,6 +8,11 @@ thread builds the archive record meanwhile (hashing and gzip release the GIL). E
 pages are archived and settled (decided and stored) strictly in arrival order, so the
 store is the one a re-process of the archive gives.
 
+Only pages stored as articles leave the pipeline, as ``StoredArticle`` items (what feed exports
+write: ``scrapy crawl news -O items.jsonl``); every other item is dropped quietly (DEBUG) once
+recorded. The stats count ``akhbar/articles``, ``akhbar/copies`` (exact or near duplicates among
+them), ``akhbar/rejected/<outcome>`` and ``akhbar/known`` (pages already stored).
+
 The first write that fails (a full disk...) stops the crawl at once (the engine closes
 the spider with reason ``disk_full`` or ``error``), instead of failing page after page.
 """
@@ -21,12 +26,14 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from crawler.config import PAGE_BUDGET_SECONDS, worker_bound
-from crawler.items import FetchFailure, RawPage
+from crawler.items import FetchFailure, RawPage, StoredArticle
 from crawler.processing.lshindex import warm_up
+from crawler.processing.outcomes import Outcome
 from crawler.report import silent_sites
 from crawler.run.executor import OrderedExecutor
 from crawler.run.ingest import COMMIT_SECONDS
@@ -73,27 +80,38 @@ class StorePipeline:
         session = self.session
         if isinstance(item, FetchFailure):
             session.record_failure(item)
-            return item
+            raise DropItem(f"failed request recorded: {item.url}", log_level="DEBUG")
         if not isinstance(item, RawPage):
             return item
         ingestor = session.ingestor
         page = session.write(lambda: ingestor.admit(item, archive_now=False))  # archived when settled, in order
         if page is None:
             if session.failed is None:
-                self._count("known")
-            return item
+                self._count("akhbar/known")
+            raise DropItem(f"already stored: {item.effective_url}", log_level="DEBUG")
         try:
             async with self.executor.in_turn(page.raw) as analysis:
                 outcome = session.write(
                     lambda: ingestor.settle(ingestor.archived(page, analysis.member), analysis.result)
                 )
         except Exception:
-            if self._stopping or session.failed is not None:
-                return item  # the run is stopping on a failure already said once: pages still in flight go quietly
+            if self._stopping or session.failed is not None:  # the run is stopping on a failure already said
+                raise DropItem("the run is stopping", log_level="DEBUG") from None  # once: in flight, go quietly
             raise  # anything else is a bug: Scrapy logs it with its traceback
-        if outcome is not None:
-            self._count(outcome.value)
-        return item
+        stored = self._stored(page.key) if outcome is Outcome.ARTICLE else None
+        if stored is None:
+            if outcome is not None:
+                self._count(f"akhbar/rejected/{outcome.value}")
+            raise DropItem(f"{outcome.value if outcome else 'not stored'}: {item.effective_url}", log_level="DEBUG")
+        self._count("akhbar/articles")
+        if stored.dup_kind != "unique":
+            self._count("akhbar/copies")
+        return stored
+
+    def _stored(self, key: str) -> StoredArticle | None:
+        """The article just stored from the page keyed ``key`` (in the run's open transaction)."""
+        row = self.session.write(lambda: self.session.store.stored_article(key))
+        return StoredArticle(**row) if row is not None else None
 
     def _stop(self) -> None:
         """The first failed write stops the crawl: pages after it would fail the same way."""
@@ -108,9 +126,9 @@ class StorePipeline:
         stopping = deferred_from_coro(engine.close_spider_async(reason=reason.value))
         stopping.addErrback(lambda failure: log.debug("closing the spider: %s", failure))
 
-    def _count(self, what: str) -> None:
+    def _count(self, key: str) -> None:
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"akhbar/outcome/{what}")
+            self.crawler.stats.inc_value(key)
 
     def _closed(self, reason: str) -> None:
         if self._ticker.running:

@@ -21,7 +21,7 @@ from datetime import date
 from itertools import chain, islice
 from typing import IO, Any, TypeVar
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, CursorResult, text
 from sqlalchemy.exc import DBAPIError
 
 from storage.db import describe, open_engine, sqlite_path
@@ -168,6 +168,14 @@ def _guard(conn: Connection, budget: _Budget) -> None:
             conn.execute(text(f"SET LOCAL statement_timeout = {int(budget.seconds * 1000)}"))
 
 
+def _execute(conn: Connection, statement: str, params: dict[str, Any] | None) -> CursorResult[Any]:
+    """A user's statement goes to the driver as written (``'12:30'``, ``LIKE '%:x%'`` are text, not
+    bind parameters, and ``%`` needs no doubling); akhbar's own statements bind ``:name`` parameters."""
+    if params is None:
+        return conn.execution_options(no_parameters=True).exec_driver_sql(statement)
+    return conn.execute(text(statement), params)
+
+
 @contextlib.contextmanager
 def query_rows(
     db_url: str, sql: str, params: dict[str, Any] | None = None, *, timeout: float = 0
@@ -187,7 +195,7 @@ def query_rows(
         with conn:
             _guard(conn, budget)
             statement = one_statement(sql)
-            result = budget.run(lambda: conn.execute(text(statement), params or {}))
+            result = budget.run(lambda: _execute(conn, statement, params))
             if not result.returns_rows:
                 raise QueryError("the statement returned no rows (akhbar sql is read-only: only SELECT-like queries)")
             columns = list(result.keys())

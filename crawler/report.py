@@ -105,6 +105,23 @@ def crawl_summary(d: Mapping[str, object]) -> str:
     return "\n".join(lines)
 
 
+def progress_line(seconds: float, scrapy_stats: Mapping[str, object], run: Mapping[str, object]) -> str:
+    """One line of a crawl's progress: time, pages fetched and their rate, articles stored (copies
+    among them), rejections, articles per site (most first). ``run`` is ``RunStats.as_dict()``."""
+    minutes, secs = divmod(int(seconds), 60)
+    fetched = _count(scrapy_stats, "downloader/response_count")
+    rate = fetched / seconds if seconds > 0 else 0.0
+    copies = _count(run, "exact") + _count(run, "near")
+    rejected = run.get("rejected") or {}
+    per_site = run.get("per_site") or {}
+    assert isinstance(rejected, dict) and isinstance(per_site, dict)
+    sites = ", ".join(f"{name} {n}" for name, n in sorted(per_site.items(), key=lambda kv: (-kv[1], kv[0])) if n)
+    return (
+        f"crawl {minutes}:{secs:02d}: {fetched} pages fetched ({rate:.1f}/s), {_count(run, 'articles')} articles "
+        f"({copies} copies), {sum(rejected.values())} rejected" + (f"; {sites}" if sites else "")
+    )
+
+
 def crawl_verdict(summary: Mapping[str, object]) -> tuple[str | None, int]:
     """How a crawl ended, for the command line: the one stderr line to print (None when it
     simply finished) and the exit status (``crawler.runs.exit_status``)."""

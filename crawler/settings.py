@@ -9,7 +9,17 @@ on/off), numbers checked for range; a wrong value is one line naming the variabl
 from __future__ import annotations
 
 from crawler import __version__
-from crawler.config import DATA_DIR, MAX_WORKERS, PAGE_BUDGET_SECONDS, SEEDS_DIR, env_bool, env_number, env_str
+from crawler.config import (
+    DATA_DIR,
+    PAGE_BUDGET_SECONDS,
+    SEEDS_DIR,
+    default_workers,
+    env_bool,
+    env_list,
+    env_log_level,
+    env_number,
+    env_str,
+)
 
 BOT_NAME = "akhbar"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -19,12 +29,14 @@ NEWSPIDER_MODULE = "crawler.spiders"
 AKHBAR_DATA_DIR = env_str("AKHBAR_DATA_DIR", DATA_DIR)
 AKHBAR_DB_URL = env_str("AKHBAR_DB_URL", "") or None
 AKHBAR_SEEDS_DIR = env_str("AKHBAR_SEEDS_DIR", SEEDS_DIR)
-AKHBAR_SITES = [s.strip() for s in env_str("AKHBAR_SITES", "").split(",") if s.strip()]  # empty: all enabled
+AKHBAR_SITES = env_list("AKHBAR_SITES")  # empty: all enabled
 AKHBAR_RECRAWL = env_bool("AKHBAR_RECRAWL", False)
 # extraction processes; 0: one per core
-AKHBAR_WORKERS = int(env_number("AKHBAR_WORKERS", 0, 0, MAX_WORKERS * 1000, integer=True))
+AKHBAR_WORKERS = default_workers()
 # extraction seconds per page before it is recorded as 'timeout' (0: no limit)
 AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
+AKHBAR_PROGRESS = "off"  # akhbar crawl: "line" on a terminal, "minutely" otherwise (crawler/progress.py)
+AKHBAR_PROGRESS_SECONDS = 0  # between two progress lines; 0: 1 s for "line", 60 s for "minutely"
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(
@@ -55,7 +67,7 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19 runs a code-executing HTTP control server by default: never
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
-LOG_LEVEL = env_str("AKHBAR_LOG_LEVEL", "INFO").upper()
+LOG_LEVEL = env_log_level("AKHBAR_LOG_LEVEL", "INFO")
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 SPIDER_MIDDLEWARES = {"crawler.frontier.Frontier": 950}  # next to the spider: known, once per URL, page budget
@@ -66,7 +78,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.redirects.LoopAwareRedirect": 600,  # redirect loops fail (and are recorded) instead of vanishing
 }
+DOWNLOAD_HANDLERS = {  # Scrapy's HTTP/1.1 handler, with --max-seconds as a deadline for downloads too
+    "http": "crawler.deadline.DeadlineDownloadHandler",
+    "https": "crawler.deadline.DeadlineDownloadHandler",
+}
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
     "crawler.throttle.SiteThrottle": 0,  # AutoThrottle with each site's download_delay as its floor
+    "crawler.progress.Progress": 0,  # akhbar crawl's progress line (AKHBAR_PROGRESS; off under scrapy crawl)
 }

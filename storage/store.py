@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, fun
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import aliased
 
 from crawler.items import RawPage, utc_now
 from storage import migrations
@@ -85,6 +86,16 @@ def _upserts(dialect_insert: Callable[[type[Base]], Any]) -> dict[str, Any]:
 
 _UPSERTS = {"sqlite": _upserts(sqlite_insert), "postgresql": _upserts(postgresql_insert)}
 _LAST_ARTICLE = select(func.max(Article.id))
+_ORIGINAL = aliased(Article)
+_STORED_ARTICLE = (
+    select(
+        Article.url, Article.title, Article.published_at, Article.site, Article.dup_kind,
+        _ORIGINAL.url.label("duplicate_of"), Article.event_id.label("event"),
+    )
+    .join(Fetch, Fetch.id == Article.fetch_id)
+    .outerjoin(_ORIGINAL, _ORIGINAL.id == Article.duplicate_of_id)
+    .where(Fetch.record_key == bindparam("key"))
+)  # fmt: skip
 _TURN_STATE = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists())
 # what a writer sharing the store reads to catch up on the others (also built once: it runs before each decision)
 _COUNT_SIGNATURES_AFTER = select(func.count()).select_from(Signature).where(Signature.article_id > bindparam("after"))
@@ -245,6 +256,12 @@ class Store(Generic[P]):
     def article_text_sha256(self, url: str) -> str | None:
         """``text_sha256`` of the article stored under ``url`` (None when there is none)."""
         return self.conn.execute(_ARTICLE_TEXT_SHA, {"url": url}).scalar()
+
+    def stored_article(self, key: str) -> dict[str, Any] | None:
+        """What a crawl exports of the article stored from the page with record key ``key``: its url, title,
+        published_at, site, dup_kind, its original's URL (``duplicate_of``) and its ``event``."""
+        row = self.conn.execute(_STORED_ARTICLE, {"key": key}).first()
+        return dict(row._mapping) if row is not None else None
 
     def url_done(self, url: str) -> bool:
         """True when fetching ``url`` again is pointless: it gave an article already (as its

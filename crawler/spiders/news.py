@@ -20,8 +20,9 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler.boundary import OffSite
+from crawler.deadline import CUT_FLAG, DeadlineCut
 from crawler.discovery import NotXml, canonicalize_url, feed_entries, is_pagination, page_links, sitemap_entries
-from crawler.failures import FailureLog, over_size_cap, unreachable_cause
+from crawler.failures import TIMEOUT, FailureLog, over_size_cap, unreachable_cause
 from crawler.frontier import READ_FLAG
 from crawler.items import FetchFailure, RawPage, utc_now
 from crawler.redirects import RedirectLoop
@@ -34,33 +35,44 @@ T = TypeVar("T")
 PRIORITY = {"feed": 30, "sitemap": 30, "article": 20, "listing": 0}
 
 
-def _sites_from(settings: BaseSettings) -> list[Site]:
+def _sites_from(settings: BaseSettings, *, warn: bool = True) -> list[Site]:
     from pathlib import Path
 
     sites, errors = load_seeds(Path(settings.get("AKHBAR_SEEDS_DIR", "seeds")))
-    for err in errors:
+    for err in errors if warn else ():
         log.warning("skipping %s", err)
     return select_sites(sites, settings.getlist("AKHBAR_SITES"))
 
 
+def _select(settings: BaseSettings, *, warn: bool = True) -> None:
+    """The run's sites, from the seeds and ``AKHBAR_SITES``, and their download slots."""
+    sites = _sites_from(settings, warn=warn)
+    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+    per_site = settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
+    for site in sites:
+        for domain in site.allowed_domains:
+            slots.setdefault(domain.split(":")[0], {"delay": site.download_delay, "concurrency": per_site})
+    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+    settings.set("AKHBAR_SITE_NAMES", [s.name for s in sites], priority="spider")
+    settings.set("AKHBAR_SITE_OBJECTS", sites, priority="spider")  # loaded once (per choice of sites)
+
+
 class NewsSpider(scrapy.Spider):
+    """``scrapy crawl news [-a sites=NAME,NAME]``: ``-a sites`` is ``akhbar crawl --site``."""
+
     name = "news"
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         super().update_settings(settings)
-        sites = _sites_from(settings)
-        slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
-        per_site = settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
-        for site in sites:
-            for domain in site.allowed_domains:
-                slots.setdefault(domain.split(":")[0], {"delay": site.download_delay, "concurrency": per_site})
-        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-        settings.set("AKHBAR_SITE_NAMES", [s.name for s in sites], priority="spider")
-        settings.set("AKHBAR_SITE_OBJECTS", sites, priority="spider")  # loaded (and warned about) once
+        _select(settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        if "sites" in kwargs:  # -a sites=medina,atlas: chosen before the frontier and the pipeline read them
+            names = [n.strip() for n in str(kwargs.pop("sites")).split(",") if n.strip()]
+            crawler.settings.set("AKHBAR_SITES", names, priority="cmdline")
+            _select(crawler.settings, warn=False)  # warned about when the seeds were first read
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.sites = {s.name: s for s in crawler.settings.getlist("AKHBAR_SITE_OBJECTS")}
         spider.failures = FailureLog(crawler)
@@ -223,6 +235,10 @@ class NewsSpider(scrapy.Spider):
         if failure.check(RobotsUnavailable):  # recorded once, for robots.txt itself
             self._count(f"akhbar/{site}/robots_skipped")
             return
+        cause = unreachable_cause(failure.value) if failure.value is not None else None
+        if failure.check(DeadlineCut) or (request.meta.get(CUT_FLAG) and cause == TIMEOUT):
+            self._count(f"akhbar/{site}/cut_at_deadline")  # --max-seconds came: not the site's fault, asked next run
+            return
         if failure.check(OffSite):
             yield FetchFailure(url=asked, error=str(failure.value)[:300], outcome="off_site", site=site, role=role)
             return
@@ -230,7 +246,6 @@ class NewsSpider(scrapy.Spider):
             self._count(f"akhbar/{site}/robots_forbidden")
             return
         outcome = "too_large" if over_size_cap(message) else "error"
-        cause = unreachable_cause(failure.value) if failure.value is not None else None
         if cause is not None:
             self.failures.unreachable(site or "-", cause, f"{asked}: {message}")
         else:

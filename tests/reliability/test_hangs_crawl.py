@@ -67,21 +67,21 @@ def no_traceback(stderr: str) -> list[str]:
 
 @pytest.mark.slow
 def test_a_download_that_never_ends_cannot_keep_the_crawl_past_max_seconds(tmp_path: Path, site: HostileSite) -> None:
+    """The download in flight at the deadline is cut 2 s after it (crawler/deadline.py): the crawl ends
+    gracefully, as finished, within seconds (it used to wait for the watchdog, 25 s later)."""
     seeds = slow_site(site, tmp_path, slow_delay=120)
     data = tmp_path / "var"
     started = time.monotonic()
     with start_crawl(seeds, data, "--max-seconds", "3") as proc:
         _, stderr = finish(proc, 60)
     took = time.monotonic() - started
-    assert took < 3 + 30, took
-    assert proc.returncode == 1, stderr
-    assert no_traceback(stderr) == [
-        "akhbar: error: crawl: still running 25 s after --max-seconds 3 (a download or page held it): "
-        "stopped; what was committed is kept"
-    ]
+    assert took < 3 + 10, took
+    assert proc.returncode == 0, stderr
+    assert no_traceback(stderr) == []
     db = data / "akhbar.db"
-    assert q(db, "SELECT kind, finish_reason FROM crawl_runs") == [("crawl", "interrupted")]
-    assert q(db, "SELECT COUNT(*) FROM articles")[0][0] == 3  # committed while the crawl waited
+    assert q(db, "SELECT kind, finish_reason FROM crawl_runs") == [("crawl", "finished")]
+    assert q(db, "SELECT COUNT(*) FROM articles")[0][0] == 3
+    assert q(db, "SELECT COUNT(*) FROM fetches WHERE url LIKE '%/a/999'")[0][0] == 0  # asked again next run
 
 
 def test_sigterm_ends_a_crawl_held_by_a_download_within_10_s(tmp_path: Path, site: HostileSite) -> None:
