@@ -165,3 +165,35 @@ def test_first_opens_of_an_empty_database_take_turns(pg_url: str) -> None:
         thread.join(timeout=60)
     assert not failed, failed
     assert pg_rows(pg_url, "SELECT count(*) FROM meta WHERE key = 'schema_version'") == [(1,)]
+
+
+def test_two_crawls_of_the_same_sites_into_one_store_store_each_article_once(pg_url: str, tmp_path: Path) -> None:
+    """Two data dirs, one PostgreSQL store, the same sites crawled at once: no UniqueViolation on validators,
+    no failed transaction; both exit 0 and every public article is stored once, its copies clustered."""
+    from crawler.demo.run import write_seed
+    from crawler.demo.server import SiteServer
+    from tests.test_crawl import EXPECTED, MIRROR, SITE
+
+    with SiteServer(SITE) as site, SiteServer(MIRROR) as mirror:
+        seeds = tmp_path / "seeds"
+        write_seed(SITE, site.base, seeds, max_depth=2)
+        write_seed(MIRROR, mirror.base, seeds, max_depth=2)
+        env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0"}
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--data-dir",
+                 str(tmp_path / f"d{i}"), "--db", pg_url, "--max-seconds", "60"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            )
+            for i in range(2)
+        ]  # fmt: skip
+        results = [proc.communicate(timeout=120) for proc in procs]
+        for proc, (_out, err) in zip(procs, results, strict=True):
+            assert proc.returncode == 0, err
+            assert "Traceback" not in err, err
+        urls = [str(u) for (u,) in pg_rows(pg_url, "SELECT url FROM articles WHERE site = 'fixture'")]
+        assert sorted(urls) == sorted(site.base + p for p in EXPECTED["articles"])
+        kinds = dict(pg_rows(pg_url, "SELECT url, dup_kind FROM articles"))
+        for group in EXPECTED["copies"]:
+            members = [kinds[(site if name == "fixture" else mirror).base + path] for name, path in group]
+            assert members.count("unique") == 1, group
