@@ -19,13 +19,13 @@ from storage.models import SearchTerms
 VERSION = 11
 
 _FTS = (
-    'CREATE VIRTUAL TABLE search_terms_fts USING fts5(terms, content="search_terms", content_rowid="article_id",'
-    " tokenize='unicode61 remove_diacritics 0')",
-    "CREATE TRIGGER search_terms_fts_insert AFTER INSERT ON search_terms BEGIN"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_terms_fts USING fts5(terms,"
+    ' content="search_terms", content_rowid="article_id", tokenize=\'unicode61 remove_diacritics 0\')',
+    "CREATE TRIGGER IF NOT EXISTS search_terms_fts_insert AFTER INSERT ON search_terms BEGIN"
     " INSERT INTO search_terms_fts(rowid, terms) VALUES (new.article_id, new.terms); END",
-    "CREATE TRIGGER search_terms_fts_delete AFTER DELETE ON search_terms BEGIN"
+    "CREATE TRIGGER IF NOT EXISTS search_terms_fts_delete AFTER DELETE ON search_terms BEGIN"
     " INSERT INTO search_terms_fts(search_terms_fts, rowid, terms) VALUES ('delete', old.article_id, old.terms); END",
-    "CREATE TRIGGER search_terms_fts_update AFTER UPDATE ON search_terms BEGIN"
+    "CREATE TRIGGER IF NOT EXISTS search_terms_fts_update AFTER UPDATE ON search_terms BEGIN"
     " INSERT INTO search_terms_fts(search_terms_fts, rowid, terms) VALUES ('delete', old.article_id, old.terms);"
     " INSERT INTO search_terms_fts(rowid, terms) VALUES (new.article_id, new.terms); END",
 )
@@ -37,6 +37,11 @@ def upgrade(conn: Connection) -> None:
         for stmt in _FTS:
             conn.execute(text(stmt))
     else:
-        conn.execute(text("CREATE INDEX ix_search_terms_tsv ON search_terms USING GIN (to_tsvector('simple', terms))"))
-    if conn.execute(text("SELECT 1 FROM articles LIMIT 1")).first() is not None:
+        gin = "CREATE INDEX IF NOT EXISTS ix_search_terms_tsv ON search_terms USING GIN (to_tsvector('simple', terms))"
+        conn.execute(text(gin))
+    unindexed = text(
+        "SELECT 1 FROM articles WHERE NOT EXISTS (SELECT 1 FROM search_terms WHERE article_id = articles.id) LIMIT 1"
+    )
+    if conn.execute(unindexed).first() is not None:
+        conn.execute(text("DELETE FROM meta WHERE key = 'search_pending'"))
         conn.execute(text("INSERT INTO meta (key, value) VALUES ('search_pending', '1')"))
