@@ -42,7 +42,7 @@ def store_file(db_url: str) -> Path:
     if path is None:
         raise UsageError(
             f"{describe(db_url)}: akhbar browse needs a SQLite store (datasette reads SQLite only); "
-            "query PostgreSQL with `akhbar sql --db URL \"SELECT …\"` or psql"
+            'query PostgreSQL with `akhbar sql --db URL "SELECT …"` or psql'
         )
     if not path.is_file():
         raise UsageError(f"{path}: no store here (run `akhbar reprocess` or `akhbar crawl` first, or pass --data-dir)")
@@ -83,15 +83,16 @@ def check_port(port: int) -> int:
         try:
             sock.bind((HOST, port))
         except OSError as exc:
-            raise UsageError(f"--port {port}: cannot listen on {HOST}:{port} ({exc.strerror}); try another --port") from None
+            problem = f"cannot listen on {HOST}:{port} ({exc.strerror}); try another --port"
+            raise UsageError(f"--port {port}: {problem}") from None
     return port
 
 
 def browse(db_url: str, port: int = DEFAULT_PORT) -> int:
     """Serve the store until interrupted; datasette's exit status (0 after Ctrl-C or SIGTERM)."""
-    check_port(port)
     db_file = store_file(db_url)
     require_datasette()
+    check_port(port)
     with tempfile.TemporaryDirectory(prefix="akhbar-browse-") as tmp:
         metadata_file = Path(tmp) / "metadata.json"
         metadata_file.write_text(json.dumps(metadata_for(db_file.stem), ensure_ascii=False), encoding="utf-8")

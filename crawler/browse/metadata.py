@@ -164,7 +164,7 @@ def render(readme: str) -> str:
 
     Dumper.add_representer(str, text)
     header = "# Generated from README.md by `python -m crawler.browse.metadata`: edit README.md or that module.\n"
-    body = yaml.dump(build(readme), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
+    body = yaml.dump(build(readme), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120)
     return header + body
 
 
