@@ -148,10 +148,11 @@ def index_page(
         items = []
         for event in events:
             entries = [(r.site, delay(r.delay_hours)) for r in event.reports]
+            first_site = event.reports[0].site if event.reports else None  # the first to report it
             items.append(
                 f'<li class="event"><a href="{event_file(event)}">{esc(event.title)}</a> '
                 f'<span class="muted">· {event.own_reports} تغطيات مستقلة (own reports) · '
-                f"<bdi>{esc(event.first_published or '—')}</bdi></span>{_sites_list(entries, event.first_site)}</li>"
+                f"<bdi>{esc(event.first_published or '—')}</bdi></span>{_sites_list(entries, first_site)}</li>"
             )
         body.append(f'<ul class="cards">{"".join(items)}</ul>')
     else:
@@ -212,10 +213,11 @@ def story_page(story: Story) -> str:
 
 def event_page(event: Event) -> str:
     entries = [(r.site, delay(r.delay_hours)) for r in event.reports]
+    first_site = event.reports[0].site if event.reports else None  # reports come first published first
     body = [
         f'<p class="muted">{event.own_reports} تغطيات مستقلة (own reports) · {event.size} مقالات (articles) · '
         f"<bdi>{esc(event.first_published or '—')}</bdi></p>",
-        _sites_list(entries, event.first_site),
+        _sites_list(entries, first_site),
         '<div class="reports">',
     ]
     for r in event.reports:
