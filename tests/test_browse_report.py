@@ -219,6 +219,16 @@ def test_untrusted_text_is_escaped_and_only_http_urls_are_links() -> None:
     assert 'href="javascript:' not in out and 'href="https://b.example/x?a=1&amp;b=2"' in out
 
 
+def test_a_story_page_compares_a_bounded_number_of_copies() -> None:
+    original = Article(1, "a", "https://a.example/1", "t", "2024-01-01T10:00:00+01:00", "unique", None, "نص. آخر.")
+    copies = [
+        Article(i, f"s{i}", f"https://s{i}.example/", "t", f"2024-01-0{1 + i % 2}", "exact", 1.0, "نص. آخر.", 1)
+        for i in range(2, 2 + pages.MAX_COPIES + 2)
+    ]
+    out = pages.story_page(Story(1, "t", "2024-01-01", len(copies) + 1, [original, *copies]))
+    assert out.count('<section class="copy"') == pages.MAX_COPIES and "(more copies, not compared): 2" in out
+
+
 def report(data_dir: Path, out: Path, *extra: str) -> dict[str, str]:
     assert main(["-q", "report", "--data-dir", str(data_dir), "--out", str(out), *extra]) == 0
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}

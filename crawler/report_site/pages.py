@@ -52,6 +52,7 @@ table{border-collapse:collapse}td,th{padding:4px 8px;border-bottom:1px solid #e2
  .row.head{display:none}.row>div[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;
  color:#718096}}
 """
+MAX_COPIES = 20  # copies compared on a story page (the first seen); the others are listed
 KIND_LABELS = {"same": "كما هي", "reworded": "معدّلة", "removed": "محذوفة", "added": "مضافة"}
 
 
@@ -118,7 +119,10 @@ def _sites_list(entries: list[tuple[str, str]], first: str | None) -> str:
 
 
 def _story_delays(story: Story) -> list[tuple[Article, float | None]]:
-    return [(a, hours_between(story.first_published, a.published_at)) for a in story.articles]
+    """The story's articles with their delay after its first publication, first published first
+    (without a date: last, in the order they were seen)."""
+    timed = [(a, hours_between(story.first_published, a.published_at)) for a in story.articles]
+    return sorted(timed, key=lambda ah: (ah[1] is None, ah[1] or 0.0, ah[0].id))
 
 
 def index_page(
@@ -133,8 +137,9 @@ def index_page(
     if stories:
         items = []
         for story in stories:
-            entries = [(a.site, delay(h)) for a, h in _story_delays(story)]
-            first = story.articles[0].site if story.articles else None
+            timed = _story_delays(story)
+            entries = [(a.site, delay(h)) for a, h in timed]
+            first = timed[0][0].site if timed else None  # the first to publish it
             items.append(
                 f'<li class="story"><a href="{story_file(story)}">{esc(story.title)}</a> '
                 f'<span class="muted">· {len(story.articles) - 1} نسخ (copies) · '
@@ -198,16 +203,20 @@ def _comparison(original: Article, copy: Article, hours: float | None) -> str:
 
 def story_page(story: Story) -> str:
     original, *copies = story.articles
-    delays = dict((a.id, h) for a, h in _story_delays(story))
-    entries = [(a.site, delay(delays[a.id])) for a in story.articles]
+    timed = _story_delays(story)
+    delays = {a.id: h for a, h in timed}
+    entries = [(a.site, delay(h)) for a, h in timed]
     body = [
         f"<p>الأصل (original): {link(original.url)} · {esc(original.site)} · "
         f"<bdi>{esc(original.published_at or '—')}</bdi></p>",
-        _sites_list(entries, original.site),
+        _sites_list(entries, timed[0][0].site),
         '<p class="muted">التأخير بعد أول نشر (delay after the first publication); '
         "<del>محذوف من الأصل</del> <ins>مضاف في النسخة</ins></p>",
     ]
-    body.extend(_comparison(original, copy, delays[copy.id]) for copy in copies)
+    body.extend(_comparison(original, copy, delays[copy.id]) for copy in copies[:MAX_COPIES])
+    if len(copies) > MAX_COPIES:
+        more = "".join(f"<li>{esc(c.site)}: {link(c.url, c.title or c.url)}</li>" for c in copies[MAX_COPIES:])
+        body.append(f"<h3>نسخ أخرى (more copies, not compared): {len(copies) - MAX_COPIES}</h3><ul>{more}</ul>")
     return page(story.title or original.url, "\n".join(body))
 
 
