@@ -105,6 +105,15 @@ EPILOG_SEARCH = """examples:
   akhbar search "مراكش الأمن" --site hespress --since 2024-11-01
   akhbar search "مغرب*" --json           # a prefix: المغربية, المغربي too
 """
+# -- akhbar browse, akhbar report (issue 16, items 1 and 2) ----------------------------------------------
+EPILOG_BROWSE = """examples:
+  akhbar browse                          # datasette on http://127.0.0.1:8001/, read-only (pip install 'akhbar[browse]')
+  akhbar browse --port 8080 --data-dir /srv/akhbar/var
+"""
+EPILOG_REPORT = """examples:
+  akhbar report                          # DATA_DIR/report/index.html: open it in a browser, no server needed
+  akhbar report --since 2024-11-01 --out /tmp/news-report
+"""
 EPILOG_STATS = """examples:
   akhbar stats
   akhbar stats --data-dir /srv/akhbar
@@ -349,7 +358,57 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store(p)
     p.add_argument("--json", action="store_true", help="print one JSON object: each section's rows as an array")
     p.set_defaults(func=cmd_stats)
+    _add_browse_and_report(sub)
     return parser
+
+
+# -- akhbar browse, akhbar report (issue 16, items 1 and 2) ----------------------------------------------
+def _add_browse_and_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from crawler.browse import DEFAULT_PORT
+
+    p = sub.add_parser(
+        "browse",
+        help="explore the store in a web browser (datasette, read-only, on 127.0.0.1)",
+        description="Serve the SQLite store with datasette on 127.0.0.1, read-only, with descriptions of every "
+        "table and column, facets, full-text search and canned queries. Needs pip install 'akhbar[browse]'.",
+        epilog=EPILOG_BROWSE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_store(p)
+    p.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, metavar="N", help=f"port on 127.0.0.1 (default {DEFAULT_PORT})"
+    )
+    p.set_defaults(func=cmd_browse)
+
+    p = sub.add_parser(
+        "report",
+        help="write a static HTML report of copied stories and events (works offline)",
+        description="Write a static HTML site (DIR/index.html): the stories copied across sites and the events "
+        "covered by several, each copy compared sentence by sentence with its original, and a page per site. "
+        "No server, no network: open index.html from disk.",
+        epilog=EPILOG_REPORT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_store(p)
+    p.add_argument("--since", metavar="DATE", help="stories first published on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--out", type=Path, metavar="DIR", help="where to write the site (default: DATA_DIR/report)")
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_browse(args: argparse.Namespace) -> int:
+    from crawler.browse import browse
+
+    return browse(_db(args), args.port)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from crawler.report_site import write_report
+
+    out = args.out if args.out is not None else _data_dir(args) / "report"
+    summary = write_report(_db(args), out, since=args.since)
+    if not _quiet(args):
+        print(summary)
+    return 0
 
 
 def _data_dir(args: argparse.Namespace) -> Path:

@@ -140,6 +140,8 @@ OPTIONS = {
     "events": COMMON | {"--since", "--site", "--min-sites", "--limit", "--json"},
     "stats": COMMON | {"--json"},
     "search": COMMON | {"--site", "--since", "--limit", "--json"},
+    "browse": COMMON | {"--port"},
+    "report": COMMON | {"--since", "--out"},
 }
 
 
