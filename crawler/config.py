@@ -72,6 +72,11 @@ def default_seeds_dir() -> Path:
     return Path(env_str("AKHBAR_SEEDS_DIR", SEEDS_DIR))
 
 
+def default_operator() -> str:
+    """``$AKHBAR_OPERATOR``: who runs the crawl (written to each archive file's warcinfo record); empty when unset."""
+    return env_str("AKHBAR_OPERATOR", "")
+
+
 def env_list(name: str) -> list[str]:
     """A comma-separated list (``AKHBAR_SITES=hespress,goud``); empty when unset."""
     return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]

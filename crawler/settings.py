@@ -13,6 +13,7 @@ from crawler.config import (
     DATA_DIR,
     PAGE_BUDGET_SECONDS,
     SEEDS_DIR,
+    default_operator,
     default_workers,
     env_bool,
     env_list,
@@ -37,6 +38,7 @@ AKHBAR_WORKERS = default_workers()
 AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
 AKHBAR_PROGRESS = "off"  # akhbar crawl: "line" on a terminal, "minutely" otherwise (crawler/progress.py)
 AKHBAR_PROGRESS_SECONDS = 0  # between two progress lines; 0: 1 s for "line", 60 s for "minutely"
+AKHBAR_OPERATOR = default_operator()  # who runs the crawl: written to each archive file's warcinfo record
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(
