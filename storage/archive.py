@@ -367,7 +367,9 @@ def expand_inputs(paths: list[str]) -> list[tuple[Path, str]]:
 
 
 def read_warc(path: Path) -> Iterator[ArchivedPage]:
-    """Response (and resource) records of a WARC file; a broken record ends the file."""
+    """The pages of a WARC file: its ``response`` records, and its ``resource`` records of an http(s)
+    URI (a page saved without its HTTP exchange); not a tool's own records (wget's log, a
+    ``metadata://`` resource). A broken record ends the file."""
     source = str(path)
     with open(path, "rb") as fh:
         it = ArchiveIterator(fh, arc2warc=True)
@@ -376,6 +378,8 @@ def read_warc(path: Path) -> Iterator[ArchivedPage]:
                 if record.rec_type not in ("response", "resource"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if record.rec_type == "resource" and not uri.lower().startswith(("http://", "https://")):
+                    continue
                 try:
                     body = record.content_stream().read()
                 except Exception as exc:  # bad gzip member, bad chunking
