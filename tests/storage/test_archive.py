@@ -206,3 +206,23 @@ def test_the_archive_is_read_in_the_order_pages_were_first_seen(tmp_path: Path) 
         (tmp_path / name).write_bytes(b"")
     (tmp_path / "tmp-0123456789abcdef-1.part").write_bytes(b"")  # a copy cut short by a crash: not read
     assert [p.name for p, _ in archive_files(tmp_path)] == names
+
+
+def test_a_copy_that_fails_leaves_nothing_named_as_a_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from storage.faults import WriteError
+
+    wget = write_wget_warc(tmp_path / "site.warc.gz", [("https://b.example/1", b"<html>x</html>", "text/html", 200)])
+    archive = tmp_path / "archive"
+    writer = ArchiveWriter(archive, run_id=1)
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("storage.archive.os.link", full)
+    with pytest.raises(WriteError) as failed:
+        writer.copy_in(wget)
+    assert failed.value.disk_full and "-copy-" in str(failed.value)
+    writer.close()
+    assert list(archive.iterdir()) == []  # no temporary file, no copy cut short
