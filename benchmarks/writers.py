@@ -33,6 +33,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from benchmarks.crawl import build_site
 from benchmarks.golden import archive_pages
@@ -70,7 +71,7 @@ def database(server: str) -> Iterator[str]:
 
     url = make_url(server)
     name = f"akhbar_bench_{uuid.uuid4().hex[:10]}"
-    admin = dict(host=url.host, port=url.port, user=url.username, dbname=url.database or "postgres")
+    admin: dict[str, Any] = dict(host=url.host, port=url.port, user=url.username, dbname=url.database or "postgres")
     if url.password:
         admin["password"] = url.password
     with psycopg.connect(**admin, autocommit=True) as conn:

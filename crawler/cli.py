@@ -90,6 +90,7 @@ EPILOG_SEEDS = """examples:
   akhbar seeds --check         # validate; exit 2 with file: key: problem on the first error
   akhbar seeds --seeds my-seeds --check
   akhbar seeds --json          # the sites as a JSON array of objects
+  akhbar seeds --path          # the seeds directory in use (./seeds, else the bundled seeds)
 """
 EPILOG_DEMO = """examples:
   akhbar demo                          # serve the bundled demo sites on 127.0.0.1 and crawl them into ./var
@@ -182,7 +183,8 @@ def _seeds_option(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="DIR",
-        help="directory of site definitions (default: $AKHBAR_SEEDS_DIR or ./seeds)",
+        help="directory of site definitions (default: $AKHBAR_SEEDS_DIR, else ./seeds if it exists, "
+        "else the bundled seeds; `akhbar seeds --path` prints it)",
     )
 
 
@@ -280,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     _seeds_option(p)
     p.add_argument("--check", action="store_true", help="validate; exit 2 on the first problem")
     p.add_argument("--json", action="store_true", help="print the sites as a JSON array of objects")
+    p.add_argument("--path", action="store_true", help="print the seeds directory in use and exit")
     p.set_defaults(func=cmd_seeds)
 
     p = sub.add_parser(
@@ -488,9 +491,14 @@ def _by(signum: int | None) -> str:
 
 
 def cmd_seeds(args: argparse.Namespace) -> int:
-    from crawler.seeds import load_seeds
+    from crawler.seeds import SeedError, load_seeds
 
     seeds = args.seeds if args.seeds is not None else default_seeds_dir()
+    if args.path:
+        if not seeds.is_dir():
+            raise SeedError(f"{seeds}: no such seeds directory")
+        print(seeds.resolve())
+        return 0
     sites, errors = load_seeds(seeds)
     if args.check and errors:
         raise errors[0]

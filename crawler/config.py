@@ -68,8 +68,32 @@ def default_data_dir() -> Path:
     return Path(env_str("AKHBAR_DATA_DIR", DATA_DIR))
 
 
+def bundled_seeds_dir() -> Path | None:
+    """The seeds shipped with akhbar: ``crawler/bundled_seeds/`` in an installed wheel (the checkout's
+    ``seeds/`` packaged by ``setup.py``), the checkout's ``seeds/`` when run from a checkout."""
+    here = Path(__file__).resolve().parent
+    if (here / "bundled_seeds").is_dir():
+        return here / "bundled_seeds"
+    checkout = here.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / SEEDS_DIR).is_dir():
+        return checkout / SEEDS_DIR
+    return None
+
+
 def default_seeds_dir() -> Path:
-    return Path(env_str("AKHBAR_SEEDS_DIR", SEEDS_DIR))
+    """``$AKHBAR_SEEDS_DIR``, else ``./seeds`` when it exists, else the seeds bundled with akhbar."""
+    chosen = env_str("AKHBAR_SEEDS_DIR", "")
+    if chosen:
+        return Path(chosen)
+    here = Path(SEEDS_DIR)
+    if here.is_dir():
+        return here
+    return bundled_seeds_dir() or here
+
+
+def default_operator() -> str:
+    """``$AKHBAR_OPERATOR``: who runs the crawl (written to each archive file's warcinfo record); empty when unset."""
+    return env_str("AKHBAR_OPERATOR", "")
 
 
 def env_list(name: str) -> list[str]:

@@ -57,6 +57,11 @@ class StorePipeline:
             list(settings.getlist("AKHBAR_SITE_NAMES")),
             {"sites": settings.getlist("AKHBAR_SITES"), "seeds": settings.get("AKHBAR_SEEDS_DIR")},
             settings.getfloat("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS),
+            archive_info={
+                "operator": settings.get("AKHBAR_OPERATOR") or "",
+                "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+                "http-header-user-agent": settings.get("USER_AGENT") or "",
+            },
         )
         self.session.on_failure = self._stop
         self._stopping = False

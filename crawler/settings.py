@@ -12,7 +12,8 @@ from crawler import __version__
 from crawler.config import (
     DATA_DIR,
     PAGE_BUDGET_SECONDS,
-    SEEDS_DIR,
+    default_operator,
+    default_seeds_dir,
     default_workers,
     env_bool,
     env_list,
@@ -28,7 +29,7 @@ NEWSPIDER_MODULE = "crawler.spiders"
 # -- akhbar --------------------------------------------------------------------
 AKHBAR_DATA_DIR = env_str("AKHBAR_DATA_DIR", DATA_DIR)
 AKHBAR_DB_URL = env_str("AKHBAR_DB_URL", "") or None
-AKHBAR_SEEDS_DIR = env_str("AKHBAR_SEEDS_DIR", SEEDS_DIR)
+AKHBAR_SEEDS_DIR = str(default_seeds_dir())  # $AKHBAR_SEEDS_DIR, else ./seeds, else the bundled seeds
 AKHBAR_SITES = env_list("AKHBAR_SITES")  # empty: all enabled
 AKHBAR_RECRAWL = env_bool("AKHBAR_RECRAWL", False)
 # extraction processes; 0: one per core
@@ -37,6 +38,7 @@ AKHBAR_WORKERS = default_workers()
 AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
 AKHBAR_PROGRESS = "off"  # akhbar crawl: "line" on a terminal, "minutely" otherwise (crawler/progress.py)
 AKHBAR_PROGRESS_SECONDS = 0  # between two progress lines; 0: 1 s for "line", 60 s for "minutely"
+AKHBAR_OPERATOR = default_operator()  # who runs the crawl: written to each archive file's warcinfo record
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(

@@ -1,23 +1,30 @@
 """The WARC archive: raw responses as received, the source of truth for re-processing.
 
-Writing: gzip-compressed WARC files under ``DATA_DIR/archive/``, one per run (rotated at 1 GiB),
-one ``response`` record per page, appended before the page's rows are written (built by a
-pool worker when there is one: :func:`warc_member` is pure). Reading: WARC
+Writing: gzip-compressed WARC 1.1 files under ``DATA_DIR/archive/``, one per run (rotated at
+1 GiB), each beginning with a ``warcinfo`` record (software, format, operator, run, robots
+policy), then one ``response`` record per page, appended before the page's rows are written
+(built by a pool worker when there is one: :func:`warc_member` is pure). Every record carries
+its ``WARC-Block-Digest`` (and a response its ``WARC-Payload-Digest``): ``warcio check`` passes.
+A foreign WARC file is not rewritten: :meth:`ArchiveWriter.copy_in` copies it whole, byte for
+byte, once (a file of the same content already in the archive is reused). Reading: WARC
 files from any producer (wget, Common Crawl, browsertrix…) and bare HTML files.
 
 A record is appended whole or not at all: a write that fails (a full disk) is cut back to
 where the record began and raised as :class:`~storage.faults.WriteError` naming the file.
+A copy is written under a temporary name, synced, then linked under its final name: a file
+named as a copy is always whole.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import logging
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -28,6 +35,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crawler import __version__
+from crawler.config import default_operator
 from crawler.items import RawPage
 from storage.faults import WriteError, is_disk_full
 
@@ -38,7 +47,11 @@ ROTATE_BYTES = 1 << 30  # an archive file is closed and the next one begun befor
 SITE_HEADER = "WARC-X-Akhbar-Site"
 REQUESTED_HEADER = "WARC-X-Akhbar-Requested-URI"
 ROLE_HEADER = "WARC-X-Akhbar-Role"
+WARC_VERSION = "1.1"
+WARC_FORMAT = "WARC File Format 1.1"
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+COPY_TAG = "-copy-"  # a foreign file copied whole: akhbar-STAMP-runNNNNNN-PPP-copy-<sha256[:16]>.warc.gz
+_ARCHIVE_NAME = re.compile(r"^(akhbar-\d{8}T\d{6}Z-run\d+)(?:-(\d{3}))?(?:-copy-[0-9a-f]{16})?\.")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _CANONICAL = re.compile(rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.I)
 _HREF = re.compile(rb"\bhref=[\"']([^\"']+)[\"']", re.I)
@@ -83,7 +96,7 @@ def warc_member(raw: RawPage) -> bytes:
     if raw.role != "article":
         warc_headers[ROLE_HEADER] = raw.role
     plain = io.BytesIO()
-    writer = WARCWriter(plain, gzip=False)
+    writer = WARCWriter(plain, gzip=False, warc_version=WARC_VERSION)
     record = writer.create_warc_record(
         raw.effective_url,
         "response",
@@ -93,20 +106,55 @@ def warc_member(raw: RawPage) -> bytes:
         warc_headers_dict=warc_headers,
     )
     writer.write_record(record)
+    return _gzip_member(plain.getvalue())
+
+
+def _gzip_member(data: bytes) -> bytes:
     packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-    return packer.compress(plain.getvalue()) + packer.flush()
+    return packer.compress(data) + packer.flush()
+
+
+def warcinfo_member(filename: str, fields: Mapping[str, str]) -> bytes:
+    """The ``warcinfo`` record that begins each of akhbar's WARC files, as one gzip member: the
+    software and format, then ``fields`` (operator, run, robots policy…; empty values left out)."""
+    info = {"software": f"akhbar/{__version__}", "format": WARC_FORMAT}
+    info.update((k, v) for k, v in fields.items() if v)
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False, warc_version=WARC_VERSION)
+    writer.write_record(writer.create_warcinfo_record(filename, info))
+    return _gzip_member(plain.getvalue())
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 class ArchiveWriter:
     """Appends response records to the run's WARC files: one file per run, rotated when it would
-    pass ``max_bytes`` (``akhbar-STAMP-runNNNNNN.warc.gz``, then ``…-002.warc.gz``, …). A file is
-    created exclusively: two writers (another run of another store sharing the data dir) never
-    append to one file."""
+    pass ``max_bytes`` (``akhbar-STAMP-runNNNNNN.warc.gz``, then ``…-002.warc.gz``, …), each
+    beginning with its ``warcinfo`` record (written with the file's first page: a file with no
+    page is removed at :meth:`close`). A file is created exclusively: two writers (another run of
+    another store sharing the data dir) never append to one file. ``info``: the warcinfo fields
+    besides software, format and run (operator, robots policy…)."""
 
-    def __init__(self, archive_dir: Path, run_id: int, *, max_bytes: int = ROTATE_BYTES) -> None:
+    def __init__(
+        self,
+        archive_dir: Path,
+        run_id: int,
+        *,
+        max_bytes: int = ROTATE_BYTES,
+        info: Mapping[str, str] | None = None,
+    ) -> None:
         self.archive_dir = archive_dir
         self.stem = f"akhbar-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-run{run_id:06d}"
         self.max_bytes = max_bytes
+        self.info = {"operator": default_operator(), **(info or {})}
+        self.info["akhbar-run"] = str(run_id)
+        self._head = 0  # the size of the current file's warcinfo record (0: not written yet)
         self.part = 0
         self.closed: list[Path] = []  # the files this writer filled and closed (rotated)
         try:
@@ -146,12 +194,26 @@ class ArchiveWriter:
 
     def append(self, member: bytes) -> int:
         """Append a record built by :func:`warc_member`; return its offset in :attr:`path` (the file
-        it went into: a full file is rotated first). Handed to the OS before returning (a killed
-        process loses nothing); :meth:`sync` makes it durable against power loss."""
+        it went into: a full file is rotated first, a new file begins with its warcinfo record).
+        Handed to the OS before returning (a killed process loses nothing); :meth:`sync` makes it
+        durable against power loss."""
+        if self._fh.tell() == 0:
+            self._begin_file()
         offset = self._fh.tell()
-        if offset and offset + len(member) > self.max_bytes:
+        if offset > self._head and offset + len(member) > self.max_bytes:
             self._rotate()
-            offset = 0
+            self._begin_file()
+            offset = self._fh.tell()
+        self._write(member, offset)
+        return offset
+
+    def _begin_file(self) -> None:
+        member = warcinfo_member(self.path.name, self.info)
+        self._write(member, 0)
+        self._head = len(member)
+
+    def _write(self, member: bytes, offset: int) -> None:
+        """``member`` written whole at ``offset`` (the end of the file), or the file cut back to ``offset``."""
         view = memoryview(member)
         try:
             while view:
@@ -162,7 +224,51 @@ class ArchiveWriter:
             except OSError as again:
                 log.warning("%s: a record written in part could not be removed (%s)", self.path, again)
             raise self._failure(exc) from None
-        return offset
+
+    def copy_in(self, source: Path) -> Path:
+        """``source`` (a foreign WARC file) copied whole, byte for byte, into the archive as the
+        run's next part, synced: rows may point into it at the offsets ``source`` has. Once: a file
+        of the same content already in the archive (an earlier run's copy) is returned instead.
+        Pages appended after it go to a later part, so the archive's order stays the input's."""
+        digest = file_sha256(source)
+        tag = f"{COPY_TAG}{digest[:16]}"
+        size = source.stat().st_size
+        for known in sorted(self.archive_dir.glob(f"*{tag}.*")):
+            if known.name.lower().endswith(WARC_SUFFIXES) and known.stat().st_size == size:
+                return known
+        name = source.name.lower()
+        suffix = max((s for s in WARC_SUFFIXES if name.endswith(s)), key=len, default=".warc.gz")
+        self.sync()
+        self.close()  # removed if it holds no page
+        if self.path.exists():
+            self.closed.append(self.path)
+        temp = self.archive_dir / f"tmp-{digest[:16]}-{os.getpid()}.part"  # never taken for a WARC file
+        try:
+            with open(source, "rb") as src, open(temp, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+            while True:  # linked exclusively: a taken name is skipped
+                self.part += 1
+                target = self.archive_dir / f"{self.stem}-{self.part:03d}{tag}{suffix}"
+                try:
+                    os.link(temp, target)
+                    break
+                except FileExistsError:
+                    continue
+            _sync_dir(self.archive_dir)
+        except OSError as exc:
+            raise WriteError(
+                str(self.archive_dir / f"{self.stem}{tag}{suffix}"),
+                exc.strerror or str(exc),
+                disk_full=is_disk_full(exc),
+            ) from None
+        finally:
+            temp.unlink(missing_ok=True)
+        log.info("%s: copied into the archive as %s", source, target.name)
+        self._fh = self._open_next()
+        return target
 
     def sync(self) -> None:
         """fsync the file: called before each database commit, so no row names a record a crash lost."""
@@ -172,12 +278,30 @@ class ArchiveWriter:
             raise self._failure(exc) from None
 
     def close(self) -> None:
+        """Close the current file; removed if no page went into it."""
+        if self._fh.closed:
+            return
         try:
             self._fh.close()
         except OSError as exc:
             raise self._failure(exc) from None
+        self._head = 0
         if self.path.stat().st_size == 0:
             self.path.unlink()
+
+
+def _sync_dir(path: Path) -> None:
+    """fsync a directory: a name linked into it survives a power loss."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _warc_date(iso: str) -> str:
@@ -243,7 +367,9 @@ def expand_inputs(paths: list[str]) -> list[tuple[Path, str]]:
 
 
 def read_warc(path: Path) -> Iterator[ArchivedPage]:
-    """Response (and resource) records of a WARC file; a broken record ends the file."""
+    """The pages of a WARC file: its ``response`` records, and its ``resource`` records of an http(s)
+    URI (a page saved without its HTTP exchange); not a tool's own records (wget's log, a
+    ``metadata://`` resource). A broken record ends the file."""
     source = str(path)
     with open(path, "rb") as fh:
         it = ArchiveIterator(fh, arc2warc=True)
@@ -252,6 +378,8 @@ def read_warc(path: Path) -> Iterator[ArchivedPage]:
                 if record.rec_type not in ("response", "resource"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if record.rec_type == "resource" and not uri.lower().startswith(("http://", "https://")):
+                    continue
                 try:
                     body = record.content_stream().read()
                 except Exception as exc:  # bad gzip member, bad chunking
@@ -309,7 +437,17 @@ def read_inputs(files: list[tuple[Path, str]]) -> Iterator[ArchivedPage]:
 
 
 def archive_files(archive_dir: Path) -> list[tuple[Path, str]]:
-    """The data dir's own archive, oldest run first (the order pages were first seen)."""
+    """The data dir's own archive (akhbar's files and the foreign files copied in), oldest run
+    first, a run's parts in order: the order pages were first seen."""
     if not archive_dir.is_dir():
         return []
-    return [(p, "warc") for p in sorted(archive_dir.glob("*.warc.gz"))]
+    found = [p for p in archive_dir.iterdir() if p.is_file() and p.name.lower().endswith(WARC_SUFFIXES)]
+    return [(p, "warc") for p in sorted(found, key=_archive_order)]
+
+
+def _archive_order(path: Path) -> tuple[str, int, str]:
+    """Sort key: the run's stem, then the part (``…-run000001.warc.gz`` before ``…-002…``)."""
+    match = _ARCHIVE_NAME.match(path.name)
+    if match is None:
+        return (path.name, 0, path.name)
+    return (match.group(1), int(match.group(2) or 1), path.name)

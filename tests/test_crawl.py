@@ -285,3 +285,24 @@ def test_fetches_name_their_archive_file_relative_to_the_data_dir(crawled: Path)
         f for (f,) in q(crawled / "akhbar.db", "SELECT DISTINCT warc_file FROM fetches WHERE warc_file IS NOT NULL")
     ]
     assert files and all(f.startswith("archive/akhbar-") and (crawled / f).is_file() for f in files), files
+
+
+def test_the_crawls_archive_begins_with_warcinfo_and_passes_warcio_check(crawled: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    from crawler import __version__
+    from tests.warc_builder import undigested, warcio_check
+
+    files = sorted((crawled / "archive").glob("*.warc.gz"))
+    assert files
+    for path in files:
+        with open(path, "rb") as fh:
+            first = next(iter(ArchiveIterator(fh)))
+            assert first.rec_type == "warcinfo"
+            info = dict(line.split(": ", 1) for line in first.content_stream().read().decode().splitlines() if line)
+        assert info["software"] == f"akhbar/{__version__}" and info["format"] == "WARC File Format 1.1"
+        assert info["robots"] == "obey" and info["akhbar-run"].isdigit() and "akhbar/" in info["http-header-user-agent"]
+        assert undigested(path) == []
+    check = warcio_check(*files)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "digest pass" in check.stdout

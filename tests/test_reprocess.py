@@ -263,9 +263,8 @@ def test_page_over_its_time_budget_is_recorded(tmp_path: Path, conference_text: 
 
 
 def test_parallel_workers_archive_the_same_records(tmp_path: Path, mixed_warc: Path) -> None:
-    """Copied into the data dir's archive by the workers (compressed there) or by the main process:
-    the same records in input order, and the archive re-processes into the same articles. (Offsets
-    may differ by a few bytes: each record has a random WARC-Record-ID, compressed with it.)"""
+    """With any number of workers the data dir's archive holds the same records in input order (a WARC
+    input is copied whole: the rows' offsets are the input's), and it re-processes into the same articles."""
     cols = "url, title, text, dup_kind, duplicate_of_id"
     seen = []
     for workers in ("1", "2"):

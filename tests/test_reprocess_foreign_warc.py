@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
-from tests.warc_builder import write_warc
+from storage.archive import COPY_TAG, archive_files, read_warc
+from tests.warc_builder import records, undigested, warcio_check, write_warc, write_wget_warc
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = [ROOT / "crawler" / "demo" / "sites" / name for name in ("atlas", "medina", "sahil")]
@@ -56,3 +57,71 @@ def test_every_listing_is_not_an_article_and_every_article_is_stored(tmp_path: P
     assert all(details)  # each refusal says why
     # one site value per domain, never a headline or an agency: the domain itself without seeds
     assert sites == {(f"{s.name}.example", f"{s.name}.example") for s in SITES}
+
+
+def test_a_wget_warc_is_archived_byte_for_byte_once_and_its_rows_point_into_the_copy(tmp_path: Path) -> None:
+    """The copy in the archive is the input itself (warcinfo, request, revisit, metadata and wget's log
+    kept as they are, ``warcio check`` passing); each row names its response record there; a re-run,
+    and a re-process of the archive, add nothing: no row, no file, no record."""
+    pages, articles = _site_pages(SITES[0], "www.atlas.example")
+    wget = write_wget_warc(tmp_path / "atlas.warc.gz", pages)
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(wget)]) == 0
+    archive = data / "archive"
+    (copy,) = archive.iterdir()  # the copy alone: no page needed a record of akhbar's own
+    assert copy.read_bytes() == wget.read_bytes()
+    assert records(copy) == records(wget)  # record for record, byte for byte, in order
+    kinds = [kind for kind, *_ in records(copy)]
+    assert kinds[0] == "warcinfo" and {"request", "revisit", "metadata", "resource"} <= set(kinds)
+    check = warcio_check(copy)
+    assert check.returncode == 0, check.stdout + check.stderr
+    db = data / "akhbar.db"
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT url, warc_file, warc_offset FROM fetches ORDER BY id").fetchall()
+        stored = {u for (u,) in conn.execute("SELECT url FROM articles")}
+    assert stored == articles and len(rows) == len(pages)  # wget's log and metadata are not pages
+    responses = {offset: data for kind, offset, data in records(copy) if kind == "response"}
+    for url, warc_file, offset in rows:
+        assert warc_file == f"archive/{copy.name}" and offset in responses
+        got = next(p for p in read_warc(data / warc_file) if p.offset == offset)
+        assert got.raw is not None and got.raw.url == url
+    before = {p.name: p.read_bytes() for p in archive.iterdir()}
+    with sqlite3.connect(db) as conn:
+        counts = conn.execute("SELECT (SELECT COUNT(*) FROM fetches), (SELECT COUNT(*) FROM crawl_runs)").fetchone()
+    assert main(["reprocess", "--data-dir", str(data), str(wget)]) == 0
+    assert main(["reprocess", "--data-dir", str(data)]) == 0
+    assert {p.name: p.read_bytes() for p in archive.iterdir()} == before
+    with sqlite3.connect(db) as conn:
+        assert (
+            conn.execute("SELECT (SELECT COUNT(*) FROM fetches), (SELECT COUNT(*) FROM crawl_runs)").fetchone()
+            == counts
+        )
+
+
+def test_html_files_and_warcs_keep_their_order_in_the_archive(tmp_path: Path) -> None:
+    """A bare HTML page goes into the run's own WARC file (warcinfo first); a WARC file is copied whole
+    between them; the archive re-processes into the same store."""
+    pages, _ = _site_pages(SITES[1], "www.medina.example")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write_wget_warc(inputs / "b.warc.gz", pages[: len(pages) // 2])
+    for i, (url, body, _ctype, _status) in enumerate(pages[len(pages) // 2 :]):
+        page = body.replace(b"<head>", f'<head><link rel="canonical" href="{url}">'.encode(), 1)
+        (inputs / f"{'a' if i % 2 else 'c'}{i:03d}.html").write_bytes(page)
+    data = tmp_path / "var"
+    assert main(["reprocess", "--data-dir", str(data), str(inputs)]) == 0
+    files = [p for p, _ in archive_files(data / "archive")]
+    assert [COPY_TAG in p.name for p in files] == [False, True, False]
+    for path in files:
+        check = warcio_check(path)
+        assert check.returncode == 0, check.stdout + check.stderr
+        assert undigested(path) == [] or COPY_TAG in path.name
+    assert records(files[0])[0][0] == "warcinfo"
+    rebuilt = tmp_path / "rebuilt.db"
+    assert main(["reprocess", "--data-dir", str(data), "--into", str(rebuilt)]) == 0
+    cols = "url, outcome, warc_file, warc_offset"
+    with sqlite3.connect(data / "akhbar.db") as one, sqlite3.connect(rebuilt) as two:
+        assert (
+            one.execute(f"SELECT {cols} FROM fetches ORDER BY id").fetchall()
+            == two.execute(f"SELECT {cols} FROM fetches ORDER BY id").fetchall()
+        )

@@ -133,3 +133,20 @@ def test_a_seed_url_scrapy_could_not_request_safely_is_refused(tmp_path: Path, u
     path = write(tmp_path, "x", GOOD.format(name="x").replace("https://www.example.ma/feed", url))
     with pytest.raises(SeedError, match=r"feeds\[0\]: not an absolute http\(s\) URL with a valid host and port"):
         load_seed(path)
+
+
+def test_the_seeds_directory_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """``--seeds``, else $AKHBAR_SEEDS_DIR, else ./seeds when it exists, else the bundled seeds."""
+    monkeypatch.delenv("AKHBAR_SEEDS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["seeds", "--path"]) == 0
+    assert capsys.readouterr().out.strip() == str((ROOT / "seeds").resolve())  # a checkout: its seeds/
+    (tmp_path / "seeds").mkdir()
+    assert main(["seeds", "--path"]) == 0
+    assert capsys.readouterr().out.strip() == str((tmp_path / "seeds").resolve())
+    monkeypatch.setenv("AKHBAR_SEEDS_DIR", str(tmp_path / "mine"))
+    assert main(["seeds", "--path"]) == 2  # named, but missing: one line
+    err = capsys.readouterr().err.strip()
+    assert err == f"akhbar: error: {tmp_path / 'mine'}: no such seeds directory"
+    assert main(["seeds", "--path", "--seeds", str(tmp_path / "seeds")]) == 0
+    assert capsys.readouterr().out.strip() == str((tmp_path / "seeds").resolve())

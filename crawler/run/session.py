@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -62,8 +62,10 @@ class Run:
         data_dir: Path | None = None,
         page_budget: float = PAGE_BUDGET_SECONDS,
         hint: str = "",
+        archive_info: Mapping[str, str] | None = None,
     ) -> None:
         self.kind, self.db_url, self.args, self.hint = kind, db_url, args, hint
+        self.archive_info = archive_info  # the archive files' warcinfo fields (operator, robots policy…)
         self.lock = DataDirLock(lock_dir) if lock_dir is not None else None
         self.archive_dir = archive_dir
         self.data_dir = data_dir  # fetches.warc_file is relative to it
@@ -78,7 +80,11 @@ class Run:
             store = Store(self.db_url, DedupParams(), rebuild_hint=self.hint, event_params=EventParams())
             self.store = store
             self.run_id = store.start_run(self.kind, self.args, os.getpid())
-            self.writer = ArchiveWriter(self.archive_dir, self.run_id) if self.archive_dir is not None else None
+            self.writer = (
+                ArchiveWriter(self.archive_dir, self.run_id, info=self.archive_info)
+                if self.archive_dir is not None
+                else None
+            )
             self.ingestor = Ingestor(store, self.run_id, self.writer, self.page_budget, self.data_dir)
         except BaseException as exc:
             if store is not None:
@@ -188,6 +194,7 @@ class CrawlSession:
         site_names: list[str],
         args: dict[str, object],
         page_budget: float = PAGE_BUDGET_SECONDS,
+        archive_info: Mapping[str, str] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.site_names = site_names
@@ -205,6 +212,7 @@ class CrawlSession:
             data_dir=data_dir,
             page_budget=page_budget,
             hint=f" --data-dir {data_dir}",
+            archive_info=archive_info,
         ).open()
         self.store, self.run_id, self.ingestor = self.run.store, self.run.run_id, self.run.ingestor
 

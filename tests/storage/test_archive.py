@@ -4,10 +4,20 @@ import os
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
+from crawler import __version__
 from crawler.items import RawPage
-from storage.archive import ArchiveWriter, InputError, expand_inputs, read_html, read_inputs, read_warc
-from tests.warc_builder import write_warc
+from storage.archive import (
+    ArchiveWriter,
+    InputError,
+    archive_files,
+    expand_inputs,
+    read_html,
+    read_inputs,
+    read_warc,
+)
+from tests.warc_builder import records, undigested, warcio_check, write_warc, write_wget_warc
 
 
 def test_writer_round_trip(tmp_path: Path) -> None:
@@ -102,3 +112,117 @@ def test_expand_inputs_errors_name_the_culprit(tmp_path: Path) -> None:
     files = expand_inputs([str(tmp_path / "d")])
     assert [p.name for p, _ in files] == ["a.htm", "b.html"]
     assert len(list(read_inputs(files))) == 2
+
+
+def _warcinfo(path: Path) -> dict[str, str]:
+    """The fields of ``path``'s first record, which must be its warcinfo."""
+    with open(path, "rb") as fh:
+        record = next(iter(ArchiveIterator(fh)))
+        assert record.rec_type == "warcinfo"
+        assert record.rec_headers.protocol == "WARC/1.1"
+        assert record.rec_headers.get_header("WARC-Filename") == path.name
+        body = record.content_stream().read().decode()
+    return dict(line.split(": ", 1) for line in body.splitlines() if line)
+
+
+def test_every_file_begins_with_its_warcinfo_and_passes_warcio_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKHBAR_OPERATOR", "Newsroom Archive <archive@example.org>")
+    pages = [
+        RawPage(url=f"https://a.example/{i}", body="<p>سلام %d</p>".encode() % i * 40, site="a",
+                headers=(("Content-Type", "text/html"), ("Content-Encoding", "gzip")), truncated=i == 2)
+        for i in range(6)
+    ]  # fmt: skip
+    writer = ArchiveWriter(tmp_path, run_id=42, max_bytes=1200, info={"robots": "obey"})
+    where = []
+    for page in pages:
+        offset = writer.write(page)
+        where.append((writer.path, offset))
+    writer.close()
+    files = sorted({path for path, _ in where})
+    assert len(files) > 1  # rotated: each file its own warcinfo
+    for path in files:
+        info = _warcinfo(path)
+        assert info == {
+            "software": f"akhbar/{__version__}",
+            "format": "WARC File Format 1.1",
+            "operator": "Newsroom Archive <archive@example.org>",
+            "robots": "obey",
+            "akhbar-run": "42",
+        }
+        assert [kind for kind, *_ in records(path)][1:] == ["response"] * (len(records(path)) - 1)
+        assert undigested(path) == []  # every record has its block digest...
+    check = warcio_check(*files)  # ...and it is right, and so is each response's payload digest
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.count("digest pass") == len(pages) + len(files)
+    for page, (path, offset) in zip(pages, where, strict=True):  # the rows' offsets still find their page
+        assert offset > 0
+        got = next(p for p in read_warc(path) if p.offset == offset)
+        assert got.raw is not None and got.raw.url == page.url and got.raw.body == page.body
+
+
+def test_a_writer_with_no_page_leaves_no_file(tmp_path: Path) -> None:
+    writer = ArchiveWriter(tmp_path, run_id=1)
+    writer.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_foreign_warc_is_copied_byte_for_byte_once(tmp_path: Path) -> None:
+    pages = [(f"https://b.example/{i}", b"<html><p>%d</p></html>" % i, "text/html", 200) for i in range(3)]
+    wget = write_wget_warc(tmp_path / "site.warc.gz", pages)
+    archive = tmp_path / "archive"
+    writer = ArchiveWriter(archive, run_id=5)
+    first = writer.write(RawPage(url="https://a.example/before", body=b"<p>before</p>"))
+    copy = writer.copy_in(wget)
+    writer.write(RawPage(url="https://a.example/after", body=b"<p>after</p>"))
+    writer.close()
+    assert copy.read_bytes() == wget.read_bytes()
+    assert [kind for kind, *_ in records(copy)] == ["warcinfo"] + ["request", "response"] * 3 + [
+        "revisit", "metadata", "resource"
+    ]  # fmt: skip
+    assert warcio_check(copy).returncode == 0
+    # the archive's order is the input's: the run's file, the copy, then the file pages after it went to
+    order = [p.name for p, _ in archive_files(archive)]
+    assert order[1] == copy.name and len(order) == 3 and first > 0
+    read = [p.raw.url for p in read_inputs(archive_files(archive)) if p.raw is not None]
+    assert read == ["https://a.example/before", *(u for u, *_ in pages), "https://a.example/after"]
+    again = ArchiveWriter(archive, run_id=6)
+    assert again.copy_in(wget) == copy  # the same content: not copied twice
+    again.close()
+    assert sorted(archive.iterdir()) == sorted(p for p, _ in archive_files(archive))
+    assert len(list(archive.iterdir())) == 3
+
+
+def test_the_archive_is_read_in_the_order_pages_were_first_seen(tmp_path: Path) -> None:
+    names = [
+        "akhbar-20240101T000000Z-run000001.warc.gz",
+        "akhbar-20240101T000000Z-run000001-002.warc.gz",
+        "akhbar-20240101T000000Z-run000001-003-copy-0123456789abcdef.warc",
+        "akhbar-20240101T000000Z-run000001-004.warc.gz",
+        "akhbar-20240102T000000Z-run000002.warc.gz",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "tmp-0123456789abcdef-1.part").write_bytes(b"")  # a copy cut short by a crash: not read
+    assert [p.name for p, _ in archive_files(tmp_path)] == names
+
+
+def test_a_copy_that_fails_leaves_nothing_named_as_a_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from storage.faults import WriteError
+
+    wget = write_wget_warc(tmp_path / "site.warc.gz", [("https://b.example/1", b"<html>x</html>", "text/html", 200)])
+    archive = tmp_path / "archive"
+    writer = ArchiveWriter(archive, run_id=1)
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("storage.archive.os.link", full)
+    with pytest.raises(WriteError) as failed:
+        writer.copy_in(wget)
+    assert failed.value.disk_full and "-copy-" in str(failed.value)
+    writer.close()
+    assert list(archive.iterdir()) == []  # no temporary file, no copy cut short

@@ -37,7 +37,7 @@ def warc_members(path: Path) -> list[bytes]:
                 continue
             offset = records.get_record_offset()
             record.content_stream().read()
-            records.read_to_end()  # type: ignore[no-untyped-call]
+            records.read_to_end()
             members.append(data[offset : offset + records.get_record_length()])
     return members
 
@@ -193,7 +193,7 @@ def test_two_crawls_of_the_same_sites_into_one_store_store_each_article_once(pg_
             assert "Traceback" not in err, err
         urls = [str(u) for (u,) in pg_rows(pg_url, "SELECT url FROM articles WHERE site = 'fixture'")]
         assert sorted(urls) == sorted(site.base + p for p in EXPECTED["articles"])
-        kinds = dict(pg_rows(pg_url, "SELECT url, dup_kind FROM articles"))
+        kinds = {str(url): str(kind) for url, kind in pg_rows(pg_url, "SELECT url, dup_kind FROM articles")}
         for group in EXPECTED["copies"]:
             members = [kinds[(site if name == "fixture" else mirror).base + path] for name, path in group]
             assert members.count("unique") == 1, group
