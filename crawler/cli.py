@@ -23,6 +23,7 @@ from crawler.config import (
     UsageError,
     default_data_dir,
     default_db_url,
+    default_frontier,
     env_number,
     worker_bound,
 )
@@ -68,6 +69,7 @@ EPILOG_CRAWL = """examples:
   akhbar crawl --site hespress --site goud        # some sites only
   akhbar crawl --seeds /etc/akhbar/seeds --data-dir /srv/akhbar
   akhbar crawl --recrawl                          # fetch known articles again
+  akhbar crawl --frontier redis://queue.lan:6379/0 # one of N workers sharing a frontier (README)
 
 cron (every 30 minutes; a run still going makes the next one exit 0 at once):
   */30 * * * * cd /srv/akhbar && akhbar crawl --data-dir /srv/akhbar/var >> crawl.log 2>&1
@@ -194,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recrawl", action="store_true", help="fetch articles already in the store again")
     p.add_argument("--max-seconds", type=float, default=0, help="stop the crawl after this long (0: no limit)")
     p.add_argument("--workers", type=int, default=0, metavar="N", help="extraction processes (default 0: one per core)")
+    p.add_argument(
+        "--frontier",
+        metavar="URL",
+        default=None,
+        help="share the request queue and seen URLs with other crawl processes: redis://HOST:PORT/DB "
+        "(default: $AKHBAR_FRONTIER; needs pip install 'akhbar[redis]')",
+    )
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
@@ -305,7 +314,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if workers:
         overrides["AKHBAR_WORKERS"] = workers
     overrides["AKHBAR_PAGE_BUDGET"] = _page_budget(args)
-    summary = crawl(CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides))
+    frontier = args.frontier or default_frontier()
+    summary = crawl(
+        CrawlOptions(args.seeds, _data_dir(args), args.db, args.sites, args.recrawl, overrides, frontier=frontier)
+    )
     print(crawl_summary(summary))
     line, status = crawl_verdict(summary)
     if line:

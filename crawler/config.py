@@ -68,6 +68,11 @@ def default_data_dir() -> Path:
     return Path(env_str("AKHBAR_DATA_DIR", DATA_DIR))
 
 
+def default_frontier() -> str | None:
+    """``$AKHBAR_FRONTIER``: the Redis URL of a frontier shared by crawl processes, if set."""
+    return env_str("AKHBAR_FRONTIER", "") or None
+
+
 def default_db_url(data_dir: Path) -> str:
     """``$AKHBAR_DB_URL`` when set, else the data dir's SQLite file."""
     return env_str("AKHBAR_DB_URL", "") or f"sqlite:///{data_dir / DB_FILE}"
