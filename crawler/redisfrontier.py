@@ -203,6 +203,11 @@ def release(server: Redis, keys: Keys, lease: str | None) -> None:
         server.hdel(keys.lease(worker), field)
 
 
+def reclaim(server: Redis, keys: Keys) -> int:
+    """Put the leases of dead workers back in the queue (and forget those workers): how many."""
+    return int(server.eval(_RECLAIM, 2, keys.workers, keys.queue, keys.lease_prefix))
+
+
 def lease_of(request: Request | None) -> str | None:
     return request.meta.get(LEASE) if request is not None else None
 
@@ -367,7 +372,7 @@ class SharedFrontier(Frontier):
             log.warning("frontier: heartbeat failed: %s", exc)
 
     def _reclaim(self) -> int:
-        moved = int(self.server.eval(_RECLAIM, 2, self.keys.workers, self.keys.queue, self.keys.lease_prefix))
+        moved = reclaim(self.server, self.keys)
         if moved:
             log.warning("frontier: %d request(s) of a stopped worker put back in the queue", moved)
         return moved
