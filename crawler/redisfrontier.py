@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 
 WORKER = "AKHBAR_FRONTIER_WORKER"  # setting: this process's id in the frontier
 LEASE = "akhbar_lease"  # request meta: "<worker>|<lease field>" while it is leased
-HEARTBEAT_SECONDS = 2.0
+HEARTBEAT_SECONDS = 1.0
 LEASE_SECONDS = 15.0  # a worker silent this long is dead: its leases go back to the queue
 RUN_IDLE_SECONDS = 120.0  # the run state outlives the last heartbeat this long
 
@@ -160,9 +160,10 @@ def configure(settings: Settings, url: str) -> None:
     spider_mw["crawler.frontier.Frontier"] = None
     spider_mw[f"{__name__}.SharedFrontier"] = position
     settings.set("SPIDER_MIDDLEWARES", spider_mw, priority="cmdline")
-    downloader_mw = dict(settings.getdict("DOWNLOADER_MIDDLEWARES"))
-    downloader_mw["crawler.redispoliteness.SharedPoliteness"] = 150  # after robots.txt, before the network
-    settings.set("DOWNLOADER_MIDDLEWARES", downloader_mw, priority="cmdline")
+    handlers = dict(settings.getdict("DOWNLOAD_HANDLERS"))
+    for scheme in ("http", "https"):  # each request waits for its host's global turn (crawler.redispoliteness)
+        handlers[scheme] = "crawler.redispoliteness.SharedPoliteness"
+    settings.set("DOWNLOAD_HANDLERS", handlers, priority="cmdline")
 
 
 class Keys:
@@ -368,8 +369,18 @@ class SharedFrontier(Frontier):
                 _ms(RUN_IDLE_SECONDS),
             )
             self._reclaim()
+            self._wake()
         except Exception as exc:  # Redis gone for a moment: the next beat tries again
             log.warning("frontier: heartbeat failed: %s", exc)
+
+    def _wake(self) -> None:
+        """An idle Scrapy engine asks its scheduler again only every 5 s: with requests queued by
+        other workers meanwhile, this worker asks at once. (A private part of Scrapy's engine,
+        used if it is there: without it, the worker only joins in later.)"""
+        engine = self.crawler.engine
+        nextcall = getattr(getattr(engine, "_slot", None), "nextcall", None)
+        if engine is not None and nextcall is not None and self.server.zcard(self.keys.queue):
+            nextcall.schedule()
 
     def _reclaim(self) -> int:
         moved = reclaim(self.server, self.keys)

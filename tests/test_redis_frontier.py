@@ -19,6 +19,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,10 @@ def client(url: str):  # type: ignore[no-untyped-def]
     return redis.Redis.from_url(url)
 
 
-def worker(seeds: Path, data: Path, frontier: str, *extra: str) -> subprocess.Popen[str]:
+def worker(seeds: Path, data: Path, frontier: str, *extra: str, **env: str) -> subprocess.Popen[str]:
     cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--data-dir", str(data)]
     cmd += ["--frontier", frontier, "--max-seconds", "60", "--workers", "1", *extra]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**ENV, **env})
 
 
 def finish(procs: list[subprocess.Popen[str]], timeout: float = 100) -> list[tuple[int, str, str]]:
@@ -142,6 +143,18 @@ def seeds(tmp_path_factory: pytest.TempPathFactory, servers: dict[str, SiteServe
     return path
 
 
+class TimedHits(list[str]):
+    """A site server's request log that also notes when each request came."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def append(self, path: str) -> None:
+        self.times.append(time.monotonic())
+        super().append(path)
+
+
 def hits(servers: dict[str, SiteServer]) -> Counter[tuple[str, str]]:
     """Requests the sites received, robots.txt aside (every worker reads it once)."""
     return Counter((name, h) for name, s in servers.items() for h in s.hits if h != "/robots.txt")
@@ -180,7 +193,12 @@ def three_workers(
     finally:
         for p in slow:
             servers["fixture"].rules["delay"].pop(p, None)
-    return {"dirs": dirs, "results": results, "hits": hits(servers), "left": left_in(redis_server)}
+    return {
+        "dirs": dirs,
+        "results": results,
+        "hits": hits(servers),
+        "left": left_in(redis_server),
+    }
 
 
 def test_three_workers_store_every_public_article_once(three_workers: dict, servers: dict[str, SiteServer]) -> None:
@@ -205,6 +223,24 @@ def test_three_workers_fetch_what_one_process_fetches_each_as_often(
         assert three_workers["hits"][("fixture", path)] == 1
     for path in SPEC["feeds"]:
         assert three_workers["hits"][("fixture", path)] == one_process_hits[("fixture", path)] >= 1
+
+
+def test_a_sites_delay_holds_across_three_workers(
+    servers: dict[str, SiteServer], frontier: str, tmp_path: Path
+) -> None:
+    """Requests to a site (its robots.txt from each worker included) come at least its
+    download_delay apart, all workers together (less a little for the test server's clock)."""
+    delay = 0.3
+    write_seed(MIRROR, servers["mirror"].base, tmp_path / "seeds", delay=delay)
+    timed = servers["mirror"].hits = TimedHits()
+    dirs = [tmp_path / f"w{i}" for i in range(3)]
+    one_at_a_time = {"AKHBAR_CONCURRENT_REQUESTS": "1"}  # so that the requests are spread over the workers
+    results = finish([worker(tmp_path / "seeds", d, frontier, **one_at_a_time) for d in dirs])
+    assert [status for status, _, _ in results] == [0, 0, 0], results
+    working = [d for d in dirs if q(d / "akhbar.db", "SELECT COUNT(*) FROM fetches")[0][0]]
+    assert len(working) >= 2 and timed.count("/robots.txt") == len(working) and len(timed) >= 6
+    gaps = [b - a for a, b in pairwise(sorted(timed.times))]
+    assert min(gaps) >= delay - 0.03, gaps
 
 
 def test_three_workers_obey_robots_and_allowed_domains(three_workers: dict, servers: dict[str, SiteServer]) -> None:
@@ -236,11 +272,10 @@ def test_a_worker_killed_mid_run_loses_nothing(
     r = client(frontier)
     slow = {p: 1.5 for p in EXPECTED["articles"]}
     servers["fixture"].rules.setdefault("delay", {}).update(slow)
-    env_one_per_site = {"AKHBAR_CONCURRENCY_PER_SITE": "1"}
+    one_per_site = {"AKHBAR_CONCURRENCY_PER_SITE": "1"}
     dirs = [tmp_path / f"w{i}" for i in range(3)]
-    ENV.update(env_one_per_site)
     try:
-        procs = [worker(seeds, d, frontier) for d in dirs]
+        procs = [worker(seeds, d, frontier, **one_per_site) for d in dirs]
         by_pid = {p.pid: i for i, p in enumerate(procs)}
         victim = None
         deadline = time.monotonic() + 40
@@ -255,13 +290,11 @@ def test_a_worker_killed_mid_run_loses_nothing(
         assert victim is not None, "no worker other than the seeder held a request"
         procs[victim].send_signal(signal.SIGKILL)
         procs[victim].communicate(timeout=10)
-        procs[victim] = worker(seeds, dirs[victim], frontier)
+        procs[victim] = worker(seeds, dirs[victim], frontier, **one_per_site)
         results = finish(procs)
     finally:
         for p in slow:
             servers["fixture"].rules["delay"].pop(p, None)
-        for key in env_one_per_site:
-            ENV.pop(key, None)
     for status, _, stderr in results:
         assert status == 0, stderr
     assert any("put back in the queue" in stderr for _, _, stderr in results)
