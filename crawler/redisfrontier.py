@@ -15,14 +15,17 @@ committed in the instant before the kill, before its lease was dropped).
 A run: the first worker to claim the seed (a Redis ``SET`` while no live worker holds it)
 enqueues the feeds, sitemaps and start URLs; the others only consume. The run is over when the
 queue is empty, no worker holds a lease and the seeding has finished: the worker that sees this
-first deletes the run state, and every worker then closes by itself. A worker started later
-begins a new run. The run state also expires :data:`RUN_IDLE_SECONDS` after the last heartbeat
-(all workers killed), so tomorrow's run seeds again; queued requests never expire.
+first deletes the run state and notes when, and every worker then closes by itself. A worker
+started less than ``AKHBAR_FRONTIER_GRACE`` seconds (30) after that belongs to the run that has
+just drained (started late by the same launch): it finds nothing to do and exits; one started
+later begins a new run. The run state also expires :data:`RUN_IDLE_SECONDS` after the last
+heartbeat (all workers killed), so tomorrow's run seeds again; queued requests never expire.
 
 Politeness across workers is :mod:`crawler.redispoliteness`'s.
 
 What scrapy-redis lacks is wrapped here, not copied: its scheduler passes the deprecated
-``spider=`` argument to the stats collector (:class:`_StatsWithoutSpider` drops it), and its
+``spider=`` argument to the stats collector (:class:`_StatsWithoutSpider` drops it) and logs
+with the deprecated ``Spider.log()`` (that warning is silenced around its ``open``), and its
 ``RedisSpider`` reads ``start_requests()``, which Scrapy 2.13+ no longer calls: it is not used;
 the news spider's own ``async start()`` seeds, gated by :meth:`SharedFrontier.process_start`.
 """
@@ -33,6 +36,7 @@ import logging
 import os
 import socket
 import uuid
+import warnings
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
@@ -59,6 +63,7 @@ LEASE = "akhbar_lease"  # request meta: "<worker>|<lease field>" while it is lea
 HEARTBEAT_SECONDS = 1.0
 LEASE_SECONDS = 15.0  # a worker silent this long is dead: its leases go back to the queue
 RUN_IDLE_SECONDS = 120.0  # the run state outlives the last heartbeat this long
+DRAINED_MEMORY_SECONDS = 86400.0  # how long the time a run drained is kept (the grace is shorter)
 
 _NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) "
 
@@ -97,10 +102,13 @@ for i = 2, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 return now
 """
 )
-# seed, seeded, workers; worker, run ms -> 1 when this worker seeds the run
+# seed, seeded, workers, drained; worker, run ms, grace ms -> 1: this worker seeds the run,
+# 0: another does or did, 2: a run drained less than the grace ago (nothing to do)
 _CLAIM_SEED = (
     _NOW
     + """
+local drained = redis.call('GET', KEYS[4])
+if drained and now - tonumber(drained) < tonumber(ARGV[3]) then return 2 end
 local holder = redis.call('GET', KEYS[1])
 if holder then
   if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
@@ -108,23 +116,26 @@ if holder then
   if alive and tonumber(alive) > now then return 0 end
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('DEL', KEYS[4])
 return 1
 """
 )
-# queue, workers, seed, seeded, run keys...; lease key prefix -> 1 busy, 0 drained (run state deleted)
+# queue, workers, drained, seed, seeded, run keys...; lease key prefix
+# -> 1 busy, 0 drained (run state deleted, the time it drained noted)
 _DRAINED = (
     _NOW
     + """
 if redis.call('ZCARD', KEYS[1]) > 0 then return 1 end
-local holder = redis.call('GET', KEYS[3])
-if holder and redis.call('EXISTS', KEYS[4]) == 0 then
+local holder = redis.call('GET', KEYS[4])
+if holder and redis.call('EXISTS', KEYS[5]) == 0 then
   local alive = redis.call('ZSCORE', KEYS[2], holder)
   if alive and tonumber(alive) > now then return 1 end
 end
 for _, w in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   if redis.call('HLEN', ARGV[1] .. w) > 0 then return 1 end
 end
-for i = 3, #KEYS do redis.call('DEL', KEYS[i]) end
+if holder then redis.call('SET', KEYS[3], now, 'PX', ARGV[2]) end
+for i = 4, #KEYS do redis.call('DEL', KEYS[i]) end
 return 0
 """
 )
@@ -176,6 +187,7 @@ class Keys:
         self.seed, self.seeded = base + "seed", base + "seeded"  # who seeds the run; set once it has
         self.workers = base + "workers"  # worker -> heartbeat deadline (ms, Redis clock)
         self.lease_prefix, self.lease_seq = base + "lease:", base + "leaseseq"
+        self.drained = base + "drained"  # when the last run drained (ms, Redis clock)
         self.slot_prefix = base + "slot:"  # per host: next allowed request (crawler.redispoliteness)
 
     def lease(self, worker: str) -> str:
@@ -209,6 +221,12 @@ def reclaim(server: Redis, keys: Keys) -> int:
     return int(server.eval(_RECLAIM, 2, keys.workers, keys.queue, keys.lease_prefix))
 
 
+def spend(server: Redis, keys: Keys, url: str, site: str, budget: int | None) -> str:
+    """:meth:`crawler.frontier.Frontier._spend` for all workers: asked, over budget or spent."""
+    args = (url, site, -1 if budget is None else budget)
+    return _SPEND_VERDICT[int(server.eval(_SPEND, 2, keys.asked, keys.spent, *args))]
+
+
 def lease_of(request: Request | None) -> str | None:
     return request.meta.get(LEASE) if request is not None else None
 
@@ -225,9 +243,15 @@ class LeasedQueue(PriorityQueue):
         if not got:
             return None
         field, data = got
-        request: Request = self._decode_request(data)
+        field = field.decode() if isinstance(field, bytes) else field
+        try:
+            request: Request = self._decode_request(data)
+        except Exception as exc:  # not a request this code can read (another version's, damaged)
+            log.warning("frontier: dropped a queued entry that is not a readable request: %s", exc)
+            release(self.server, keys, f"{self.worker}|{field}")
+            return None
         earlier = request.meta.get(LEASE)  # a retry or redirect of a leased request: now leased here
-        request.meta[LEASE] = f"{self.worker}|{field.decode() if isinstance(field, bytes) else field}"
+        request.meta[LEASE] = f"{self.worker}|{field}"
         release(self.server, keys, earlier)
         return request
 
@@ -245,7 +269,9 @@ class SharedScheduler(Scheduler):
     worker: str
 
     def open(self, spider: Any) -> None:
-        super().open(spider)
+        with warnings.catch_warnings():  # it says "Resuming crawl" with Spider.log(), deprecated in Scrapy 2.13
+            warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", category=Warning)
+            super().open(spider)
         if isinstance(self.queue, LeasedQueue):
             self.queue.worker = self.worker
             self.queue.frontier_keys = Keys(spider.name)
@@ -261,6 +287,7 @@ class SharedFrontier(Frontier):
         self.keys = Keys(crawler.spidercls.name)
         self.worker: str = crawler.settings.get(WORKER) or new_worker_id()
         self.server: Redis = get_redis_from_settings(crawler.settings)
+        self.grace = crawler.settings.getfloat("AKHBAR_FRONTIER_GRACE", 30.0)
         self._beat = task.LoopingCall(self._heartbeat)
         self._releases = task.LoopingCall(self._release_settled)
         self._items: Counter[str] = Counter()  # lease -> its response's items still in the pipeline
@@ -279,9 +306,17 @@ class SharedFrontier(Frontier):
     # -- Scrapy entry points ---------------------------------------------------------
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         self._heartbeat()
-        if not self.server.eval(
-            _CLAIM_SEED, 3, self.keys.seed, self.keys.seeded, self.keys.workers, self.worker, _ms(RUN_IDLE_SECONDS)
-        ):
+        keys = self.keys
+        claim = self.server.eval(
+            _CLAIM_SEED, 4, keys.seed, keys.seeded, keys.workers, keys.drained, self.worker, _ms(RUN_IDLE_SECONDS),
+            _ms(self.grace),
+        )  # fmt: skip
+        if claim == 2:
+            log.warning(
+                "frontier: the last run drained less than %g s ago (AKHBAR_FRONTIER_GRACE): nothing to do", self.grace
+            )
+            return
+        if claim == 0:
             log.info("frontier: another worker seeds this run; this one takes requests from the queue")
             return
         log.info("frontier: this worker seeds the run (feeds, sitemaps, start URLs)")
@@ -304,8 +339,7 @@ class SharedFrontier(Frontier):
         self._output_done(lease)
 
     def _spend(self, url: str, name: str, budget: int | None) -> str:
-        args = (url, name, -1 if budget is None else budget)
-        return _SPEND_VERDICT[int(self.server.eval(_SPEND, 2, self.keys.asked, self.keys.spent, *args))]
+        return spend(self.server, self.keys, url, name, budget)
 
     # -- signals ---------------------------------------------------------------------
     def _opened(self, spider: Any) -> None:
@@ -395,7 +429,10 @@ class SharedFrontier(Frontier):
             self._settled.clear()
         self._reclaim()
         keys = self.keys
-        busy = self.server.eval(_DRAINED, 2 + len(keys.run), keys.queue, keys.workers, *keys.run, keys.lease_prefix)
+        busy = self.server.eval(
+            _DRAINED, 3 + len(keys.run), keys.queue, keys.workers, keys.drained, *keys.run, keys.lease_prefix,
+            _ms(DRAINED_MEMORY_SECONDS),
+        )  # fmt: skip
         if busy:
             raise DontCloseSpider
         log.info("frontier: drained (no request queued or in flight on any worker): the run is over")

@@ -25,6 +25,8 @@ AKHBAR_RECRAWL = env_bool("AKHBAR_RECRAWL", False)
 AKHBAR_WORKERS = int(env_number("AKHBAR_WORKERS", 0, 0, MAX_WORKERS * 1000, integer=True))
 # extraction seconds per page before it is recorded as 'timeout' (0: no limit)
 AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 3600)
+# --frontier: a worker started less than this many seconds after the shared run drained finds nothing to do
+AKHBAR_FRONTIER_GRACE = env_number("AKHBAR_FRONTIER_GRACE", 30, 0, 24 * 3600)
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(

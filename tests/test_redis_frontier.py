@@ -125,7 +125,7 @@ def stored_so_far(dirs: list[Path]) -> list[str]:
 
 
 def left_in(url: str) -> list[bytes]:
-    """What a drained frontier still holds besides the lease counter: nothing."""
+    """What a frontier holds besides the lease counter (drained: when it drained, nothing else)."""
     return sorted(k for k in client(url).keys("akhbar:*") if not k.endswith(b":leaseseq"))
 
 
@@ -252,16 +252,47 @@ def test_three_workers_obey_robots_and_allowed_domains(three_workers: dict, serv
 
 
 def test_a_drained_frontier_is_empty_and_the_next_run_seeds_again(
-    three_workers: dict, seeds: Path, servers: dict[str, SiteServer], redis_server: str, tmp_path: Path
+    three_workers: dict, seeds: Path, servers: dict[str, SiteServer], redis_server: str
 ) -> None:
-    """The run state is deleted when the frontier drains: tomorrow's run seeds afresh."""
-    assert three_workers["left"] == []
+    """The run state is deleted when the frontier drains. A worker started just after (late, in the
+    same launch) finds nothing to do; the next run (here: no grace) seeds afresh. The store's
+    known URLs still count: what a worker stored is not fetched again by it."""
+    assert three_workers["left"] == [b"akhbar:news:drained"]
     for s in servers.values():
         s.hits.clear()
-    [(status, _, stderr)] = finish([worker(seeds, three_workers["dirs"][0], redis_server)])
+    [(status, _, stderr)] = finish([worker(seeds, three_workers["dirs"][1], redis_server)])
+    assert status == 0 and "the last run drained less than 30 s ago" in stderr, stderr
+    assert hits(servers) == Counter()
+    base = servers["fixture"].base
+    known = {u.removeprefix(base) for u in stored(three_workers["dirs"][:1])}
+    [(status, _, stderr)] = finish([worker(seeds, three_workers["dirs"][0], redis_server, AKHBAR_FRONTIER_GRACE="0")])
     assert status == 0, stderr
     assert servers["fixture"].hits.count(SPEC["sitemaps"][0]) == 1
-    assert left_in(redis_server) == []
+    assert left_in(redis_server) == [b"akhbar:news:drained"]
+    assert known and not known & set(servers["fixture"].hits)
+
+
+def test_a_sites_page_budget_holds_across_three_workers(
+    seeds: Path, servers: dict[str, SiteServer], frontier: str, tmp_path: Path
+) -> None:
+    """``max_pages_per_run = 4``: four article or listing requests in all, not four per worker."""
+    budgeted = tmp_path / "seeds"
+    budgeted.mkdir()
+    toml = (seeds / "fixture.toml").read_text(encoding="utf-8")
+    (budgeted / "fixture.toml").write_text(toml + "max_pages_per_run = 4\n", encoding="utf-8")
+    dirs = [tmp_path / f"w{i}" for i in range(3)]
+    results = finish([worker(budgeted, d, frontier) for d in dirs])
+    assert [status for status, _, _ in results] == [0, 0, 0], results
+    xml = (*SPEC["feeds"], *SPEC["sitemaps"], "/sitemap-1.xml", "/sitemap-news.xml", "/robots.txt")
+    base = servers["fixture"].base
+    asked = [
+        u
+        for d in dirs
+        if (d / "akhbar.db").exists()
+        for (u,) in q(d / "akhbar.db", "SELECT url FROM fetches")
+        if not u.removeprefix(base).startswith(xml)
+    ]
+    assert 1 <= len(asked) <= 4, asked
 
 
 def test_a_worker_killed_mid_run_loses_nothing(
@@ -300,7 +331,7 @@ def test_a_worker_killed_mid_run_loses_nothing(
     assert any("put back in the queue" in stderr for _, _, stderr in results)
     base = servers["fixture"].base
     assert sorted(stored(dirs)) == sorted(base + p for p in EXPECTED["articles"])
-    assert left_in(frontier) == []
+    assert left_in(frontier) == [b"akhbar:news:drained"]
 
 
 @pytest.mark.xfail(
@@ -317,8 +348,12 @@ def test_three_workers_share_one_postgresql_store(
 ) -> None:
     """Runs when ``AKHBAR_TEST_POSTGRES_URL`` is set: three workers, one store, each article once."""
     procs = [worker(seeds, tmp_path / f"w{i}", frontier, "--db", pg_url) for i in range(3)]
-    for status, _, stderr in finish(procs):
+    working = 0
+    for status, stdout, stderr in finish(procs):
         assert status == 0, stderr
+        assert "another crawl is running" not in stderr  # a second writer refused did not share the work
+        working += not stdout.startswith("crawl: 0 pages")
+    assert working >= 2
     urls = [u for (u,) in pg_rows(pg_url, "SELECT url FROM articles WHERE site = 'fixture'")]
     assert sorted(urls) == sorted(servers["fixture"].base + p for p in EXPECTED["articles"])
 
@@ -411,3 +446,16 @@ def test_requests_leased_by_a_dead_worker_go_back_to_the_queue(frontier: str) ->
     assert r.hlen(keys.lease("a")) == 0 and len(queue) == 2
     again = queue.pop()
     assert again is not None and again.url == "http://x.example/3" and again.priority == 20
+
+
+def test_once_per_run_and_the_page_budget_are_the_frontiers_not_each_workers(frontier: str) -> None:
+    from crawler.frontier import ASKED, OVER_BUDGET, SPENT
+    from crawler.redisfrontier import Keys, spend
+
+    keys = Keys("news")
+    a, b = client(frontier), client(frontier)  # two workers
+    assert spend(a, keys, "http://x.example/1", "x", 2) == SPENT
+    assert spend(b, keys, "http://x.example/1", "x", 2) == ASKED
+    assert spend(b, keys, "http://x.example/2", "x", 2) == SPENT
+    assert spend(a, keys, "http://x.example/3", "x", 2) == OVER_BUDGET
+    assert spend(a, keys, "http://y.example/1", "y", None) == SPENT  # another site, no budget
