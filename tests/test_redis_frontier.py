@@ -334,6 +334,31 @@ def test_a_worker_killed_mid_run_loses_nothing(
     assert left_in(frontier) == [b"akhbar:news:drained"]
 
 
+def test_a_worker_stopped_at_max_seconds_hands_its_requests_back(
+    seeds: Path, servers: dict[str, SiteServer], frontier: str, tmp_path: Path
+) -> None:
+    """A graceful stop (--max-seconds) leaves the rest of the run queued, nothing leased; the next
+    worker finishes the run."""
+    r = client(frontier)
+    slow = {p: 1.0 for p in EXPECTED["articles"]}
+    servers["fixture"].rules.setdefault("delay", {}).update(slow)
+    try:
+        cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--data-dir", str(tmp_path / "a")]
+        cmd += ["--frontier", frontier, "--max-seconds", "2", "--workers", "1"]
+        first = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=ENV)
+    finally:
+        for p in slow:
+            servers["fixture"].rules["delay"].pop(p, None)
+    assert first.returncode == 0, first.stderr
+    assert r.zcard("akhbar:news:requests") > 0
+    assert not [k for k in r.keys("akhbar:news:lease:*") if r.hlen(k)]
+    [(status, _, stderr)] = finish([worker(seeds, tmp_path / "b", frontier)])
+    assert status == 0, stderr
+    base = servers["fixture"].base
+    assert sorted(stored([tmp_path / "a", tmp_path / "b"])) == sorted(base + p for p in EXPECTED["articles"])
+    assert left_in(frontier) == [b"akhbar:news:drained"]
+
+
 @pytest.mark.xfail(
     reason="several writers on one PostgreSQL store: the store side is being built in crawler/run/ and storage/ "
     "(issue 15); until it lands a second writer is refused",
