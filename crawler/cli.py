@@ -26,6 +26,7 @@ from crawler.config import (
     UsageError,
     default_data_dir,
     default_db_url,
+    default_frontier,
     default_seeds_dir,
     default_workers,
     env_bool,
@@ -81,6 +82,7 @@ EPILOG_CRAWL = """examples:
   akhbar crawl --seeds /etc/akhbar/seeds --data-dir /srv/akhbar
   akhbar crawl --recrawl                          # fetch known articles again
   akhbar -q crawl --max-seconds 600               # warnings and errors only, at most 10 minutes
+  akhbar crawl --frontier redis://queue.lan:6379/0 # one of N workers sharing a frontier (README)
 
 cron (every 30 minutes; a run still going makes the next one exit 0 at once):
   */30 * * * * cd /srv/akhbar && akhbar crawl --data-dir /srv/akhbar/var >> crawl.log 2>&1
@@ -269,6 +271,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=None, metavar="N",
         help="extraction processes (default: $AKHBAR_WORKERS, else 0: one per core)",
     )  # fmt: skip
+    p.add_argument(
+        "--frontier",
+        metavar="URL",
+        default=None,
+        help="share the request queue and seen URLs with other crawl processes: redis://HOST:PORT/DB "
+        "(default: $AKHBAR_FRONTIER; needs pip install 'akhbar[redis]')",
+    )
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
@@ -470,7 +479,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     seeds = args.seeds if args.seeds is not None else default_seeds_dir()
     sites = args.sites or env_list("AKHBAR_SITES") or None
     recrawl = args.recrawl if args.recrawl is not None else env_bool("AKHBAR_RECRAWL", False)
-    summary = crawl(CrawlOptions(seeds, _data_dir(args), args.db, sites, recrawl, overrides))
+    frontier = args.frontier or default_frontier()
+    summary = crawl(CrawlOptions(seeds, _data_dir(args), args.db, sites, recrawl, overrides, frontier=frontier))
     if not _quiet(args):
         print(crawl_summary(summary))
     line, status = crawl_verdict(summary)

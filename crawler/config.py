@@ -117,6 +117,11 @@ def env_log_level(name: str, default: str) -> str:
     return raw
 
 
+def default_frontier() -> str | None:
+    """``$AKHBAR_FRONTIER``: the Redis URL of a frontier shared by crawl processes, if set."""
+    return env_str("AKHBAR_FRONTIER", "") or None
+
+
 def default_db_url(data_dir: Path) -> str:
     """``$AKHBAR_DB_URL`` when set, else the data dir's SQLite file."""
     return env_str("AKHBAR_DB_URL", "") or f"sqlite:///{data_dir / DB_FILE}"

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
-from crawler.config import default_db_url
+from crawler.config import UsageError, default_db_url
 from crawler.frontier import run_session
 from crawler.run.lock import DataDirLock
 from crawler.run.session import CrawlSession
@@ -27,6 +28,7 @@ from crawler.runs import ExitStatus, FinishReason
 from crawler.seeds import SeedError, load_seeds, select_sites
 from crawler.watchdog import OVERRUN_SECONDS, SIGNAL_GRACE_SECONDS, Watchdog
 from storage.db import open_engine, sqlite_path
+from storage.faults import mask_url
 from storage.locks import sqlite_lock
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class CrawlOptions:
     sites: list[str] | None = None
     recrawl: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)  # any Scrapy or AKHBAR_* setting
+    frontier: str | None = None  # redis://HOST:PORT/DB: a frontier shared with other crawl processes
 
 
 def crawl_settings(opts: CrawlOptions) -> Settings:
@@ -55,6 +58,10 @@ def crawl_settings(opts: CrawlOptions) -> Settings:
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     for key, value in opts.overrides.items():
         settings.set(key, value, priority="cmdline")
+    if opts.frontier:
+        from crawler.redisfrontier import configure
+
+        configure(settings, opts.frontier)
     return settings
 
 
@@ -89,6 +96,35 @@ def check_store(opts: CrawlOptions) -> None:
             pass
     else:
         open_engine(url).dispose()  # an unknown database kind or a missing driver is refused here
+
+
+def check_frontier(url: str) -> None:
+    """Fail fast, with one line (:class:`UsageError`): a ``--frontier`` URL that is not
+    ``redis://HOST[:PORT][/DB]``, scrapy-redis not installed, a Redis server that does not answer."""
+    shown = mask_url(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+        db = parts.path.strip("/")
+    except ValueError as exc:
+        raise UsageError(f"--frontier {shown}: not a redis://HOST:PORT/DB URL ({exc})") from None
+    if parts.scheme not in ("redis", "rediss") or not parts.hostname or not (db == "" or db.isdigit()):
+        raise UsageError(f"--frontier {shown}: not a redis://HOST:PORT/DB URL")
+    try:
+        import redis
+        import scrapy_redis  # noqa: F401
+    except ImportError as exc:
+        raise UsageError(
+            f"--frontier {shown}: needs scrapy-redis ({exc.name} is not installed): install with "
+            "pip install 'akhbar[redis]'"
+        ) from None
+    client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        raise UsageError(f"{shown}: cannot connect ({exc})") from None
+    finally:
+        client.close()
 
 
 class _Stops:
@@ -157,6 +193,8 @@ def crawl(opts: CrawlOptions) -> dict[str, object]:
     that interrupted it). Raises LockedError if a run is going, StoreError for an unusable store,
     WriteError if the disk is full before the crawl starts."""
     check_seeds(opts.seeds_dir, opts.sites)
+    if opts.frontier:
+        check_frontier(opts.frontier)
     check_store(opts)
     settings = crawl_settings(opts)
     from crawler.spiders.news import NewsSpider

@@ -15,8 +15,9 @@ frontier decides which of them go out, from what the store already knows:
   parsed must be fetched in full next time, not skipped as unchanged.
 
 The store is reached through the run's session, which the item pipeline owns (Scrapy's
-``crawler.get_item_pipeline``); nothing is hung on the crawler. The frontier belongs to one
-crawl process: several processes sharing a frontier is issue 15's.
+``crawler.get_item_pipeline``); nothing is hung on the crawler. This frontier belongs to one
+crawl process; :mod:`crawler.redisfrontier` shares "once per run" and the page budget between
+processes (``akhbar crawl --frontier redis://...``), the store's known URLs stay each worker's own.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 BUDGETED = ("article", "listing")
 CONDITIONAL = ("feed", "sitemap")
 READ_FLAG = "akhbar_read"  # set by the spider in a feed's or sitemap's response meta once parsed
+ASKED, OVER_BUDGET, SPENT = "asked", "over_budget", "spent"  # what _spend says of a URL
 
 
 def run_session(crawler: Crawler) -> CrawlSession | None:
@@ -100,15 +102,23 @@ class Frontier:
             if role == "article":
                 self._count(f"akhbar/{name}/known")
             return None
-        if out.url in self.requested:
-            return None
         site = self.sites.get(name)
-        if site is not None and self.spent[name] >= site.max_pages_per_run:
+        verdict = self._spend(out.url, name, site.max_pages_per_run if site is not None else None)
+        if verdict == OVER_BUDGET:
             self._count(f"akhbar/{name}/over_budget")
-            return None
-        self.requested.add(out.url)
+        return out if verdict == SPENT else None
+
+    def _spend(self, url: str, name: str, budget: int | None) -> str:
+        """Whether ``url`` may go out: :data:`ASKED` (asked before in this run), :data:`OVER_BUDGET`
+        (its site's pages are spent) or :data:`SPENT` (it goes, and costs its site one page). The
+        shared frontier (:mod:`crawler.redisfrontier`) answers this for all its workers at once."""
+        if url in self.requested:
+            return ASKED
+        if budget is not None and self.spent[name] >= budget:
+            return OVER_BUDGET
+        self.requested.add(url)
         self.spent[name] += 1
-        return out
+        return SPENT
 
     def _done(self, url: str) -> bool:
         session = run_session(self.crawler)

@@ -39,6 +39,8 @@ AKHBAR_PAGE_BUDGET = env_number("AKHBAR_PAGE_BUDGET", PAGE_BUDGET_SECONDS, 0, 36
 AKHBAR_PROGRESS = "off"  # akhbar crawl: "line" on a terminal, "minutely" otherwise (crawler/progress.py)
 AKHBAR_PROGRESS_SECONDS = 0  # between two progress lines; 0: 1 s for "line", 60 s for "minutely"
 AKHBAR_OPERATOR = default_operator()  # who runs the crawl: written to each archive file's warcinfo record
+# --frontier: a worker started less than this many seconds after the shared run drained finds nothing to do
+AKHBAR_FRONTIER_GRACE = env_number("AKHBAR_FRONTIER_GRACE", 30, 0, 24 * 3600)
 
 # -- politeness ----------------------------------------------------------------
 USER_AGENT = env_str(
