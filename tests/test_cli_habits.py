@@ -133,8 +133,8 @@ def test_quiet_reprocess_prints_no_summary(tmp_path: Path, capsys: pytest.Captur
 COMMON = {"-h", "-q", "-v", "--data-dir", "--db"}
 OPTIONS = {
     "reprocess": COMMON | {"--page-budget", "--into", "--no-progress", "--workers"},
-    "crawl": COMMON | {"--page-budget", "--seeds", "--site", "--recrawl", "--max-seconds", "--workers"},
-    "seeds": {"-h", "-q", "-v", "--seeds", "--check", "--json"},
+    "crawl": COMMON | {"--page-budget", "--seeds", "--site", "--recrawl", "--max-seconds", "--workers", "--frontier"},
+    "seeds": {"-h", "-q", "-v", "--seeds", "--check", "--json", "--path"},
     "demo": COMMON,
     "sql": COMMON | {"--json", "--csv", "--timeout"},
     "events": COMMON | {"--since", "--site", "--min-sites", "--limit", "--json"},
