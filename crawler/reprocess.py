@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crawler.config import PAGE_BUDGET_SECONDS, UsageError, default_db_url
 from crawler.run.ingest import RunStats
@@ -19,6 +20,9 @@ from crawler.runs import signals_interrupt
 from storage.archive import ArchivedPage, archive_files, expand_inputs, read_inputs
 from storage.db import sqlite_path, sqlite_url
 from storage.faults import StoreError
+
+if TYPE_CHECKING:
+    from crawler.shards.plan import Plan
 
 log = logging.getLogger(__name__)
 
@@ -44,28 +48,49 @@ def reprocess(
     progress: bool = False,
     workers: int = 1,
     page_budget: float = PAGE_BUDGET_SECONDS,
+    shards: int | None = None,
+    work_dir: Path | None = None,
 ) -> RunStats:
     """Process ``inputs`` (or the data dir's archive) into a store; return the run's stats.
 
     Without ``into``, pages read from outside the data dir are copied into its
     archive first, so that the archive stays the source of truth. With ``into``,
     a fresh store is built at that path and the data dir is only read.
+
+    With ``shards``, the analysis runs first, in that many shards on the engine
+    (:mod:`crawler.shards`; ``workers`` at a time, results in ``work_dir``), then the
+    pages are settled in input order: the same store.
     """
     files = expand_inputs(inputs) if inputs else archive_files(data_dir / "archive")
     if not inputs and not files:
         raise UsageError(f"{data_dir / 'archive'}: no archive to re-process (give INPUT files, or crawl first)")
+    if shards is None and work_dir is not None:
+        raise UsageError("--work-dir: only with --shards N")
+    run = _new_run(data_dir, inputs, db_url=db_url, into=into, page_budget=page_budget)
+    if shards is None:
+        return _run(run, files, progress=progress, workers=workers, sharded=None)
+    from crawler.shards.plan import plan
+
+    sharded = plan(files, shards, work_dir, page_budget)
+    try:
+        return _run(run, files, progress=progress, workers=workers, sharded=sharded)
+    finally:
+        sharded.cleanup()
+
+
+def _new_run(data_dir: Path, inputs: list[str], *, db_url: str | None, into: str | None, page_budget: float) -> Run:
+    """The run (not opened yet) writing into ``into`` (refused if it exists) or the store."""
     if into is not None:
         target = into if "://" in into else sqlite_url(into)
         path = sqlite_path(target)
         if path is not None and path.exists() and path.stat().st_size > 0:
             raise UsageError(f"{into}: already exists; --into builds a fresh store, choose a new path")
         _make_parent(path)
-        run = Run("reprocess", target, {"inputs": inputs, "into": into}, data_dir=data_dir, page_budget=page_budget)
-        return _run(run, files, progress=progress, workers=workers)
+        return Run("reprocess", target, {"inputs": inputs, "into": into}, data_dir=data_dir, page_budget=page_budget)
     target = db_url or default_db_url(data_dir)
     _make_parent(sqlite_path(target))
     own_archive = not inputs
-    run = Run(
+    return Run(
         "reprocess",
         target,
         {"inputs": inputs, "data_dir": str(data_dir)},
@@ -74,7 +99,6 @@ def reprocess(
         page_budget=page_budget,
         hint=f" --data-dir {data_dir}",
     )
-    return _run(run, files, progress=progress, workers=workers)
 
 
 def _make_parent(path: Path | None) -> None:
@@ -86,7 +110,10 @@ def _make_parent(path: Path | None) -> None:
         raise StoreError(f"{path}: cannot write here ({exc.strerror or exc})") from None
 
 
-def _run(run: Run, files: list[tuple[Path, str]], *, progress: bool, workers: int) -> RunStats:
+def _run(run: Run, files: list[tuple[Path, str]], *, progress: bool, workers: int, sharded: Plan | None) -> RunStats:
     with run, signals_interrupt():
-        run.ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
+        if sharded is None:
+            run.ingestor.ingest_all(_with_progress(read_inputs(files), progress), workers=workers)
+        else:
+            sharded.execute(run.ingestor, workers, lambda pages: _with_progress(pages, progress))
     return run.ingestor.stats
