@@ -82,8 +82,8 @@ def engine_missing() -> str | None:
     """Why the engine cannot run here (not installed), or None."""
     try:
         import datatrove.executor  # noqa: F401
-    except ImportError as exc:
-        return f"needs datatrove ({exc.name or 'datatrove'} is not installed): {ENGINE_HINT}"
+    except ImportError:
+        return f"needs datatrove, which is not installed: {ENGINE_HINT}"
     return None
 
 
