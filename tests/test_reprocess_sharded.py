@@ -203,3 +203,22 @@ def test_a_signal_in_phase_1_stops_the_run_and_leaves_no_process(
     assert q(db, "SELECT COUNT(*) FROM articles") == [(0,)]
     left = subprocess.run(["pgrep", "-f", str(work)], capture_output=True, text=True).stdout.split()
     assert left == []
+
+
+@needs_engine
+def test_phase_1_run_elsewhere_is_reused(tmp_path: Path, inputs: list[Path]) -> None:
+    """A cluster's phase 1 (the step each task of datatrove's Slurm executor calls, here called in
+    turn), then the command on the store's machine: it only decides, and the store is the plain one."""
+    from crawler.shards.cluster import analyse_step
+
+    work = tmp_path / "shared-work"
+    step = analyse_step([str(p) for p in inputs], str(work), shards=3)
+    for rank in range(3):
+        step(None, rank, 3)
+    shards = {p: p.stat().st_mtime_ns for p in (work / "analyses").iterdir()}
+    assert len(shards) == 3
+    assert reprocess("--data-dir", tmp_path / "var", "--into", tmp_path / "plain.db", *inputs) == 0
+    args = ("--shards", 3, "--work-dir", work, "--data-dir", tmp_path / "var", "--into", tmp_path / "sharded.db")
+    assert reprocess(*args, *inputs) == 0
+    assert {p: p.stat().st_mtime_ns for p in (work / "analyses").iterdir()} == shards
+    assert state(tmp_path / "sharded.db") == state(tmp_path / "plain.db")

@@ -42,7 +42,7 @@ class Plan:
     ) -> None:
         """Phase 1 on this machine (the shards complete already are reused), then phase 2."""
         step = AnalyseShard(
-            files=tuple((str(path), kind) for path, kind in self.files),
+            files=tuple((str(path.resolve()), kind) for path, kind in self.files),
             work_dir=str(self.work.root),
             params=ingestor.store.params,
             budget=self.page_budget,
