@@ -3,12 +3,16 @@ ordered settle; the store must be the one a plain ``akhbar reprocess`` builds.""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -177,10 +181,12 @@ def test_records_round_trip(conference_text: str) -> None:
 
 
 @needs_engine
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize(("signum", "group"), [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True)])
 def test_a_signal_in_phase_1_stops_the_run_and_leaves_no_process(
-    tmp_path: Path, inputs: list[Path], signum: signal.Signals
+    tmp_path: Path, inputs: list[Path], signum: signal.Signals, group: bool
 ) -> None:
+    """SIGTERM or SIGINT to akhbar, or Ctrl-C on a terminal (SIGINT to its whole process group, the
+    engine's forked tasks included): the run stops, its row says so, nothing is stored, no process is left."""
     slow = tmp_path / "slow"
     slow.mkdir()
     for i in range(40):  # enough analysis that phase 1 is still going when the signal comes
@@ -190,12 +196,15 @@ def test_a_signal_in_phase_1_stops_the_run_and_leaves_no_process(
     proc = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "reprocess", "--data-dir", str(tmp_path / "var"), "--shards", "2",
          "--workers", "2", "--work-dir", str(work), *map(str, inputs), str(slow)],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 30
     while not list((work / "analyses").glob("*.part")) and time.monotonic() < deadline:
         time.sleep(0.05)
-    proc.send_signal(signum)
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 128 + signum, err
     assert err.strip().splitlines() == [f"akhbar: interrupted ({signum.name}); what was stored is kept"]
@@ -222,3 +231,28 @@ def test_phase_1_run_elsewhere_is_reused(tmp_path: Path, inputs: list[Path]) -> 
     assert reprocess(*args, *inputs) == 0
     assert {p: p.stat().st_mtime_ns for p in (work / "analyses").iterdir()} == shards
     assert state(tmp_path / "sharded.db") == state(tmp_path / "plain.db")
+
+
+@needs_engine
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_full_disk_in_phase_1_is_one_line(
+    tmp_path: Path, inputs: list[Path], capsys, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """A task that cannot write its shard (in this process, or in a forked one): exit 1, one line
+    naming the file, the run row says so, nothing stored."""
+    from crawler.shards.analyse import AnalyseShard
+
+    def full(self: AnalyseShard, rank: int, world_size: int) -> Iterator[PageRecord]:
+        raise OSError(errno.ENOSPC, "No space left on device", f"{self.work_dir}/analyses/{rank:05d}.jsonl.part")
+        yield  # a generator, as the real one
+
+    monkeypatch.setattr(AnalyseShard, "records", full)
+    data = tmp_path / "var"
+    assert (
+        reprocess("--data-dir", data, "--shards", 2, "--workers", workers, "--work-dir", tmp_path / "w", *inputs) == 1
+    )
+    err = capsys.readouterr().err.strip().splitlines()
+    written = f"{tmp_path}/w/analyses/0000[01].jsonl.part"
+    assert re.fullmatch(f"akhbar: error: disk full while writing {written}: stopped; what was stored is kept", err[-1])
+    assert q(data / "akhbar.db", "SELECT finish_reason FROM crawl_runs") == [("disk_full",)]
+    assert q(data / "akhbar.db", "SELECT COUNT(*) FROM fetches") == [(0,)]
