@@ -42,8 +42,8 @@ class ShardReader:
         record = decode(line)
         if (record.file, record.offset, record.url) != (file, page.offset, page.raw.url):
             raise RecordError(
-                f"{self.path}:{self._line}: a record of {record.url} where {page.source} has {page.raw.url}"
-                " (inputs changed since phase 1?)"
+                f"{self.path}:{self._line}: a record of {record.url} where {page.source} has {page.raw.url}:"
+                " the work directory does not match its inputs; remove it and run again"
             )
         return record
 
