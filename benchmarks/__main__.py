@@ -2,7 +2,7 @@
 
     python -m benchmarks [--quick] [--only NAME ...]
 
-Order: reprocess, extraction, holdout, signatures, index, dedup, then crawl when
+Order: reprocess, sharded, extraction, holdout, signatures, index, dedup, then crawl when
 ``benchmarks/crawl.py`` exists. With ``--quick`` each gets ``--quick`` if it has that
 option, else ``--repeats 1`` if it has that one. Output is printed as it comes; the exit
 status is non-zero if any benchmark failed.
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("reprocess", "extraction", "holdout", "signatures", "index", "dedup", "crawl")
+ORDER = ("reprocess", "sharded", "extraction", "holdout", "signatures", "index", "dedup", "crawl")
 
 
 def available() -> list[str]:

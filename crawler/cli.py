@@ -67,6 +67,7 @@ EPILOG_REPROCESS = """examples:
   akhbar reprocess --into rebuilt.db               # a fresh store from the archive (new parameters)
   akhbar reprocess --db postgresql://u@h/akhbar x.warc
   akhbar reprocess --workers 1 pages.warc.gz      # one process (same store, slower)
+  akhbar reprocess --shards 8 --work-dir /big/work --into rebuilt.db crawls/   # analysis in 8 shards first
 """
 EPILOG_SQL = """examples:
   akhbar sql "SELECT site, COUNT(*) FROM articles GROUP BY site"
@@ -240,6 +241,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes extracting pages in parallel (default: $AKHBAR_WORKERS, else the number of cores); "
         "the store is the same for any N",
+    )
+    # sharded re-process (crawler/shards): phase 1 on datatrove, phase 2 the ordered settle; the same store
+    p.add_argument(
+        "--shards",
+        type=int,
+        default=None,
+        metavar="N",
+        help="analyse the input files in N shards on datatrove first (--workers at a time), then settle "
+        "the pages in input order: the same store (needs pip install 'akhbar[scale]')",
+    )
+    p.add_argument(
+        "--work-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="with --shards: where the shards' analyses go, kept and reused by a re-run (default: a temporary "
+        "directory, removed at the end)",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".warc, .warc.gz, .html, .htm files or directories")
     p.set_defaults(func=cmd_reprocess)
@@ -455,6 +473,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         progress=progress,
         workers=workers,
         page_budget=page_budget,
+        shards=args.shards,
+        work_dir=args.work_dir,
     )
     if not _quiet(args):
         print(reprocess_summary(stats.as_dict()))

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import count
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from crawler.items import RawPage
 from crawler.processing.fingerprint import DedupParams
@@ -38,6 +38,17 @@ class Analysis:
 
     result: AnalysisResult
     member: bytes | None = None
+
+
+class AnalysisSource(Protocol):
+    """Where the ingestor's analyses come from, in input order: :class:`OrderedExecutor` (computed
+    now) or a sharded re-process's phase 2 (computed ahead, :mod:`crawler.shards.settle`)."""
+
+    def ordered(
+        self, items: Iterable[P], raw_of: Callable[[P], RawPage | None]
+    ) -> Iterator[tuple[P, Analysis | None]]: ...
+
+    def close(self, *, abandon: bool = False) -> None: ...
 
 
 class OrderedExecutor:

@@ -20,7 +20,7 @@ from crawler.items import FetchFailure, RawPage
 from crawler.processing.fingerprint import DedupParams
 from crawler.processing.outcomes import Outcome
 from crawler.run.budget import AnalysisResult
-from crawler.run.executor import OrderedExecutor
+from crawler.run.executor import AnalysisSource, OrderedExecutor
 from crawler.run.step import Admitted, PageStep, fetch_row
 from crawler.runs import interruption_point
 from storage.archive import ArchivedPage, ArchiveWriter, warc_member
@@ -242,11 +242,14 @@ class Ingestor:
         self._pending += 1
         self._turn_over()
 
-    def ingest_all(self, pages: Iterable[ArchivedPage], workers: int = 1) -> None:
+    def ingest_all(
+        self, pages: Iterable[ArchivedPage], workers: int = 1, *, analyses: AnalysisSource | None = None
+    ) -> None:
         """Process pages in input order; with ``workers`` > 1 the analysis runs in a process pool
-        while decisions and writes stay in input order (the store is the same as with one worker).
+        while decisions and writes stay in input order (the store is the same as with one worker);
+        with ``analyses``, each page's analysis comes from there (computed ahead: a sharded re-process).
         A signal (:mod:`crawler.runs`) stops it between pages or while it waits, never mid-write."""
-        executor = OrderedExecutor(
+        executor = analyses or OrderedExecutor(
             workers, self.store.params, self.page_budget, pack=self.archive is not None, before_wait=self.end_turn
         )
         self.hold_turn = True  # the executor says when it is about to wait: pages ready by then share a turn
