@@ -25,20 +25,16 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from benchmarks.crawl import build_site
 from benchmarks.golden import archive_pages
 from benchmarks.harness import machine
 from crawler.items import RawPage
+from tests.storage.conftest import fresh_database
+from tests.storage.test_postgres_writers import warc_members, writers
 
 
 def build_warc(root: Path, pages: int) -> list[bytes]:
@@ -58,55 +54,22 @@ def build_warc(root: Path, pages: int) -> list[bytes]:
         for i in range(pages)
     ]
     warc = archive_pages(raws, root / "whole")
-    from tests.storage.test_postgres_writers import warc_members  # the one WARC splitter
 
     return warc_members(warc)
 
 
-@contextmanager
-def database(server: str) -> Iterator[str]:
-    """A fresh database on ``server``, dropped afterwards; yields its URL."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(server)
-    name = f"akhbar_bench_{uuid.uuid4().hex[:10]}"
-    admin: dict[str, Any] = dict(host=url.host, port=url.port, user=url.username, dbname=url.database or "postgres")
-    if url.password:
-        admin["password"] = url.password
-    with psycopg.connect(**admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(**admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def run_writers(root: Path, members: list[bytes], writers: int, target: str, workers: int = 1) -> float:
-    """``writers`` concurrent re-processes of the split pages into ``target``; returns the wall time."""
+def run_writers(root: Path, members: list[bytes], count: int, target: str, workers: int = 1) -> float:
+    """``count`` concurrent re-processes of the split pages into ``target``; returns the wall time."""
     splits = []
-    for k in range(writers):
+    for k in range(count):
         path = root / f"split{k}.warc.gz"
-        path.write_bytes(b"".join(m for i, m in enumerate(members) if i % writers == k))
+        path.write_bytes(b"".join(m for i, m in enumerate(members) if i % count == k))
         splits.append(path)
-    into = ["--into", target] if target.endswith(".db") else ["--db", target]
+    store = ["--into", target] if target.endswith(".db") else ["--db", target]
     started = time.perf_counter()
-    procs = []
-    for k, split in enumerate(splits):
-        cmd = ["reprocess", "--workers", str(workers), "--data-dir", str(root / f"w{k}"), *into, str(split)]
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "crawler.cli", *cmd],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
-    for proc in procs:
-        _, err = proc.communicate()
-        if proc.returncode != 0:
-            raise SystemExit(f"a writer failed: {err.strip()[-500:]}")
+    for result in writers(root, splits, *store, workers=workers):
+        if result.returncode != 0:
+            raise SystemExit(f"a writer failed: {result.stderr.strip()[-500:]}")
     return time.perf_counter() - started
 
 
@@ -149,7 +112,7 @@ def main() -> None:
                     wall = run_writers(run_root, members, writers, target, args.workers)
                     results.setdefault(name, []).append((wall, *lock_figures(target)))
                     continue
-                with database(args.server) as target:
+                with fresh_database(args.server, prefix="akhbar_bench") as target:
                     wall = run_writers(run_root, members, writers, target, args.workers)
                     results.setdefault(name, []).append((wall, *lock_figures(target)))
     pages = len(members)

@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 
+# the fixture news site and its mirror served on 127.0.0.1 (fixtures ``servers``, ``seeds``) for the crawl tests
+pytest_plugins = ["tests.fixture_site"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,7 @@ import pytest
 from crawler.demo.run import write_seed
 from crawler.demo.server import SiteServer
 from crawler.run.lock import DataDirLock
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SITE, MIRROR = FIXTURES / "site", FIXTURES / "site_mirror"
-EXPECTED = json.loads((SITE / "EXPECTED.json").read_text(encoding="utf-8"))
+from tests.fixture_site import EXPECTED, FIXTURES
 
 
 def run_crawl(seeds: Path, data: Path, *extra: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
@@ -42,20 +38,6 @@ def q(db: Path, sql: str, *args: object) -> list[tuple]:
 
 def counts(db: Path) -> dict[str, int]:
     return {t: q(db, f"SELECT COUNT(*) FROM {t}")[0][0] for t in ("fetches", "articles", "signatures")}
-
-
-@pytest.fixture(scope="module")
-def servers() -> Iterator[dict[str, SiteServer]]:
-    with SiteServer(SITE) as site, SiteServer(MIRROR) as mirror:
-        yield {"fixture": site, "mirror": mirror}
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory, servers: dict[str, SiteServer]) -> Path:
-    path = tmp_path_factory.mktemp("seeds")
-    write_seed(SITE, servers["fixture"].base, path, max_depth=2)
-    write_seed(MIRROR, servers["mirror"].base, path, max_depth=2)
-    return path
 
 
 @pytest.fixture(scope="module")

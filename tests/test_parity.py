@@ -14,8 +14,9 @@ import pytest
 
 from crawler.demo.run import write_seed
 from crawler.demo.server import SiteServer
+from tests.fixture_site import MIRROR, SITE
 from tests.parity import PARITY, crawl_snapshot, golden_snapshot, snapshot
-from tests.test_crawl import MIRROR, SITE, run_crawl
+from tests.test_crawl import run_crawl
 
 
 def expected(name: str) -> dict[str, list[str]]:

@@ -27,11 +27,9 @@ import pytest
 
 from crawler.demo.run import write_seed
 from crawler.demo.server import SiteServer
+from tests.fixture_site import EXPECTED, MIRROR, SITE
 from tests.storage.conftest import pg_rows, pg_url  # noqa: F401  (pg_url: a fixture)
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SITE, MIRROR = FIXTURES / "site", FIXTURES / "site_mirror"
-EXPECTED = json.loads((SITE / "EXPECTED.json").read_text(encoding="utf-8"))
 SPEC = json.loads((SITE / "site.json").read_text(encoding="utf-8"))
 ENV = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0", "AKHBAR_CONCURRENT_REQUESTS": "4"}
 
@@ -128,20 +126,6 @@ def stored_so_far(dirs: list[Path]) -> list[str]:
 def left_in(url: str) -> list[bytes]:
     """What a frontier holds besides the lease counter (drained: when it drained, nothing else)."""
     return sorted(k for k in client(url).keys("akhbar:*") if not k.endswith(b":leaseseq"))
-
-
-@pytest.fixture(scope="module")
-def servers() -> Iterator[dict[str, SiteServer]]:
-    with SiteServer(SITE) as site, SiteServer(MIRROR) as mirror:
-        yield {"fixture": site, "mirror": mirror}
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory, servers: dict[str, SiteServer]) -> Path:
-    path = tmp_path_factory.mktemp("seeds")
-    write_seed(SITE, servers["fixture"].base, path, max_depth=2)
-    write_seed(MIRROR, servers["mirror"].base, path, max_depth=2)
-    return path
 
 
 class TimedHits(list[str]):

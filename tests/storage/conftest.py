@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
@@ -22,23 +24,34 @@ ARTICLES = (
 )
 
 
+@contextmanager
+def fresh_database(server: str, prefix: str = "akhbar_test") -> Iterator[str]:
+    """A new database on the PostgreSQL server at ``server`` (an SQLAlchemy URL), dropped afterwards
+    (its sessions ended); yields its URL."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server)
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin: dict[str, Any] = dict(host=url.host, port=url.port, user=url.username, dbname=url.database or "postgres")
+    if url.password:
+        admin["password"] = url.password
+    with psycopg.connect(**admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(**admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     if not SERVER:
         pytest.skip("no PostgreSQL server (AKHBAR_TEST_POSTGRES_URL unset)")
-    psycopg = pytest.importorskip("psycopg")
-    from sqlalchemy.engine import make_url
-
-    server = make_url(SERVER)
-    name = f"akhbar_test_{uuid.uuid4().hex[:12]}"
-    admin = dict(host=server.host, port=server.port, user=server.username, dbname=server.database or "postgres")
-    with psycopg.connect(**admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(**admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pytest.importorskip("psycopg")
+    with fresh_database(SERVER) as url:
+        yield url
 
 
 def pg_rows(url: str, sql: str) -> list[tuple[object, ...]]:

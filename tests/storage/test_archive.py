@@ -45,16 +45,21 @@ def test_writer_round_trip(tmp_path: Path) -> None:
     assert back[1].raw is not None and back[1].raw.header("content-encoding") is None
 
 
-def test_writer_rotates_before_a_file_would_pass_its_size_and_every_record_stays_addressable(tmp_path: Path) -> None:
-    pages = [
-        RawPage(url=f"https://a.example/{i}", body=b"<p>%s</p>" % os.urandom(500).hex().encode()) for i in range(7)
-    ]
-    writer = ArchiveWriter(tmp_path, run_id=3, max_bytes=1500)
+def write_rotating(writer: ArchiveWriter, pages: list[RawPage]) -> list[tuple[Path, int]]:
+    """``pages`` written (then the writer closed): the file and offset of each, as its row would name them."""
     where = []
     for page in pages:
         offset = writer.write(page)
         where.append((writer.path, offset))
     writer.close()
+    return where
+
+
+def test_writer_rotates_before_a_file_would_pass_its_size_and_every_record_stays_addressable(tmp_path: Path) -> None:
+    pages = [
+        RawPage(url=f"https://a.example/{i}", body=b"<p>%s</p>" % os.urandom(500).hex().encode()) for i in range(7)
+    ]
+    where = write_rotating(ArchiveWriter(tmp_path, run_id=3, max_bytes=1500), pages)
     files = sorted({path for path, _ in where})
     assert len(files) > 2 and files == sorted(tmp_path.iterdir())
     assert all(path.stat().st_size <= 1500 or offset == 0 for path, offset in where)
@@ -134,12 +139,7 @@ def test_every_file_begins_with_its_warcinfo_and_passes_warcio_check(
                 headers=(("Content-Type", "text/html"), ("Content-Encoding", "gzip")), truncated=i == 2)
         for i in range(6)
     ]  # fmt: skip
-    writer = ArchiveWriter(tmp_path, run_id=42, max_bytes=1200, info={"robots": "obey"})
-    where = []
-    for page in pages:
-        offset = writer.write(page)
-        where.append((writer.path, offset))
-    writer.close()
+    where = write_rotating(ArchiveWriter(tmp_path, run_id=42, max_bytes=1200, info={"robots": "obey"}), pages)
     files = sorted({path for path, _ in where})
     assert len(files) > 1  # rotated: each file its own warcinfo
     for path in files:

@@ -52,13 +52,13 @@ def member_keys(path: Path) -> list[str]:
     return [record_key(p.raw, body_digest(p.raw)) for p in read_warc(path) if p.raw is not None]
 
 
-def writers(pg_url: str, tmp_path: Path, splits: list[Path]) -> list[subprocess.CompletedProcess[str]]:
-    """``akhbar reprocess`` of each split, all at once, into the store at ``pg_url`` (one data dir each)."""
+def writers(root: Path, splits: list[Path], *store: str, workers: int = 1) -> list[subprocess.CompletedProcess[str]]:
+    """``akhbar reprocess`` of each split, all at once, into the store named by ``store`` (``--db URL``
+    or ``--into PATH``), one data dir each under ``root``."""
     env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0"}
     procs = []
     for i, split in enumerate(splits):
-        data_dir = tmp_path / f"w{i}"
-        args = ["reprocess", "--workers", "1", "--data-dir", str(data_dir), "--db", pg_url, str(split)]
+        args = ["reprocess", "--workers", str(workers), "--data-dir", str(root / f"w{i}"), *store, str(split)]
         procs.append(
             subprocess.Popen(
                 [sys.executable, "-m", "crawler.cli", *args],
@@ -70,7 +70,7 @@ def writers(pg_url: str, tmp_path: Path, splits: list[Path]) -> list[subprocess.
         )
     done = []
     for proc in procs:
-        out, err = proc.communicate(timeout=300)
+        out, err = proc.communicate(timeout=600)
         done.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
     return done
 
@@ -108,7 +108,7 @@ def test_concurrent_writers_decide_as_one_writer_in_the_stored_order(
         )
         for k in range(n)
     ]
-    for result in writers(pg_url, tmp_path, splits):
+    for result in writers(tmp_path, splits, "--db", pg_url):
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr, result.stderr
     # every page stored once
@@ -170,14 +170,11 @@ def test_first_opens_of_an_empty_database_take_turns(pg_url: str) -> None:
 def test_two_crawls_of_the_same_sites_into_one_store_store_each_article_once(pg_url: str, tmp_path: Path) -> None:
     """Two data dirs, one PostgreSQL store, the same sites crawled at once: no UniqueViolation on validators,
     no failed transaction; both exit 0 and every public article is stored once, its copies clustered."""
-    from crawler.demo.run import write_seed
     from crawler.demo.server import SiteServer
-    from tests.test_crawl import EXPECTED, MIRROR, SITE
+    from tests.fixture_site import EXPECTED, MIRROR, SITE, write_seeds
 
     with SiteServer(SITE) as site, SiteServer(MIRROR) as mirror:
-        seeds = tmp_path / "seeds"
-        write_seed(SITE, site.base, seeds, max_depth=2)
-        write_seed(MIRROR, mirror.base, seeds, max_depth=2)
+        seeds = write_seeds(tmp_path / "seeds", {"fixture": site, "mirror": mirror})
         env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0"}
         procs = [
             subprocess.Popen(
