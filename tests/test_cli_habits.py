@@ -132,7 +132,7 @@ def test_quiet_reprocess_prints_no_summary(tmp_path: Path, capsys: pytest.Captur
 # -- 4. options only where they act ----------------------------------------------------------------------
 COMMON = {"-h", "-q", "-v", "--data-dir", "--db"}
 OPTIONS = {
-    "reprocess": COMMON | {"--page-budget", "--into", "--no-progress", "--workers"},
+    "reprocess": COMMON | {"--page-budget", "--into", "--no-progress", "--workers", "--shards", "--work-dir"},
     "crawl": COMMON | {"--page-budget", "--seeds", "--site", "--recrawl", "--max-seconds", "--workers", "--frontier"},
     "seeds": {"-h", "-q", "-v", "--seeds", "--check", "--json", "--path"},
     "demo": COMMON,
