@@ -2,8 +2,8 @@
 
     python -m benchmarks [--quick] [--only NAME ...]
 
-Order: reprocess, sharded, extraction, holdout, signatures, index, dedup, then crawl when
-``benchmarks/crawl.py`` exists. With ``--quick`` each gets ``--quick`` if it has that
+Order: reprocess, sharded, extraction, holdout, signatures, index, dedup, crawl, search.
+``benchmarks.writers`` needs a PostgreSQL server and runs on its own. With ``--quick`` each gets ``--quick`` if it has that
 option, else ``--repeats 1`` if it has that one. Output is printed as it comes; the exit
 status is non-zero if any benchmark failed.
 """
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("reprocess", "sharded", "extraction", "holdout", "signatures", "index", "dedup", "crawl")
+ORDER = ("reprocess", "sharded", "extraction", "holdout", "signatures", "index", "dedup", "crawl", "search")
 
 
 def available() -> list[str]:
