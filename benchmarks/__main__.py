@@ -3,8 +3,8 @@
     python -m benchmarks [--quick] [--only NAME ...]
 
 Order: reprocess, sharded, extraction, holdout, signatures, index, dedup, crawl, search.
-``benchmarks.writers`` needs a PostgreSQL server and runs on its own. With ``--quick`` each gets ``--quick`` if it has that
-option, else ``--repeats 1`` if it has that one. Output is printed as it comes; the exit
+``benchmarks.writers`` needs a PostgreSQL server and runs on its own. With ``--quick`` each gets
+``--quick`` if it has that option, else ``--repeats 1`` if it has that one. Output is printed as it comes; the exit
 status is non-zero if any benchmark failed.
 """
 
