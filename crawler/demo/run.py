@@ -35,9 +35,12 @@ QUERIES = [
         "akhbar events --min-sites 2",
     ),
     (
-        "full-text search in Arabic",
-        'akhbar sql "SELECT a.site, a.title FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid '
-        "WHERE articles_fts MATCH 'المغرب' LIMIT 5\"",
+        "Arabic search: the word with its clitics too (بالمغرب, والمغرب, للمغرب)",
+        'akhbar search "المغرب"',
+    ),
+    (
+        "a static report of the stories, their copies and sites, to open in a browser",
+        "akhbar report",
     ),
 ]
 
@@ -113,6 +116,6 @@ def run_demo(data_dir: Path, *, db_url: str | None = None, verbose: bool = False
     print(f"\nThe store is {data_dir / 'akhbar.db'}. Queries to try:")
     data_opt = "" if data_dir == Path("var") else f" --data-dir {data_dir}"
     for title, command in QUERIES:
-        command = command.replace("akhbar sql", "akhbar sql" + data_opt, 1)
-        print(f"\n  # {title}\n  {command.replace('akhbar events', 'akhbar events' + data_opt, 1)}")
+        program, sub, rest = (command + " ").split(" ", 2)  # the data dir goes right after the command's name
+        print(f"\n  # {title}\n  {program} {sub}{data_opt} {rest}".rstrip())
     return status
