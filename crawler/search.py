@@ -20,7 +20,7 @@ from typing import Any
 from crawler.processing.normalize import normalize
 from crawler.processing.searchterms import query_words, word_forms
 from crawler.query import QueryError, run_query
-from storage.db import sqlite_path
+from storage.db import describe, sqlite_path
 
 SNIPPET_WORDS = 20  # words of a snippet...
 SNIPPET_BEFORE = 3  # ...of which this many come before the first match (so a cut table cell still shows it)
@@ -111,6 +111,21 @@ def snippet(text: str, terms: list[Term], width: int = SNIPPET_WORDS) -> str:
     return ("… " if start else "") + " ".join(marked[start:end]) + (" …" if end < len(words) else "")
 
 
+SEARCH_SCHEMA = 11  # the schema version that brought the search index (storage/migrations/v0011_search_terms.py)
+
+
+def _require_index(db_url: str) -> None:
+    """A one-line :class:`QueryError` when the store has no search index yet (opened read-only, a store
+    from before schema 11 is not upgraded: its next crawl or re-process upgrades and indexes it)."""
+    _cols, rows = run_query(db_url, "SELECT key, value FROM meta WHERE key IN ('schema_version', 'search_pending')")
+    meta = {str(k): str(v) for k, v in rows}
+    if int(meta.get("schema_version", "0")) < SEARCH_SCHEMA or "search_pending" in meta:
+        raise QueryError(
+            f"{describe(db_url)}: the store has no search index yet (it was written by an older akhbar): "
+            "run `akhbar reprocess` or `akhbar crawl` on it once, which indexes it"
+        )
+
+
 def search(db_url: str, query: str, *, site: str | None = None, since: str | None = None, limit: int = 20) -> list[Hit]:
     """The articles matching ``query``, best first (at most ``limit``; 0: all)."""
     terms = parse_query(query)
@@ -129,6 +144,7 @@ def search(db_url: str, query: str, *, site: str | None = None, since: str | Non
         except ValueError:
             raise QueryError(f"--since {since!r}: not a date (YYYY-MM-DD)") from None
         where += " AND a.published_at >= :since"
+    _require_index(db_url)
     sql = (_POSTGRES if postgres else _SQLITE).format(where=where)
     _columns, rows = run_query(db_url, sql, params)
     return [Hit(int(r[0]), r[1], r[2], r[3], r[4], snippet(r[5] or "", terms), float(r[6] or 0.0)) for r in rows]
