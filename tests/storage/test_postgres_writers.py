@@ -9,6 +9,7 @@ overlapping splits of one WARC must give exactly its articles, duplicate kinds, 
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -194,3 +195,39 @@ def test_two_crawls_of_the_same_sites_into_one_store_store_each_article_once(pg_
         for group in EXPECTED["copies"]:
             members = [kinds[(site if name == "fixture" else mirror).base + path] for name, path in group]
             assert members.count("unique") == 1, group
+
+
+def test_a_writer_killed_mid_run_frees_the_lock_and_its_rerun_completes_the_store(pg_url: str, tmp_path: Path) -> None:
+    """SIGKILL one of two writers while it works: the database frees its decision lock (the session
+    ends), the other finishes, and running the killed writer's split again stores what it had not:
+    every page once, as one writer would decide them in the stored order."""
+    members = warc_members(SAMPLE)
+    splits = [
+        write_warc(tmp_path / f"split{k}.warc.gz", [m for i, m in enumerate(members) if i % 2 == k]) for k in (0, 1)
+    ]
+    env = {**os.environ, "AKHBAR_AUTOTHROTTLE": "0"}
+
+    def start(k: int) -> subprocess.Popen[str]:
+        args = ["reprocess", "--workers", "1", "--data-dir", str(tmp_path / f"w{k}"), "--db", pg_url, str(splits[k])]
+        return subprocess.Popen([sys.executable, "-m", "crawler.cli", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
+
+    victim, other = start(0), start(1)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # kill it once it has stored something (it holds or waits for the lock)
+        if pg_rows(pg_url, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fetches'") == [(1,)] and \
+                pg_rows(pg_url, "SELECT count(*) FROM fetches")[0][0]:  # fmt: skip
+            break
+        time.sleep(0.05)
+    victim.kill()
+    victim.communicate(timeout=30)
+    _out, err = other.communicate(timeout=300)
+    assert other.returncode == 0 and "Traceback" not in err, err
+    assert victim.returncode == -signal.SIGKILL
+    stored = pg_rows(pg_url, "SELECT count(*) FROM fetches")[0][0]
+    assert isinstance(stored, int) and stored < len(members)  # the killed writer left its split unfinished
+    again = start(0)
+    _out, err = again.communicate(timeout=300)
+    assert again.returncode == 0 and "Traceback" not in err, err
+    assert pg_rows(pg_url, "SELECT count(*), count(DISTINCT record_key) FROM fetches") == [(len(members), len(members))]
+    assert pg_rows(pg_url, ARTICLES) == serial_reference(pg_url, tmp_path)
