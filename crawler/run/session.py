@@ -252,7 +252,16 @@ class CrawlSession:
         return self.write(lambda: self.store.validators(url)) or (None, None)
 
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self.write(lambda: self.store.save_validators(url, etag, last_modified))
+        """Remember a feed's or sitemap's validators. On a store shared with other writers the row is
+        committed at once: two crawls holding validator rows in one transaction each, taken in
+        different orders, would deadlock."""
+
+        def save() -> None:
+            self.store.save_validators(url, etag, last_modified)
+            if self.store.shared:
+                self.ingestor.commit()
+
+        self.write(save)
 
     def close(self, reason: FinishReason, extra: dict[str, object] | None = None) -> dict[str, object]:
         """Finish the run row (dropped if the run added nothing), release everything. Never raises:
