@@ -290,6 +290,16 @@ format_json = _text(write_json)
 format_csv = _text(write_csv)
 
 
+def since_param(since: str | None) -> str | None:
+    """``--since``: a date, as text to compare with ``published_at`` (a one-line QueryError otherwise)."""
+    if since is None:
+        return None
+    try:
+        return date.fromisoformat(since).isoformat()
+    except ValueError:
+        raise QueryError(f"--since {since!r}: not a date (YYYY-MM-DD)") from None
+
+
 def events_query(since: str | None, site: str | None, min_sites: int, limit: int) -> tuple[str, dict[str, Any]]:
     """``akhbar events``: the statement and its parameters (newest first)."""
     where: list[str] = ["site_count >= :min_sites"]
@@ -299,10 +309,7 @@ def events_query(since: str | None, site: str | None, min_sites: int, limit: int
     if limit < 0:
         raise QueryError(f"--limit {limit}: must be 0 (all) or more")
     if since is not None:
-        try:
-            params["since"] = date.fromisoformat(since).isoformat()
-        except ValueError:
-            raise QueryError(f"--since {since!r}: not a date (YYYY-MM-DD)") from None
+        params["since"] = since_param(since)
         where.append("first_published >= :since")
     if site is not None:
         params["site"] = site

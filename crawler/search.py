@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from crawler.processing.normalize import normalize
 from crawler.processing.searchterms import query_words, word_forms
-from crawler.query import QueryError, run_query
-from storage.db import describe, sqlite_path
+from crawler.query import QueryError, run_query, since_param
+from storage.db import describe, is_postgresql
 
 SNIPPET_WORDS = 20  # words of a snippet...
 SNIPPET_BEFORE = 3  # ...of which this many come before the first match (so a cut table cell still shows it)
@@ -131,7 +130,7 @@ def search(db_url: str, query: str, *, site: str | None = None, since: str | Non
     terms = parse_query(query)
     if limit < 0:
         raise QueryError(f"--limit {limit}: must be 0 (all) or more")
-    postgres = sqlite_path(db_url) is None and db_url.startswith("postgresql")
+    postgres = is_postgresql(db_url)
     # no limit: LIMIT NULL on PostgreSQL, LIMIT -1 on SQLite
     params: dict[str, Any] = {"match": _match(terms, postgres), "limit": (limit or None) if postgres else (limit or -1)}
     where = ""
@@ -139,10 +138,7 @@ def search(db_url: str, query: str, *, site: str | None = None, since: str | Non
         params["site"] = site
         where += " AND a.site = :site"
     if since is not None:
-        try:
-            params["since"] = date.fromisoformat(since).isoformat()
-        except ValueError:
-            raise QueryError(f"--since {since!r}: not a date (YYYY-MM-DD)") from None
+        params["since"] = since_param(since)
         where += " AND a.published_at >= :since"
     _require_index(db_url)
     sql = (_POSTGRES if postgres else _SQLITE).format(where=where)

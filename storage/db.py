@@ -48,6 +48,11 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def is_postgresql(url: str) -> bool:
+    """Whether ``url`` names a PostgreSQL database (any driver)."""
+    return parse_url(url).get_backend_name() == "postgresql"
+
+
 def open_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for ``url``; SQLite files get WAL, foreign keys and a busy timeout.
 

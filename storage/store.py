@@ -24,7 +24,7 @@ from sqlalchemy.orm import aliased
 
 from crawler.items import RawPage, utc_now
 from storage import migrations
-from storage.db import describe, open_engine, sqlite_path
+from storage.db import describe, is_postgresql, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
 from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, SearchTerms, Signature, TemplateLine
@@ -151,7 +151,7 @@ class Store(Generic[P]):
         path = sqlite_path(url)
         self._lock = sqlite_lock(path) if path is not None else None
         # many writers (PostgreSQL): each page is decided under the store's decision lock
-        self.shared = path is None and url.startswith("postgresql")
+        self.shared = is_postgresql(url)
         if self._lock is not None:
             self._lock.acquire()
         try:

@@ -16,8 +16,9 @@ import re
 from pathlib import Path
 
 from crawler.config import UsageError
+from crawler.query import since_param
 from crawler.report_site import pages
-from crawler.report_site.queries import archive_end, load_events, load_sites, load_stories, since_param
+from crawler.report_site.queries import archive_end, load_events, load_sites, load_stories
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ every time; the number of stories and events is bounded (:data:`MAX_STORIES`, :d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from crawler.query import QueryError, run_query
+from crawler.query import run_query
 from crawler.report_site.charts import Day
 
 MAX_STORIES = 200  # the clusters with the most sites (then the most copies) get a page
@@ -72,16 +72,6 @@ class SiteStats:
     copies: int
     undated: int
     days: list[Day]
-
-
-def since_param(since: str | None) -> str | None:
-    """``--since``: a date, as text to compare with ``published_at``."""
-    if since is None:
-        return None
-    try:
-        return date.fromisoformat(since).isoformat()
-    except ValueError:
-        raise QueryError(f"--since {since!r}: not a date (YYYY-MM-DD)") from None
 
 
 def _site(value: Any) -> str:

@@ -230,7 +230,9 @@ class Ingestor:
         self.stats.pages += 1
         stand_in = RawPage(url=raw.url, body=identity.encode())
         key = record_key(stand_in, body_digest(stand_in))
-        if not self._my_turn(key) or self.store.has_record(key):
+        # a shared store checks the record in this writer's turn; a store with one writer checks it here
+        known = not self._my_turn(key) if self.store.shared else self.store.has_record(key)
+        if known:
             self.stats.skipped += 1
             self._turn_over()
             return
