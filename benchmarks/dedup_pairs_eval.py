@@ -63,7 +63,7 @@ from crawler.processing.processor import analyse
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = DedupParams()
 NEWS = (2, 256, 0.45)  # text-dedup's news setting: word n-gram, permutations, LSH threshold
-SETS = ("v1", "v2-tune", "v2-held")
+SETS = ("v1", "v2-tune", "v2-held", "v3-held")
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,13 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune`` or ``v2-held``."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``v3-held``."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
         return [Pair(f"v1-{i}", r["url_a"], r["url_b"], r["band"], r["label"]) for i, r in enumerate(rows, 1)]
-    split = name.removeprefix("v2-")
-    with (DATA / "dedup_pairs_v2.tsv").open(encoding="utf-8", newline="") as fh:
+    version, split = name.split("-")
+    with (DATA / f"dedup_pairs_{version}.tsv").open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["split"] == split]
     return [Pair(r["pair_id"], r["url_a"], r["url_b"], r["stratum"], r["label"]) for r in rows]
 
@@ -425,7 +425,7 @@ def main() -> None:
     corpus = load_corpus(args.sets)
     start = time.perf_counter()
     for mode, name, res in run(corpus, args.sets, modes):
-        held = " [HELD OUT: not used for tuning]" if name == "v2-held" else ""
+        held = " [HELD OUT: not used for tuning]" if name == "v3-held" else ""
         where = "clean text" if mode == "text" else f"through HTML ({len(LAYOUTS)} layouts, akhbar's extraction)"
         report(f"{name}, {where}{held}", res, per_stratum=name != "v1")
     print(f"  ({time.perf_counter() - start:.0f} s)")

@@ -127,12 +127,15 @@ def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: De
     bulletin, another convict). A few conflicts are allowed for strong overlaps (an outlet
     corrects a figure or spells a name its way), fewer for soft ones, and one more for
     near-verbatim copies (``fact_slack_containment``): a single typo'd figure there does not
-    make another story. Dates get no slack: the same words about another day are another
-    day's news (a bulletin, a market close).
+    make another story. Leads that each state a number the other text never states
+    (``Disagreement.lead_numbers``) are two stories unless the texts are near-verbatim.
+    Dates get no slack: the same words about another day are another day's news (a
+    bulletin, a market close).
     """
     slack = 1 if ov.containment >= params.fact_slack_containment else 0
     limit = params.max_fact_conflicts if strength == "strong" else params.soft_max_fact_conflicts
-    return found.dates <= params.max_date_conflicts and found.total <= limit + slack
+    lead_ok = not found.lead_numbers or ov.containment >= params.fact_slack_containment
+    return lead_ok and found.dates <= params.max_date_conflicts and found.total <= limit + slack
 
 
 def is_near_duplicate(

@@ -21,6 +21,14 @@ Facts, on normalised text (digits are ASCII, Arabic-Indic included):
   spelling or inflection variant of a word on the other side (a small edit distance,
   the same consonant skeleton): places, countries, people, companies.
 
+One more check looks past alignment, at the **lead** (the first :data:`LEAD_WORDS` words of
+each text, where a story says who, how many and when): when each lead states a number (not a
+date) that the other text never states anywhere, the texts report different counts of
+different things (100 students against 140, a fourth relief plane with 10 tonnes against a
+sixth with 11), however the rest of the two texts was reworded around them. A copy with a
+rewritten lead keeps its figures; a contained dispatch's lead is stated in the round-up; an
+added lead on one side only is not a conflict.
+
 Only substitutions count: a paragraph one text adds, a tail it drops, or the rest of a
 round-up around a contained dispatch are insertions and deletions, not conflicts, so a
 contained copy is judged on the contained part. A substitution must sit between shared
@@ -72,6 +80,7 @@ _NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2}) ([0-9]{1,2}) ((?:19|20|13|14
 _WINDOW = 6  # words looked at on each side of a substitution
 _CONTEXT = 5  # of those, shared words that make it a slot of one sentence frame (in both texts)
 _MAX_RUN = 8  # words on either side of a substitution: longer runs are rewritten passages, not slots
+LEAD_WORDS = 20  # a text's lead: the words where it states its who, how many and when
 
 
 @cache
@@ -210,6 +219,7 @@ class Disagreement:
     dates: int = 0
     names: int = 0  # name words substituted (the smaller side of each substitution)
     examples: tuple[tuple[str, str, str], ...] = ()  # (kind, first text's side, second's), for reports
+    lead_numbers: bool = False  # each text's lead states a number the other text never states
 
     @property
     def total(self) -> int:
@@ -249,7 +259,19 @@ def compare(a: str, b: str, common: frozenset[str] | None = None) -> Disagreemen
             continue
         counts[kind] += min(len(pair[0].split()), len(pair[1].split())) if kind == "names" else 1
         examples.append((kind, *pair))
-    return Disagreement(counts["numbers"], counts["dates"], counts["names"], tuple(examples))
+    lead = _lead_numbers(x, y), _lead_numbers(y, x)
+    if all(lead):
+        examples.append(("lead numbers", " ".join(lead[0]), " ".join(lead[1])))
+    return Disagreement(counts["numbers"], counts["dates"], counts["names"], tuple(examples), all(lead))
+
+
+def _lead_numbers(x: _Text, y: _Text) -> list[str]:
+    """Numbers (not dates) in ``x``'s lead that ``y`` never states."""
+    found = []
+    for token, fact in zip(x.tokens[:LEAD_WORDS], x.dated[:LEAD_WORDS], strict=True):
+        if token.isdigit() and fact is None and _number(token) not in y.numbers:
+            found.append(_number(token))
+    return found
 
 
 def _around(shared: list[int], lo: int, hi: int) -> int:

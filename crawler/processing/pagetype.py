@@ -14,8 +14,10 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
 4. ``og:type`` ``article`` makes it one;
 5. the page's largest block of prose (paragraphs, or text between ``<br>``s) decides: a
    list of teasers (3+ headline links among its paragraphs), no block of 300+ characters
-   while headline-like links (4+ words) are present (a dated page at an article-like URL
-   may be a brief of 120+): not an article;
+   while headline-like links (4+ words) are present: not an article, unless the page is a
+   dated brief of 120+ characters at an article-like URL or under its own headline (the
+   ``<title>``'s or ``og:title``'s headline, 4+ words, standing in the body as text, not as a
+   link: a listing's title names a section, its headlines are links);
 6. otherwise, a page with no date, no article markup, no article-like URL (no number, no
    date path) and no prose block is not an article.
 Every "not" comes with the reason, stored in ``fetches.detail``.
@@ -49,6 +51,10 @@ _ARTICLE_URL = re.compile(r"\d{3,}|/\d{4}/\d{1,2}/")
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 _OG_TYPE = XPath('//meta[@property="og:type" or @name="og:type"]/@content')
 _LINKS = XPath("//body//a[@href]")
+_TITLES = XPath('//head/title/text() | //meta[@property="og:title" or @name="og:title"]/@content')
+_BODY_TEXT = XPath("//body//*[not(self::script or self::style or self::a or ancestor::a)]")
+_TITLE_PARTS = re.compile(r"\s*(?:[|–—:»«]|::)\s*|\s+-\s+")  # "site | headline", "tag: name"
+MIN_HEADLINE_WORDS = 4
 _HEADLINE_LINKS = XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
 
 
@@ -121,6 +127,23 @@ def _prose_block(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
     return best, best_len
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def has_own_headline(tree: HtmlElement) -> bool:
+    """Whether the page's title names one story that the body shows as text, not as a link."""
+    heads = {
+        part
+        for title in _TITLES(tree)
+        for part in (_squash(p) for p in _TITLE_PARTS.split(title))
+        if _words(part) >= MIN_HEADLINE_WORDS
+    }
+    if not heads:
+        return False
+    return any(_squash(el.text_content()) in heads for el in _BODY_TEXT(tree) if len(el) <= 3)
+
+
 def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
     """Why this page is not an article (None: it is one, as far as the page tells)."""
     parts = urlsplit(url)
@@ -145,8 +168,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
         if len(teasers) >= 3:
             return f"a list of {len(teasers)} headline links, not one article"
         return None
-    if has_date and web and _ARTICLE_URL.search(path) and prose >= MIN_BRIEF_CHARS:
-        return None  # a dated brief at an article-like URL
+    if has_date and prose >= MIN_BRIEF_CHARS and ((web and _ARTICLE_URL.search(path)) or has_own_headline(tree)):
+        return None  # a dated brief at an article-like URL or under its own headline
     teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
     if teasers:
         return f"no article body (longest text block {prose} characters) and {len(teasers)} headline links"

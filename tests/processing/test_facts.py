@@ -98,3 +98,32 @@ def test_compare_is_the_same_in_another_process() -> None:
         [sys.executable, "-c", code], input=f"{a}\n{b}", capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == repr(compare(a, b))
+
+
+BODY = (
+    "ويهدف البرنامج إلى تنمية قدرات الطلاب المتميزين وتوجيهها نحو احتياجات المجتمع وتنمية مهارات التفكير "
+    "الإبداعي والنقدي والعمل الجماعي، وأشار المسؤول إلى أن المؤسسة اختارت هذه المدارس لخبرتها المتراكمة "
+    "في هذا المجال وبنيتها التحتية من قاعات مجهزة وملاعب رياضية ومختبرات علمية حديثة."
+)
+
+
+def test_leads_stating_other_numbers_are_two_stories_however_reworded() -> None:
+    a = normalize("تنظم المؤسسة يوم الأحد المقبل برنامجها الصيفي لفائدة 100 تلميذ موهوب بجامعة أم القرى " + BODY)
+    b = normalize("تنطلق غدا فعاليات البرنامج الصيفي بمدارس الرياض لفائدة 140 تلميذا موهوبا تنظمه المؤسسة " + BODY)
+    found = compare(a, b)
+    assert found.lead_numbers and ("lead numbers", "100", "140") in found.examples
+    # the same figures under a rewritten lead: one story
+    c = normalize("تنطلق غدا فعاليات البرنامج الصيفي لفائدة 100 تلميذ موهوب بجامعة أم القرى تنظمه المؤسسة " + BODY)
+    assert not compare(a, c).lead_numbers
+    # a number in one lead only (an outlet adds a figure) is not a conflict
+    d = normalize("تنظم المؤسسة يوم الأحد المقبل برنامجها الصيفي لفائدة التلاميذ الموهوبين بجامعة أم القرى " + BODY)
+    assert not compare(a, d).lead_numbers and not compare(d, a).lead_numbers
+
+
+def test_a_contained_dispatch_agrees_with_the_round_up_lead() -> None:
+    dispatch = normalize("أوقفت المصالح الأمنية بمدينة أكادير 12 شخصا يشتبه في تورطهم في سرقة المحلات التجارية " + BODY)
+    round_up = normalize(
+        "شهدت مدن الجهة خلال الأسبوع 37 عملية أمنية، " + dispatch + " وفي تارودانت حجزت السلطات أطنانا."
+    )
+    assert not compare(dispatch, round_up).lead_numbers
+    assert not compare(round_up, dispatch).lead_numbers

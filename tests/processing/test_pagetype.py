@@ -71,3 +71,27 @@ def test_an_article_written_in_div_soup_is_an_article() -> None:
     html = f"<html><body><h1>عنوان الخبر</h1><div class='post-body'>{paras}</div><ul>{sidebar}</ul></body></html>"
     tree = load_html(html.encode())
     assert not_article_reason(tree, "https://blog.example/2024/07/khabar.html", True) is None
+
+
+BRIEF = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<table><tr><td><a href="/">الرئيسية</a> | <a href="/local">محليات</a></td></tr>
+<tr><td><font size="4"><b>{headline}</b></font><br>نشر في: 05/08/2015<br>
+أعلنت وزارة الخدمة المدنية اليوم نتائج الترشيح للوظائف التعليمية للمتقدمين والمتقدمات، ودعت المرشحين إلى مراجعة
+مكاتبها خلال أسبوع من تاريخه لاستكمال إجراءات التعيين.</td></tr>
+<tr><td>الأكثر قراءة<br>{links}</td></tr></table></body></html>"""
+TEASERS = "".join(f'<a href="/n/{i}">عنوان خبر آخر من أخبار اليوم رقم {i}</a><br>' for i in range(8))
+
+
+def _brief(title: str, headline: str) -> str | None:
+    tree = load_html(BRIEF.format(title=title, headline=headline, links=TEASERS).encode())
+    assert tree is not None
+    return not_article_reason(tree, "https://news.example/a3Dgde", True)
+
+
+def test_a_dated_brief_under_its_own_headline_is_an_article_whatever_its_url() -> None:
+    headline = "الخدمة المدنية تعلن نتائج الترشيح للوظائف التعليمية"
+    assert _brief(f"جريدة الوطن :: {headline}", headline) is None
+    # the same page whose title names a section, not the story in its body: a listing
+    assert _brief("جريدة الوطن :: محليات", "محليات") is not None
+    # a title whose headline is only a link on the page (a teaser), not the page's own text
+    assert _brief("جريدة الوطن :: عنوان خبر آخر من أخبار اليوم رقم 3", "محليات") is not None
