@@ -24,7 +24,13 @@ last paragraph of the own article before it (so ``U`` never holds the own text),
 follows ``U`` there, unless ``U`` is a self-contained card (fewer than two paragraphs of
 its own: a teaser, a promo box), in which case only ``U`` goes and the own article may go on.
 A heading standing alone among the own paragraphs (flat markup) needs stronger evidence
-than a link: a date or ``<time>`` after it, or its own ``<article>``. Markup does not
+than a link: a date or ``<time>`` after it, a dated byline line, or its own ``<article>``.
+A second article pasted into the same post body with no heading tag at all heads itself
+with an *emphasised line* (a paragraph, or a ``<br>``-separated line, that is wholly bold
+or set in a larger font, 3 to 25 words, not ending a sentence); such a line counts as a
+flat heading, and only with a dated byline line (``بقلم``, ``كتب``, ``متابعة``, "by"... and
+a full date) right after it: a bold subheading of the own article is followed by its text.
+Inside ``<br>`` soup the line and everything after it in its container go. Markup does not
 matter: tables, ``<br>`` soup, divs or ``<article>``.
 """
 
@@ -47,6 +53,10 @@ _DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
 _FULL_DATE = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}"
 )
+_BYLINE = re.compile(r"بقلم|كتبه?|كتبت|متابعة|بواسطة|إعداد|اعداد|\bpar\b|\bby\b", re.I)
+_EMPHASIS = frozenset({"b", "strong", "font", "big"})
+_SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")
+MAX_EMPHASIS_WORDS = 25
 _TITLES = XPath('//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content | //title/text()')
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 
@@ -83,6 +93,50 @@ def _is_heading(el: HtmlElement) -> bool:
     if el.tag in _HEADING_TAGS:
         return True
     return bool(_TITLE_CLASS.search(el.get("class") or "")) and el.tag not in ("body", "html", "article", "main")
+
+
+def _emphasised(el: HtmlElement) -> bool:
+    """An inline element that sets its text apart: bold, ``<font>``, or a styled font size."""
+    return el.tag in _EMPHASIS or (el.tag == "span" and "font-size" in (el.get("style") or ""))
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def emphasised_line(el: HtmlElement) -> bool:
+    """A paragraph or ``<br>``-separated line that is wholly emphasised and reads like a title."""
+    text = el.text_content().strip()
+    words = len(text.split())
+    if not 3 <= words <= MAX_EMPHASIS_WORDS or text.endswith(_SENTENCE_END) or el.find(".//a") is not None:
+        return False
+    if el.tag in ("p", "div"):
+        if not _blank(el.text) or len(el) != 1 or not _blank(el[0].tail):
+            return False
+        inner = el[0]
+        while not _emphasised(inner) and len(inner) == 1 and _blank(inner.text) and _blank(inner[0].tail):
+            inner = inner[0]
+        return _emphasised(inner)
+    if not _emphasised(el) or not _blank(el.tail):
+        return False
+    before, after = el.getprevious(), el.getnext()
+    parent = el.getparent()
+    starts_line = before.tag == "br" if before is not None else parent is not None and _blank(parent.text)
+    return starts_line and (after is None or after.tag == "br")
+
+
+def _dated_byline_after(f: HtmlElement) -> bool:
+    """A short line with a byline word and a full date right after ``f`` (elements or ``<br>`` tails)."""
+    texts = [f.tail or ""]
+    for seen, el in enumerate(following(f)):
+        if seen > 4:
+            break
+        texts += [el.text or "", el.tail or ""]
+    for text in texts:
+        line = text.strip()
+        if line:
+            return len(line) <= 160 and bool(_BYLINE.search(line)) and bool(_FULL_DATE.search(line))
+    return False
 
 
 def find_headline(tree: HtmlElement) -> HtmlElement | None:
@@ -135,6 +189,8 @@ def _heads_a_unit(
     article = next((a for a in f.iterancestors("article")), None)
     if article is not None and not any(e is headline or e is own for e in article.iter()):
         return True  # an <article> of its own, holding neither the headline nor the own text
+    if strict and _dated_byline_after(f):
+        return True
     for seen, el in enumerate(following(f)):  # a unit's date sits between its heading and its text
         if seen > 8 or _is_heading(el) or _own_prose(el) >= 120:
             return False
@@ -199,6 +255,13 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
     prose = 0
     last_own: HtmlElement = headline  # the last element of the own article's prose read so far
     for el in following(headline):
+        if (
+            prose >= MIN_OWN_PROSE
+            and el.getparent() is not None
+            and emphasised_line(el)
+            and _heads_a_unit(el, headline, last_own, page_links, strict=True)
+        ):
+            return _cut_from(el, last_own)
         if el is not headline and _is_heading(el) and prose >= MIN_OWN_PROSE:
             n = len(_words(el.text_content()))
             unit = _lowest_common_branch(last_own, el) if 3 <= n <= 40 else None
@@ -218,3 +281,19 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                 prose += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
             last_own = el
     return 0
+
+
+def _cut_from(line: HtmlElement, last_own: HtmlElement) -> int:
+    """Remove an emphasised title line and what follows it: its later siblings when it is a line
+    of the own text's container (``<br>`` soup), else the branch it heads and what follows."""
+    if line in set(last_own.iterancestors()) or line is last_own:
+        return 0
+    inside = any(a is last_own for a in line.iterancestors())
+    unit = line if inside else _lowest_common_branch(last_own, line)
+    if unit is None or unit.getparent() is None:
+        return 0
+    removed = [unit, *unit.itersiblings()]
+    parent = unit.getparent()
+    for node in removed:
+        parent.remove(node)
+    return len(removed)

@@ -50,6 +50,13 @@ MARKUPS = {
     "table-read-also": f"""<table><tr><td><h1>{TITLE}</h1></td></tr><tr><td class="text">{"<br><br>".join(OWN)}</td></tr>
 <tr><td><b>Read also</b></td></tr><tr><td><h2><a href="/articles/1990">{OTHER_TITLE}</a></h2></td></tr>
 <tr><td class="info">السبت 2 مارس 2024 - 18:20</td></tr><tr><td class="text">{"<br><br>".join(OTHER)}</td></tr></table>""",
+    # pasted into the same post body, no marker: a bold large title paragraph, then a dated byline line
+    "pasted-bold-title": f"""<h1>{TITLE}</h1><div class="post-body">{_ps(OWN)}
+<p><b><span style="font-size: x-large;">{OTHER_TITLE}</span></b></p>
+<p><span style="color: #999999;">طنجة في 2 مارس 2024 - بقلم: سعيد الإدريسي</span></p>{_ps(OTHER)}</div>""",
+    # the same in <br> soup inside one div: a <strong> title line, a dated "كتب" line
+    "pasted-br-soup": f"""<h1>{TITLE}</h1><div class="texte">{"<br><br>".join(OWN)}<br><br>
+<strong>{OTHER_TITLE}</strong><br>كتب: سعيد الإدريسي - السبت 02/03/2024<br><br>{"<br><br>".join(OTHER)}</div>""",
     # a shorter neighbour with an Arabic marker
     "shorter-arabic-marker": f"""<article><h1>{TITLE}</h1>{_ps(OWN)}</article><div class="next"><span>المقال التالي</span>
 <article><h2><a href="/2024/03/02/other.html">{OTHER_TITLE}</a></h2>{_ps(OTHER[:1])}</article></div>""",
@@ -64,6 +71,14 @@ def test_a_pulled_in_article_never_replaces_or_joins_the_own_one(markup: str) ->
         assert para in art.text
     for para in OTHER:
         assert para not in art.text
+
+
+def test_a_bold_subheading_without_a_dated_byline_is_the_own_article() -> None:
+    main = f"""<h1>{TITLE}</h1><div class="post-body">{_ps(OWN[:2])}<p><b>{OTHER_TITLE}</b></p>
+<p>{OWN[2]}</p>{_ps(OTHER[:2])}</div>"""
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    for para in [*OWN, *OTHER[:2]]:
+        assert para in art.text
 
 
 def test_subheadings_and_a_promo_card_inside_the_body_keep_the_rest_of_the_article() -> None:
