@@ -260,8 +260,9 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
             and el.getparent() is not None
             and emphasised_line(el)
             and _heads_a_unit(el, headline, last_own, page_links, strict=True)
+            and (cut := _cut_from(el, last_own))
         ):
-            return _cut_from(el, last_own)
+            return cut
         if el is not headline and _is_heading(el) and prose >= MIN_OWN_PROSE:
             n = len(_words(el.text_content()))
             unit = _lowest_common_branch(last_own, el) if 3 <= n <= 40 else None
