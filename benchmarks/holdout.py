@@ -1,37 +1,137 @@
-"""Benchmark: extraction on held-out pages (``benchmarks/data/holdout-pages``) that were written
-before any tuning and must never be tuned on: akhbar's whole path, ``extract`` page by page and bare
+"""Benchmark: extraction on held-out pages that were written before any tuning and must never be
+tuned on: akhbar's whole path (``akhbar reprocess`` of one WARC), ``extract`` page by page and bare
 trafilatura, scored like the golden pages (body word-F1, boilerplate, title, date).
 
-    python -m benchmarks.holdout
+Sets: ``v1`` (``benchmarks/data/holdout-pages``: 12 pages, 6 layouts, measured once on 2026-12-04)
+and ``v3`` (``benchmarks/data/holdout-pages-v3``: 18 pages in 6 other layouts, and 8 listing pages
+in ``listings/``, written 2026-12-05 by a helper who never ran or read the extractor). For a set
+with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
+of a site would come, and also reports:
+
+- listings: every listing page must end ``not_article`` (its URL tells nothing: ``/x/<name>``, so
+  the page alone decides);
+- sites: the ``site`` values stored per domain (one each is the target).
+
+    python -m benchmarks.holdout [--set v1|v3|all]
 """
 
 from __future__ import annotations
 
+import argparse
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from benchmarks.golden import (
+    Extracted,
+    GoldenCase,
     akhbar_extract,
+    archive_pages,
     evaluate,
     load_cases,
-    pipeline_extractor,
     print_report,
     trafilatura_extract,
 )
 from benchmarks.harness import machine
+from crawler.items import RawPage
 
-HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout-pages"
+DATA = Path(__file__).resolve().parent / "data"
+SETS = {"v1": DATA / "holdout-pages", "v3": DATA / "holdout-pages-v3"}
+HOLDOUT = SETS["v1"]
 
 
-def main() -> None:
-    cases = load_cases(HOLDOUT)
-    print(f"# held-out pages benchmark: {machine()}")
+@dataclass
+class WholePath:
+    """What one re-process of a set's WARC stored."""
+
+    articles: dict[str, Extracted]
+    listings: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (outcome, detail)
+    sites: dict[str, set[str]] = field(default_factory=dict)  # domain -> stored site values
+
+    def extractor(self) -> Callable[[RawPage], Extracted]:
+        return lambda page: self.articles.get(page.url, Extracted(None, None, ""))
+
+
+def listing_pages(root: Path, cases: list[GoldenCase]) -> list[RawPage]:
+    """The set's listing pages, each at a URL of its layout's domain that tells nothing."""
+    folder = root / "listings"
+    if not folder.is_dir():
+        return []
+    domains = {c.name.split("-")[0]: urlsplit(c.page.url).netloc for c in cases}
+    charsets = {c.name.split("-")[0]: c.expected.get("charset", "utf-8") for c in cases}
+    pages = []
+    for path in sorted(folder.glob("*.html")):
+        layout = path.stem.split("-")[0]
+        pages.append(
+            RawPage(
+                url=f"https://{domains.get(layout, 'listing.example')}/x/{path.stem}",
+                body=path.read_bytes(),
+                headers=(("Content-Type", f"text/html; charset={charsets.get(layout, 'utf-8')}"),),
+                fetched_at="2026-11-22T12:00:00+00:00",
+            )
+        )
+    return pages
+
+
+def whole_path(cases: list[GoldenCase], listings: list[RawPage]) -> WholePath:
+    """``akhbar reprocess`` of one WARC holding the cases (in order) and then the listings."""
+    from crawler.reprocess import reprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        warc = archive_pages([*(case.page for case in cases), *listings], root / "in")
+        reprocess(root / "var", [str(warc)], into=str(root / "store.db"))
+        with sqlite3.connect(root / "store.db") as conn:
+            rows = conn.execute(
+                "SELECT f.url, a.title, a.published_at, a.text, a.site"
+                " FROM articles a JOIN fetches f ON f.id = a.fetch_id"
+            ).fetchall()
+            fetched = {
+                url: (outcome, detail or "")
+                for url, outcome, detail in conn.execute("SELECT url, outcome, detail FROM fetches")
+            }
+    result = WholePath({url: Extracted(title, published, text) for url, title, published, text, _ in rows})
+    sites: dict[str, set[str]] = defaultdict(set)
+    for url, *_, site in rows:
+        sites[urlsplit(url).netloc].add(site)
+    result.sites = dict(sites)
+    result.listings = {page.url: fetched.get(page.url, ("missing", "")) for page in listings}
+    return result
+
+
+def run(name: str) -> None:
+    root = SETS[name]
+    cases = load_cases(root)
+    listings = listing_pages(root, cases)
+    print(f"## {name}: {root.relative_to(DATA.parent.parent)} ({len(cases)} pages, {len(listings)} listings)")
+    stored = whole_path(cases, listings)
     contenders = [
-        ("akhbar (whole path)", pipeline_extractor(cases)),
+        ("akhbar (whole path)", stored.extractor()),
         ("akhbar extract", akhbar_extract),
         ("bare trafilatura", trafilatura_extract),
     ]
-    for name, extractor in contenders:
-        print_report(name, evaluate(cases, extractor), width=20)
+    for label, extractor in contenders:
+        print_report(label, evaluate(cases, extractor), width=20)
+    if listings:
+        refused = sum(outcome == "not_article" for outcome, _ in stored.listings.values())
+        print(f"listings: {refused} of {len(listings)} not_article")
+        for url, (outcome, detail) in stored.listings.items():
+            print(f"   {url}: {outcome} {detail[:90]}")
+    split = {domain: sorted(values) for domain, values in stored.sites.items() if len(values) > 1}
+    print(f"sites: {len(stored.sites)} domains, {len(split)} with more than one site value {split or ''}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all")
+    args = parser.parse_args()
+    print(f"# held-out pages benchmark: {machine()}")
+    for name in SETS if args.set == "all" else [args.set]:
+        run(name)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,11 @@ headline (``<time datetime>``, Maghrebi, Levantine and Egyptian month names,
 Arabic-Indic digits, weekday prefixes, numeric forms, relative dates such as
 "منذ 3 ساعات" resolved against the fetch time), ranked by where they sit; a date in
 the URL; last, trafilatura's own guess (htmldate). Results are ISO 8601 strings:
-``YYYY-MM-DD``, or with a time (and offset when the page gives one).
+``YYYY-MM-DD``, or with a time; a time the page gives with an offset (UTC ``Z``, Abu
+Dhabi's ``+04:00``) is stored on the archive's clock, :data:`ARCHIVE_TIMEZONE`
+(Africa/Casablanca: UTC+1, UTC+0 in Ramadan), so that an article's day is the day its
+readers saw (23:20 UTC on the 1st is the 2nd in Casablanca). A time without an offset is
+the page's own wall clock and is kept as it is.
 
 The ranking is what keeps other articles' dates out: every page also shows dates
 of sidebar teasers, a pulled-in "read also" article, comments and the modification
@@ -23,11 +27,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.normalize import fold
+from crawler.processing.ownarticle import find_headline
+
+ARCHIVE_TIMEZONE = "Africa/Casablanca"
 
 # Month names after fold() (alef/yeh/teh-marbuta folded). Longest first in the regex.
 _MONTHS: dict[str, int] = {}
@@ -140,6 +149,28 @@ def parse_iso(value: str) -> str | None:
     if dt.hour == dt.minute == dt.second == 0 and "T" not in value and ":" not in value:
         return dt.strftime("%Y-%m-%d")
     return dt.replace(microsecond=0).isoformat()
+
+
+@cache
+def _archive_zone() -> ZoneInfo | None:
+    try:
+        return ZoneInfo(ARCHIVE_TIMEZONE)
+    except (ZoneInfoNotFoundError, ValueError):  # no zone database on this machine: keep the page's offset
+        return None
+
+
+def on_archive_clock(iso: str) -> str:
+    """``iso`` moved to :data:`ARCHIVE_TIMEZONE` when it carries an offset; else unchanged."""
+    zone = _archive_zone()
+    if zone is None or "T" not in iso:
+        return iso
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if dt.tzinfo is None:
+        return iso
+    return dt.astimezone(zone).isoformat()
 
 
 def parse_visible(text: str) -> str | None:
@@ -283,12 +314,18 @@ def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
 
 
 def _headline(root: HtmlElement) -> HtmlElement | None:
-    """The article's ``<h1>``: the one with the longest text (a logo in an ``<h1>`` is short)."""
+    """The article's ``<h1>``: the one with the longest text (a logo in an ``<h1>`` is short);
+    without one, the element that holds the page's title (:func:`ownarticle.find_headline`)."""
     best, size = None, 0
     for h1 in root.iter("h1"):
         length = len(h1.text_content().strip())
         if length > size:
             best, size = h1, length
+    if best is None:
+        tree = root.getroottree().getroot()
+        best = find_headline(tree)
+        if best is not None and not any(a is root for a in best.iterancestors()):
+            best = None
     return best
 
 
@@ -375,13 +412,14 @@ def find_published(tree: HtmlElement, url: str, fetched_at: str, fallback: str |
         for value in source:
             iso = parse_iso(value)
             if iso:
-                return iso
+                return on_archive_clock(iso)
     iso = _visible_date(_chunks_near_headline(tree), fetched_at)
     if iso:
-        return iso
+        return on_archive_clock(iso)
     match = _URL_DATE.search(url)
     if match and match.group(3):
         iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if iso:
             return iso
-    return parse_iso(fallback) if fallback else None
+    iso = parse_iso(fallback) if fallback else None
+    return on_archive_clock(iso) if iso else None

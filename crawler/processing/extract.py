@@ -163,11 +163,11 @@ def extract(raw: RawPage) -> Article:
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
     headline = find_headline(tree)  # once: the furniture guard and the second-article cut both use it
-    strip_boilerplate(tree, headline)
-    try:
+    try:  # before the cleaning, which may drop the dated byline line that marks a pasted second article
         cut_pulled_in_articles(tree, page_url, headline)
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
+    strip_boilerplate(tree, headline)
     try:
         meta = _metadata(tree)
         doc = trafilatura.bare_extraction(

@@ -29,7 +29,9 @@ A second article pasted into the same post body with no heading tag at all heads
 with an *emphasised line* (a paragraph, or a ``<br>``-separated line, that is wholly bold
 or set in a larger font, 3 to 25 words, not ending a sentence); such a line counts as a
 flat heading, and only with a dated byline line (``بقلم``, ``كتب``, ``متابعة``, "by"... and
-a full date) right after it: a bold subheading of the own article is followed by its text.
+a full date, or a short date line) right after it: a bold subheading of the own article is
+followed by its text. Pages without any heading markup find their headline the same way: the
+emphasised line that is the page's title.
 Inside ``<br>`` soup the line and everything after it in its container go. Markup does not
 matter: tables, ``<br>`` soup, divs or ``<article>``.
 """
@@ -57,6 +59,7 @@ _BYLINE = re.compile(r"بقلم|كتبه?|كتبت|متابعة|بواسطة|إ�
 _EMPHASIS = frozenset({"b", "strong", "font", "big"})
 _SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")
 MAX_EMPHASIS_WORDS = 25
+MAX_DATE_LINE = 100  # a date line under a title ("الخميس 14 دجنبر 2023 - 11:05 | عدد القراءات : 2087")
 _TITLES = XPath('//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content | //title/text()')
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 
@@ -104,13 +107,17 @@ def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
-def emphasised_line(el: HtmlElement) -> bool:
-    """A paragraph or ``<br>``-separated line that is wholly emphasised and reads like a title."""
+def _title_line(el: HtmlElement) -> bool:
     text = el.text_content().strip()
     words = len(text.split())
-    if not 3 <= words <= MAX_EMPHASIS_WORDS or text.endswith(_SENTENCE_END) or el.find(".//a") is not None:
+    return 3 <= words <= MAX_EMPHASIS_WORDS and not text.endswith(_SENTENCE_END) and el.find(".//a") is None
+
+
+def emphasised_line(el: HtmlElement) -> bool:
+    """A paragraph, table cell or ``<br>``-separated line that is wholly emphasised and reads like a title."""
+    if not _title_line(el):
         return False
-    if el.tag in ("p", "div"):
+    if el.tag in ("p", "div", "td"):
         if not _blank(el.text) or len(el) != 1 or not _blank(el[0].tail):
             return False
         inner = el[0]
@@ -135,7 +142,8 @@ def _dated_byline_after(f: HtmlElement) -> bool:
     for text in texts:
         line = text.strip()
         if line:
-            return len(line) <= 160 and bool(_BYLINE.search(line)) and bool(_FULL_DATE.search(line))
+            dated = bool(_FULL_DATE.search(line))
+            return dated and (len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line))))
     return False
 
 
@@ -148,7 +156,11 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         if isinstance(el.tag, str) and _is_heading(el) and 3 <= len(_words(el.text_content())) <= 40
     ]
     if not candidates:
-        return None
+        # no heading markup at all (old table layouts): a wholly emphasised line that is the title
+        lines = [el for el in tree.iter() if isinstance(el.tag, str) and _emphasised(el) and _title_line(el)]
+        scored_lines = [(max((_overlap(_words(el.text_content()), h) for h in hints), default=0.0), el) for el in lines]
+        good = [(score, el) for score, el in scored_lines if score >= 0.8]
+        return max(good, key=lambda s: s[0])[1] if good else None
     if not hints:
         return candidates[0]
     scored = [(max(_overlap(_words(el.text_content()), h) for h in hints), -i, el) for i, el in enumerate(candidates)]
@@ -276,8 +288,9 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                     for node in removed:
                         node.getparent().remove(node)
                     return len(removed)
-        if el.tag == "p" or (el.tag in ("div", "td") and el.text and el.text.strip()):
-            prose += len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        own_text = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        if el.tag == "p" or (el.tag in ("div", "td", "font") and own_text):
+            prose += own_text
             if el.tag == "p":
                 prose += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
             last_own = el

@@ -90,3 +90,32 @@ def test_date_beside_a_long_link_inside_the_article_container_still_counts() -> 
         f"{BODY}<p><a href='/x'>رابط طويل نحو مقال آخر منشور في الموقع نفسه</a></p></div>"
     )
     assert _published(body) == "2024-03-07"
+
+
+def test_dates_with_an_offset_are_stored_on_the_archive_clock_casablanca() -> None:
+    # 23:20 UTC on 1 December is 00:20 on 2 December in Casablanca (UTC+1): the article's day is the 2nd
+    utc = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-12-01T23:20:00Z"}</script>'
+    )
+    assert _published(utc + "<h1>عنوان</h1>") == "2024-12-02T00:20:00+01:00"
+    # 01:30 in Abu Dhabi (UTC+4) is 22:30 the day before in Casablanca
+    assert _published("<h1>عنوان</h1><time datetime='2024-07-02T01:30:00+04:00'>2 يوليو</time>") == (
+        "2024-07-01T22:30:00+01:00"
+    )
+    # Ramadan 2024: Morocco on UTC+0 (the zone database knows it)
+    assert _published("<h1>عنوان</h1><time datetime='2024-03-20T12:00:00+00:00'>20 مارس</time>") == (
+        "2024-03-20T12:00:00+00:00"
+    )
+    # a date without an offset is the page's own local time: left alone
+    assert _published("<h1>عنوان</h1><time datetime='2024-07-02T01:30:00'>2 يوليو</time>") == "2024-07-02T01:30:00"
+
+
+def test_without_an_h1_the_date_line_under_the_title_line_wins() -> None:
+    body = (
+        "<table><tr><td><font size='1'>الجمعة 15 دجنبر 2023</font></td></tr>"
+        "<tr><td><font size='4'><b>نقابة تعليمية تدعو إلى وقفة احتجاجية أمام المديرية</b></font></td></tr>"
+        "<tr><td><font size='1'>الخميس 14 دجنبر 2023 - 16:40</font></td></tr>"
+        f"<tr><td>{BODY}</td></tr></table>"
+    )
+    page = f"<html><head><title>موقع :: نقابة تعليمية تدعو إلى وقفة احتجاجية أمام المديرية</title></head><body>{body}</body></html>"
+    assert find_published(fromstring(page), "https://x.example/a", FETCHED) == "2023-12-14T16:40:00"

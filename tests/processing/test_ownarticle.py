@@ -73,6 +73,39 @@ def test_a_pulled_in_article_never_replaces_or_joins_the_own_one(markup: str) ->
         assert para not in art.text
 
 
+TABLE_PAGE = """<html><head><meta charset="utf-8"><title>بوابة :: {title}</title></head><body><table>
+<tr><td><font size="1"><a href="/">الرئيسية</a> &raquo; <a href="/cat/2">جهوية</a></font></td></tr>
+<tr><td><font size="4" color="#990000"><b>{title}</b></font></td></tr>
+<tr><td><font size="1">الخميس 14 دجنبر 2023 - 16:40 | عدد القراءات : 1254</font></td></tr>
+{rows}</table></body></html>"""
+
+
+@pytest.mark.parametrize("where", ["next-rows", "same-cell"])
+def test_no_heading_markup_anywhere_the_title_line_is_the_headline_and_the_neighbour_goes(where: str) -> None:
+    own = "<br><br>".join(OWN)
+    other_head = f'<font size="4" color="#990000"><b>{OTHER_TITLE}</b></font>'
+    other_date = '<font size="1">الخميس 14 دجنبر 2023 - 11:05 | عدد القراءات : 2087</font>'
+    if where == "next-rows":
+        rows = (
+            f'<tr><td class="body"><font size="4">{own}</font></td></tr>'
+            f"<tr><td><b>مواضيع ذات صلة</b></td></tr><tr><td>{other_head}</td></tr><tr><td>{other_date}</td></tr>"
+            f'<tr><td class="body"><font size="4">{"<br><br>".join(OTHER)}</font></td></tr>'
+        )
+    else:
+        rows = (
+            f'<tr><td class="body"><font size="4">{own}<br><center><img src="/sep.gif"></center><br>'
+            f"{other_head}<br>{other_date}<br><br>{'<br><br>'.join(OTHER)}</font></td></tr>"
+        )
+    page = TABLE_PAGE.format(title=TITLE, rows=rows).encode()
+    art = extract(RawPage(url="https://portal.example/news.php?item.45120", body=page))
+    assert art.title == TITLE
+    assert str(art.published_at).startswith("2023-12-14")
+    for para in OWN:
+        assert para in art.text
+    for para in OTHER:
+        assert para not in art.text
+
+
 def test_a_bold_subheading_without_a_dated_byline_is_the_own_article() -> None:
     main = f"""<h1>{TITLE}</h1><div class="post-body">{_ps(OWN[:2])}<p><b>{OTHER_TITLE}</b></p>
 <p>{OWN[2]}</p>{_ps(OTHER[:2])}</div>"""
