@@ -204,6 +204,14 @@ _LAYOUT_TABLES = XPath(
     "//body//table[@role='presentation' or @role='none' or .//table or .//h1 or .//h2 or .//form or .//textarea]"
 )
 _TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
+_PLAIN_TABLES = XPath("//body//table[not(.//th)]")
+_ROWS = XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+
+
+def _one_column(table: HtmlElement) -> bool:
+    """Rows of one cell each: a stack of blocks (title, date line, text, share row), not data."""
+    rows = _ROWS(table)
+    return len(rows) >= 2 and all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows)
 
 
 def unwrap_layout_tables(tree: HtmlElement) -> int:
@@ -213,10 +221,11 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
     the sidebars, the article and the comment form in cells of one big table; with
     tables enabled trafilatura then keeps the whole page. As plain blocks, each cell
     is judged on its own (link density, length), which is what the layout meant.
+    A table of one column (a title row, a date row, a text row...) is a layout too.
     Data tables (with several rows and columns, or header cells) stay tables.
     """
-    tables = _LAYOUT_TABLES(tree)
-    for table in tables:
+    tables = [*_LAYOUT_TABLES(tree), *(t for t in _PLAIN_TABLES(tree) if _one_column(t))]
+    for table in dict.fromkeys(tables):
         for row_group in [table, *(c for c in table if c.tag in ("tbody", "thead", "tfoot"))]:
             for row in row_group:
                 if row.tag == "tr":

@@ -33,6 +33,16 @@ def test_layout_table_becomes_blocks_but_data_table_stays() -> None:
     assert tree.find(".//th") is not None
 
 
+def test_a_one_column_table_is_a_layout_a_two_column_one_is_data() -> None:
+    tree = _tree(
+        "<table><tr><td><b>عنوان الخبر كما يكتبه الموقع</b></td></tr><tr><td>السبت 27 يوليوز 2024</td></tr>"
+        f"<tr><td>{PARA.format(city='فاس')}</td></tr></table>"
+        "<table><tr><td>المدينة</td><td>الحرارة</td></tr><tr><td>فاس</td><td>30</td></tr></table>"
+    )
+    assert unwrap_layout_tables(tree) == 1
+    assert len(list(tree.iter("table"))) == 1 and tree.find(".//table//td") is not None
+
+
 def test_heading_introduced_link_list_goes_whatever_its_class() -> None:
     items = "".join(f'<li><a href="/a/{i}">خبر آخر رقم {i} عن موضوع مختلف تماما</a> 12/03/2024</li>' for i in range(4))
     tree = _tree(
