@@ -12,13 +12,17 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
 3. a URL path that names a listing (``/category/``, ``/tag/``, ``/author/``, ``/page/2``,
    ``/about``, ``/contact``...) makes it not;
 4. ``og:type`` ``article`` makes it one;
-5. the page's largest block of prose (paragraphs, or text between ``<br>``s) decides: a
+5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
+   is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
+   (4+ words) make it not (a category blog); so does a title or ``<h1>`` that names a page
+   about the site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية") and no headline;
+6. the page's largest block of prose (paragraphs, or text between ``<br>``s) decides: a
    list of teasers (3+ headline links among its paragraphs), no block of 300+ characters
    while headline-like links (4+ words) are present: not an article, unless the page is a
    dated brief of 120+ characters at an article-like URL or under its own headline (the
    ``<title>``'s or ``og:title``'s headline, 4+ words, standing in the body as text, not as a
    link: a listing's title names a section, its headlines are links);
-6. otherwise, a page with no date, no article markup, no article-like URL (no number, no
+7. otherwise, a page with no date, no article markup, no article-like URL (no number, no
    date path) and no prose block is not an article.
 Every "not" comes with the reason, stored in ``fetches.detail``.
 """
@@ -31,6 +35,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from crawler.processing.normalize import fold
 
 ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -127,6 +133,48 @@ def _prose_block(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
     return best, best_len
 
 
+_ITEMTYPES = XPath("//body//*[@itemtype]")
+_PAGE_TITLE_PARTS = re.compile(r"\s+[|\-–—«»]\s+|\s*::\s*")  # "headline - site"; a colon stays inside a headline
+MIN_LISTED_ITEMS = 3
+
+
+def _microdata_items(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements typed as articles in microdata (``itemtype=".../BlogPosting"``...), outermost only."""
+    found = [
+        el for el in _ITEMTYPES(tree) if el.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1].lower() in ARTICLE_TYPES
+    ]
+    marked = set(found)
+    return [el for el in found if not any(a in marked for a in el.iterancestors())]
+
+
+_SITE_PAGES = frozenset(
+    " ".join(name.split())
+    for name in (
+        "من نحن", "اتصل بنا", "اتصلوا بنا", "تواصل معنا", "هيئة التحرير", "سياسة الخصوصية", "شروط الاستخدام",
+        "الشروط والأحكام", "أعلن معنا", "الإشهار", "خريطة الموقع", "About", "About us", "Contact", "Contact us",
+        "Privacy policy", "Terms of use", "Qui sommes-nous", "Contactez-nous", "Mentions légales", "Publicité",
+    )
+)  # fmt: skip
+
+
+def _unlinked_text(el: HtmlElement) -> int:
+    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+
+
+def _site_page_name(tree: HtmlElement) -> str | None:
+    """The name of a page about the site itself when the title or ``<h1>`` is one ("من نحن - اتصل بنا")."""
+    titles = [str(t) for t in _TITLES(tree)] + [h.text_content() for h in tree.iter("h1")]
+    for title in titles:
+        parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title)]
+        named = [p for p in parts if fold(p).casefold() in _SITE_PAGES_FOLDED]
+        if named and all(p in named or _words(p) < MIN_HEADLINE_WORDS for p in parts):
+            return " - ".join(named)
+    return None
+
+
+_SITE_PAGES_FOLDED = frozenset(fold(n).casefold() for n in _SITE_PAGES)
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -162,6 +210,18 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     og_type = " ".join(_OG_TYPE(tree)).strip().lower()
     if og_type == "article":
         return None
+    items = _microdata_items(tree)
+    teaser_items = [item for item in items if _HEADLINE_LINKS(item)]
+    if (
+        len(teaser_items) >= MIN_LISTED_ITEMS
+        and not any(_unlinked_text(item) >= MIN_BODY_CHARS for item in items if item not in teaser_items)
+        and not any(_words(h.text_content()) >= MIN_HEADLINE_WORDS for h in tree.iter("h1"))
+    ):
+        return f"{len(teaser_items)} article teasers (microdata) and no headline"
+    site_page = _site_page_name(tree)
+    if site_page is not None:
+        return f"a page about the site ({site_page})"
+    teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
     block, prose = _prose_block(tree)
     if block is not None and prose >= MIN_BODY_CHARS:
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
@@ -170,7 +230,6 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
         return None
     if has_date and prose >= MIN_BRIEF_CHARS and ((web and _ARTICLE_URL.search(path)) or has_own_headline(tree)):
         return None  # a dated brief at an article-like URL or under its own headline
-    teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
     if teasers:
         return f"no article body (longest text block {prose} characters) and {len(teasers)} headline links"
     if not has_date and (not web or not _ARTICLE_URL.search(path)):

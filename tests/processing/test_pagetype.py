@@ -95,3 +95,37 @@ def test_a_dated_brief_under_its_own_headline_is_an_article_whatever_its_url() -
     assert _brief("جريدة الوطن :: محليات", "محليات") is not None
     # a title whose headline is only a link on the page (a teaser), not the page's own text
     assert _brief("جريدة الوطن :: عنوان خبر آخر من أخبار اليوم رقم 3", "محليات") is not None
+
+
+PROSE = (
+    "<p>تأسس الموقع سنة 2009 ليكون منبرا إخباريا مستقلا يغطي الشأن الوطني والجهوي، ويعمل فيه فريق من الصحافيين "
+    "والمراسلين في مختلف جهات المملكة، ملتزمين بأخلاقيات المهنة وبحق القارئ في خبر دقيق وموثوق.</p>"
+) * 3
+SIDEBAR = "".join(f'<li><a href="/n/{i}">عنوان خبر آخر من أخبار اليوم رقم {i}</a></li>' for i in range(6))
+
+
+def _page(title: str, h1: str, main: str) -> str | None:
+    html = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>{main}<ul>{SIDEBAR}</ul></body></html>"
+    tree = load_html(html.encode())
+    assert tree is not None
+    return not_article_reason(tree, "https://news.example/x/page", True)
+
+
+def test_a_page_about_the_site_is_not_an_article_however_much_prose_it_holds() -> None:
+    assert _page("من نحن - اتصل بنا - أنفاس بريس", "من نحن", PROSE) == "a page about the site (من نحن - اتصل بنا)"
+    assert _page("Contact - Jarida", "Contact", PROSE) is not None
+    # a column whose short title is not a site page's name stays an article
+    assert _page("حكومة الكفاءات - جريدة", "حكومة الكفاءات", PROSE) is None
+
+
+def test_a_category_blog_in_microdata_is_a_listing_an_article_with_two_related_items_is_not() -> None:
+    def item(i: int) -> str:
+        return (
+            f'<div itemscope itemtype="https://schema.org/BlogPosting"><h2><a href="/n/{i}">عنوان مقال في القسم رقم {i}</a>'
+            f"</h2><p>مقتطف من المقال رقم {i} يتحدث عن موضوع محلي بتفصيل قصير يكفي لقراءة سريعة من القارئ.</p></div>"
+        )
+
+    listing = f'<div itemscope itemtype="https://schema.org/Blog">{"".join(item(i) for i in range(4))}</div>{PROSE}'
+    assert _page("مجتمع - فبراير.كوم", "مجتمع", listing) == "4 article teasers (microdata) and no headline"
+    article = f'<article itemscope itemtype="https://schema.org/NewsArticle">{PROSE}</article>{item(1)}{item(2)}'
+    assert _page("عنوان مقال طويل عن موضوع محلي - جريدة", "عنوان مقال طويل عن موضوع محلي", article) is None
