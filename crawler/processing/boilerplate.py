@@ -150,6 +150,14 @@ _LABELS = frozenset(
         "Print",
         "Imprimer",
         "نسخ الرابط",
+        # video and photo embed labels
+        "شاهد الفيديو",
+        "شاهد بالفيديو",
+        "شاهد الفيديوهات",
+        "شاهد الصور",
+        "فيديو",
+        "Watch the video",
+        "Voir la vidéo",
         # empty comment sections
         "كن أول من يعلق",
         "كن أول من يعلق!",

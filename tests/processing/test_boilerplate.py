@@ -135,3 +135,14 @@ def test_a_read_also_list_of_one_link_per_paragraph_leaves_the_rest_of_the_artic
     drop_read_also(tree)
     text = tree.text_content()
     assert "وأكد المحافظ" in text and "عنوان خبر آخر" not in text and "اقرأ أيضا" not in text
+
+
+def test_video_embed_labels_go_the_sentence_about_a_video_stays() -> None:
+    said = "وقال المتحدث في شريط فيديو نشره على حسابه إن الأشغال ستنتهي قبل نهاية السنة الجارية."
+    tree = _tree(
+        f"<div><p>{PARA.format(city='فاس')}</p><p><strong>شاهد الفيديو:</strong></p>"
+        f"<div class='embed'><iframe src='https://video.example/1'></iframe></div><p>{said}</p></div>"
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "شاهد الفيديو" not in text and said in text
