@@ -30,10 +30,9 @@ with an *emphasised line* (a paragraph, or a ``<br>``-separated line, that is wh
 or set in a larger font, 3 to 25 words, not ending a sentence); such a line counts as a
 flat heading, and only with a dated byline line (``بقلم``, ``كتب``, ``متابعة``, "by"... and
 a full date, or a short date line) right after it: a bold subheading of the own article is
-followed by its text. Pages without any heading markup find their headline the same way: the
-emphasised line that is the page's title.
-Inside ``<br>`` soup the line and everything after it in its container go. Markup does not
-matter: tables, ``<br>`` soup, divs or ``<article>``.
+followed by its text. Inside ``<br>`` soup the line and everything after it in its container
+go. Pages without any heading markup find their headline the same way: the emphasised line
+that is the page's title. Markup does not matter: tables, ``<br>`` soup, divs or ``<article>``.
 """
 
 from __future__ import annotations
@@ -114,26 +113,26 @@ def _title_line(el: HtmlElement) -> bool:
 
 
 def emphasised_line(el: HtmlElement) -> bool:
-    """A paragraph, table cell or ``<br>``-separated line that is wholly emphasised and reads like a title."""
-    if not _title_line(el):
-        return False
+    """A paragraph, table cell or ``<br>``-separated line that is wholly emphasised and reads like a title.
+    The markup is checked first: the text is only read for the few elements shaped like one."""
     if el.tag in ("p", "div", "td"):
         if not _blank(el.text) or len(el) != 1 or not _blank(el[0].tail):
             return False
         inner = el[0]
         while not _emphasised(inner) and len(inner) == 1 and _blank(inner.text) and _blank(inner[0].tail):
             inner = inner[0]
-        return _emphasised(inner)
+        return _emphasised(inner) and _title_line(el)
     if not _emphasised(el) or not _blank(el.tail):
         return False
     before, after = el.getprevious(), el.getnext()
     parent = el.getparent()
     starts_line = before.tag == "br" if before is not None else parent is not None and _blank(parent.text)
-    return starts_line and (after is None or after.tag == "br")
+    return starts_line and (after is None or after.tag == "br") and _title_line(el)
 
 
 def _dated_byline_after(f: HtmlElement) -> bool:
-    """A short line with a byline word and a full date right after ``f`` (elements or ``<br>`` tails)."""
+    """The first line of text after ``f`` (elements or ``<br>`` tails) is a date line: a full date in a
+    short line, or in a byline line ("ابن جرير في 27 نونبر 2023 - بقلم: …")."""
     texts = [f.tail or ""]
     for seen, el in enumerate(following(f)):
         if seen > 4:
