@@ -148,7 +148,7 @@ def _microdata_items(tree: HtmlElement) -> list[HtmlElement]:
 
 
 _SITE_PAGES = frozenset(
-    " ".join(name.split())
+    fold(name).casefold()
     for name in (
         "من نحن", "اتصل بنا", "اتصلوا بنا", "تواصل معنا", "هيئة التحرير", "سياسة الخصوصية", "شروط الاستخدام",
         "الشروط والأحكام", "أعلن معنا", "الإشهار", "خريطة الموقع", "About", "About us", "Contact", "Contact us",
@@ -166,13 +166,10 @@ def _site_page_name(tree: HtmlElement) -> str | None:
     titles = [str(t) for t in _TITLES(tree)] + [h.text_content() for h in tree.iter("h1")]
     for title in titles:
         parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title)]
-        named = [p for p in parts if fold(p).casefold() in _SITE_PAGES_FOLDED]
+        named = [p for p in parts if fold(p).casefold() in _SITE_PAGES]
         if named and all(p in named or _words(p) < MIN_HEADLINE_WORDS for p in parts):
             return " - ".join(named)
     return None
-
-
-_SITE_PAGES_FOLDED = frozenset(fold(n).casefold() for n in _SITE_PAGES)
 
 
 def _squash(text: str) -> str:
