@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from crawler.processing.dedup import Decision
 from crawler.processing.events import Doc, EventLinker, EventParams, Link, day_number
-from crawler.processing.eventterms import article_terms
+from crawler.processing.eventterms import ArticleTerms, article_terms
 from crawler.processing.normalize import normalize
 from crawler.processing.processor import Analysed
 from storage.rows import EventHistoryRow
@@ -34,10 +34,12 @@ FUTURE_SLACK_DAYS = 1.0  # a publication date later than this after the fetch is
 
 @dataclass(frozen=True)
 class EventStep:
-    """An article's event decision and the vector it was made on (added once the article is stored)."""
+    """An article's event decision, the vector it was made on (added once the article is stored) and
+    the terms the vector was weighed from."""
 
     doc: Doc
     link: Link
+    terms: ArticleTerms
 
 
 def event_time(published_at: str | None, fetched_at: str) -> float:
@@ -95,12 +97,12 @@ class EventStage:
         log.info("linked the events of %d stored articles (once, after the upgrade to events)", linked)
 
     def step(self, item: Analysed, decision: Decision, fetched_at: str) -> EventStep:
-        """The event ``item`` joins (a copy: its original's), against what was stored before it."""
+        """The event ``item`` joins (a copy: its original's), against what was stored before it. Its
+        terms come from the analysis (computed here only when cleaning changed the text)."""
         art = item.article
-        doc = self.linker.doc(
-            article_terms(art.title, item.normalised), event_time(art.published_at, fetched_at), day_number(fetched_at)
-        )
-        return EventStep(doc, self.linker.link(doc, decision.duplicate_of, decision.similarity))
+        terms = item.terms if item.terms is not None else article_terms(art.title, item.normalised)
+        doc = self.linker.doc(terms, event_time(art.published_at, fetched_at), day_number(fetched_at))
+        return EventStep(doc, self.linker.link(doc, decision.duplicate_of, decision.similarity), terms)
 
     def stored(self, article_id: int, step: EventStep) -> None:
         self.linker.add(article_id, step.doc, step.link)
