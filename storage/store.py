@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
@@ -28,6 +29,7 @@ from storage.db import describe, is_postgresql, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
 from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, SearchTerms, Signature, TemplateLine
+from storage.pgsave import article_statement
 from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, Recorded, SignatureTable
 
 log = logging.getLogger(__name__)
@@ -66,9 +68,12 @@ _URL_DONE = (
 
 
 def _upserts(dialect_insert: Callable[[type[Base]], Any]) -> dict[str, Any]:
-    """The store's two upserts in one dialect's words (SQLite and PostgreSQL spell them alike)."""
+    """The store's upserts in one dialect's words (SQLite and PostgreSQL spell them alike)."""
     lines, validators = dialect_insert(TemplateLine), dialect_insert(HttpValidator)
     return {
+        # search terms are a pure function of the article: a row written twice (a repair meeting a writer's
+        # late write) is the same row
+        "search_terms": dialect_insert(SearchTerms).on_conflict_do_nothing(index_elements=[SearchTerms.article_id]),
         "template_lines": lines.on_conflict_do_update(
             index_elements=[TemplateLine.site, TemplateLine.line_key],
             set_={"pages": lines.excluded.pages, "article_id": lines.excluded.article_id},
@@ -97,6 +102,7 @@ _STORED_ARTICLE = (
     .where(Fetch.record_key == bindparam("key"))
 )  # fmt: skip
 _TURN_STATE = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists())
+_TURN_STATE_URL = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists(), _ARTICLE_URL.exists())
 # what a writer sharing the store reads to catch up on the others (also built once: it runs before each decision)
 _COUNT_SIGNATURES_AFTER = select(func.count()).select_from(Signature).where(Signature.article_id > bindparam("after"))
 _SIGNATURES_AFTER = (
@@ -152,6 +158,7 @@ class Store(Generic[P]):
         self._lock = sqlite_lock(path) if path is not None else None
         # many writers (PostgreSQL): each page is decided under the store's decision lock
         self.shared = is_postgresql(url)
+        self._one_statement = False  # a page's rows in one statement (PostgreSQL through a pyformat driver)
         if self._lock is not None:
             self._lock.acquire()
         try:
@@ -163,6 +170,7 @@ class Store(Generic[P]):
 
     def _open(self, rebuild_hint: str) -> None:
         self.engine: Engine = open_engine(self.url)
+        self._one_statement = self.engine.dialect.name == "postgresql" and self.engine.dialect.paramstyle == "pyformat"
         try:
             self.conn: Connection = self.engine.connect()
             with self.engine.connect() as conn, schema_lock(conn) if self.shared else contextlib.nullcontext():
@@ -295,7 +303,11 @@ class Store(Generic[P]):
 
     def save(self, rows: PageRows) -> int | None:
         """Write one page: its fetch, then its article and signature (if any), then the template-line
-        counts it changed. Returns the new article's id (None when the page gave no article)."""
+        counts it changed. Returns the new article's id (None when the page gave no article).
+        On PostgreSQL an article page is one statement (:mod:`storage.pgsave`)."""
+        if rows.article is not None and self._one_statement:
+            sql, params = article_statement(rows)
+            return int(self.conn.exec_driver_sql(sql, params).scalar_one())
         fetch_id = self.add_fetch(rows.fetch)
         if rows.article is None:
             return None
@@ -314,12 +326,19 @@ class Store(Generic[P]):
         self.conn.commit()
         self.conn.begin()
 
-    def begin_decision(self) -> None:
-        """A shared store: commit what is pending, then wait for the decision lock, held until the next
-        :meth:`commit` or :meth:`rollback` (nothing to do for a store with one writer)."""
-        if self.shared:
-            self.commit()  # nothing of this writer's waits in a transaction while it waits for the lock
-            hold_decision_lock(self.conn)
+    def begin_decision(self, search_terms: list[tuple[int, str]] | None = None) -> float:
+        """A shared store: commit what is pending, write ``search_terms`` (rows of articles decided
+        before, which no decision depends on: :meth:`save_search_terms`, committed with this decision),
+        then wait for the decision lock, held until the next :meth:`commit` or :meth:`rollback` (nothing
+        to do for a store with one writer). Returns the seconds spent waiting for the lock."""
+        if not self.shared:
+            return 0.0
+        self.commit()  # nothing of this writer's waits in a transaction while it waits for the lock
+        if search_terms:
+            self.save_search_terms(search_terms)
+        asked = time.monotonic()
+        hold_decision_lock(self.conn)
+        return time.monotonic() - asked
 
     def rollback(self) -> None:
         """Forget everything written since the last commit (after a failed write)."""
@@ -391,11 +410,15 @@ class Store(Generic[P]):
         """The id of the newest stored article (0 when there is none)."""
         return int(self.conn.execute(_LAST_ARTICLE).scalar() or 0)
 
-    def turn_state(self, key: str) -> tuple[int, bool]:
-        """In one round trip, at the start of a decision: :meth:`last_article_id`, and whether the page
-        with record key ``key`` is stored already (:meth:`has_record`)."""
-        last, known = self.conn.execute(_TURN_STATE, {"key": key}).one()
-        return int(last or 0), bool(known)
+    def turn_state(self, key: str, url: str | None = None) -> tuple[int, bool, bool | None]:
+        """In one round trip, at the start of a decision: :meth:`last_article_id`, whether the page with
+        record key ``key`` is stored already (:meth:`has_record`) and, given the ``url`` its article
+        would have, whether an article has it (:meth:`article_url_known`; None without a ``url``)."""
+        if url is None:
+            last, known = self.conn.execute(_TURN_STATE, {"key": key}).one()
+            return int(last or 0), bool(known), None
+        last, known, url_known = self.conn.execute(_TURN_STATE_URL, {"key": key, "url": url}).one()
+        return int(last or 0), bool(known), bool(url_known)
 
     def article_text(self, article_id: int) -> str:
         """Body of a stored article, as stored (the dedup index verifies candidates against it)."""
@@ -458,9 +481,15 @@ class Store(Generic[P]):
         return [(int(i), title, body) for i, title, body in self.conn.execute(query)]
 
     def save_search_terms(self, rows: list[tuple[int, str]]) -> None:
-        """Search terms of stored articles indexed late (``(article id, terms)``)."""
+        """Search terms of stored articles written apart from them (``(article id, terms)``): indexed
+        late, or a shared store's, written after the decision (a row already there is left as it is)."""
         if rows:
-            self.conn.execute(_INSERT_SEARCH_TERMS, [{"article_id": a, "terms": t} for a, t in rows])
+            self.conn.execute(self._upsert("search_terms"), [{"article_id": a, "terms": t} for a, t in rows])
+
+    def has_unindexed_articles(self) -> bool:
+        """Whether an article has no search terms (a writer of a shared store that died between storing
+        an article and writing its search terms, which it does after the decision, left it so)."""
+        return bool(self.unindexed_articles(0, 1))
 
     def search_indexed(self) -> None:
         self.conn.execute(delete(Meta).where(Meta.key == SEARCH_PENDING_KEY))
