@@ -2,7 +2,7 @@
 
 A writer of a shared store saves each page while it holds the decision lock, so every round trip
 there is time the other writers wait. On PostgreSQL the fetch, the article (its own event id when it
-opens one), its signature, its search terms and the template-line counts it changed go
+opens one), its signature, its event terms, its search terms and the template-line counts it changed go
 in one statement (data-modifying ``WITH`` clauses), instead of one statement each.
 
 Invariant: the statement writes exactly the rows the plain path of ``Store.save`` writes (the columns
@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import fields
 from functools import cache
 
-from storage.rows import ArticleRow, FetchRow, PageRows, SignatureRow
+from storage.rows import ArticleRow, EventTermsRow, FetchRow, PageRows, SignatureRow
 
-Row = FetchRow | ArticleRow | SignatureRow
+Row = FetchRow | ArticleRow | SignatureRow | EventTermsRow
 
 
 def _columns(row: type[Row], prefix: str) -> tuple[str, str]:
@@ -32,7 +32,7 @@ def _params(prefix: str, row: Row) -> dict[str, object]:
 
 
 @cache
-def _statement(signature: bool, search_terms: bool) -> str:
+def _statement(signature: bool, event_terms: bool, search_terms: bool) -> str:
     """The statement for a page with the given optional rows (built once per combination)."""
     fetch_columns, fetch_values = _columns(FetchRow, "f")
     article_columns, article_values = _columns(ArticleRow, "a")
@@ -52,6 +52,9 @@ def _statement(signature: bool, search_terms: bool) -> str:
     if signature:
         columns, values = _columns(SignatureRow, "s")
         parts.append(f"s AS (INSERT INTO signatures (article_id, {columns}) VALUES ((SELECT id FROM a), {values}))")
+    if event_terms:
+        columns, values = _columns(EventTermsRow, "e")
+        parts.append(f"e AS (INSERT INTO event_terms (article_id, {columns}) VALUES ((SELECT id FROM a), {values}))")
     if search_terms:
         parts.append("q AS (INSERT INTO search_terms (article_id, terms) VALUES ((SELECT id FROM a), %(q_terms)s))")
     return "WITH " + ",\n".join(parts) + "\nSELECT id FROM a"
@@ -68,7 +71,9 @@ def article_statement(rows: PageRows) -> tuple[str, dict[str, object]]:
     )
     if rows.signature is not None:
         params.update(_params("s", rows.signature))
+    if rows.event_terms is not None:
+        params.update(_params("e", rows.event_terms))
     if rows.search_terms is not None:
         params["q_terms"] = rows.search_terms
-    sql = _statement(rows.signature is not None, rows.search_terms is not None)
+    sql = _statement(rows.signature is not None, rows.event_terms is not None, rows.search_terms is not None)
     return sql, params

@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-import numpy as np
-from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, case, create_engine, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -25,12 +24,24 @@ from sqlalchemy.orm import aliased
 
 from crawler.items import RawPage, utc_now
 from storage import migrations
+from storage.catchup import read_news, signature_table
 from storage.db import describe, is_postgresql, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
-from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, SearchTerms, Signature, TemplateLine
+from storage.models import (
+    Article,
+    Base,
+    CrawlRun,
+    EventTerms,
+    Fetch,
+    HttpValidator,
+    Meta,
+    SearchTerms,
+    Signature,
+    TemplateLine,
+)
 from storage.pgsave import article_statement
-from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, Recorded, SignatureTable
+from storage.rows import EventHistoryRow, FetchRow, News, PageRows, Params, Recorded, SignatureTable
 
 log = logging.getLogger(__name__)
 P = TypeVar("P", bound=Params)
@@ -44,6 +55,7 @@ _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
 _INSERT_SIGNATURE = insert(Signature)
 _INSERT_SEARCH_TERMS = insert(SearchTerms)
+_INSERT_EVENT_TERMS = insert(EventTerms)
 _SET_EVENT = (
     update(Article)
     .where(Article.id == bindparam("aid"))
@@ -101,25 +113,21 @@ _STORED_ARTICLE = (
     .outerjoin(_ORIGINAL, _ORIGINAL.id == Article.duplicate_of_id)
     .where(Fetch.record_key == bindparam("key"))
 )  # fmt: skip
-_TURN_STATE = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists())
-_TURN_STATE_URL = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists(), _ARTICLE_URL.exists())
-# what a writer sharing the store reads to catch up on the others (also built once: it runs before each decision)
-_COUNT_SIGNATURES_AFTER = select(func.count()).select_from(Signature).where(Signature.article_id > bindparam("after"))
-_SIGNATURES_AFTER = (
+_COUNT_SIGNATURES = select(func.count()).select_from(Signature)
+_SIGNATURES = (
     select(Signature.article_id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id, Signature.anchors)
     .join(Article, Article.id == Signature.article_id)
-    .where(Signature.article_id > bindparam("after"))
     .order_by(Signature.article_id)
 )
-_TEMPLATE_LINES_AFTER = select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages).where(
-    TemplateLine.article_id > bindparam("after")
-)
+# an article's text only when it has no stored terms (then the event stage stems it again)
 _EVENT_HISTORY = (
     select(
-        Article.id, Article.title, Article.text, Article.published_at, Fetch.fetched_at,
-        Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
+        Article.id, Article.title, case((EventTerms.article_id.is_(None), Article.text)), Article.published_at,
+        Fetch.fetched_at, Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
+        EventTerms.title, EventTerms.lead, EventTerms.body,
     )
     .join(Fetch, Fetch.id == Article.fetch_id)
+    .outerjoin(EventTerms, EventTerms.article_id == Article.id)
     .where(Article.id > bindparam("after"))
     .order_by(Article.id)
 )  # fmt: skip
@@ -319,6 +327,8 @@ class Store(Generic[P]):
             self.conn.execute(_INSERT_SIGNATURE, rows.signature.values(article_id))
         if rows.search_terms is not None:
             self.conn.execute(_INSERT_SEARCH_TERMS, {"article_id": article_id, "terms": rows.search_terms})
+        if rows.event_terms is not None:
+            self.conn.execute(_INSERT_EVENT_TERMS, rows.event_terms.values(article_id))
         self.save_template_lines(rows.template_site, rows.template_lines, article_id)
         return article_id
 
@@ -359,34 +369,12 @@ class Store(Generic[P]):
                 self._lock.release()
 
     # -- index ------------------------------------------------------------------
-    def signature_rows(self, after_id: int = 0) -> SignatureTable:
-        """The stored signatures as arrays, in article order (to rebuild the dedup index): all, or
-        those of articles after ``after_id`` (a writer catching up on the others)."""
-        n = int(self.conn.execute(_COUNT_SIGNATURES_AFTER, {"after": after_id}).scalar_one())
-        num_perm = self.params.num_perm
-        ids = np.empty(n, dtype=np.uint32)
-        canonical = np.empty(n, dtype=np.int64)
-        digests = np.empty(n, dtype=np.uint32)
-        sigs = np.empty((n, num_perm), dtype=np.uint32)
-        offsets = np.zeros(n + 1, dtype=np.int64)
-        anchor_parts: list[bytes] = []
-        # the whole table streams (a server-side cursor: no 1M rows in memory at once); a catch-up's few rows
-        # come in one round trip
-        query = _SIGNATURES_AFTER.execution_options(yield_per=10_000) if after_id == 0 else _SIGNATURES_AFTER
-        rows = self.conn.execute(query, {"after": after_id})
-        i = 0
-        for article_id, digest, minhash, dup_of, anchor_blob in rows:
-            if i >= n:
-                break
-            ids[i] = article_id
-            canonical[i] = -1 if dup_of is None else dup_of
-            digests[i] = int(digest[6:8] + digest[4:6] + digest[2:4] + digest[0:2], 16)  # first 4 bytes, little-endian
-            sigs[i] = np.frombuffer(minhash, dtype="<u4")
-            anchor_parts.append(anchor_blob or b"")
-            offsets[i + 1] = offsets[i] + len(anchor_blob or b"") // 4
-            i += 1
-        anchors = np.frombuffer(b"".join(anchor_parts), dtype="<u4").astype(np.uint32)
-        return SignatureTable(ids[:i], canonical[:i], digests[:i], sigs[:i], anchors, offsets[: i + 1])
+    def signature_rows(self) -> SignatureTable:
+        """The stored signatures as arrays, in article order (to rebuild the dedup index)."""
+        n = int(self.conn.execute(_COUNT_SIGNATURES).scalar_one())
+        # the whole table streams (a server-side cursor: no 1M rows in memory at once)
+        rows = self.conn.execute(_SIGNATURES.execution_options(yield_per=10_000))
+        return signature_table(rows, self.params.num_perm, n)
 
     def iter_template_lines(self) -> Iterator[tuple[str, int, int]]:
         yield from self.conn.execute(select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages))
@@ -400,25 +388,19 @@ class Store(Generic[P]):
             rows = [{"site": site, "line_key": k, "pages": n, "article_id": article_id} for k, n in changed]
             self.conn.execute(self._upsert("template_lines"), rows)
 
-    def template_lines_since(self, article_id: int) -> list[tuple[str, int, int]]:
-        """``(site, line key, pages)`` of the counts changed by articles stored after ``article_id``."""
-        return [
-            (site, key, pages) for site, key, pages in self.conn.execute(_TEMPLATE_LINES_AFTER, {"after": article_id})
-        ]
-
     def last_article_id(self) -> int:
         """The id of the newest stored article (0 when there is none)."""
         return int(self.conn.execute(_LAST_ARTICLE).scalar() or 0)
 
-    def turn_state(self, key: str, url: str | None = None) -> tuple[int, bool, bool | None]:
-        """In one round trip, at the start of a decision: :meth:`last_article_id`, whether the page with
-        record key ``key`` is stored already (:meth:`has_record`) and, given the ``url`` its article
-        would have, whether an article has it (:meth:`article_url_known`; None without a ``url``)."""
-        if url is None:
-            last, known = self.conn.execute(_TURN_STATE, {"key": key}).one()
-            return int(last or 0), bool(known), None
-        last, known, url_known = self.conn.execute(_TURN_STATE_URL, {"key": key, "url": url}).one()
-        return int(last or 0), bool(known), bool(url_known)
+    def news(self, after: int) -> News:
+        """What writers sharing the store stored after article ``after`` (one statement: :mod:`storage.catchup`)."""
+        return read_news(self.conn, after, self.params.num_perm)[0]
+
+    def turn_state(self, key: str, url: str | None, after: int) -> tuple[News, bool, bool | None]:
+        """In one round trip, at the start of a decision: :meth:`news` after ``after``, whether the page with
+        record key ``key`` is stored already (:meth:`has_record`) and, given the ``url`` its article would
+        have, whether an article has it (:meth:`article_url_known`; None without a ``url``)."""
+        return read_news(self.conn, after, self.params.num_perm, key, url)
 
     def article_text(self, article_id: int) -> str:
         """Body of a stored article, as stored (the dedup index verifies candidates against it)."""
@@ -449,7 +431,13 @@ class Store(Generic[P]):
             query = query.where(Fetch.fetched_at >= since)
         if limit is not None:
             query = query.limit(limit)
-        return [EventHistoryRow(*row) for row in self.conn.execute(query, {"after": after_id})]
+        rows = []
+        for aid, title, text, published, fetched, event, score, dup_of, similarity, *terms in self.conn.execute(
+            query, {"after": after_id}
+        ):
+            stored = None if terms[0] is None else (terms[0], terms[1], terms[2])
+            rows.append(EventHistoryRow(aid, title, text, published, fetched, event, score, dup_of, similarity, stored))
+        return rows
 
     def events_pending(self) -> bool:
         """Whether the store's articles still wait for their events (set by migration 8 on a store that

@@ -195,8 +195,8 @@ class Ingestor:
             # the search terms of this writer's articles decided before are written now, outside the lock
             self.stats.lock_wait += self.store.begin_decision(self.step.search_rows())
             self._turn_started = time.monotonic()
-        newest, known, self._url_known = self.store.turn_state(key, url)
-        self.stats.caught_up += self.step.catch_up(newest)
+        news, known, self._url_known = self.store.turn_state(key, url, self.step.seen_up_to)
+        self.stats.caught_up += self.step.catch_up(news)
         return not known
 
     def _turn_over(self) -> None:

@@ -25,8 +25,8 @@ from crawler.processing.processor import Analysed, Processor, site_key
 from crawler.processing.searchterms import search_terms
 from crawler.processing.templates import SiteTemplates
 from crawler.run.budget import AnalysisResult
-from crawler.run.events import EventStage, EventStep
-from storage.rows import ArticleRow, FetchRow, PageRows, SignatureRow, SignatureTable
+from crawler.run.events import EventStage, EventStep, terms_row
+from storage.rows import ArticleRow, FetchRow, News, PageRows, SignatureRow, SignatureTable
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -178,22 +178,20 @@ class PageStep:
         self.events = EventStage(store)
         store.commit()
 
-    def catch_up(self, newest: int | None = None) -> int:
+    def catch_up(self, news: News | None = None) -> int:
         """Take in what other writers of a shared store stored since this step last looked (their
         signatures, template counts and events, in article order), up to the newest stored article
-        (``newest`` when the caller read it already), so that the next decision is the one a single
-        writer would make. Returns how many articles were taken in."""
-        if newest is None:
-            newest = self.store.last_article_id()
-        if newest <= self.seen_up_to:
+        (``news``: read by the caller already, with the turn's state), so that the next decision is the
+        one a single writer would make. Returns how many articles were taken in."""
+        if news is None:
+            news = self.store.news(self.seen_up_to)
+        if news.newest <= self.seen_up_to:
             return 0
-        since = self.seen_up_to
-        rows = self.store.signature_rows(after_id=since)
-        self.index.add_rows(index_rows(rows))
-        self.templates.load(self.store.template_lines_since(since))
-        self.events.catch_up(since)
-        self.seen_up_to = newest
-        return len(rows.ids)
+        self.index.add_rows(index_rows(news.signatures))
+        self.templates.load(news.template_lines)
+        self.events.catch_up(news.events)
+        self.seen_up_to = news.newest
+        return len(news.events)
 
     def handle(
         self, page: Admitted, analysis: AnalysisResult, warc_file: str | None, url_known: bool | None = None
@@ -221,7 +219,7 @@ class PageStep:
             item = replace(item, article=replace(item.article, url=own))
         decision = self.processor.decide(item)
         event = self.events.step(item, decision, raw.fetched_at)
-        shared = self.store.shared  # search terms after the decision (:meth:`search_rows`)
+        shared = self.store.shared  # search terms after the decision (:meth:`search_rows`); event terms stored
         return Result(
             fetch=fetch_row(raw, outcome=Outcome.ARTICLE, **where),  # type: ignore[arg-type]
             article=article_row(item, decision, raw.site, event),
@@ -229,6 +227,7 @@ class PageStep:
             template_site=site,
             template_lines=tuple(self.processor.learn(item, site)),
             search_terms=None if shared else search_terms(item.article.title, item.article.text),
+            event_terms=terms_row(event.terms) if shared else None,
             outcome=Outcome.ARTICLE,
             decision=decision,
             item=item,

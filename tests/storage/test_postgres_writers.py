@@ -21,6 +21,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from storage.archive import read_warc
+from storage.rows import EventTermsRow
 from storage.store import Store, body_digest, record_key
 from tests.storage.conftest import ARTICLES, pg_rows
 
@@ -118,6 +119,23 @@ def test_concurrent_writers_decide_as_one_writer_in_the_stored_order(
     got = pg_rows(pg_url, ARTICLES)
     assert got == serial_reference(pg_url, tmp_path)
     assert {row[1] for row in got} >= {"unique", "near"}  # the sample has copies to decide
+    assert_event_terms_are_the_articles(pg_url)
+
+
+def assert_event_terms_are_the_articles(pg_url: str) -> None:
+    """Each article's ``event_terms`` row (what the other writers take in) holds exactly the terms of its
+    stored title and text: taking an article in from its row is taking it in from its text."""
+    from crawler.processing.eventterms import article_terms
+    from crawler.processing.normalize import normalize
+    from crawler.run.events import terms_row
+
+    rows = pg_rows(
+        pg_url,
+        "SELECT a.title, a.text, e.title, e.lead, e.body FROM articles a JOIN event_terms e ON e.article_id = a.id",
+    )
+    assert len(rows) == pg_rows(pg_url, "SELECT count(*) FROM articles")[0][0]
+    for title, text, *stored in rows:
+        assert terms_row(article_terms(title, normalize(text))) == EventTermsRow(*stored)  # type: ignore[arg-type]
 
 
 def test_validators_saved_by_two_writers_at_once_do_not_conflict(pg_url: str) -> None:
