@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Select, bindparam, case, func, select, true
+from sqlalchemy import Connection, Integer, Select, bindparam, case, func, select, true
 
 from storage.models import Article, EventTerms, Fetch, Signature, TemplateLine
 from storage.rows import EventHistoryRow, News, SignatureTable
@@ -25,12 +25,18 @@ from storage.rows import EventHistoryRow, News, SignatureTable
 _NEWEST = select(func.max(Article.id)).scalar_subquery()
 _HAS_RECORD = select(Fetch.id).where(Fetch.record_key == bindparam("key")).exists()
 _URL_KNOWN = select(Article.id).where(Article.url == bindparam("url")).exists()
+# The ids after ``:after`` as a series up to the newest, each article read through the primary keys (a
+# lateral subquery per id), not ``id > :after``: a prepared statement's generic plan guesses a third of the
+# table for an open range, and stale statistics make any plan guess: either meant scanning whole tables on
+# every turn. A series and key lookups cost what the few new articles cost, whatever the plan.
+_AFTER = bindparam("after", type_=Integer)
+_IDS = func.generate_series(_AFTER + 1, _NEWEST).table_valued("id").render_derived(name="new_ids")
 _TEMPLATE_LINES = (
     select(func.json_agg(func.json_build_array(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages)))
-    .where(TemplateLine.article_id > bindparam("after"))
+    .where(TemplateLine.article_id.between(_AFTER + 1, _NEWEST))
     .scalar_subquery()
 )
-_ARTICLES = (
+_ARTICLE = (
     select(
         Article.id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id, Signature.anchors,
         Article.title, case((EventTerms.article_id.is_(None), Article.text)).label("text"), Article.published_at,
@@ -40,9 +46,11 @@ _ARTICLES = (
     .join(Fetch, Fetch.id == Article.fetch_id)
     .outerjoin(Signature, Signature.article_id == Article.id)
     .outerjoin(EventTerms, EventTerms.article_id == Article.id)
-    .where(Article.id > bindparam("after"))
-    .subquery()
+    .where(Article.id == _IDS.c.id)
+    .limit(1)  # one article an id; and a subquery with a limit is planned as it is, not merged into a join
+    .lateral("new_article")
 )  # fmt: skip
+_ARTICLES = select(_ARTICLE).select_from(_IDS).join(_ARTICLE, true()).subquery()
 
 
 def _statement(*questions: Any) -> Select[Any]:
