@@ -319,7 +319,7 @@ class Ingestor:
         self.stats = self._committed  # the counts of what the store holds
         self._turn_started = None  # the rollback ends a shared store's turn
         self._stored.clear()  # rolled back
-        self.step.search_rows()  # dropped: some name articles rolled back (the others are indexed on the next open)
+        self.step.forget_search_rows()
         try:
             self.store.rollback()
         except Exception as exc:

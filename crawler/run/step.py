@@ -168,7 +168,8 @@ class PageStep:
         if store.search_pending() or (store.shared and store.has_unindexed_articles()):
             index_search_terms(store)
             store.commit()
-        self._unindexed: list[tuple[int, str | None, str]] = []  # (article id, title, text): a shared store's
+        # a shared store's articles waiting for their search terms (:meth:`search_rows`): (id, title, text)
+        self._unindexed: list[tuple[int, str | None, str]] = []
         store.begin_decision()  # other writers of a shared store wait while the state is read
         self.seen_up_to = store.last_article_id()
         self.index.bulk_load(index_rows(store.signature_rows()))
@@ -258,6 +259,11 @@ class PageStep:
         rows = [(article_id, search_terms(title, text)) for article_id, title, text in self._unindexed]
         self._unindexed.clear()
         return rows
+
+    def forget_search_rows(self) -> None:
+        """After a rollback: the articles waiting for their search terms are forgotten (some of them were
+        rolled back; the others are indexed by the next writer to open the store)."""
+        self._unindexed.clear()
 
     def _same_text_stored(self, item: Analysed) -> bool:
         """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""
