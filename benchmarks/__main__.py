@@ -3,9 +3,9 @@
     python -m benchmarks [--quick] [--only NAME ...]
 
 Order: reprocess, sharded, extraction, holdout, signatures, index, dedup, crawl, search.
-``benchmarks.writers`` needs a PostgreSQL server and runs on its own. With ``--quick`` each gets
-``--quick`` if it has that option, else ``--repeats 1`` if it has that one. Output is printed as it comes; the exit
-status is non-zero if any benchmark failed.
+``benchmarks.writers`` and ``benchmarks.decisions`` need a PostgreSQL server and run on their own. With
+``--quick`` each gets ``--quick`` if it has that option, else ``--repeats 1`` if it has that one. Output is
+printed as it comes; the exit status is non-zero if any benchmark failed.
 """
 
 from __future__ import annotations

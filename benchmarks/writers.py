@@ -12,7 +12,10 @@ and the wall time runs from the first start to the last exit. Contenders:
 Reported per contender (median of repeats): wall seconds, pages/s, and from the runs' own
 ``crawl_runs.stats``: seconds spent waiting for the decision lock and holding it (summed over
 writers), and decisions/s while holding it (articles / seconds held: what one store can decide,
-whatever the number of writers).
+whatever the number of writers); and the CPU seconds the job used: the writers' (their rusage) and,
+when the server runs on this machine, its processes' (``/proc``; "-" otherwise). The CPU figures
+say how much work N writers do against one (each takes in the others' articles), whatever share
+of the cores other work on the machine left them.
 
     python -m benchmarks.writers [--pages 1200] [--repeats 2] [--workers 1] [--server postgresql+psycopg://USER@HOST:PORT/postgres]
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -56,6 +60,28 @@ def build_warc(root: Path, pages: int) -> list[bytes]:
     warc = archive_pages(raws, root / "whole")
 
     return warc_members(warc)
+
+
+def server_cpu() -> float:
+    """CPU seconds used so far by this machine's PostgreSQL processes (exited backends included, through
+    the postmaster's children times); 0 when none is visible."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        if stat[stat.find("(") + 1 : stat.rfind(")")].startswith("postgres"):
+            fields = stat[stat.rfind(")") + 2 :].split()
+            total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return total / ticks
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_writers(root: Path, members: list[bytes], count: int, target: str, workers: int = 1) -> float:
@@ -102,23 +128,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         members = build_warc(root, args.pages)
-        results: dict[str, list[tuple[float, float, float, int]]] = {}
+        results: dict[str, list[tuple[float, float, float, int, float, float]]] = {}
         for repeat in range(args.repeats):
             for name, writers in (("sqlite 1", 1), ("postgres 1", 1), ("postgres 2", 2), ("postgres 4", 4)):
                 run_root = root / f"r{repeat}-{name.replace(' ', '')}"
                 run_root.mkdir()
+                cpu, server = children_cpu(), server_cpu()
                 if name.startswith("sqlite"):
                     target = str(run_root / "store.db")
                     wall = run_writers(run_root, members, writers, target, args.workers)
-                    results.setdefault(name, []).append((wall, *lock_figures(target)))
+                    cpu, server = children_cpu() - cpu, 0.0
+                    results.setdefault(name, []).append((wall, *lock_figures(target), cpu, server))
                     continue
                 with fresh_database(args.server, prefix="akhbar_bench") as target:
                     wall = run_writers(run_root, members, writers, target, args.workers)
-                    results.setdefault(name, []).append((wall, *lock_figures(target)))
+                    cpu, server = children_cpu() - cpu, server_cpu() - server
+                    results.setdefault(name, []).append((wall, *lock_figures(target), cpu, server))
     pages = len(members)
     print(f"{pages} pages, {args.repeats} repeats (median), --workers {args.workers} per writer")
-    print("| writers | wall s | pages/s | vs postgres 1 | lock wait s | lock held s | decisions/s held |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| writers | wall s | pages/s | vs postgres 1 | lock wait s | lock held s | decisions/s held "
+        "| CPU s writers | CPU s server |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     base = statistics.median(r[0] for r in results["postgres 1"])
     for name, runs in results.items():
         wall = statistics.median(r[0] for r in runs)
@@ -126,7 +158,13 @@ def main() -> None:
         held = statistics.median(r[2] for r in runs)
         articles = runs[-1][3]
         rate = f"{articles / held:.0f}" if held else "-"
-        print(f"| {name} | {wall:.1f} | {pages / wall:.1f} | {base / wall:.2f}x | {wait:.1f} | {held:.1f} | {rate} |")
+        cpu = statistics.median(r[4] for r in runs)
+        server = statistics.median(r[5] for r in runs)
+        on_server = f"{server:.1f}" if server else "-"
+        print(
+            f"| {name} | {wall:.1f} | {pages / wall:.1f} | {base / wall:.2f}x | {wait:.1f} | {held:.1f} | {rate} "
+            f"| {cpu:.1f} | {on_server} |"
+        )
 
 
 if __name__ == "__main__":

@@ -121,6 +121,19 @@ class SearchTerms(Base):
     terms: Mapped[str] = mapped_column(Text)
 
 
+class EventTerms(Base):
+    """The stems an article's event decision weighed, by place (``crawler/processing/eventterms.py``),
+    written by the writers of a shared (PostgreSQL) store: the others read them back when they take in
+    its article, instead of normalising and stemming its text again. Empty on SQLite (one writer)."""
+
+    __tablename__ = "event_terms"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    lead: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+
+
 class HttpValidator(Base):
     """ETag / Last-Modified of feeds and sitemaps, for conditional requests on the next crawl."""
 

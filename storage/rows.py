@@ -88,6 +88,20 @@ class SignatureRow:
 
 
 @dataclass(frozen=True)
+class EventTermsRow:
+    """One ``event_terms`` row, but for ``article_id``: the article's stems by place, each place's
+    stems separated by spaces (what the event stage weighs; read back by the other writers of a
+    shared store instead of normalising and stemming the text again)."""
+
+    title: str
+    lead: str
+    body: str
+
+    def values(self, article_id: int) -> dict[str, object]:
+        return {"article_id": article_id, "title": self.title, "lead": self.lead, "body": self.body}
+
+
+@dataclass(frozen=True)
 class PageRows:
     """Everything one page writes, saved in one go by :meth:`storage.store.Store.save`: its fetch,
     its article and signature (an article page), and the template-line counts it changed."""
@@ -98,6 +112,7 @@ class PageRows:
     template_site: str = ""
     template_lines: tuple[tuple[int, int], ...] = ()
     search_terms: str | None = None  # the article's search terms (``search_terms.terms``)
+    event_terms: EventTermsRow | None = None  # a shared store's: its ``event_terms`` row
 
 
 @dataclass(frozen=True)
@@ -114,14 +129,28 @@ class SignatureTable:
 
 @dataclass(frozen=True)
 class EventHistoryRow:
-    """A stored article as the event linker replays it when a run starts on an existing store."""
+    """A stored article as the event linker replays it when a run starts on an existing store, or as
+    another writer of a shared store decided it: with its stored ``terms`` (title, lead and body
+    stems) when it has an ``event_terms`` row, else its ``text`` (None when the terms are there)."""
 
     id: int
     title: str | None
-    text: str
+    text: str | None
     published_at: str | None
     fetched_at: str
     event_id: int | None
     event_score: float | None
     duplicate_of_id: int | None
     similarity: float | None
+    terms: tuple[str, str, str] | None = None
+
+
+@dataclass(frozen=True)
+class News:
+    """What writers sharing the store stored after an article id, read in one snapshot: the articles up
+    to ``newest``, as the dedup index, the template counts and the event linker take them in."""
+
+    newest: int  # the newest stored article's id (0 when there is none)
+    signatures: SignatureTable
+    template_lines: list[tuple[str, int, int]]  # (site, line key, pages) of the counts they changed
+    events: list[EventHistoryRow]

@@ -11,12 +11,12 @@ import contextlib
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-import numpy as np
-from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, case, create_engine, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -24,11 +24,24 @@ from sqlalchemy.orm import aliased
 
 from crawler.items import RawPage, utc_now
 from storage import migrations
+from storage.catchup import read_news, signature_table
 from storage.db import describe, is_postgresql, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
 from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
-from storage.models import Article, Base, CrawlRun, Fetch, HttpValidator, Meta, SearchTerms, Signature, TemplateLine
-from storage.rows import EventHistoryRow, FetchRow, PageRows, Params, Recorded, SignatureTable
+from storage.models import (
+    Article,
+    Base,
+    CrawlRun,
+    EventTerms,
+    Fetch,
+    HttpValidator,
+    Meta,
+    SearchTerms,
+    Signature,
+    TemplateLine,
+)
+from storage.pgsave import article_statement
+from storage.rows import EventHistoryRow, FetchRow, News, PageRows, Params, Recorded, SignatureTable
 
 log = logging.getLogger(__name__)
 P = TypeVar("P", bound=Params)
@@ -42,6 +55,7 @@ _INSERT_FETCH = insert(Fetch)
 _INSERT_ARTICLE = insert(Article)
 _INSERT_SIGNATURE = insert(Signature)
 _INSERT_SEARCH_TERMS = insert(SearchTerms)
+_INSERT_EVENT_TERMS = insert(EventTerms)
 _SET_EVENT = (
     update(Article)
     .where(Article.id == bindparam("aid"))
@@ -66,9 +80,12 @@ _URL_DONE = (
 
 
 def _upserts(dialect_insert: Callable[[type[Base]], Any]) -> dict[str, Any]:
-    """The store's two upserts in one dialect's words (SQLite and PostgreSQL spell them alike)."""
+    """The store's upserts in one dialect's words (SQLite and PostgreSQL spell them alike)."""
     lines, validators = dialect_insert(TemplateLine), dialect_insert(HttpValidator)
     return {
+        # search terms are a pure function of the article: a row written twice (a repair meeting a writer's
+        # late write) is the same row
+        "search_terms": dialect_insert(SearchTerms).on_conflict_do_nothing(index_elements=[SearchTerms.article_id]),
         "template_lines": lines.on_conflict_do_update(
             index_elements=[TemplateLine.site, TemplateLine.line_key],
             set_={"pages": lines.excluded.pages, "article_id": lines.excluded.article_id},
@@ -96,24 +113,21 @@ _STORED_ARTICLE = (
     .outerjoin(_ORIGINAL, _ORIGINAL.id == Article.duplicate_of_id)
     .where(Fetch.record_key == bindparam("key"))
 )  # fmt: skip
-_TURN_STATE = select(_LAST_ARTICLE.scalar_subquery(), _HAS_RECORD.exists())
-# what a writer sharing the store reads to catch up on the others (also built once: it runs before each decision)
-_COUNT_SIGNATURES_AFTER = select(func.count()).select_from(Signature).where(Signature.article_id > bindparam("after"))
-_SIGNATURES_AFTER = (
+_COUNT_SIGNATURES = select(func.count()).select_from(Signature)
+_SIGNATURES = (
     select(Signature.article_id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id, Signature.anchors)
     .join(Article, Article.id == Signature.article_id)
-    .where(Signature.article_id > bindparam("after"))
     .order_by(Signature.article_id)
 )
-_TEMPLATE_LINES_AFTER = select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages).where(
-    TemplateLine.article_id > bindparam("after")
-)
+# an article's text only when it has no stored terms (then the event stage stems it again)
 _EVENT_HISTORY = (
     select(
-        Article.id, Article.title, Article.text, Article.published_at, Fetch.fetched_at,
-        Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
+        Article.id, Article.title, case((EventTerms.article_id.is_(None), Article.text)), Article.published_at,
+        Fetch.fetched_at, Article.event_id, Article.event_score, Article.duplicate_of_id, Article.similarity,
+        EventTerms.title, EventTerms.lead, EventTerms.body,
     )
     .join(Fetch, Fetch.id == Article.fetch_id)
+    .outerjoin(EventTerms, EventTerms.article_id == Article.id)
     .where(Article.id > bindparam("after"))
     .order_by(Article.id)
 )  # fmt: skip
@@ -152,6 +166,7 @@ class Store(Generic[P]):
         self._lock = sqlite_lock(path) if path is not None else None
         # many writers (PostgreSQL): each page is decided under the store's decision lock
         self.shared = is_postgresql(url)
+        self._one_statement = False  # a page's rows in one statement (PostgreSQL through a pyformat driver)
         if self._lock is not None:
             self._lock.acquire()
         try:
@@ -163,6 +178,7 @@ class Store(Generic[P]):
 
     def _open(self, rebuild_hint: str) -> None:
         self.engine: Engine = open_engine(self.url)
+        self._one_statement = self.engine.dialect.name == "postgresql" and self.engine.dialect.paramstyle == "pyformat"
         try:
             self.conn: Connection = self.engine.connect()
             with self.engine.connect() as conn, schema_lock(conn) if self.shared else contextlib.nullcontext():
@@ -295,7 +311,11 @@ class Store(Generic[P]):
 
     def save(self, rows: PageRows) -> int | None:
         """Write one page: its fetch, then its article and signature (if any), then the template-line
-        counts it changed. Returns the new article's id (None when the page gave no article)."""
+        counts it changed. Returns the new article's id (None when the page gave no article).
+        On PostgreSQL an article page is one statement (:mod:`storage.pgsave`)."""
+        if rows.article is not None and self._one_statement:
+            sql, params = article_statement(rows)
+            return int(self.conn.exec_driver_sql(sql, params).scalar_one())
         fetch_id = self.add_fetch(rows.fetch)
         if rows.article is None:
             return None
@@ -307,6 +327,8 @@ class Store(Generic[P]):
             self.conn.execute(_INSERT_SIGNATURE, rows.signature.values(article_id))
         if rows.search_terms is not None:
             self.conn.execute(_INSERT_SEARCH_TERMS, {"article_id": article_id, "terms": rows.search_terms})
+        if rows.event_terms is not None:
+            self.conn.execute(_INSERT_EVENT_TERMS, rows.event_terms.values(article_id))
         self.save_template_lines(rows.template_site, rows.template_lines, article_id)
         return article_id
 
@@ -314,12 +336,19 @@ class Store(Generic[P]):
         self.conn.commit()
         self.conn.begin()
 
-    def begin_decision(self) -> None:
-        """A shared store: commit what is pending, then wait for the decision lock, held until the next
-        :meth:`commit` or :meth:`rollback` (nothing to do for a store with one writer)."""
-        if self.shared:
-            self.commit()  # nothing of this writer's waits in a transaction while it waits for the lock
-            hold_decision_lock(self.conn)
+    def begin_decision(self, search_terms: list[tuple[int, str]] | None = None) -> float:
+        """A shared store: commit what is pending, write ``search_terms`` (rows of articles decided
+        before, which no decision depends on: :meth:`save_search_terms`, committed with this decision),
+        then wait for the decision lock, held until the next :meth:`commit` or :meth:`rollback` (nothing
+        to do for a store with one writer). Returns the seconds spent waiting for the lock."""
+        if not self.shared:
+            return 0.0
+        self.commit()  # nothing of this writer's waits in a transaction while it waits for the lock
+        if search_terms:
+            self.save_search_terms(search_terms)
+        asked = time.monotonic()
+        hold_decision_lock(self.conn)
+        return time.monotonic() - asked
 
     def rollback(self) -> None:
         """Forget everything written since the last commit (after a failed write)."""
@@ -340,34 +369,12 @@ class Store(Generic[P]):
                 self._lock.release()
 
     # -- index ------------------------------------------------------------------
-    def signature_rows(self, after_id: int = 0) -> SignatureTable:
-        """The stored signatures as arrays, in article order (to rebuild the dedup index): all, or
-        those of articles after ``after_id`` (a writer catching up on the others)."""
-        n = int(self.conn.execute(_COUNT_SIGNATURES_AFTER, {"after": after_id}).scalar_one())
-        num_perm = self.params.num_perm
-        ids = np.empty(n, dtype=np.uint32)
-        canonical = np.empty(n, dtype=np.int64)
-        digests = np.empty(n, dtype=np.uint32)
-        sigs = np.empty((n, num_perm), dtype=np.uint32)
-        offsets = np.zeros(n + 1, dtype=np.int64)
-        anchor_parts: list[bytes] = []
-        # the whole table streams (a server-side cursor: no 1M rows in memory at once); a catch-up's few rows
-        # come in one round trip
-        query = _SIGNATURES_AFTER.execution_options(yield_per=10_000) if after_id == 0 else _SIGNATURES_AFTER
-        rows = self.conn.execute(query, {"after": after_id})
-        i = 0
-        for article_id, digest, minhash, dup_of, anchor_blob in rows:
-            if i >= n:
-                break
-            ids[i] = article_id
-            canonical[i] = -1 if dup_of is None else dup_of
-            digests[i] = int(digest[6:8] + digest[4:6] + digest[2:4] + digest[0:2], 16)  # first 4 bytes, little-endian
-            sigs[i] = np.frombuffer(minhash, dtype="<u4")
-            anchor_parts.append(anchor_blob or b"")
-            offsets[i + 1] = offsets[i] + len(anchor_blob or b"") // 4
-            i += 1
-        anchors = np.frombuffer(b"".join(anchor_parts), dtype="<u4").astype(np.uint32)
-        return SignatureTable(ids[:i], canonical[:i], digests[:i], sigs[:i], anchors, offsets[: i + 1])
+    def signature_rows(self) -> SignatureTable:
+        """The stored signatures as arrays, in article order (to rebuild the dedup index)."""
+        n = int(self.conn.execute(_COUNT_SIGNATURES).scalar_one())
+        # the whole table streams (a server-side cursor: no 1M rows in memory at once)
+        rows = self.conn.execute(_SIGNATURES.execution_options(yield_per=10_000))
+        return signature_table(rows, self.params.num_perm, n)
 
     def iter_template_lines(self) -> Iterator[tuple[str, int, int]]:
         yield from self.conn.execute(select(TemplateLine.site, TemplateLine.line_key, TemplateLine.pages))
@@ -381,21 +388,19 @@ class Store(Generic[P]):
             rows = [{"site": site, "line_key": k, "pages": n, "article_id": article_id} for k, n in changed]
             self.conn.execute(self._upsert("template_lines"), rows)
 
-    def template_lines_since(self, article_id: int) -> list[tuple[str, int, int]]:
-        """``(site, line key, pages)`` of the counts changed by articles stored after ``article_id``."""
-        return [
-            (site, key, pages) for site, key, pages in self.conn.execute(_TEMPLATE_LINES_AFTER, {"after": article_id})
-        ]
-
     def last_article_id(self) -> int:
         """The id of the newest stored article (0 when there is none)."""
         return int(self.conn.execute(_LAST_ARTICLE).scalar() or 0)
 
-    def turn_state(self, key: str) -> tuple[int, bool]:
-        """In one round trip, at the start of a decision: :meth:`last_article_id`, and whether the page
-        with record key ``key`` is stored already (:meth:`has_record`)."""
-        last, known = self.conn.execute(_TURN_STATE, {"key": key}).one()
-        return int(last or 0), bool(known)
+    def news(self, after: int) -> News:
+        """What writers sharing the store stored after article ``after`` (one statement: :mod:`storage.catchup`)."""
+        return read_news(self.conn, after, self.params.num_perm)[0]
+
+    def turn_state(self, key: str, url: str | None, after: int) -> tuple[News, bool, bool | None]:
+        """In one round trip, at the start of a decision: :meth:`news` after ``after``, whether the page with
+        record key ``key`` is stored already (:meth:`has_record`) and, given the ``url`` its article would
+        have, whether an article has it (:meth:`article_url_known`; None without a ``url``)."""
+        return read_news(self.conn, after, self.params.num_perm, key, url)
 
     def article_text(self, article_id: int) -> str:
         """Body of a stored article, as stored (the dedup index verifies candidates against it)."""
@@ -426,7 +431,13 @@ class Store(Generic[P]):
             query = query.where(Fetch.fetched_at >= since)
         if limit is not None:
             query = query.limit(limit)
-        return [EventHistoryRow(*row) for row in self.conn.execute(query, {"after": after_id})]
+        rows = []
+        for aid, title, text, published, fetched, event, score, dup_of, similarity, *terms in self.conn.execute(
+            query, {"after": after_id}
+        ):
+            stored = None if terms[0] is None else (terms[0], terms[1], terms[2])
+            rows.append(EventHistoryRow(aid, title, text, published, fetched, event, score, dup_of, similarity, stored))
+        return rows
 
     def events_pending(self) -> bool:
         """Whether the store's articles still wait for their events (set by migration 8 on a store that
@@ -458,9 +469,15 @@ class Store(Generic[P]):
         return [(int(i), title, body) for i, title, body in self.conn.execute(query)]
 
     def save_search_terms(self, rows: list[tuple[int, str]]) -> None:
-        """Search terms of stored articles indexed late (``(article id, terms)``)."""
+        """Search terms of stored articles written apart from them (``(article id, terms)``): indexed
+        late, or a shared store's, written after the decision (a row already there is left as it is)."""
         if rows:
-            self.conn.execute(_INSERT_SEARCH_TERMS, [{"article_id": a, "terms": t} for a, t in rows])
+            self.conn.execute(self._upsert("search_terms"), [{"article_id": a, "terms": t} for a, t in rows])
+
+    def has_unindexed_articles(self) -> bool:
+        """Whether an article has no search terms (a writer of a shared store that died between storing
+        an article and writing its search terms, which it does after the decision, left it so)."""
+        return bool(self.unindexed_articles(0, 1))
 
     def search_indexed(self) -> None:
         self.conn.execute(delete(Meta).where(Meta.key == SEARCH_PENDING_KEY))

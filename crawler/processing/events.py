@@ -242,18 +242,10 @@ class EventLinker:
         tf: Counter[str] = Counter()
         weight: dict[str, float] = {}
         for place, w in ((terms.title, p.title_weight), (terms.lead, p.lead_weight), (terms.body, p.body_weight)):
-            for s in place:
-                tf[s] += 1
+            tf.update(place)
+            for s in dict.fromkeys(place):
                 weight[s] = max(weight.get(s, 0.0), w)
-        recent_docs = sum(c["\0docs"] for _, c in self.recent)
-        vec: Vector = {}
-        for s, n in tf.items():
-            if s in templated:
-                continue
-            idf = self._idf(s)
-            if idf <= 0:
-                continue
-            vec[s] = (1.0 + math.log(n)) * weight[s] * idf * self._burst(s, recent_docs)
+        vec = self._weighed(tf, weight, templated)
         return Doc(normalised(top(vec, p.article_terms)), tuple(tf), hashes, when, when if clock is None else clock)
 
     def _templated(self, grams: tuple[str, ...], hashes: np.ndarray, today: int) -> set[str]:
@@ -272,23 +264,39 @@ class EventLinker:
             (covered if inside else uncovered).add(s)
         return covered - uncovered
 
-    def _idf(self, s: str) -> float:
-        bg = self.background
-        df = bg.df.get(s, 0) + self.df.get(s, 0.0)
-        n = bg.docs + self.docs
-        if df > 0.2 * n and n > 50:  # a function word, whatever its place
-            return 0.0
-        return math.log((n + 1.0) / (df + 1.0))
-
-    def _burst(self, s: str, recent_docs: int) -> float:
-        """How much more often ``s`` came in the last days (``recent_docs`` articles) than in the long run."""
-        if recent_docs < 20 or self.docs < 200:
-            return 1.0
-        recent = sum(c.get(s, 0) for _, c in self.recent)
-        rate_recent = recent / recent_docs
-        rate_long = (self.df.get(s, 0.0) + 1.0) / (self.docs + 1.0)
-        ratio = rate_recent / rate_long
-        return 1.0 if ratio <= 1.0 else min(self.params.burst_cap, 1.0 + math.log(ratio))
+    def _weighed(self, tf: Counter[str], weight: dict[str, float], templated: set[str]) -> Vector:
+        """``(1 + log tf) * place weight * idf * burst`` of each stem that is not templated and has a positive
+        idf: from the shipped background counts plus the running ones; none for a stem in more than a
+        fifth of the documents (a function word, whatever its place). The burst: how much more often the
+        stem came in the last days than in the long run (capped; 1 before there is enough history).
+        (One loop with the state in locals: this runs for every stored article, often under a shared
+        store's decision lock.)"""
+        bg_df, df, docs = self.background.df, self.df, self.docs
+        n_docs = self.background.docs + docs
+        days = [counts for _, counts in self.recent]
+        recent_docs = sum(counts["\0docs"] for counts in days)
+        bursts = recent_docs >= 20 and docs >= 200
+        cap, log = self.params.burst_cap, math.log
+        vec: Vector = {}
+        for s, n in tf.items():
+            if s in templated:
+                continue
+            running = df.get(s, 0.0)
+            seen = bg_df.get(s, 0) + running
+            if seen > 0.2 * n_docs and n_docs > 50:
+                continue
+            idf = log((n_docs + 1.0) / (seen + 1.0))
+            if idf <= 0:
+                continue
+            burst = 1.0
+            if bursts:
+                recent = 0
+                for counts in days:
+                    recent += counts.get(s, 0)
+                ratio = (recent / recent_docs) / ((running + 1.0) / (docs + 1.0))
+                burst = 1.0 if ratio <= 1.0 else min(cap, 1.0 + log(ratio))
+            vec[s] = (1.0 + log(n)) * weight[s] * idf * burst
+        return vec
 
     # -- decision ------------------------------------------------------------------------
     def link(self, doc: Doc, copy_of: int | None = None, similarity: float | None = None) -> Link:

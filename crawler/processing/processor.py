@@ -15,6 +15,7 @@ from datasketch import LeanMinHash
 
 from crawler.items import RawPage
 from crawler.processing.dedup import Decision, DedupIndex
+from crawler.processing.eventterms import ArticleTerms, article_terms
 from crawler.processing.extract import Article, extract
 from crawler.processing.fingerprint import (
     DedupParams,
@@ -41,13 +42,18 @@ class Analysed:
     raw_text: str = ""  # the text before site-template cleaning (what templates learn from)
     line_keys: tuple[int | None, ...] = ()  # raw_text's template line keys (hashed by the analysis)
     line_norms: tuple[str, ...] = ()  # raw_text's lines, normalised (cleaning joins the kept ones)
+    # the event stage's terms of ``normalised`` (computed by the analysis, so that the sequential part
+    # only weighs them); None after cleaning removed lines: the event stage computes them then
+    terms: ArticleTerms | None = None
 
 
 def fingerprint(article: Article, params: DedupParams) -> Analysed:
-    """Fingerprints of an extracted article, and its template line keys."""
+    """Fingerprints of an extracted article, its template line keys and its event terms."""
     norms = tuple(normalize(line) for line in article.text.split("\n"))
     keys = tuple(key_of_normalised(norm) for norm in norms)
-    return _fingerprinted(article, params, join_normalised(norms), article.text, keys, norms)
+    normalised = join_normalised(norms)
+    terms = article_terms(article.title, normalised)
+    return _fingerprinted(article, params, normalised, article.text, keys, norms, terms)
 
 
 def _fingerprinted(
@@ -57,6 +63,7 @@ def _fingerprinted(
     raw_text: str,
     keys: tuple[int | None, ...],
     norms: tuple[str, ...],
+    terms: ArticleTerms | None = None,
 ) -> Analysed:
     sig, words, distinct = fast_signature(normalised, params)
     return Analysed(
@@ -69,6 +76,7 @@ def _fingerprinted(
         raw_text=raw_text,
         line_keys=keys,
         line_norms=norms,
+        terms=terms,
     )
 
 

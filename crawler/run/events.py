@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from crawler.processing.dedup import Decision
 from crawler.processing.events import Doc, EventLinker, EventParams, Link, day_number
-from crawler.processing.eventterms import article_terms
+from crawler.processing.eventterms import ArticleTerms, article_terms
 from crawler.processing.normalize import normalize
 from crawler.processing.processor import Analysed
-from storage.rows import EventHistoryRow
+from storage.rows import EventHistoryRow, EventTermsRow
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,10 +34,26 @@ FUTURE_SLACK_DAYS = 1.0  # a publication date later than this after the fetch is
 
 @dataclass(frozen=True)
 class EventStep:
-    """An article's event decision and the vector it was made on (added once the article is stored)."""
+    """An article's event decision, the vector it was made on (added once the article is stored) and
+    the terms the vector was weighed from (stored for the other writers of a shared store)."""
 
     doc: Doc
     link: Link
+    terms: ArticleTerms
+
+
+def terms_row(terms: ArticleTerms) -> EventTermsRow:
+    """The ``event_terms`` row of an article's terms (a stem has no space)."""
+    return EventTermsRow(" ".join(terms.title), " ".join(terms.lead), " ".join(terms.body))
+
+
+def stored_terms(row: EventHistoryRow) -> ArticleTerms:
+    """A stored article's terms: read back from its ``event_terms`` row, else computed from its text
+    (the same terms: :func:`article_terms` is pure)."""
+    if row.terms is not None:
+        title, lead, body = row.terms
+        return ArticleTerms(tuple(title.split()), tuple(lead.split()), tuple(body.split()))
+    return article_terms(row.title, normalize(row.text or ""))
 
 
 def event_time(published_at: str | None, fetched_at: str) -> float:
@@ -67,15 +83,13 @@ class EventStage:
             own = row.event_id is None or row.event_id == row.id
             self.linker.add(row.id, self._doc(row), Link(None if own else row.event_id, row.event_score))
 
-    def catch_up(self, after_id: int) -> None:
-        """The articles other writers of a shared store stored after ``after_id``, as they decided them."""
-        self._replay(self.store.event_history(None, after_id=after_id))
+    def catch_up(self, rows: list[EventHistoryRow]) -> None:
+        """The articles other writers of a shared store stored (``rows``, in order), as they decided them."""
+        self._replay(rows)
 
     def _doc(self, row: EventHistoryRow) -> Doc:
         return self.linker.doc(
-            article_terms(row.title, normalize(row.text)),
-            event_time(row.published_at, row.fetched_at),
-            day_number(row.fetched_at),
+            stored_terms(row), event_time(row.published_at, row.fetched_at), day_number(row.fetched_at)
         )
 
     def _link_all(self, store: Store) -> None:
@@ -95,12 +109,12 @@ class EventStage:
         log.info("linked the events of %d stored articles (once, after the upgrade to events)", linked)
 
     def step(self, item: Analysed, decision: Decision, fetched_at: str) -> EventStep:
-        """The event ``item`` joins (a copy: its original's), against what was stored before it."""
+        """The event ``item`` joins (a copy: its original's), against what was stored before it. Its
+        terms come from the analysis (computed here only when cleaning changed the text)."""
         art = item.article
-        doc = self.linker.doc(
-            article_terms(art.title, item.normalised), event_time(art.published_at, fetched_at), day_number(fetched_at)
-        )
-        return EventStep(doc, self.linker.link(doc, decision.duplicate_of, decision.similarity))
+        terms = item.terms if item.terms is not None else article_terms(art.title, item.normalised)
+        doc = self.linker.doc(terms, event_time(art.published_at, fetched_at), day_number(fetched_at))
+        return EventStep(doc, self.linker.link(doc, decision.duplicate_of, decision.similarity), terms)
 
     def stored(self, article_id: int, step: EventStep) -> None:
         self.linker.add(article_id, step.doc, step.link)

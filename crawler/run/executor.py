@@ -89,7 +89,6 @@ class OrderedExecutor:
 
     def _here(self, raw: RawPage) -> Analysis:
         """N = 1: the analysis in this process (the archive record is built at settle time)."""
-        self.before_wait()
         with interruptible():  # a signal cuts the extraction, never the writes around it
             return Analysis(analyse_page(raw, self.params, self.budget))
 
@@ -102,6 +101,7 @@ class OrderedExecutor:
             for item in items:
                 raw = raw_of(item)
                 yield item, None if raw is None else self._here(raw)
+                self.before_wait()  # settled: nothing is ready before the next item is read, admitted, analysed
             return
         window: deque[tuple[P, Future[tuple[bytes | None, AnalysisResult]]]] = deque()
         # The first settlement loads the index's compiled code (~0.7 s): queue a longer backlog

@@ -19,9 +19,10 @@ from crawler.config import PAGE_BUDGET_SECONDS
 from crawler.items import FetchFailure, RawPage
 from crawler.processing.fingerprint import DedupParams
 from crawler.processing.outcomes import Outcome
+from crawler.processing.processor import Analysed
 from crawler.run.budget import AnalysisResult
 from crawler.run.executor import AnalysisSource, OrderedExecutor
-from crawler.run.step import Admitted, PageStep, fetch_row
+from crawler.run.step import Admitted, PageStep, Result, fetch_row
 from crawler.runs import interruption_point
 from storage.archive import ArchivedPage, ArchiveWriter, warc_member
 from storage.store import Store, body_digest, record_key
@@ -112,6 +113,8 @@ class Ingestor:
         # keep a shared store's turn across pages until end_turn() (a caller that calls it before it waits)
         self.hold_turn = False
         self._committed = self.stats.copy()  # the counts of what the store holds, for a rollback
+        self._url_known: bool | None = None  # what the turn's state said of the page's article URL (_my_turn)
+        self._stored: list[tuple[Result, int | None]] = []  # saved, not yet taken in (:meth:`_take_in`)
 
     def admit(
         self, raw: RawPage, source: str | None = None, offset: int | None = None, *, archive_now: bool = True
@@ -147,27 +150,40 @@ class Ingestor:
     def settle(self, page: Admitted, analysis: AnalysisResult) -> Outcome | None:
         """Last, in input order: handle what the (possibly parallel) analysis gave, save it. None when
         another writer of a shared store stored the very same page meanwhile (counted as known)."""
-        if not self._my_turn(page.key):
+        url = analysis.article.url if isinstance(analysis, Analysed) else None
+        if not self._my_turn(page.key, url):
             self._in_flight.discard(page.key)
             self.stats.skipped += 1
             self._turn_over()
             return None
-        result = self.step.handle(page, analysis, self.warc_file(page.source))
+        result = self.step.handle(page, analysis, self.warc_file(page.source), self._url_known)
         article_id = self.store.save(result)
-        self.step.stored(result, article_id)
         self._in_flight.discard(page.key)  # stored: has_record() knows it from now on
         if result.decision is not None and result.item is not None:
             self.stats.dup_kinds[result.decision.kind] += 1
             self.stats.per_site[page.raw.site or result.item.article.site or "?"] += 1
         self.stats.outcomes[result.outcome.value] += 1
         self._pending += 1
+        # this writer takes its own article in (the index, the event linker) before its next decision or
+        # after the commit that ends its turn on a shared store, whichever comes first: outside the lock
+        # when the turn ends with this page
+        self._stored.append((result, article_id))
         self._turn_over()
         return result.outcome
 
-    def _my_turn(self, key: str) -> bool:
+    def _take_in(self) -> None:
+        """The articles this writer stored since the last call join its own state (:meth:`PageStep.stored`)."""
+        for result, article_id in self._stored:
+            self.step.stored(result, article_id)
+        self._stored.clear()
+
+    def _my_turn(self, key: str, url: str | None = None) -> bool:
         """Before a page is decided: on a shared store, this writer's turn (the decision lock, taken
         unless this writer holds it already, and what the other writers stored taken in); False if
-        one of them stored this very page (``key``) already."""
+        one of them stored this very page (``key``) already. Given the ``url`` of the page's article,
+        :attr:`_url_known` says whether an article has it (None: not asked)."""
+        self._url_known = None
+        self._take_in()
         if not self.store.shared:
             return True
         if self._turn_started is None:
@@ -176,12 +192,11 @@ class Ingestor:
             # what the others committed so far is taken in before asking for the lock: committed articles
             # are always a prefix of the decision order, so only those decided while this writer waits are left
             self.stats.caught_up += self.step.catch_up()
-            asked = time.monotonic()
-            self.store.begin_decision()
+            # the search terms of this writer's articles decided before are written now, outside the lock
+            self.stats.lock_wait += self.store.begin_decision(self.step.search_rows())
             self._turn_started = time.monotonic()
-            self.stats.lock_wait += self._turn_started - asked
-        newest, known = self.store.turn_state(key)
-        self.stats.caught_up += self.step.catch_up(newest)
+        news, known, self._url_known = self.store.turn_state(key, url, self.step.seen_up_to)
+        self.stats.caught_up += self.step.catch_up(news)
         return not known
 
     def _turn_over(self) -> None:
@@ -284,6 +299,8 @@ class Ingestor:
     def commit(self) -> None:
         if self.archive is not None:
             self.archive.sync()
+        if self._turn_started is None:  # outside a turn: the search terms still waiting go with this commit
+            self.store.save_search_terms(self.step.search_rows())
         self.store.commit()
         self._pending = 0
         self._last_commit = time.monotonic()
@@ -291,15 +308,18 @@ class Ingestor:
             self.stats.lock_held += self._last_commit - self._turn_started
             self._turn_started = None
         self._committed = self.stats.copy()
+        self._take_in()
 
     def commit_if_pending(self) -> None:
-        if self._pending:
+        if self._pending or self.step.search_waiting:
             self.commit()
 
     def forget_uncommitted(self) -> None:
         """After a failed write: roll back the batch it was in, and its counts with it."""
         self.stats = self._committed  # the counts of what the store holds
         self._turn_started = None  # the rollback ends a shared store's turn
+        self._stored.clear()  # rolled back
+        self.step.forget_search_rows()
         try:
             self.store.rollback()
         except Exception as exc:

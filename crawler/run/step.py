@@ -25,8 +25,8 @@ from crawler.processing.processor import Analysed, Processor, site_key
 from crawler.processing.searchterms import search_terms
 from crawler.processing.templates import SiteTemplates
 from crawler.run.budget import AnalysisResult
-from crawler.run.events import EventStage, EventStep
-from storage.rows import ArticleRow, FetchRow, PageRows, SignatureRow, SignatureTable
+from crawler.run.events import EventStage, EventStep, terms_row
+from storage.rows import ArticleRow, FetchRow, News, PageRows, SignatureRow, SignatureTable
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -139,14 +139,15 @@ def signature_row(item: Analysed) -> SignatureRow:
 
 
 def index_search_terms(store: Store[DedupParams], batch: int = 2000) -> None:
-    """A store upgraded from before search terms: index its stored articles (once, in the first run after
-    the upgrade, before its first page)."""
+    """Index the stored articles that have no search terms, before the run's first page: all of a store
+    upgraded from before search terms (once, in the first run after the upgrade), or those a writer of a
+    shared store stored and then died before writing their terms."""
     last, indexed = 0, 0
     while rows := store.unindexed_articles(last, batch):
         store.save_search_terms([(article_id, search_terms(title, body)) for article_id, title, body in rows])
         last, indexed = rows[-1][0], indexed + len(rows)
     store.search_indexed()
-    log.info("indexed the search terms of %d stored articles (once, after the upgrade to search)", indexed)
+    log.info("indexed the search terms of %d stored articles that had none", indexed)
 
 
 class PageStep:
@@ -160,6 +161,15 @@ class PageStep:
         self.index = DedupIndex(store.params, self.stored_articles.text, self.stored_articles.published)
         if store.shared:
             warm_up()  # the index's compiled kernels load now, not while other writers wait for this one
+        # A shared store's articles get their search terms after their decision (:meth:`search_rows`): a writer
+        # that died in between left articles without them. Indexed outside the decision lock (another writer's
+        # late row for the same article may be pending: it waits for that writer's commit, which may wait for
+        # the lock).
+        if store.search_pending() or (store.shared and store.has_unindexed_articles()):
+            index_search_terms(store)
+            store.commit()
+        # a shared store's articles waiting for their search terms (:meth:`search_rows`): (id, title, text)
+        self._unindexed: list[tuple[int, str | None, str]] = []
         store.begin_decision()  # other writers of a shared store wait while the state is read
         self.seen_up_to = store.last_article_id()
         self.index.bulk_load(index_rows(store.signature_rows()))
@@ -167,29 +177,28 @@ class PageStep:
         self.templates.load(store.iter_template_lines())
         self.processor = Processor(store.params, self.index, self.templates)
         self.events = EventStage(store)
-        if store.search_pending():
-            index_search_terms(store)
         store.commit()
 
-    def catch_up(self, newest: int | None = None) -> int:
+    def catch_up(self, news: News | None = None) -> int:
         """Take in what other writers of a shared store stored since this step last looked (their
         signatures, template counts and events, in article order), up to the newest stored article
-        (``newest`` when the caller read it already), so that the next decision is the one a single
-        writer would make. Returns how many articles were taken in."""
-        if newest is None:
-            newest = self.store.last_article_id()
-        if newest <= self.seen_up_to:
+        (``news``: read by the caller already, with the turn's state), so that the next decision is the
+        one a single writer would make. Returns how many articles were taken in."""
+        if news is None:
+            news = self.store.news(self.seen_up_to)
+        if news.newest <= self.seen_up_to:
             return 0
-        since = self.seen_up_to
-        rows = self.store.signature_rows(after_id=since)
-        self.index.add_rows(index_rows(rows))
-        self.templates.load(self.store.template_lines_since(since))
-        self.events.catch_up(since)
-        self.seen_up_to = newest
-        return len(rows.ids)
+        self.index.add_rows(index_rows(news.signatures))
+        self.templates.load(news.template_lines)
+        self.events.catch_up(news.events)
+        self.seen_up_to = news.newest
+        return len(news.events)
 
-    def handle(self, page: Admitted, analysis: AnalysisResult, warc_file: str | None) -> Result:
-        """Everything ``page`` produces, given its ``analysis``; writes nothing."""
+    def handle(
+        self, page: Admitted, analysis: AnalysisResult, warc_file: str | None, url_known: bool | None = None
+    ) -> Result:
+        """Everything ``page`` produces, given its ``analysis``; writes nothing. ``url_known``: whether an
+        article has the analysed article's URL, when the caller asked the store already."""
         raw = page.raw
         where = {"key": page.key, "body_sha256": page.body_sha256, "run_id": self.run_id,
                  "warc_file": warc_file, "warc_offset": page.offset}  # fmt: skip
@@ -200,7 +209,9 @@ class PageStep:
             return Result(fetch, outcome=analysis.outcome)
         site = site_key(raw, analysis.article)
         item = self.processor.clean(analysis, site)
-        if self.store.article_url_known(item.article.url):
+        if url_known is None:
+            url_known = self.store.article_url_known(item.article.url)
+        if url_known:
             own = raw.effective_url
             if item.article.url == own or self._same_text_stored(item) or self.store.article_url_known(own):
                 fetch = fetch_row(raw, outcome=Outcome.SEEN_URL, detail=item.article.url, **where)  # type: ignore[arg-type]
@@ -209,13 +220,15 @@ class PageStep:
             item = replace(item, article=replace(item.article, url=own))
         decision = self.processor.decide(item)
         event = self.events.step(item, decision, raw.fetched_at)
+        shared = self.store.shared  # search terms after the decision (:meth:`search_rows`); event terms stored
         return Result(
             fetch=fetch_row(raw, outcome=Outcome.ARTICLE, **where),  # type: ignore[arg-type]
             article=article_row(item, decision, raw.site, event),
             signature=signature_row(item),
             template_site=site,
             template_lines=tuple(self.processor.learn(item, site)),
-            search_terms=search_terms(item.article.title, item.article.text),
+            search_terms=None if shared else search_terms(item.article.title, item.article.text),
+            event_terms=terms_row(event.terms) if shared else None,
             outcome=Outcome.ARTICLE,
             decision=decision,
             item=item,
@@ -223,12 +236,34 @@ class PageStep:
         )
 
     def stored(self, result: Result, article_id: int | None) -> None:
-        """After ``result`` was saved: its article (stored as ``article_id``) joins the index and its event."""
+        """After ``result`` was saved: its article (stored as ``article_id``) joins the index and its event
+        (on a shared store, it waits for its search terms: :meth:`search_rows`)."""
         if article_id is not None and result.item is not None and result.decision is not None:
             self.seen_up_to = max(self.seen_up_to, article_id)
             self.processor.index_stored(article_id, result.item, result.decision)
             if result.event is not None:
                 self.events.stored(article_id, result.event)
+            if self.store.shared:
+                self._unindexed.append((article_id, result.item.article.title, result.item.article.text))
+
+    @property
+    def search_waiting(self) -> bool:
+        """Whether stored articles wait for their search terms (:meth:`search_rows`)."""
+        return bool(self._unindexed)
+
+    def search_rows(self) -> list[tuple[int, str]]:
+        """The search terms of the articles this step stored on a shared store since the last call, as
+        ``(article id, terms)``. They depend on no decision, so the caller writes them outside the
+        decision lock (after the commit that stored the articles: a writer that dies in between leaves
+        articles without them, which the next one to open the store indexes)."""
+        rows = [(article_id, search_terms(title, text)) for article_id, title, text in self._unindexed]
+        self._unindexed.clear()
+        return rows
+
+    def forget_search_rows(self) -> None:
+        """After a rollback: the articles waiting for their search terms are forgotten (some of them were
+        rolled back; the others are indexed by the next writer to open the store)."""
+        self._unindexed.clear()
 
     def _same_text_stored(self, item: Analysed) -> bool:
         """Whether the article stored under ``item``'s URL has exactly ``item``'s text."""

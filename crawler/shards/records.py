@@ -13,12 +13,13 @@ from base64 import b64decode, b64encode
 from dataclasses import dataclass
 from typing import Any
 
+from crawler.processing.eventterms import ArticleTerms
 from crawler.processing.extract import Article
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed
 from crawler.run.budget import AnalysisResult
 
-FORMAT = "akhbar-shards-1"  # the manifest's and every shard file's format name: changed with the fields
+FORMAT = "akhbar-shards-2"  # the manifest's and every shard file's format name: changed with the fields
 
 _ARTICLE_FIELDS = ("url", "title", "author", "published_at", "language", "site", "text", "description")
 
@@ -57,7 +58,19 @@ def _result_dict(result: AnalysisResult) -> dict[str, Any]:
         "raw_text": result.raw_text,
         "line_keys": list(result.line_keys),
         "line_norms": list(result.line_norms),
+        "terms": None if result.terms is None else _terms_dict(result.terms),
     }
+
+
+def _terms_dict(terms: ArticleTerms) -> dict[str, str]:
+    """The event terms by place, each as its stems separated by spaces (a stem has none)."""
+    return {"title": " ".join(terms.title), "lead": " ".join(terms.lead), "body": " ".join(terms.body)}
+
+
+def _terms(data: dict[str, str] | None) -> ArticleTerms | None:
+    if data is None:
+        return None
+    return ArticleTerms(tuple(data["title"].split()), tuple(data["lead"].split()), tuple(data["body"].split()))
 
 
 def _result(data: dict[str, Any]) -> AnalysisResult:
@@ -73,6 +86,7 @@ def _result(data: dict[str, Any]) -> AnalysisResult:
         raw_text=data["raw_text"],
         line_keys=tuple(data["line_keys"]),
         line_norms=tuple(data["line_norms"]),
+        terms=_terms(data["terms"]),
     )
 
 

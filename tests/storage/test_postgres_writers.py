@@ -21,6 +21,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from storage.archive import read_warc
+from storage.rows import EventTermsRow
 from storage.store import Store, body_digest, record_key
 from tests.storage.conftest import ARTICLES, pg_rows
 
@@ -118,6 +119,23 @@ def test_concurrent_writers_decide_as_one_writer_in_the_stored_order(
     got = pg_rows(pg_url, ARTICLES)
     assert got == serial_reference(pg_url, tmp_path)
     assert {row[1] for row in got} >= {"unique", "near"}  # the sample has copies to decide
+    assert_event_terms_are_the_articles(pg_url)
+
+
+def assert_event_terms_are_the_articles(pg_url: str) -> None:
+    """Each article's ``event_terms`` row (what the other writers take in) holds exactly the terms of its
+    stored title and text: taking an article in from its row is taking it in from its text."""
+    from crawler.processing.eventterms import article_terms
+    from crawler.processing.normalize import normalize
+    from crawler.run.events import terms_row
+
+    rows = pg_rows(
+        pg_url,
+        "SELECT a.title, a.text, e.title, e.lead, e.body FROM articles a JOIN event_terms e ON e.article_id = a.id",
+    )
+    assert len(rows) == pg_rows(pg_url, "SELECT count(*) FROM articles")[0][0]
+    for title, text, *stored in rows:
+        assert terms_row(article_terms(title, normalize(text))) == EventTermsRow(*stored)  # type: ignore[arg-type]
 
 
 def test_validators_saved_by_two_writers_at_once_do_not_conflict(pg_url: str) -> None:
@@ -231,3 +249,32 @@ def test_a_writer_killed_mid_run_frees_the_lock_and_its_rerun_completes_the_stor
     assert again.returncode == 0 and "Traceback" not in err, err
     assert pg_rows(pg_url, "SELECT count(*), count(DISTINCT record_key) FROM fetches") == [(len(members), len(members))]
     assert pg_rows(pg_url, ARTICLES) == serial_reference(pg_url, tmp_path)
+
+
+def test_articles_a_writer_died_before_indexing_are_indexed_by_the_next_open(pg_url: str) -> None:
+    """A writer of a shared store writes an article's search terms after the decision that stored it (outside
+    the lock, with its next turn or its last commit). One that dies in between leaves the article without
+    them: the next writer to open the store indexes it, with the terms it would have had."""
+    from crawler.processing.events import EventParams
+    from crawler.processing.fingerprint import DedupParams
+    from crawler.processing.searchterms import search_terms
+    from crawler.run.ingest import Ingestor
+
+    store = Store(pg_url, DedupParams(), event_params=EventParams())
+    ingestor = Ingestor(store, store.start_run("reprocess", {}, os.getpid()))
+    ingestor.ingest_all(read_warc(SAMPLE))  # its last turn committed; the run's last commit never comes
+    store.close(commit=False)
+    unindexed = (
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM search_terms s WHERE s.article_id = a.id)"
+    )
+    assert pg_rows(pg_url, unindexed) == [(1,)]  # the last article (the others went with the next turns)
+    store = Store(pg_url, DedupParams(), event_params=EventParams())
+    try:
+        Ingestor(store, store.start_run("reprocess", {}, os.getpid()))  # opening the store indexes it
+        store.commit()
+    finally:
+        store.close()
+    assert pg_rows(pg_url, unindexed) == [(0,)]
+    rows = pg_rows(pg_url, "SELECT a.title, a.text, s.terms FROM articles a JOIN search_terms s ON s.article_id = a.id")
+    assert len(rows) == pg_rows(pg_url, "SELECT count(*) FROM articles")[0][0]
+    assert all(terms == search_terms(title, text) for title, text, terms in rows)  # type: ignore[arg-type]
