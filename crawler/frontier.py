@@ -103,15 +103,17 @@ class Frontier:
                 self._count(f"akhbar/{name}/known")
             return None
         site = self.sites.get(name)
-        verdict = self._spend(out.url, name, site.max_pages_per_run if site is not None else None)
+        verdict = self._spend(out, name, site.max_pages_per_run if site is not None else None)
         if verdict == OVER_BUDGET:
             self._count(f"akhbar/{name}/over_budget")
         return out if verdict == SPENT else None
 
-    def _spend(self, url: str, name: str, budget: int | None) -> str:
-        """Whether ``url`` may go out: :data:`ASKED` (asked before in this run), :data:`OVER_BUDGET`
-        (its site's pages are spent) or :data:`SPENT` (it goes, and costs its site one page). The
-        shared frontier (:mod:`crawler.redisfrontier`) answers this for all its workers at once."""
+    def _spend(self, request: Request, name: str, budget: int | None) -> str:
+        """Whether ``request`` may go out: :data:`ASKED` (its URL was asked before in this run),
+        :data:`OVER_BUDGET` (its site's pages are spent) or :data:`SPENT` (it goes, and costs its
+        site one page). The shared frontier (:mod:`crawler.redisfrontier`) lets every request go
+        and decides for all its workers when it is queued."""
+        url = request.url
         if url in self.requested:
             return ASKED
         if budget is not None and self.spent[name] >= budget:

@@ -10,7 +10,10 @@ lease until its outcome is committed to that worker's store and the requests its
 yielded are in the queue; a worker without a heartbeat for :data:`LEASE_SECONDS` is dead and its
 leases go back to the queue (any worker does it, every :data:`HEARTBEAT_SECONDS`). So a SIGKILL
 loses no request and no page: at worst a request is fetched twice (one whose outcome was
-committed in the instant before the kill, before its lease was dropped).
+committed in the instant before the kill, before its lease was dropped). A request is marked
+asked (once per URL, page budget) and seen (scrapy-redis's filter) in the same Redis script
+that queues it: marked and not queued, it would be lost when a killed worker's page is fetched
+again and yields it again.
 
 A run: the first worker to claim the seed (a Redis ``SET`` while no live worker holds it)
 enqueues the feeds, sitemaps and start URLs; the others only consume. The run is over when the
@@ -139,16 +142,27 @@ for i = 4, #KEYS do redis.call('DEL', KEYS[i]) end
 return 0
 """
 )
-# asked set, spent hash; url, site, budget (-1: none) -> 0 asked, 2 over budget, 1 spent
-_SPEND = """
-if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
-local budget = tonumber(ARGV[3])
-if budget >= 0 and tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0') >= budget then return 2 end
-redis.call('SADD', KEYS[1], ARGV[1])
-redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+# asked set, spent hash, seen set, queue; url, site, budget (-1: none, -2: not budgeted), fingerprint
+# ('' : not filtered), score, request -> 1 queued, 0 asked, 2 over budget, 3 seen
+_ENQUEUE = """
+local budgeted = tonumber(ARGV[3]) ~= -2
+if budgeted then
+  if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
+  local budget = tonumber(ARGV[3])
+  if budget >= 0 and tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0') >= budget then return 2 end
+end
+if ARGV[4] ~= '' and redis.call('SISMEMBER', KEYS[3], ARGV[4]) == 1 then return 3 end
+if budgeted then
+  redis.call('SADD', KEYS[1], ARGV[1])
+  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+end
+if ARGV[4] ~= '' then redis.call('SADD', KEYS[3], ARGV[4]) end
+redis.call('ZADD', KEYS[4], ARGV[5], ARGV[6])
 return 1
 """
-_SPEND_VERDICT = {0: ASKED, 1: SPENT, 2: OVER_BUDGET}
+SPEND = "akhbar_spend"  # request meta until queued: [site, budget or -1] (the spend is decided then)
+QUEUED, SEEN = "queued", "seen"
+_ENQUEUE_VERDICT = {0: ASKED, 1: QUEUED, 2: OVER_BUDGET, 3: SEEN}
 
 
 def new_worker_id() -> str:
@@ -221,10 +235,17 @@ def reclaim(server: Redis, keys: Keys) -> int:
     return int(server.eval(_RECLAIM, 2, keys.workers, keys.queue, keys.lease_prefix))
 
 
-def spend(server: Redis, keys: Keys, url: str, site: str, budget: int | None) -> str:
-    """:meth:`crawler.frontier.Frontier._spend` for all workers: asked, over budget or spent."""
-    args = (url, site, -1 if budget is None else budget)
-    return _SPEND_VERDICT[int(server.eval(_SPEND, 2, keys.asked, keys.spent, *args))]
+def enqueue(
+    server: Redis, keys: Keys, seen_key: str, request: Request, data: bytes, spend: list[Any] | None, fingerprint: str
+) -> str:
+    """Check, mark and queue ``request`` (``data``: it encoded) in one script, for all workers:
+    :data:`QUEUED`, or :data:`ASKED` / :data:`OVER_BUDGET` (``spend``: [site, budget], the
+    frontier's once per URL and page budget) or :data:`SEEN` (``fingerprint``: scrapy-redis's
+    filter, ``""`` for a request that is not filtered)."""
+    site, budget = spend if spend is not None else ("", -2)
+    args = (request.url, site, budget, fingerprint, -request.priority, data)
+    verdict = int(server.eval(_ENQUEUE, 4, keys.asked, keys.spent, seen_key, keys.queue, *args))
+    return _ENQUEUE_VERDICT[verdict]
 
 
 def lease_of(request: Request | None) -> str | None:
@@ -257,7 +278,23 @@ class LeasedQueue(PriorityQueue):
 
 
 class SharedScheduler(Scheduler):
-    """scrapy-redis's scheduler with :class:`LeasedQueue` and stats without ``spider=``."""
+    """scrapy-redis's scheduler with :class:`LeasedQueue`, stats without ``spider=``, and one
+    Redis script that checks, marks and queues a request (see the module's invariant)."""
+
+    def enqueue_request(self, request: Request) -> bool:
+        spend = request.meta.pop(SPEND, None)
+        if not isinstance(self.queue, LeasedQueue):  # not this frontier's queue: scrapy-redis's way
+            return bool(super().enqueue_request(request))
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        data = self.queue._encode_request(request)
+        verdict = enqueue(self.server, self.queue.frontier_keys, self.df.key, request, data, spend, fingerprint)
+        if verdict == OVER_BUDGET and spend is not None:
+            self.stats.inc_value(f"akhbar/{spend[0]}/over_budget")
+        elif verdict == SEEN:
+            self.df.log(request, self.spider)
+        elif verdict == QUEUED:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return verdict == QUEUED
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedScheduler:
@@ -338,8 +375,11 @@ class SharedFrontier(Frontier):
             yield out
         self._output_done(lease)
 
-    def _spend(self, url: str, name: str, budget: int | None) -> str:
-        return spend(self.server, self.keys, url, name, budget)
+    def _spend(self, request: Request, name: str, budget: int | None) -> str:
+        """Every request goes on to the scheduler, which decides once per URL and the budget for
+        all workers in the script that queues it (:class:`SharedScheduler`)."""
+        request.meta[SPEND] = [name, -1 if budget is None else budget]
+        return SPENT
 
     # -- signals ---------------------------------------------------------------------
     def _opened(self, spider: Any) -> None:

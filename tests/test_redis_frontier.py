@@ -455,14 +455,30 @@ def test_requests_leased_by_a_dead_worker_go_back_to_the_queue(frontier: str) ->
     assert again is not None and again.url == "http://x.example/3" and again.priority == 20
 
 
-def test_once_per_run_and_the_page_budget_are_the_frontiers_not_each_workers(frontier: str) -> None:
-    from crawler.frontier import ASKED, OVER_BUDGET, SPENT
-    from crawler.redisfrontier import Keys, spend
+def test_once_per_run_the_page_budget_and_the_filter_are_the_frontiers_and_checked_as_queued(frontier: str) -> None:
+    from scrapy.http import Request
+
+    from crawler.frontier import ASKED, OVER_BUDGET
+    from crawler.redisfrontier import QUEUED, SEEN, Keys, enqueue
 
     keys = Keys("news")
     a, b = client(frontier), client(frontier)  # two workers
-    assert spend(a, keys, "http://x.example/1", "x", 2) == SPENT
-    assert spend(b, keys, "http://x.example/1", "x", 2) == ASKED
-    assert spend(b, keys, "http://x.example/2", "x", 2) == SPENT
-    assert spend(a, keys, "http://x.example/3", "x", 2) == OVER_BUDGET
-    assert spend(a, keys, "http://y.example/1", "y", None) == SPENT  # another site, no budget
+
+    def put(server: Any, url: str, site: str, budget: int | None, filtered: bool = True) -> str:
+        spend = [site, -1 if budget is None else budget]
+        return enqueue(
+            server, keys, keys.dupefilter, Request(url), url.encode(), spend, "fp:" + url if filtered else ""
+        )
+
+    assert put(a, "http://x.example/1", "x", 2) == QUEUED
+    assert put(b, "http://x.example/1", "x", 2) == ASKED
+    assert put(b, "http://x.example/2", "x", 2) == QUEUED
+    assert put(a, "http://x.example/3", "x", 2) == OVER_BUDGET
+    assert put(a, "http://y.example/1", "y", None) == QUEUED  # another site, no budget
+    # marked asked and seen only with the request in the queue, in one script: nothing marked is missing
+    assert a.zcard(keys.queue) == 3 and a.scard(keys.asked) == 3 and a.scard(keys.dupefilter) == 3
+    # a feed or a redirect (not budgeted): the filter alone
+    feed = Request("http://x.example/feed")
+    assert enqueue(a, keys, keys.dupefilter, feed, b"feed", None, "fp:feed") == QUEUED
+    assert enqueue(b, keys, keys.dupefilter, feed, b"feed", None, "fp:feed") == SEEN
+    assert enqueue(b, keys, keys.dupefilter, feed, b"feed2", None, "") == QUEUED  # dont_filter
