@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.etree import XPath
@@ -313,28 +314,33 @@ def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
     return any(len((a.text_content() or "").strip()) >= _TEASER_LINK_CHARS for a in block.iter("a"))
 
 
-def _headline(root: HtmlElement) -> HtmlElement | None:
+_UNKNOWN: Any = object()  # no headline given: look for it
+
+
+def _headline(root: HtmlElement, found: HtmlElement | None = _UNKNOWN) -> HtmlElement | None:
     """The article's ``<h1>``: the one with the longest text (a logo in an ``<h1>`` is short);
-    without one, the element that holds the page's title (:func:`ownarticle.find_headline`)."""
+    without one, the element that holds the page's title (:func:`ownarticle.find_headline`, or
+    ``found`` when the caller looked already)."""
     best, size = None, 0
     for h1 in root.iter("h1"):
         length = len(h1.text_content().strip())
         if length > size:
             best, size = h1, length
     if best is None:
-        tree = root.getroottree().getroot()
-        best = find_headline(tree)
+        best = find_headline(root.getroottree().getroot()) if found is _UNKNOWN else found
         if best is not None and not any(a is root for a in best.iterancestors()):
             best = None
     return best
 
 
-def _chunks_near_headline(tree: HtmlElement, before: int = 8, after: int = 60) -> list[_Chunk]:
+def _chunks_near_headline(
+    tree: HtmlElement, before: int = 8, after: int = 60, found: HtmlElement | None = _UNKNOWN
+) -> list[_Chunk]:
     """Visible text chunks (and ``<time>`` values) around the headline, furniture and teasers skipped."""
     body = tree.find(".//body")
     root = body if body is not None else tree
     raw: list[tuple[str, HtmlElement, str | None]] = []
-    headline = _headline(root)
+    headline = _headline(root, found)
     # The elements themselves, not their id(): lxml proxies only keep an identity while referenced.
     article = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     h1_index: int | None = None
@@ -399,7 +405,9 @@ def _visible_date(chunks: list[_Chunk], fetched_at: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def find_published(tree: HtmlElement, url: str, fetched_at: str, fallback: str | None = None) -> str | None:
+def find_published(
+    tree: HtmlElement, url: str, fetched_at: str, fallback: str | None = None, headline: HtmlElement | None = _UNKNOWN
+) -> str | None:
     """The publication date of the page's article, or None.
 
     Machine-readable dates first (JSON-LD, ``<meta>``, ``itemprop``). Then the dates
@@ -407,13 +415,15 @@ def find_published(tree: HtmlElement, url: str, fetched_at: str, fallback: str |
     date ("نشر في", "Publié le") wins; then a short date line nearest the headline
     (after it before before it); dates after the article text began, in links, in
     lists of other articles, comments or sidebars come last or not at all.
+    ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
+    on a page without an ``<h1>``).
     """
     for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree)):
         for value in source:
             iso = parse_iso(value)
             if iso:
                 return on_archive_clock(iso)
-    iso = _visible_date(_chunks_near_headline(tree), fetched_at)
+    iso = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at)
     if iso:
         return on_archive_clock(iso)
     match = _URL_DATE.search(url)

@@ -156,13 +156,13 @@ def extract(raw: RawPage) -> Article:
     if url.startswith(("http://", "https://")):
         url = canonicalize_url(url)  # one form everywhere: a canonical link as the CMS wrote it may differ
     h1s = [h.text_content().strip() for h in tree.iterfind(".//h1")]
+    headline = find_headline(tree)  # once: the date, the furniture guard and the second-article cut use it
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
-    published = find_published(tree, url, raw.fetched_at)
+    published = find_published(tree, url, raw.fetched_at, headline=headline)
     if raw.site is None:  # no seed vouches for this page (a foreign WARC, saved files): the page decides
         reason = not_article_reason(tree, page_url, published is not None)
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
-    headline = find_headline(tree)  # once: the furniture guard and the second-article cut both use it
     try:  # before the cleaning, which may drop the dated byline line that marks a pasted second article
         cut_pulled_in_articles(tree, page_url, headline)
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
