@@ -125,23 +125,56 @@ def archive_pages(pages: Iterable[RawPage], directory: Path) -> Path:
     return writer.path
 
 
-def pipeline_extractor(cases: list[GoldenCase]) -> Callable[[RawPage], Extracted]:
-    """The whole path (template learning included): re-process the pages in order into a scratch store."""
+@dataclass
+class WholePath:
+    """What one ``akhbar reprocess`` of the pages stored: articles by URL, the fetch outcome of each
+    extra page (``url -> (outcome, detail)``), the ``site`` values stored per domain."""
+
+    articles: dict[str, Extracted]
+    outcomes: dict[str, tuple[str, str]]
+    sites: dict[str, set[str]]
+
+    def extractor(self) -> Callable[[RawPage], Extracted]:
+        return lambda page: self.articles.get(page.url, Extracted(None, None, ""))
+
+
+def whole_path(cases: list[GoldenCase], extra: Iterable[RawPage] = ()) -> WholePath:
+    """The whole path (template learning included): re-process the pages in order, then ``extra``
+    (listing pages, say), from one WARC into a scratch store."""
     import sqlite3
     import tempfile
+    from collections import defaultdict
+    from urllib.parse import urlsplit
 
     from crawler.reprocess import reprocess
 
+    extra = list(extra)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        warc = archive_pages((case.page for case in cases), root / "in")
+        warc = archive_pages([*(case.page for case in cases), *extra], root / "in")
         reprocess(root / "var", [str(warc)], into=str(root / "store.db"))
         with sqlite3.connect(root / "store.db") as conn:
             rows = conn.execute(
-                "SELECT f.url, a.title, a.published_at, a.text FROM articles a JOIN fetches f ON f.id = a.fetch_id"
+                "SELECT f.url, a.title, a.published_at, a.text, a.site"
+                " FROM articles a JOIN fetches f ON f.id = a.fetch_id"
             ).fetchall()
-    by_url = {url: Extracted(title, published, text) for url, title, published, text in rows}
-    return lambda page: by_url.get(page.url, Extracted(None, None, ""))
+            fetched = {
+                url: (outcome, detail or "")
+                for url, outcome, detail in conn.execute("SELECT url, outcome, detail FROM fetches")
+            }
+    sites: dict[str, set[str]] = defaultdict(set)
+    for url, *_, site in rows:
+        sites[urlsplit(url).netloc].add(site)
+    return WholePath(
+        {url: Extracted(title, published, text) for url, title, published, text, _ in rows},
+        {page.url: fetched.get(page.url, ("missing", "")) for page in extra},
+        dict(sites),
+    )
+
+
+def pipeline_extractor(cases: list[GoldenCase]) -> Callable[[RawPage], Extracted]:
+    """The whole path (:func:`whole_path`) as an extractor of the cases' pages."""
+    return whole_path(cases).extractor()
 
 
 def _light(text: str) -> str:

@@ -18,42 +18,23 @@ of a site would come, and also reports:
 from __future__ import annotations
 
 import argparse
-import sqlite3
-import tempfile
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.golden import (
-    Extracted,
     GoldenCase,
     akhbar_extract,
-    archive_pages,
     evaluate,
     load_cases,
     print_report,
     trafilatura_extract,
+    whole_path,
 )
 from benchmarks.harness import machine
 from crawler.items import RawPage
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {"v1": DATA / "holdout-pages", "v3": DATA / "holdout-pages-v3"}
-HOLDOUT = SETS["v1"]
-
-
-@dataclass
-class WholePath:
-    """What one re-process of a set's WARC stored."""
-
-    articles: dict[str, Extracted]
-    listings: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (outcome, detail)
-    sites: dict[str, set[str]] = field(default_factory=dict)  # domain -> stored site values
-
-    def extractor(self) -> Callable[[RawPage], Extracted]:
-        return lambda page: self.articles.get(page.url, Extracted(None, None, ""))
 
 
 def listing_pages(root: Path, cases: list[GoldenCase]) -> list[RawPage]:
@@ -77,32 +58,6 @@ def listing_pages(root: Path, cases: list[GoldenCase]) -> list[RawPage]:
     return pages
 
 
-def whole_path(cases: list[GoldenCase], listings: list[RawPage]) -> WholePath:
-    """``akhbar reprocess`` of one WARC holding the cases (in order) and then the listings."""
-    from crawler.reprocess import reprocess
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        warc = archive_pages([*(case.page for case in cases), *listings], root / "in")
-        reprocess(root / "var", [str(warc)], into=str(root / "store.db"))
-        with sqlite3.connect(root / "store.db") as conn:
-            rows = conn.execute(
-                "SELECT f.url, a.title, a.published_at, a.text, a.site"
-                " FROM articles a JOIN fetches f ON f.id = a.fetch_id"
-            ).fetchall()
-            fetched = {
-                url: (outcome, detail or "")
-                for url, outcome, detail in conn.execute("SELECT url, outcome, detail FROM fetches")
-            }
-    result = WholePath({url: Extracted(title, published, text) for url, title, published, text, _ in rows})
-    sites: dict[str, set[str]] = defaultdict(set)
-    for url, *_, site in rows:
-        sites[urlsplit(url).netloc].add(site)
-    result.sites = dict(sites)
-    result.listings = {page.url: fetched.get(page.url, ("missing", "")) for page in listings}
-    return result
-
-
 def run(name: str) -> None:
     root = SETS[name]
     cases = load_cases(root)
@@ -117,9 +72,9 @@ def run(name: str) -> None:
     for label, extractor in contenders:
         print_report(label, evaluate(cases, extractor), width=20)
     if listings:
-        refused = sum(outcome == "not_article" for outcome, _ in stored.listings.values())
+        refused = sum(outcome == "not_article" for outcome, _ in stored.outcomes.values())
         print(f"listings: {refused} of {len(listings)} not_article")
-        for url, (outcome, detail) in stored.listings.items():
+        for url, (outcome, detail) in stored.outcomes.items():
             print(f"   {url}: {outcome} {detail[:90]}")
     split = {domain: sorted(values) for domain, values in stored.sites.items() if len(values) > 1}
     print(f"sites: {len(stored.sites)} domains, {len(split)} with more than one site value {split or ''}")
