@@ -235,16 +235,15 @@ def reclaim(server: Redis, keys: Keys) -> int:
     return int(server.eval(_RECLAIM, 2, keys.workers, keys.queue, keys.lease_prefix))
 
 
-def enqueue(
-    server: Redis, keys: Keys, seen_key: str, request: Request, data: bytes, spend: list[Any] | None, fingerprint: str
-) -> str:
+def enqueue(server: Redis, keys: Keys, request: Request, data: bytes, spend: list[Any] | None, fingerprint: str) -> str:
     """Check, mark and queue ``request`` (``data``: it encoded) in one script, for all workers:
     :data:`QUEUED`, or :data:`ASKED` / :data:`OVER_BUDGET` (``spend``: [site, budget], the
     frontier's once per URL and page budget) or :data:`SEEN` (``fingerprint``: scrapy-redis's
-    filter, ``""`` for a request that is not filtered)."""
+    filter, ``""`` for a request that is not filtered). The queue and the filter are the keys
+    :func:`configure` gives scrapy-redis."""
     site, budget = spend if spend is not None else ("", -2)
     args = (request.url, site, budget, fingerprint, -request.priority, data)
-    verdict = int(server.eval(_ENQUEUE, 4, keys.asked, keys.spent, seen_key, keys.queue, *args))
+    verdict = int(server.eval(_ENQUEUE, 4, keys.asked, keys.spent, keys.dupefilter, keys.queue, *args))
     return _ENQUEUE_VERDICT[verdict]
 
 
@@ -287,7 +286,7 @@ class SharedScheduler(Scheduler):
             return bool(super().enqueue_request(request))
         fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
         data = self.queue._encode_request(request)
-        verdict = enqueue(self.server, self.queue.frontier_keys, self.df.key, request, data, spend, fingerprint)
+        verdict = enqueue(self.server, self.queue.frontier_keys, request, data, spend, fingerprint)
         if verdict == OVER_BUDGET and spend is not None:
             self.stats.inc_value(f"akhbar/{spend[0]}/over_budget")
         elif verdict == SEEN:

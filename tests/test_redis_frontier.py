@@ -466,9 +466,7 @@ def test_once_per_run_the_page_budget_and_the_filter_are_the_frontiers_and_check
 
     def put(server: Any, url: str, site: str, budget: int | None, filtered: bool = True) -> str:
         spend = [site, -1 if budget is None else budget]
-        return enqueue(
-            server, keys, keys.dupefilter, Request(url), url.encode(), spend, "fp:" + url if filtered else ""
-        )
+        return enqueue(server, keys, Request(url), url.encode(), spend, "fp:" + url if filtered else "")
 
     assert put(a, "http://x.example/1", "x", 2) == QUEUED
     assert put(b, "http://x.example/1", "x", 2) == ASKED
@@ -479,6 +477,6 @@ def test_once_per_run_the_page_budget_and_the_filter_are_the_frontiers_and_check
     assert a.zcard(keys.queue) == 3 and a.scard(keys.asked) == 3 and a.scard(keys.dupefilter) == 3
     # a feed or a redirect (not budgeted): the filter alone
     feed = Request("http://x.example/feed")
-    assert enqueue(a, keys, keys.dupefilter, feed, b"feed", None, "fp:feed") == QUEUED
-    assert enqueue(b, keys, keys.dupefilter, feed, b"feed", None, "fp:feed") == SEEN
-    assert enqueue(b, keys, keys.dupefilter, feed, b"feed2", None, "") == QUEUED  # dont_filter
+    assert enqueue(a, keys, feed, b"feed", None, "fp:feed") == QUEUED
+    assert enqueue(b, keys, feed, b"feed", None, "fp:feed") == SEEN
+    assert enqueue(b, keys, feed, b"feed2", None, "") == QUEUED  # dont_filter
