@@ -125,3 +125,35 @@ def test_html_files_and_warcs_keep_their_order_in_the_archive(tmp_path: Path) ->
             one.execute(f"SELECT {cols} FROM fetches ORDER BY id").fetchall()
             == two.execute(f"SELECT {cols} FROM fetches ORDER BY id").fetchall()
         )
+
+
+def test_a_sites_other_files_are_not_html_and_no_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """``wget --mirror --page-requisites`` also saves robots.txt, style sheets, scripts, feeds and API
+    answers, some of them served as ``text/plain`` or untyped: each is ``not_html`` with its type, not an
+    error, and nothing is logged as a warning. A page served as HTML without any markup stays an error."""
+    pages, articles = _site_pages(SITES[2], "www.sahil.example")
+    host = "https://www.sahil.example"
+    others = [
+        (f"{host}/robots.txt", b"User-agent: *\nDisallow: /search\n", "text/plain", 200),
+        (f"{host}/humans.txt", b"Team: newsroom\n", "", 200),
+        (f"{host}/api/latest", b'{"items": [{"id": 1, "title": "x"}]}', "application/octet-stream", 200),
+        (f"{host}/assets/site.css", b"body { direction: rtl }", "text/css", 200),
+        (f"{host}/feed.xml", b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "text/xml", 200),
+        (f"{host}/broken.html", b"just words, no markup at all", "text/html; charset=utf-8", 200),
+    ]
+    warc = write_wget_warc(tmp_path / "sahil.warc.gz", pages + others)
+    data = tmp_path / "var"
+    with caplog.at_level("WARNING"):
+        assert main(["reprocess", "--data-dir", str(data), str(warc)]) == 0
+    with sqlite3.connect(data / "akhbar.db") as conn:
+        outcomes = {u: (o, d) for u, o, d in conn.execute("SELECT url, outcome, detail FROM fetches")}
+        stored = {u for (u,) in conn.execute("SELECT url FROM articles")}
+    assert stored == articles
+    assert outcomes[f"{host}/robots.txt"] == ("not_html", "text/plain: no HTML markup")
+    assert outcomes[f"{host}/humans.txt"] == ("not_html", "untyped: no HTML markup")
+    assert outcomes[f"{host}/api/latest"] == ("not_html", "application/octet-stream: no HTML markup")
+    assert outcomes[f"{host}/assets/site.css"] == ("not_html", "text/css")
+    assert outcomes[f"{host}/feed.xml"] == ("not_html", "text/xml")
+    assert outcomes[f"{host}/broken.html"] == ("error", "text/html: no HTML markup")
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warned == [f"{host}/broken.html: error: text/html: no HTML markup"]

@@ -68,7 +68,10 @@ def check_page(raw: RawPage) -> None:
     if ctype not in _HTML_TYPES or raw.body.lstrip()[:8].startswith(_BINARY_MAGIC):
         raise Rejected(Outcome.NOT_HTML, ctype or "binary content")
     if not _HTML_SNIFF.search(raw.body[:65536]):
-        raise Rejected(Outcome.NOT_HTML if b"\x00" in raw.body[:4096] else Outcome.ERROR, "no HTML markup")
+        # A page served as HTML without markup is broken; a plain-text or untyped record (robots.txt,
+        # an API answer in a wget WARC) is simply not a page.
+        broken = ctype in ("text/html", "application/xhtml+xml") and b"\x00" not in raw.body[:4096]
+        raise Rejected(Outcome.ERROR if broken else Outcome.NOT_HTML, f"{ctype or 'untyped'}: no HTML markup")
 
 
 def _language(tree: HtmlElement, text: str) -> str | None:
