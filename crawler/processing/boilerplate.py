@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.dates import is_date_line
 from crawler.processing.normalize import normalize
 from crawler.processing.ownarticle import find_headline, following
 
@@ -549,10 +550,92 @@ def drop_read_also(tree: HtmlElement) -> int:
     return removed
 
 
+# --- text for screen readers only -------------------------------------------------------------------
+
+# Class names the common CSS frameworks and CMS themes give to text that is read to screen-reader
+# users and never shown: "skip to content", "Image source, ", "Author, ", "End of recommendations".
+_SCREEN_READER_CLASSES = frozenset(
+    {
+        "sr-only",
+        "sr-only-focusable",
+        "screen-reader-text",
+        "screen-reader-only",
+        "screenreader-only",
+        "visually-hidden",
+        "visually-hidden-focusable",
+        "visuallyhidden",
+        "u-visually-hidden",
+        "hidden-visually",
+        "element-invisible",
+        "a11y-hidden",
+        "show-for-sr",
+        "assistive-text",
+    }
+)
+# The "visually hidden" recipe: taken out of the flow and clipped to nothing (clip: rect(1px, 1px,
+# 1px, 1px), rect(0 0 0 0) or clip-path: inset(50%/100%)). Generated class names (CSS-in-JS) carry it
+# in the page's own <style>.
+_CLIP = r"(clip:rect\(|clip-path:inset\()"
+_CLIPPED = re.compile(rf"position:absolute.*{_CLIP}|{_CLIP}.*position:absolute")
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\.([\w-]+)$")
+_STYLES = XPath("//style")
+_CLASSED = XPath("//body//*[@class]")
+_STYLED = XPath("//body//*[@style]")
+MAX_SCREEN_READER_CHARS = 200  # a label, a skip link: never a block of the article
+
+
+def _top_level_css(css: str) -> str:
+    """``css`` without its ``@media``/``@supports`` blocks (what they hide, they hide only sometimes)."""
+    out, depth, at_rule = [], 0, False
+    for ch in css:
+        if ch == "@" and depth == 0:
+            at_rule = True
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+            if depth == 0 and at_rule:
+                at_rule = False
+                continue
+        if not at_rule:
+            out.append(ch)
+    return "".join(out)
+
+
+def _clipped_classes(tree: HtmlElement) -> set[str]:
+    """Classes the page's own style sheets define as visually hidden (one class per selector)."""
+    found: set[str] = set()
+    for style in _STYLES(tree):
+        css = style.text or ""
+        if "clip" not in css:
+            continue
+        for selectors, body in _CSS_RULE.findall(_top_level_css(css)):
+            if _CLIPPED.search(re.sub(r"\s+", "", body.lower())):
+                found.update(m.group(1) for sel in selectors.split(",") if (m := _CLASS_SELECTOR.match(sel.strip())))
+    return found
+
+
+def drop_screen_reader_text(tree: HtmlElement) -> int:
+    """Pass 0b: remove short elements that only screen readers read (the classes of
+    :data:`_SCREEN_READER_CLASSES`, classes or inline styles that clip the element to nothing).
+    Invariant: only elements of at most :data:`MAX_SCREEN_READER_CHARS` characters go, so a
+    container that happens to carry such a class keeps the article."""
+    hidden = _SCREEN_READER_CLASSES | _clipped_classes(tree)
+    doomed = [el for el in _CLASSED(tree) if not hidden.isdisjoint((el.get("class") or "").split())]
+    doomed += [el for el in _STYLED(tree) if _CLIPPED.search(re.sub(r"\s+", "", (el.get("style") or "").lower()))]
+    removed = 0
+    for el in doomed:
+        if el.getparent() is not None and _visible_length(el) <= MAX_SCREEN_READER_CHARS:
+            _drop(el)
+            removed += 1
+    return removed
+
+
 def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
     the page's headline element when the caller found it already (:func:`find_headline`)."""
-    unwrapped = unwrap_layout_tables(tree)
+    unwrapped = unwrap_layout_tables(tree) + drop_screen_reader_text(tree)
     holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article)
     shorts = _short_blocks(tree)
@@ -613,12 +696,20 @@ _PHOTO_LINE = re.compile(r"^\s*(صورة|الصورة|صور|تصوير|أرشي
 _DATE_OR_COUNT = re.compile(r"\d{1,2}:\d{2}|\d{4}|\d\s*(قراءة|مشاهدة|تعليق)")
 
 
+_LIST_ITEM = re.compile(r"^\s*[-•*]\s")  # how trafilatura writes an <li>
+MAX_BYLINE_ITEM_WORDS = 6
+
+
 def _leading_furniture(line: str) -> bool:
-    """A short Arabic line above the article that is a date or view count, a photo caption, or a
-    kicker/byline of at most four words (a longer kicker, e.g. a quote, may be the article's)."""
+    """A short Arabic line above the article that is a date or view count, a photo caption, a
+    kicker/byline of at most four words (a longer kicker, e.g. a quote, may be the article's), or an
+    item of a list of short entries (a byline box: author, outlet, "reporting from")."""
     if not _short_arabic(line, 12):
         return False
-    return bool(_DATE_OR_COUNT.search(line) or _PHOTO_LINE.search(line)) or len(normalize(line).split()) <= 4
+    words = len(normalize(line).split())
+    if _LIST_ITEM.match(line) and words <= MAX_BYLINE_ITEM_WORDS:
+        return True
+    return bool(_DATE_OR_COUNT.search(line) or _PHOTO_LINE.search(line)) or words <= 4
 
 
 def _is_prose(line: str) -> bool:
@@ -634,8 +725,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     return bool(_CREDIT_LABEL.match(line) or (site_norm and normalize(line) == site_norm) or _TAG_LINE.match(line))
 
 
-def trim_edges(text: str, site: str | None = None) -> str:
-    """Drop byline/dateline lines before the article and credit/tag lines after it.
+def trim_edges(text: str, site: str | None = None, title: str | None = None) -> str:
+    """Drop the headline, byline/dateline lines before the article and credit/tag lines after it.
 
     Arabic sites print "أخبارنا المغربية - <author>" or "الصحراء 24 : العيون" as a
     paragraph of its own above the text, and "المصدر: …" or a tag line below it;
@@ -644,11 +735,19 @@ def trim_edges(text: str, site: str | None = None) -> str:
     the site's own name; and any short Arabic lines without a sentence ending (dates, view
     counts, captions, kickers) standing above the first paragraph of prose. A dateline that
     opens the first real paragraph ("الرباط (و م ع) - …") is part of that paragraph and stays.
+    The page's ``title`` standing as a line of its own at either edge is the headline (trafilatura
+    keeps it when it sits in the article container, sometimes after the body), and a line that
+    states only a date (``22-9-2024 | 13:45``) is the page's date stamp, at either edge.
     """
     lines = text.split("\n")
     site_norm = normalize(site or "")
+    title_norm = normalize(title or "")
+
+    def edge(line: str) -> bool:
+        return not line.strip() or is_date_line(line) or bool(title_norm and normalize(line) == title_norm)
+
     start, end = 0, len(lines)
-    while start < end - 1 and (not lines[start].strip() or _is_leading_meta(lines[start], site_norm)):
+    while start < end - 1 and (edge(lines[start]) or _is_leading_meta(lines[start], site_norm)):
         start += 1
     # Short Arabic lines with no sentence ending above the first paragraph of prose (a date and
     # view count, a photo caption, a kicker, a byline of any shape) are not article text either.
@@ -659,7 +758,7 @@ def trim_edges(text: str, site: str | None = None) -> str:
         and all(not lines[i].strip() or _leading_furniture(lines[i]) for i in range(start, first_prose))
     ):
         start = first_prose
-    while end - 1 > start and (not lines[end - 1].strip() or _is_trailing_meta(lines[end - 1], site_norm)):
+    while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
         end -= 1
     if start == 0 and end == len(lines):
         return text

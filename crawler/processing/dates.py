@@ -74,9 +74,9 @@ _FR = {
     "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in (*_MONTHS, *_FR)), key=len, reverse=True))
-# "12 نونبر 2024", "14 (تموز) 2024", optional "- 14:35"
+# "12 نونبر 2024", "14 (تموز) 2024", "14 يونيو/ حزيران 2024" (both calendars' names), optional "- 14:35"
 _NAMED = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?\(?\s*({_MONTH_ALT})\s*\)?\s*[,،]?\s*(\d{{4}})"
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?\(?\s*({_MONTH_ALT})\s*\)?(?:\s*/\s*(?:{_MONTH_ALT}))?\s*[,،]?\s*(\d{{4}})"
     r"(?:\s*(?:[-–|،,]|على\s+الساعة|الساعة|at|à)?\s*(\d{1,2})[:h](\d{2}))?",
     re.I,
 )
@@ -199,6 +199,32 @@ def parse_visible(text: str) -> str | None:
             candidates.append((match.start(), iso))
             break
     return min(candidates)[1] if candidates else None
+
+
+# what may stand beside a date on a line that states only a date: weekdays, clock words, time zones
+_DATE_LINE_WORDS = frozenset(
+    (
+        *("السبت", "الاحد", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الاربعاء", "الأربعاء", "الخميس"),
+        *("الجمعة", "الجمعه", "ص", "م", "صباحا", "صباحاً", "مساء", "مساءً", "مساءا", "الساعة", "الساعه"),
+        *("على", "بتوقيت", "gmt", "utc", "am", "pm", "h"),
+    )
+)
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
+_DATE_LINE_CHARS = 60  # longer lines say more than a date
+
+
+def is_date_line(text: str) -> bool:
+    """Whether ``text`` states a date (and maybe a weekday and a time) and nothing else:
+    "22-9-2024 | 13:45", "الأحد 12 نونبر 2024 - 10:30". Such a line is a page's date stamp,
+    never a sentence of an article."""
+    stripped = text.strip()
+    if len(stripped) > _DATE_LINE_CHARS or parse_visible(stripped) is None:
+        return False
+    rest = fold(stripped)
+    for pattern in (_NAMED, _ISO, _DMY, _CLOCK):
+        rest = pattern.sub(" ", rest)
+    words = re.findall(r"[^\W\d_]+", rest)
+    return not re.search(r"\d", rest) and all(w.lower() in _DATE_LINE_WORDS for w in words)
 
 
 def parse_relative(text: str, fetched_at: str) -> str | None:

@@ -24,7 +24,6 @@ from crawler.processing.boilerplate import strip_boilerplate, trim_edges
 from crawler.processing.canonical import article_url
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
-from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import not_article_reason
@@ -103,16 +102,6 @@ def _canonical(tree: HtmlElement, page_url: str) -> str:
     return article_url(page_url, hrefs)
 
 
-def _drop_leading_title(text: str, title: str | None) -> str:
-    """trafilatura keeps the headline as the body's first line when it sits in the article."""
-    if not title:
-        return text
-    first, _, rest = text.partition("\n")
-    if rest and normalize(first) == normalize(title):
-        return rest.lstrip("\n")
-    return text
-
-
 def _metadata(tree: HtmlElement) -> Document:
     """trafilatura's metadata (meta tags, JSON-LD, title, author, site name) without its date search.
 
@@ -186,7 +175,7 @@ def extract(raw: RawPage) -> Article:
         guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=raw.fetched_at[:10])
         published = parse_iso(guess) if guess else None
     title = clean_title(unescape(meta.title), outlet, h1s)
-    text = trim_edges(_drop_leading_title(text, title), outlet)
+    text = trim_edges(text, outlet, title)
     return Article(
         url=url,
         title=title,

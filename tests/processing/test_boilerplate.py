@@ -146,3 +146,47 @@ def test_video_embed_labels_go_the_sentence_about_a_video_stays() -> None:
     strip_boilerplate(tree)
     text = _text(tree)
     assert "شاهد الفيديو" not in text and said in text
+
+
+def test_screen_reader_text_goes_by_class_by_the_pages_own_css_and_by_inline_style() -> None:
+    """Labels read only to screen-reader users ("Author, ", "Image source, ", skip links) are never
+    article text, whether a framework class, a generated CSS-in-JS class or an inline style hides them."""
+    css = (
+        "<style>.c-x91a{margin:0}.c-q7h2{clip-path:inset(100%);clip:rect(1px,1px,1px,1px);height:1px;"
+        "overflow:hidden;position:absolute;width:1px}@media (max-width:600px){.c-m3{position:absolute;"
+        "clip:rect(0 0 0 0)}}</style>"
+    )
+    tree = fromstring(
+        f"<html><head>{css}</head><body><a class='skip-link screen-reader-text' href='#main'>انتقل إلى المحتوى</a>"
+        "<h1>عنوان المقال</h1><ul class='c-x91a'><li><span class='c-q7h2'>الكاتب، </span>سلمى العلوي</li></ul>"
+        "<figure><img src='a.jpg'><figcaption><span class='c-q7h2'>مصدر الصورة، </span>رويترز</figcaption></figure>"
+        f"<p><span style='position: absolute; clip: rect(0, 0, 0, 0)'>بداية المقال</span>{PARA.format(city='طنجة')}</p>"
+        "<p class='c-m3'>يظهر على الشاشات الكبيرة وحدها</p>"
+        f"<div class='sr-only'><p>{PARA.format(city='فاس')}</p><p>{PARA.format(city='مكناس')}</p></div></body></html>"
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    for label in ("انتقل إلى المحتوى", "الكاتب،", "مصدر الصورة،", "بداية المقال"):
+        assert label not in text
+    assert "سلمى العلوي" in text and "رويترز" in text and "طنجة" in text
+    assert "يظهر على الشاشات الكبيرة وحدها" in text  # hidden only under a media query: kept
+    assert "فاس" in text and "مكناس" in text  # a whole block under a screen-reader class is not a label
+
+
+def test_trim_edges_drops_the_headline_and_a_date_stamp_left_after_the_body() -> None:
+    body = f"{PARA.format(city='المنيا')}\n{PARA.format(city='أسيوط')}"
+    title = "إطلاق حملة للكشف المبكر عن أمراض الكلى"
+    assert trim_edges(f"{body}\n{title}\n   \n   22-9-2024 | 13:45\n ", None, title) == body
+    assert trim_edges(f"{title}\nالأحد 12 نونبر 2024 - 10:30\n{body}", None, title) == body
+    # a sentence that mentions a date, or the headline's words inside a paragraph, stay
+    tail = "وتنطلق الحملة يوم الأحد 12 نونبر 2024 في جميع المدن."
+    assert trim_edges(f"{body}\n{tail}", None, title).endswith(tail)
+
+
+def test_trim_edges_drops_a_byline_box_of_short_list_items_above_the_first_paragraph() -> None:
+    body = f"{PARA.format(city='عمان')}\n{PARA.format(city='إربد')}"
+    box = "- كريم الشاذلي\n- بي بي سي نيوز عربي\n- التقرير من، عمان"
+    assert trim_edges(f"{box}\n{body}", None) == body
+    # a list of full points above the text is the article's own summary
+    points = "- أعلنت الحكومة خطة جديدة لدعم طلاب الجامعات في تعلم اللغات الأجنبية خلال السنة المقبلة"
+    assert trim_edges(f"{points}\n{body}", None).startswith(points)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from crawler.processing.dates import find_published, parse_relative, parse_visible
+from crawler.processing.dates import find_published, is_date_line, parse_relative, parse_visible
 
 FETCHED = "2024-07-20T12:00:00+00:00"
 BODY = (
@@ -29,10 +29,31 @@ def _published(body: str, url: str = "https://x.example/a") -> str | None:
         ("نشر في: 05/03/2021 على الساعة 18:40", "2021-03-05"),
         ("Publié le 7 mai 2024", "2024-05-07"),
         ("2022-10-29 11:00", "2022-10-29T11:00:00"),
+        ("14 يونيو/ حزيران 2024", "2024-06-14"),  # both calendars' month names, as pan-Arab sites write them
+        ("الأحد 2 آب / أغسطس 2020 - 09:15", "2020-08-02T09:15:00"),
     ],
 )
 def test_parse_visible(text: str, expected: str) -> None:
     assert parse_visible(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("22-9-2024 | 13:45", True),
+        ("  2024/05/01  ", True),
+        ("الأحد 12 نونبر 2024 - 10:30", True),
+        ("3 يونيو/ حزيران 2024", True),
+        ("الخميس 14 دجنبر 2023 الساعة 16:40 بتوقيت مكة", False),  # a place: more than a date
+        ("نشر في 12 نونبر 2024", False),  # a label: the byline rules judge it
+        ("حرر بالرباط في 22 سبتمبر 2024", False),
+        ("وقال الوزير إن الموعد هو 12 نونبر 2024", False),
+        ("2024", False),
+        ("12:30", False),
+    ],
+)
+def test_a_line_that_states_only_a_date(line: str, alone: bool) -> None:
+    assert is_date_line(line) is alone
 
 
 def test_relative_dates_resolve_against_fetch_time() -> None:
