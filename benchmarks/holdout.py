@@ -40,7 +40,12 @@ from benchmarks.harness import machine
 from crawler.items import RawPage
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = {"v1": DATA / "holdout-pages", "v3": DATA / "holdout-pages-v3", "v4": DATA / "holdout-pages-v4"}
+SETS = {
+    "v1": DATA / "holdout-pages",
+    "v3": DATA / "holdout-pages-v3",
+    "v4": DATA / "holdout-pages-v4",
+    "v5": DATA / "holdout-pages-v5",
+}
 
 
 def listing_pages(root: Path, cases: list[GoldenCase]) -> list[RawPage]:
