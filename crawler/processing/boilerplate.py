@@ -98,6 +98,11 @@ _JUNK_WORDS = frozenset(
         "taboola",
     ]
 )
+# Words that name furniture in a theme's sidebar ("widget widget_recent_entries") but every block of
+# a page builder's layout too ("elementor-widget-wrap", "elementor-widget-text-editor", "so-widget"):
+# a block named by these alone is furniture unless it holds paragraphs of prose of its own.
+_WEAK_JUNK_WORDS = frozenset({"widget", "widgets"})
+MIN_OWN_PROSE_CHARS = 150  # link-free paragraph text that makes a "widget" a block of the article
 # Compound names whose parts are harmless alone ("post", "navigation", "tags", "nav").
 _JUNK_COMPOUNDS = re.compile(
     r"post[-_]?navigation|nav[-_]?links|post[-_]?tags|entry[-_]?tags|article[-_]?tags|"
@@ -182,9 +187,10 @@ _AD_SLOT = re.compile(
     r"^(after|before|in|top|bottom|middle)\s*(header|content|article|post|footer|title)?\s*(desktop|mobile)$"
 )
 _HASHTAG_LINE = re.compile(r"^(#\S+\s*)+$")
+_MARKER_LEAD = r"^[\s*\-–—•·»>■▪►◄|]*"  # "** اقرأ أيضا:", "» اقرأ أيضا", "- Read also"
 _READ_ALSO = re.compile(
-    r"^\s*(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|^\s*(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
-    r"^\s*(read|see)\s+(also|more)\b|^\s*related\s*:",
+    rf"{_MARKER_LEAD}(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|{_MARKER_LEAD}(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
+    rf"{_MARKER_LEAD}(read|see)\s+(also|more)\b|{_MARKER_LEAD}related\s*:",
     re.I,
 )
 _TAG_LINE = re.compile(r"^\s*(كلمات\s+دلالية|الكلمات\s+المفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
@@ -324,20 +330,33 @@ def _own_body_start(headline: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
+def _furniture_name(raw: str) -> bool | str:
+    """Whether a class/id string names furniture: True, "weak" (only :data:`_WEAK_JUNK_WORDS`), False."""
+    words = set(raw.lower().translate(_TO_SPACE).split()) & _JUNK_WORDS
+    if _JUNK_COMPOUNDS.search(raw):
+        return True
+    if not words:
+        return False
+    return "weak" if words <= _WEAK_JUNK_WORDS else True
+
+
+def _own_prose(el: HtmlElement) -> int:
+    """Characters of ``el``'s paragraphs that are not link text."""
+    return sum(len("".join(p.itertext())) - sum(len("".join(a.itertext())) for a in p.iter("a")) for p in el.iter("p"))
+
+
 def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool] | None = None) -> int:
     """Pass 1: remove blocks named as furniture by their class or id."""
     holds_article = holds_article or _article_guard(tree)
     doomed: list[HtmlElement] = []
     doomed_ids: set[int] = set()
-    named: dict[str, bool] = {}  # class/id strings repeat a lot on a page: judge each once
+    named: dict[str, bool | str] = {}  # class/id strings repeat a lot on a page: judge each once
     for el in _WITH_ATTRS(tree):
         raw = f"{el.get('class', '')} {el.get('id', '')}"
         junk = named.get(raw)
         if junk is None:
-            junk = named[raw] = not _JUNK_WORDS.isdisjoint(raw.lower().translate(_TO_SPACE).split()) or bool(
-                _JUNK_COMPOUNDS.search(raw)
-            )
-        if not junk:
+            junk = named[raw] = _furniture_name(raw)
+        if not junk or (junk == "weak" and _own_prose(el) >= MIN_OWN_PROSE_CHARS):
             continue
         if el.tag in _PROTECTED_TAGS or any(id(a) in doomed_ids for a in el.iterancestors()):
             continue
@@ -717,8 +736,23 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= MIN_PROSE_WORDS
 
 
+# a site's notice on reusing its content ("يسمح بنشر مقتطفات ... مع ذكر المصدر", "جميع الحقوق محفوظة"),
+# on normalised text; it must also name the site, the source, a permission or a subscription
+_RIGHTS = re.compile(
+    r"\b(يسمح|يجوز|يمنع|يحظر)\s+(ب)?(اعاده\s+)?(نشر|نقل|اقتباس|استخدام|طباعه)|(جميع|كل)\s+الحقوق\s+محفوظه|"
+    r"حقوق\s+(النشر|الطبع)\s+محفوظه"
+)
+_RIGHTS_CONTEXT = re.compile(r"المصدر|الموقع|موقعنا|الوكاله|الجريده|الصحيفه|اذن|الاشتراك|للاشتراك|المشتركين")
+MAX_NOTICE_WORDS = 60
+
+
+def _is_rights_notice(line: str) -> bool:
+    norm = normalize(line)
+    return len(norm.split()) <= MAX_NOTICE_WORDS and bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm))
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
-    if _HASHTAG_LINE.match(line.strip()):
+    if _HASHTAG_LINE.match(line.strip()) or _is_rights_notice(line):
         return True
     if not _short_arabic(line, 10):
         return False

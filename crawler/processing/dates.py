@@ -114,9 +114,11 @@ _META_NAMES = (
     "release_date",
 )
 # class/id words (at a word start: "has-sidebar", "recentNews", "comment-list") of blocks whose dates
-# belong to other articles or to readers.
+# belong to other articles or to readers. Not "widget": page builders call every block of the article
+# one ("elementor-widget-post-info" holds the post's own date); a theme's sidebar widgets sit in a
+# sidebar, an <aside> or a "recent"/"popular" list, which are named here.
 _FURNITURE_ANCESTOR = re.compile(
-    r"(?:^|[\s_-])(?:sidebar|related|comment|widget|footer|recent|popular|most|aside|nav|menu|reply|teaser|"
+    r"(?:^|[\s_-])(?:sidebar|related|comment|footer|recent|popular|most|aside|nav|menu|reply|teaser|"
     r"trending|latest|more|read-?also|similar|breaking|ticker)",
     re.I,
 )
@@ -297,7 +299,10 @@ def _time_elements(tree: HtmlElement) -> Iterator[str]:
     for el in marked:
         if _in_furniture(el):
             continue
-        value = el.get("datetime") or el.get("content") or el.text_content()
+        value = el.get("datetime") or el.get("content")
+        if not value:  # the marked element's own words: "<li itemprop=datePublished>الأربعاء 18 شتنبر 2024"
+            text = el.text_content()
+            value = text if parse_iso(text) else parse_visible(text)
         if value:
             yield value
 

@@ -5,7 +5,9 @@ A crawl knows a page's role from its site's ``article_url_patterns``; a foreign 
 tag, author and about pages must not become articles (nor near-duplicates of each other).
 
 Invariant: a page is an article unless the page itself says otherwise, in this order:
-1. the site root is never an article;
+1. the site root is never an article, nor a page whose title or ``<h1>`` names a page about the
+   site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية"), whatever its markup says (CMSs mark
+   their static pages ``og:type`` ``article`` too);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
    ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``...) makes it not;
@@ -14,8 +16,7 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
 4. ``og:type`` ``article`` makes it one;
 5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
    is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
-   (4+ words) make it not (a category blog); so does a title or ``<h1>`` that names a page
-   about the site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية") and no headline;
+   (4+ words) make it not (a category blog);
 6. the page's largest block of prose (paragraphs, or text between ``<br>``s) decides: a
    list of teasers (3+ headline links among its paragraphs), no block of 300+ characters
    while headline-like links (4+ words) are present: not an article, unless the page is a
@@ -196,6 +197,9 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     web = parts.scheme in ("http", "https")
     if web and path.strip("/") in ("", "index.html", "index.php", "ar", "fr") and not parts.query:
         return "the site's home page"
+    site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
+    if site_page is not None:
+        return f"a page about the site ({site_page})"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None
@@ -215,9 +219,6 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
         and not any(_words(h.text_content()) >= MIN_HEADLINE_WORDS for h in tree.iter("h1"))
     ):
         return f"{len(teaser_items)} article teasers (microdata) and no headline"
-    site_page = _site_page_name(tree)
-    if site_page is not None:
-        return f"a page about the site ({site_page})"
     teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
     block, prose = _prose_block(tree)
     if block is not None and prose >= MIN_BODY_CHARS:

@@ -190,3 +190,53 @@ def test_trim_edges_drops_a_byline_box_of_short_list_items_above_the_first_parag
     # a list of full points above the text is the article's own summary
     points = "- أعلنت الحكومة خطة جديدة لدعم طلاب الجامعات في تعلم اللغات الأجنبية خلال السنة المقبلة"
     assert trim_edges(f"{points}\n{body}", None).startswith(points)
+
+
+def _builder_section(kind: str, inner: str) -> str:
+    return (
+        f"<section class='pb-section'><div class='pb-column'><div class='pb-widget-wrap'>"
+        f"<div class='pb-widget pb-widget-{kind}'><div class='pb-widget-container'>{inner}</div></div>"
+        "</div></div></section>"
+    )
+
+
+def test_a_page_builders_widgets_that_hold_the_article_stay_its_sidebar_widgets_go() -> None:
+    """Page builders call every block a widget: the article's text blocks, split by an image or a video
+    block, are the article; a sidebar widget of links is furniture as before."""
+    paras = [PARA.format(city=c) for c in ("الرباط", "سلا", "تمارة", "القنيطرة")]
+    tree = _tree(
+        _builder_section("heading", "<h1>توسيع برنامج تأهيل الأحياء القديمة</h1>")
+        + _builder_section("text-editor", f"<p>{paras[0]}</p><p>{paras[1]}</p>")
+        + _builder_section("image", "<figure><img src='a.jpg'><figcaption>ورش في حي قديم</figcaption></figure>")
+        + _builder_section("text-editor", f"<p>{paras[2]}</p>")
+        + _builder_section("video", "<iframe src='https://video.example/x'></iframe>")
+        + _builder_section("text-editor", f"<p>{paras[3]}</p>")
+        + "<div class='widget widget_links'><ul>"
+        + "".join(f"<li><a href='/n/{i}'>خبر آخر عن موضوع مختلف رقم {i}</a></li>" for i in range(5))
+        + "</ul></div>"
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert all(city in text for city in ("الرباط", "سلا", "تمارة", "القنيطرة"))
+    assert "خبر آخر" not in text
+
+
+def test_read_also_markers_with_decorations_go_with_their_link() -> None:
+    body = f"<p>{PARA.format(city='إزمير')}</p>"
+    for marker in ("** اقرأ أيضا: ", "» اقرأ أيضاً ", "- Read also: "):
+        tree = _tree(f"{body}<p><strong>{marker}</strong><a href='/n/1'>صادرات البندق تسجل رقما قياسيا</a></p>{body}")
+        strip_boilerplate(tree)
+        assert "البندق" not in _text(tree) and "إزمير" in _text(tree), marker
+
+
+def test_trim_edges_drops_a_republishing_notice_after_the_article() -> None:
+    body = f"{PARA.format(city='أنقرة')}\n{PARA.format(city='إزمير')}"
+    notices = (
+        "يسمح بنشر مقتطفات من أخبار الوكالة المنشورة على موقعها الإلكتروني مع ذكر المصدر، للاشتراك يرجى التواصل معنا.",
+        "جميع الحقوق محفوظة، ولا يجوز نقل المواد المنشورة على الموقع دون إذن مسبق.",
+    )
+    for notice in notices:
+        assert trim_edges(f"{body}\n{notice}", None) == body
+    # a last sentence about a ban on publishing, in a story, is the story's
+    ruling = "وقررت المحكمة أنه يمنع نشر صور الضحايا أو أسمائهم إلى حين صدور الحكم النهائي في القضية."
+    assert trim_edges(f"{body}\n{ruling}", None).endswith(ruling)

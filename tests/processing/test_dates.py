@@ -140,3 +140,16 @@ def test_without_an_h1_the_date_line_under_the_title_line_wins() -> None:
     )
     page = f"<html><head><title>موقع :: نقابة تعليمية تدعو إلى وقفة احتجاجية أمام المديرية</title></head><body>{body}</body></html>"
     assert find_published(fromstring(page), "https://x.example/a", FETCHED) == "2023-12-14T16:40:00"
+
+
+def test_a_marked_date_in_words_and_a_page_builders_post_info_block_count() -> None:
+    """``itemprop="datePublished"`` on an element that shows the date in words, inside a page
+    builder's "widget" next to the headline, is the article's date (not the pulled-in article's)."""
+    body = (
+        "<div class='pb-widget pb-widget-heading'><h1>أكادير تحتضن معرضا دوليا لمنتجات الصيد البحري</h1></div>"
+        "<div class='pb-widget pb-widget-post-info'><ul><li itemprop='datePublished'>"
+        "<a href='/2024/09/18/'><time>الأربعاء 18 شتنبر 2024</time></a></li></ul></div>"
+        f"<div class='pb-widget pb-widget-text-editor'>{BODY}</div>"
+        "<div class='more'><h3>À lire aussi</h3><p>الثلاثاء 17 شتنبر 2024</p>" + BODY + "</div>"
+    )
+    assert _published(body) == "2024-09-18"

@@ -104,8 +104,8 @@ PROSE = (
 SIDEBAR = "".join(f'<li><a href="/n/{i}">عنوان خبر آخر من أخبار اليوم رقم {i}</a></li>' for i in range(6))
 
 
-def _page(title: str, h1: str, main: str) -> str | None:
-    html = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>{main}<ul>{SIDEBAR}</ul></body></html>"
+def _page(title: str, h1: str, main: str, head: str = "") -> str | None:
+    html = f"<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{main}<ul>{SIDEBAR}</ul></body></html>"
     tree = load_html(html.encode())
     assert tree is not None
     return not_article_reason(tree, "https://news.example/x/page", True)
@@ -116,6 +116,20 @@ def test_a_page_about_the_site_is_not_an_article_however_much_prose_it_holds() -
     assert _page("Contact - Jarida", "Contact", PROSE) is not None
     # a column whose short title is not a site page's name stays an article
     assert _page("حكومة الكفاءات - جريدة", "حكومة الكفاءات", PROSE) is None
+
+
+def test_a_site_page_the_cms_marks_as_an_article_is_still_not_one() -> None:
+    """WordPress SEO plugins give every static page og:type article, a published time and often
+    Article JSON-LD: the page's name outranks its markup."""
+    marked = (
+        '<meta property="og:type" content="article"><meta property="article:published_time" '
+        'content="2023-01-10T09:00:00+01:00"><script type="application/ld+json">{"@type": "Article", '
+        '"headline": "سياسة الخصوصية"}</script>'
+    )
+    assert _page("سياسة الخصوصية - جريدة الشمال", "سياسة الخصوصية", PROSE, marked) == (
+        "a page about the site (سياسة الخصوصية)"
+    )
+    assert _page("حكومة الكفاءات - جريدة الشمال", "حكومة الكفاءات", PROSE, marked) is None
 
 
 def test_a_category_blog_in_microdata_is_a_listing_an_article_with_two_related_items_is_not() -> None:
