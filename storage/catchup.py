@@ -2,7 +2,8 @@
 
 Before each decision a writer takes in the articles stored since it last looked: their signatures,
 the template-line counts they changed, their events as decided, with the terms the event stage
-weighed (``event_terms``; an article without them comes with its text). With the decision lock held,
+weighed and the vector it weighed them into (``event_terms``; an article without them comes with its
+text). With the decision lock held,
 every round trip is time the other writers wait, so this is one statement, which also answers the
 turn's own questions (is this page stored already? has an article this URL?).
 
@@ -41,7 +42,7 @@ _ARTICLE = (
         Article.id, Signature.norm_sha256, Signature.minhash, Article.duplicate_of_id, Signature.anchors,
         Article.title, case((EventTerms.article_id.is_(None), Article.text)).label("text"), Article.published_at,
         Fetch.fetched_at, Article.event_id, Article.event_score, Article.similarity,
-        EventTerms.title.label("title_terms"), EventTerms.lead, EventTerms.body,
+        EventTerms.title.label("title_terms"), EventTerms.lead, EventTerms.body, EventTerms.vector,
     )
     .join(Fetch, Fetch.id == Article.fetch_id)
     .outerjoin(Signature, Signature.article_id == Article.id)
@@ -92,7 +93,7 @@ def read_news(
     events = [
         EventHistoryRow(
             r.id, r.title, r.text, r.published_at, r.fetched_at, r.event_id, r.event_score, r.duplicate_of_id,
-            r.similarity, None if r.title_terms is None else (r.title_terms, r.lead, r.body),
+            r.similarity, None if r.title_terms is None else (r.title_terms, r.lead, r.body), r.vector,
         )
         for r in rows
     ]  # fmt: skip

@@ -106,6 +106,12 @@ def hold_decision_lock(conn: Connection) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": DECISION_KEY})
 
 
+def try_decision_lock(conn: Connection) -> bool:
+    """Take the store's decision lock if no other writer holds it (held as :func:`hold_decision_lock`'s,
+    until ``conn``'s transaction ends); False at once if one does."""
+    return bool(conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": DECISION_KEY}).scalar())
+
+
 @contextlib.contextmanager
 def schema_lock(conn: Connection) -> Iterator[None]:
     """Hold the store's schema lock on ``conn`` (PostgreSQL, outside a transaction) while the block

@@ -132,6 +132,9 @@ class EventTerms(Base):
     title: Mapped[str] = mapped_column(Text)
     lead: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    # the weighted vector the decision was made on (``crawler.processing.events.pack_vector``): taken in as
+    # it is, not weighed again (NULL for rows written before schema version 14)
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class HttpValidator(Base):

@@ -91,14 +91,18 @@ class SignatureRow:
 class EventTermsRow:
     """One ``event_terms`` row, but for ``article_id``: the article's stems by place, each place's
     stems separated by spaces (what the event stage weighs; read back by the other writers of a
-    shared store instead of normalising and stemming the text again)."""
+    shared store instead of normalising and stemming the text again), and the weighted vector the
+    event decision was made on (packed: ``crawler.processing.events.pack_vector``), which they take
+    in as it is instead of weighing the stems again."""
 
     title: str
     lead: str
     body: str
+    vector: bytes | None = None
 
     def values(self, article_id: int) -> dict[str, object]:
-        return {"article_id": article_id, "title": self.title, "lead": self.lead, "body": self.body}
+        return {"article_id": article_id, "title": self.title, "lead": self.lead, "body": self.body,
+                "vector": self.vector}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,9 @@ class SignatureTable:
 class EventHistoryRow:
     """A stored article as the event linker replays it when a run starts on an existing store, or as
     another writer of a shared store decided it: with its stored ``terms`` (title, lead and body
-    stems) when it has an ``event_terms`` row, else its ``text`` (None when the terms are there)."""
+    stems) when it has an ``event_terms`` row, else its ``text`` (None when the terms are there); and
+    the packed ``vector`` its event decision was made on, when taken in from another writer (None
+    otherwise: a run replaying the stored window weighs the terms against its own state)."""
 
     id: int
     title: str | None
@@ -143,6 +149,7 @@ class EventHistoryRow:
     duplicate_of_id: int | None
     similarity: float | None
     terms: tuple[str, str, str] | None = None
+    vector: bytes | None = None
 
 
 @dataclass(frozen=True)

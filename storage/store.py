@@ -27,7 +27,7 @@ from storage import migrations
 from storage.catchup import read_news, signature_table
 from storage.db import describe, is_postgresql, open_engine, sqlite_path
 from storage.faults import StoreError, WriteError, first_line, is_disk_full
-from storage.locks import hold_decision_lock, schema_lock, sqlite_lock
+from storage.locks import hold_decision_lock, schema_lock, sqlite_lock, try_decision_lock
 from storage.models import (
     Article,
     Base,
@@ -336,16 +336,19 @@ class Store(Generic[P]):
         self.conn.commit()
         self.conn.begin()
 
-    def begin_decision(self, search_terms: list[tuple[int, str]] | None = None) -> float:
+    def begin_decision(self, search_terms: list[tuple[int, str]] | None = None, *, wait: bool = True) -> float | None:
         """A shared store: commit what is pending, write ``search_terms`` (rows of articles decided
         before, which no decision depends on: :meth:`save_search_terms`, committed with this decision),
         then wait for the decision lock, held until the next :meth:`commit` or :meth:`rollback` (nothing
-        to do for a store with one writer). Returns the seconds spent waiting for the lock."""
+        to do for a store with one writer). Returns the seconds spent waiting for the lock; with ``wait``
+        False, None at once when another writer holds it (the search terms then go with the next commit)."""
         if not self.shared:
             return 0.0
         self.commit()  # nothing of this writer's waits in a transaction while it waits for the lock
         if search_terms:
             self.save_search_terms(search_terms)
+        if not wait:
+            return 0.0 if try_decision_lock(self.conn) else None
         asked = time.monotonic()
         hold_decision_lock(self.conn)
         return time.monotonic() - asked

@@ -41,6 +41,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from itertools import chain
 
 import numpy as np
 
@@ -111,6 +112,25 @@ def top(v: Vector, k: int) -> Vector:
     if len(v) <= k:
         return v
     return dict(heapq.nlargest(k, v.items(), key=lambda kv: (kv[1], kv[0])))
+
+
+_PACKED = np.dtype([("stem", "<u4"), ("weight", "<f8")])
+
+
+def pack_vector(doc: Doc) -> bytes:
+    """``doc``'s vector as stored (``event_terms.vector``): each term as its place in ``doc.seen`` and its
+    weight (exact), in the vector's order (the order its sums run in)."""
+    place = {s: i for i, s in enumerate(doc.seen)}
+    packed = np.empty(len(doc.vector), dtype=_PACKED)
+    packed["stem"] = [place[s] for s in doc.vector]
+    packed["weight"] = list(doc.vector.values())
+    return packed.tobytes()
+
+
+def unpack_vector(packed: bytes, seen: tuple[str, ...]) -> Vector:
+    """The vector :func:`pack_vector` packed, given the article's distinct stems (``Doc.seen``)."""
+    rows = np.frombuffer(packed, dtype=_PACKED)
+    return dict(zip([seen[i] for i in rows["stem"].tolist()], rows["weight"].tolist(), strict=True))
 
 
 def gram_hashes(stems: tuple[str, ...]) -> np.ndarray:
@@ -232,12 +252,17 @@ class EventLinker:
         self.article_event: dict[int, int] = {}  # articles of open events
 
     # -- representation ------------------------------------------------------------------
-    def doc(self, terms: ArticleTerms, when: float, clock: float | None = None) -> Doc:
+    def doc(self, terms: ArticleTerms, when: float, clock: float | None = None, *, packed: bytes | None = None) -> Doc:
         """The article's weighted vector against the current state (past only); ``when`` is its time,
-        ``clock`` when it arrived (default ``when``): a crawl meets old and new articles in any order."""
+        ``clock`` when it arrived (default ``when``): a crawl meets old and new articles in any order.
+        With ``packed`` (:func:`pack_vector`: the vector another writer weighed for this article against
+        this same state), the vector is taken as it is instead of weighed again."""
         p = self.params
         lead_grams = ((*terms.title, "|", *terms.lead))[: p.template_gram_words]
         hashes = gram_hashes(lead_grams)
+        if packed is not None:
+            seen = tuple(dict.fromkeys(chain(terms.title, terms.lead, terms.body)))  # the order ``tf`` has below
+            return Doc(unpack_vector(packed, seen), seen, hashes, when, when if clock is None else clock)
         templated = self._templated(lead_grams, hashes, int(when))
         tf: Counter[str] = Counter()
         weight: dict[str, float] = {}

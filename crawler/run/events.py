@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass
 
 from crawler.processing.dedup import Decision
-from crawler.processing.events import Doc, EventLinker, EventParams, Link, day_number
+from crawler.processing.events import Doc, EventLinker, EventParams, Link, day_number, pack_vector
 from crawler.processing.eventterms import ArticleTerms, article_terms
 from crawler.processing.normalize import normalize
 from crawler.processing.processor import Analysed
@@ -42,9 +42,11 @@ class EventStep:
     terms: ArticleTerms
 
 
-def terms_row(terms: ArticleTerms) -> EventTermsRow:
-    """The ``event_terms`` row of an article's terms (a stem has no space)."""
-    return EventTermsRow(" ".join(terms.title), " ".join(terms.lead), " ".join(terms.body))
+def terms_row(step: EventStep) -> EventTermsRow:
+    """The ``event_terms`` row of an article's event step: its terms (a stem has no space) and the vector
+    its decision was made on."""
+    terms = step.terms
+    return EventTermsRow(" ".join(terms.title), " ".join(terms.lead), " ".join(terms.body), pack_vector(step.doc))
 
 
 def stored_terms(row: EventHistoryRow) -> ArticleTerms:
@@ -84,12 +86,16 @@ class EventStage:
             self.linker.add(row.id, self._doc(row), Link(None if own else row.event_id, row.event_score))
 
     def catch_up(self, rows: list[EventHistoryRow]) -> None:
-        """The articles other writers of a shared store stored (``rows``, in order), as they decided them."""
+        """The articles other writers of a shared store stored (``rows``, in order), as they decided them:
+        with the vectors they weighed, when stored (this linker's state is theirs at that point)."""
         self._replay(rows)
 
     def _doc(self, row: EventHistoryRow) -> Doc:
         return self.linker.doc(
-            stored_terms(row), event_time(row.published_at, row.fetched_at), day_number(row.fetched_at)
+            stored_terms(row),
+            event_time(row.published_at, row.fetched_at),
+            day_number(row.fetched_at),
+            packed=row.vector,
         )
 
     def _link_all(self, store: Store) -> None:

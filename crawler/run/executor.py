@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import count
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from crawler.items import RawPage
 from crawler.processing.fingerprint import DedupParams
@@ -30,6 +30,8 @@ from crawler.runs import interruptible
 
 P = TypeVar("P")
 WARM_UP_BACKLOG = 32  # pages queued to the workers while the main process loads the index kernels
+AHEAD = 8  # N = 1: pages analysed ahead at most while another writer of the store decides
+_END: Any = object()  # the end of the items
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,13 @@ class OrderedExecutor:
         *,
         pack: bool,
         before_wait: Callable[[], None] = lambda: None,
+        try_turn: Callable[[], bool] = lambda: True,
     ) -> None:
         self.workers = max(1, workers)
         self.before_wait = before_wait  # called before :meth:`ordered` blocks on an analysis
+        # N = 1: asked before a page is settled; False (another writer of the store is deciding) and the
+        # next page is analysed first, instead of waiting for that writer (:data:`AHEAD` pages at most)
+        self.try_turn = try_turn
         self.params, self.budget, self.pack = params, budget, pack
         self.pool: AnalysisPool | None = analysis_pool(self.workers) if self.workers > 1 else None
         self._packer: ThreadPoolExecutor | None = None
@@ -98,10 +104,7 @@ class OrderedExecutor:
         None) comes back with None, after every item before it. A signal stops it while it waits
         (:mod:`crawler.runs`); ``items`` is where to stop it between pages."""
         if self.pool is None:
-            for item in items:
-                raw = raw_of(item)
-                yield item, None if raw is None else self._here(raw)
-                self.before_wait()  # settled: nothing is ready before the next item is read, admitted, analysed
+            yield from self._ordered_here(iter(items), raw_of)
             return
         window: deque[tuple[P, Future[tuple[bytes | None, AnalysisResult]]]] = deque()
         # The first settlement loads the index's compiled code (~0.7 s): queue a longer backlog
@@ -125,6 +128,32 @@ class OrderedExecutor:
         while window:
             before, future = window.popleft()
             yield before, self._collect(future)
+
+    def _ordered_here(
+        self, items: Iterator[P], raw_of: Callable[[P], RawPage | None]
+    ) -> Iterator[tuple[P, Analysis | None]]:
+        """N = 1: each item analysed here, in input order. While the store's turn is another writer's
+        (:attr:`try_turn`), the next pages are analysed instead of waiting for it (at most :data:`AHEAD`):
+        this process's core stays busy, and the pages ready by the turn are decided in it."""
+        ready: deque[tuple[P, Analysis | None]] = deque()
+        while True:
+            if not ready:
+                item = next(items, _END)
+                if item is _END:
+                    return
+                ready.append(self._analysed(item, raw_of))
+            while len(ready) < AHEAD and not self.try_turn():
+                item = next(items, _END)
+                if item is _END:
+                    break
+                ready.append(self._analysed(item, raw_of))
+            yield ready.popleft()
+            if not ready:
+                self.before_wait()  # settled: nothing is ready before the next item is read, admitted, analysed
+
+    def _analysed(self, item: P, raw_of: Callable[[P], RawPage | None]) -> tuple[P, Analysis | None]:
+        raw = raw_of(item)
+        return item, None if raw is None else self._here(raw)
 
     # -- asynchronous driver -------------------------------------------------
     @contextlib.asynccontextmanager

@@ -48,6 +48,7 @@ class RunStats:
     lock_wait: float = 0.0
     lock_held: float = 0.0
     caught_up: int = 0  # articles other writers stored, taken in before this writer's decisions
+    deferred: int = 0  # times the decision lock was busy and this writer analysed its next page instead
 
     @property
     def added(self) -> int:
@@ -81,6 +82,7 @@ class RunStats:
                 "lock_wait_seconds": round(self.lock_wait, 2),
                 "lock_held_seconds": round(self.lock_held, 2),
                 "caught_up_articles": self.caught_up,
+                "turns_deferred": self.deferred,
             }
         return summary
 
@@ -187,17 +189,38 @@ class Ingestor:
         if not self.store.shared:
             return True
         if self._turn_started is None:
-            if self.archive is not None:
-                self.archive.sync()  # records are durable before the lock: the commit's sync finds nothing to do
-            # what the others committed so far is taken in before asking for the lock: committed articles
-            # are always a prefix of the decision order, so only those decided while this writer waits are left
-            self.stats.caught_up += self.step.catch_up()
-            # the search terms of this writer's articles decided before are written now, outside the lock
-            self.stats.lock_wait += self.store.begin_decision(self.step.search_rows())
-            self._turn_started = time.monotonic()
+            self._begin_turn(wait=True)
         news, known, self._url_known = self.store.turn_state(key, url, self.step.seen_up_to)
         self.stats.caught_up += self.step.catch_up(news)
         return not known
+
+    def try_turn(self) -> bool:
+        """Without waiting: whether this writer may decide now (a store with one writer; or this writer's
+        turn on a shared store, taken now if no other writer holds the decision lock). A caller that has
+        other work (the next page to analyse) does it instead of waiting, and asks again."""
+        if not self.store.shared or self._turn_started is not None:
+            return True
+        self._take_in()
+        if self._begin_turn(wait=False):
+            return True
+        self.stats.deferred += 1
+        return False
+
+    def _begin_turn(self, *, wait: bool) -> bool:
+        """This writer's turn on a shared store: the decision lock, waited for (``wait``) or taken only if
+        free (False when it is not: nothing else changed but what was taken in)."""
+        if self.archive is not None:
+            self.archive.sync()  # records are durable before the lock: the commit's sync finds nothing to do
+        # what the others committed so far is taken in before asking for the lock: committed articles
+        # are always a prefix of the decision order, so only those decided while this writer waits are left
+        self.stats.caught_up += self.step.catch_up()
+        # the search terms of this writer's articles decided before are written now, outside the lock
+        waited = self.store.begin_decision(self.step.search_rows(), wait=wait)
+        if waited is None:
+            return False
+        self.stats.lock_wait += waited
+        self._turn_started = time.monotonic()
+        return True
 
     def _turn_over(self) -> None:
         """After a page: commit when a batch is full or a second old. On a shared store the commit
@@ -267,7 +290,12 @@ class Ingestor:
         with ``analyses``, each page's analysis comes from there (computed ahead: a sharded re-process).
         A signal (:mod:`crawler.runs`) stops it between pages or while it waits, never mid-write."""
         executor = analyses or OrderedExecutor(
-            workers, self.store.params, self.page_budget, pack=self.archive is not None, before_wait=self.end_turn
+            workers,
+            self.store.params,
+            self.page_budget,
+            pack=self.archive is not None,
+            before_wait=self.end_turn,
+            try_turn=self.try_turn,
         )
         self.hold_turn = True  # the executor says when it is about to wait: pages ready by then share a turn
         try:

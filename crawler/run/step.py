@@ -228,7 +228,7 @@ class PageStep:
             template_site=site,
             template_lines=tuple(self.processor.learn(item, site)),
             search_terms=None if shared else search_terms(item.article.title, item.article.text),
-            event_terms=terms_row(event.terms) if shared else None,
+            event_terms=terms_row(event) if shared else None,
             outcome=Outcome.ARTICLE,
             decision=decision,
             item=item,

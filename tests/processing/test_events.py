@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from crawler.processing.events import DayTable, EventLinker, EventParams, Link, day_number, gram_hashes
+from crawler.processing.events import (
+    DayTable,
+    EventLinker,
+    EventParams,
+    Link,
+    day_number,
+    gram_hashes,
+    pack_vector,
+    unpack_vector,
+)
 from crawler.processing.eventterms import article_terms, stem
 from crawler.processing.normalize import normalize
 
@@ -109,6 +118,24 @@ def test_a_daily_template_is_not_an_event() -> None:
 def test_same_sequence_same_events_in_a_fresh_linker() -> None:
     articles = [(*seed_terms(case), DAY + i * 0.3) for i, case in enumerate(sorted(SEEDS.values()) * 2)]
     assert feed(EventLinker(), articles) == feed(EventLinker(), articles)
+
+
+def test_a_packed_vector_taken_in_is_the_vector_weighed() -> None:
+    """Another writer of a shared store takes an article in with the vector its decider weighed
+    (``event_terms.vector``): the same document, term order included, so the two linkers stay equal."""
+    decider, taker = EventLinker(), EventLinker()
+    for i, case in enumerate([*SEEDS.values(), *SEEDS.values()], 1):
+        terms = article_terms(*(normalize(x) for x in seed_terms(case)))
+        when = DAY + i / 10
+        weighed = decider.doc(terms, when)
+        taken = taker.doc(terms, when, packed=pack_vector(weighed))
+        assert list(taken.vector.items()) == list(weighed.vector.items())
+        assert taken.seen == weighed.seen and (taken.grams == weighed.grams).all()
+        assert (taken.when, taken.clock) == (weighed.when, weighed.clock)
+        link = decider.link(weighed)
+        assert decider.add(i, weighed, link) == taker.add(i, taken, link)
+    assert unpack_vector(pack_vector(weighed), weighed.seen) == weighed.vector
+    assert taker.doc(article_terms("", ""), DAY, packed=b"").vector == {}
 
 
 def test_day_table_counts_distinct_earlier_days_in_the_lookback() -> None:

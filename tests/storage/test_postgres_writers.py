@@ -124,18 +124,23 @@ def test_concurrent_writers_decide_as_one_writer_in_the_stored_order(
 
 def assert_event_terms_are_the_articles(pg_url: str) -> None:
     """Each article's ``event_terms`` row (what the other writers take in) holds exactly the terms of its
-    stored title and text: taking an article in from its row is taking it in from its text."""
+    stored title and text: taking an article in from its row is taking it in from its text; and the vector
+    its event decision was made on (that it is the vector taken in makes the stores equal: the test above)."""
     from crawler.processing.eventterms import article_terms
     from crawler.processing.normalize import normalize
-    from crawler.run.events import terms_row
 
     rows = pg_rows(
         pg_url,
-        "SELECT a.title, a.text, e.title, e.lead, e.body FROM articles a JOIN event_terms e ON e.article_id = a.id",
+        "SELECT a.title, a.text, e.title, e.lead, e.body, e.vector IS NOT NULL"
+        " FROM articles a JOIN event_terms e ON e.article_id = a.id",
     )
     assert len(rows) == pg_rows(pg_url, "SELECT count(*) FROM articles")[0][0]
-    for title, text, *stored in rows:
-        assert terms_row(article_terms(title, normalize(text))) == EventTermsRow(*stored)  # type: ignore[arg-type]
+    for title, text, *stored, has_vector in rows:
+        terms = article_terms(title, normalize(text))  # type: ignore[arg-type]
+        assert EventTermsRow(" ".join(terms.title), " ".join(terms.lead), " ".join(terms.body)) == EventTermsRow(
+            *stored  # type: ignore[arg-type]
+        )
+        assert has_vector
 
 
 def test_validators_saved_by_two_writers_at_once_do_not_conflict(pg_url: str) -> None:
