@@ -16,7 +16,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|v5|v6|all]
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ SETS = {
     "v3": DATA / "holdout-pages-v3",
     "v4": DATA / "holdout-pages-v4",
     "v5": DATA / "holdout-pages-v5",
+    "v6": DATA / "holdout-pages-v6",
 }
 
 
