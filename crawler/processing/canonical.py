@@ -24,6 +24,22 @@ _NUMBER = re.compile(r"\d{3,}")
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?|jsp|shtml)$", re.I)
 
 
+# a web archive's replay URL: ".../web/20230514083211/https://www.site.example/a/1" (the Wayback Machine
+# and every pywb-based archive: a collection, a 14-digit capture time with an optional replay mode, then
+# the original URL)
+_REPLAY = re.compile(r"^/(?:[\w.-]+/)*\d{14}(?:[a-z]{2}_)?/(https?:/{1,2}.+)$", re.I)
+
+
+def archived_original(url: str) -> str | None:
+    """The original URL a web archive's replay URL shows, else None (``url`` is not a replay URL)."""
+    parts = urlsplit(url)
+    match = _REPLAY.match(parts.path)
+    if match is None:
+        return None
+    original = re.sub(r"^(https?:)/+", r"\1//", match.group(1))
+    return original + (f"?{parts.query}" if parts.query else "")
+
+
 def site_host(host: str | None) -> str:
     host = (host or "").lower().rstrip(".")
     for prefix in _SITE_PREFIXES:

@@ -177,10 +177,23 @@ def following(el: HtmlElement) -> Iterator[HtmlElement]:
         node = node.getparent()
 
 
+def _chars(text: str) -> int:
+    """Length of ``text`` with its runs of whitespace as single spaces (a pretty-printed page's
+    indentation is not text)."""
+    return len(" ".join(text.split()))
+
+
 def _own_prose(el: HtmlElement) -> int:
     """Characters of text in ``el`` outside links, scripts and styles."""
     skipped = sum(len(n.text_content()) for n in el.iter("a", "script", "style"))
     return len(el.text_content()) - skipped
+
+
+def _own_words(el: HtmlElement) -> int:
+    """:func:`_own_prose` with whitespace runs counted once (a pretty-printed block's indentation
+    is not text)."""
+    skipped = sum(_chars(n.text_content()) for n in el.iter("a", "script", "style"))
+    return max(0, _chars(el.text_content()) - skipped)
 
 
 def _heads_a_unit(
@@ -203,7 +216,7 @@ def _heads_a_unit(
     if strict and _dated_byline_after(f):
         return True
     for seen, el in enumerate(following(f)):  # a unit's date sits between its heading and its text
-        if seen > 8 or _is_heading(el) or _own_prose(el) >= 120:
+        if seen > 8 or _is_heading(el) or _own_words(el) >= 120:
             return False
         if el.tag == "time":
             return True

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.canonical import archived_original
 from crawler.processing.normalize import fold
 
 ARTICLE_TYPES = frozenset(
@@ -47,9 +48,10 @@ LISTING_TYPES = frozenset(
     {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website"}
 )
 _LISTING_PATH = re.compile(
-    r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer|archive|archives"
+    r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer"
     r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter"
-    r"|قسم|تصنيف|وسم|كاتب|اتصل-بنا|من-نحن)(?:/|$|\.html?$)|/page/\d+/?$",
+    r"|قسم|تصنيف|وسم|كاتب|اتصل-بنا|من-نحن)(?:/|$|\.html?$)|/page/\d+/?$"
+    r"|/archives?(?:/(?!\d+/?$)|$|\.html?$)",  # "/archives/31877" is a post (WordPress's ?p= permalink)
     re.I,
 )
 MIN_BODY_CHARS = 300  # a text block shorter than this is a teaser or a caption, not an article body
@@ -163,8 +165,11 @@ def _unlinked_text(el: HtmlElement) -> int:
 
 
 def _site_page_name(tree: HtmlElement) -> str | None:
-    """The name of a page about the site itself when the title or ``<h1>`` is one ("من نحن - اتصل بنا")."""
-    titles = [str(t) for t in _TITLES(tree)] + [h.text_content() for h in tree.iter("h1")]
+    """The name of a page about the site itself when one of the page's own titles (``<title>``,
+    ``og:title``, the first ``<h1>``) is one ("من نحن - اتصل بنا") with nothing else but short parts
+    (a site name); a footer's "About Us" heading is not the page's."""
+    first_h1 = next(tree.iter("h1"), None)
+    titles = [str(t) for t in _TITLES(tree)] + ([first_h1.text_content()] if first_h1 is not None else [])
     for title in titles:
         parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title)]
         named = [p for p in parts if fold(p).casefold() in _SITE_PAGES]
@@ -191,8 +196,9 @@ def has_own_headline(tree: HtmlElement) -> bool:
 
 
 def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
-    """Why this page is not an article (None: it is one, as far as the page tells)."""
-    parts = urlsplit(url)
+    """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
+    replay URL is judged by the original URL it shows."""
+    parts = urlsplit(archived_original(url) or url)
     path = unquote(parts.path or "/")
     web = parts.scheme in ("http", "https")
     if web and path.strip("/") in ("", "index.html", "index.php", "ar", "fr") and not parts.query:

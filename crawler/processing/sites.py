@@ -18,12 +18,15 @@ from urllib.parse import urlsplit
 
 from tld import get_fld
 
+from crawler.processing.canonical import archived_original
+
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def site_of(url: str) -> str | None:
-    """The stable site value of a page URL (see the module's invariant)."""
-    parts = urlsplit(url)
+    """The stable site value of a page URL (see the module's invariant); for a web archive's replay
+    URL (``web.archive.org/web/2023.../https://www.hespress.com/...``), the archived page's site."""
+    parts = urlsplit(archived_original(url) or url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower().rstrip(".")

@@ -57,6 +57,23 @@ MARKUPS = {
     # the same in <br> soup inside one div: a <strong> title line, a dated "كتب" line
     "pasted-br-soup": f"""<h1>{TITLE}</h1><div class="texte">{"<br><br>".join(OWN)}<br><br>
 <strong>{OTHER_TITLE}</strong><br>كتب: سعيد الإدريسي - السبت 02/03/2024<br><br>{"<br><br>".join(OTHER)}</div>""",
+    # a CMS's second news-detail plugin under a French marker, pretty-printed: the neighbour's <h1> is
+    # followed by an indented footer that holds its <time> (the indentation is not prose)
+    "second-plugin-voir-aussi": f"""<div class="news-single"><div class="header"><h1>{TITLE}</h1></div>
+        <div class="lead"><p>{OWN[0]}</p></div><div class="news-text-wrap">{_ps(OWN[1:])}</div></div>
+        <div class="frame"><header><h2>Voir aussi</h2></header><div class="news-single">
+          <div class="header"><span class="kicker">بلاغ صحفي</span><h1>{OTHER_TITLE}</h1></div>
+          <div class="footer">
+            <p>
+              <span class="news-list-date">
+                <time datetime="2024-03-02">
+                  02/03/2024
+                </time>
+              </span>
+              <span class="news-list-category">البلاغات الصحفية</span>
+            </p>
+          </div>
+          <div class="news-text-wrap">{_ps(OTHER)}</div></div></div>""",
     # a shorter neighbour with an Arabic marker
     "shorter-arabic-marker": f"""<article><h1>{TITLE}</h1>{_ps(OWN)}</article><div class="next"><span>المقال التالي</span>
 <article><h2><a href="/2024/03/02/other.html">{OTHER_TITLE}</a></h2>{_ps(OTHER[:1])}</article></div>""",

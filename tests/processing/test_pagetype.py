@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from trafilatura.utils import load_html
 
+from crawler.processing.canonical import archived_original
 from crawler.processing.dates import find_published
 from crawler.processing.pagetype import not_article_reason
+from crawler.processing.sites import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*/page.html"))
@@ -130,6 +132,24 @@ def test_a_site_page_the_cms_marks_as_an_article_is_still_not_one() -> None:
         "a page about the site (سياسة الخصوصية)"
     )
     assert _page("حكومة الكفاءات - جريدة الشمال", "حكومة الكفاءات", PROSE, marked) is None
+    # a story whose footer carries an "About Us" heading is a story
+    footer = "<footer><h1>About Us</h1><h1>Contact</h1></footer>"
+    story = "ما قيمة المخدرات التي تصل إلى الحدود كل عام"
+    assert _page(f"{story} | جريدة الشمال", story, PROSE + footer, marked) is None
+
+
+def test_a_web_archive_replay_is_judged_by_the_url_it_shows() -> None:
+    """A Wayback snapshot of an article (``/web/<capture>/https://site/archives/31877``, WordPress's
+    post-id permalink) is an article; of a section, a listing; its site is the archived site's."""
+    page = f"<html><head><title>عنوان مقال في الأرشيف</title></head><body><h1>عنوان مقال في الأرشيف</h1>{PROSE}</body></html>"
+    tree = load_html(page.encode())
+    base = "https://web.archive.org/web/20210606121530/https://www.madar.example"
+    assert not_article_reason(tree, f"{base}/archives/31877", True) is None
+    assert not_article_reason(tree, f"{base}/archives/category/sport", True) is not None
+    assert not_article_reason(tree, f"{base}/", True) == "the site's home page"
+    assert site_of(f"{base}/archives/31877") == "madar.example"
+    assert archived_original(f"{base}/archives/31877?lang=ar") == "https://www.madar.example/archives/31877?lang=ar"
+    assert archived_original("https://news.example/web/2021/06/article") is None
 
 
 def test_a_category_blog_in_microdata_is_a_listing_an_article_with_two_related_items_is_not() -> None:
