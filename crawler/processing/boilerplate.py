@@ -96,6 +96,9 @@ _JUNK_WORDS = frozenset(
         "telegram",
         "outbrain",
         "taboola",
+        "paywall",
+        "footnote",
+        "footnotes",
     ]
 )
 # Words that name furniture in a theme's sidebar ("widget widget_recent_entries") but every block of
@@ -164,6 +167,16 @@ _LABELS = frozenset(
         "فيديو",
         "Watch the video",
         "Voir la vidéo",
+        # "read it at the source", "read more", paywall prompts: links and calls, not text
+        "اقرأ الخبر من المصدر",
+        "اقرأ الخبر كاملا من المصدر",
+        "اقرأ المزيد",
+        "اقرأ المزيد من المصدر",
+        "تابع القراءة",
+        "للمزيد",
+        "Continue reading",
+        "Keep reading",
+        "Lire la suite",
         # empty comment sections
         "كن أول من يعلق",
         "كن أول من يعلق!",
@@ -190,7 +203,8 @@ _HASHTAG_LINE = re.compile(r"^(#\S+\s*)+$")
 _MARKER_LEAD = r"^[\s*\-–—•·»>■▪►◄|]*"  # "** اقرأ أيضا:", "» اقرأ أيضا", "- Read also"
 _READ_ALSO = re.compile(
     rf"{_MARKER_LEAD}(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|{_MARKER_LEAD}(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
-    rf"{_MARKER_LEAD}(read|see)\s+(also|more)\b|{_MARKER_LEAD}related\s*:",
+    rf"{_MARKER_LEAD}(read|see)\s+(also|more)\b|{_MARKER_LEAD}related\s*:|"
+    rf"{_MARKER_LEAD}(à\s+)?(lire|voir)\s+aussi\b|{_MARKER_LEAD}sur\s+le\s+même\s+sujet\b",
     re.I,
 )
 _TAG_LINE = re.compile(r"^\s*(كلمات\s+دلالية|الكلمات\s+المفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
@@ -208,7 +222,7 @@ _SHORT_TEXT_BLOCKS = XPath(
 )
 _READ_ALSO_BLOCKS = XPath(
     "//body//text()[contains(., 'يضا') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
-    " or contains(., 'elated')]" + _NEAREST_BLOCK
+    " or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')]" + _NEAREST_BLOCK
 )
 
 
@@ -377,6 +391,10 @@ _LIST_HEADINGS = tuple(
         "آخر الأخبار",
         "أحدث الأخبار",
         "أهم الأخبار",
+        "آخر المقالات",
+        "أحدث المقالات",
+        "آخر المنشورات",
+        "أحدث المنشورات",
         "أخبار ذات صلة",
         "مقالات ذات صلة",
         "مواضيع ذات صلة",
@@ -396,6 +414,8 @@ _LIST_HEADINGS = tuple(
         "Most shared",
         "Related",
         "Latest news",
+        "Latest posts",
+        "Latest articles",
         "Recent posts",
         "Popular posts",
         "You may also like",
@@ -407,6 +427,11 @@ _LIST_HEADINGS = tuple(
         "À lire aussi",
     )
 )
+
+
+# the same headings as whole texts: a heading that says only "آخر المقالات" is the label of a list (one the
+# other passes took, or one left with it), never a subheading of the article ("الأكثر تضررا…" is one)
+_LIST_HEADING_LABELS = frozenset(h.strip() for h in _LIST_HEADINGS) - {normalize("الأكثر")}
 
 
 @dataclass(frozen=True)
@@ -495,6 +520,7 @@ def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
             or _HASHTAG_LINE.match(text.strip())
             or _TAG_LINE.match(text)
             or _is_label_bar(text)
+            or (short.el.tag in _HEADLINE_TAGS and norm in _LIST_HEADING_LABELS)
         ) and _attached(short.el, root):
             doomed.append(short.el)
     for el in doomed:
@@ -651,12 +677,51 @@ def drop_screen_reader_text(tree: HtmlElement) -> int:
     return removed
 
 
+# --- calls to action ---------------------------------------------------------------------------------
+
+_BUTTONISH = re.compile(r"(?:^|[\s_-])(?:button|btn|cta)(?:$|[\s_-])", re.I)
+_CALL_BLOCKS = frozenset({"div", "section", "aside", "figure", "form"})
+MAX_CALL_CHARS = 400  # a sign-up or donation box: a line or two of pitch around its form or button
+MAX_CALL_PARAGRAPHS = 2
+
+
+def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool]) -> int:
+    """Pass 1b: remove the small box around a form or a button link (a newsletter sign-up, a donation
+    appeal, an app download), whatever its class: the largest block around it that holds at most
+    :data:`MAX_CALL_CHARS` characters in at most :data:`MAX_CALL_PARAGRAPHS` paragraphs and not the
+    page's own article (``holds_article``). A button with no such box around it stays (labels go
+    in pass 2)."""
+    triggers = [
+        el for el in tree.iter("form", "a", "button") if el.tag == "form" or _BUTTONISH.search(el.get("class") or "")
+    ]
+    doomed: list[HtmlElement] = []
+    for trigger in triggers:
+        if any(any(a is d for d in doomed) for a in (trigger, *trigger.iterancestors())):
+            continue
+        box = None
+        for anc in (trigger, *trigger.iterancestors()):
+            if anc.tag in _PROTECTED_TAGS or anc.find(".//h1") is not None:
+                break
+            if anc.tag not in _CALL_BLOCKS:
+                continue
+            if _visible_length(anc) > MAX_CALL_CHARS or len(anc.findall(".//p")) > MAX_CALL_PARAGRAPHS:
+                break
+            if holds_article(anc):
+                break
+            box = anc
+        if box is not None and _visible_length(box) > 0:
+            doomed.append(box)
+    for el in doomed:
+        _drop(el)
+    return len(doomed)
+
+
 def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
     the page's headline element when the caller found it already (:func:`find_headline`)."""
     unwrapped = unwrap_layout_tables(tree) + drop_screen_reader_text(tree)
     holds_article = _article_guard(tree, headline)
-    removed = drop_furniture_blocks(tree, holds_article)
+    removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts)
@@ -751,12 +816,37 @@ def _is_rights_notice(line: str) -> bool:
     return len(norm.split()) <= MAX_NOTICE_WORDS and bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm))
 
 
+# "... ولا يعبر بالضرورة عن رأي الموقع": a site's (or an aggregator's) disclaimer, on normalised text
+_DISCLAIMER = re.compile(r"(لا|ولا)\s+(يعبر|تعبر)\s+(بالضروره\s+)?(عن\s+)?(راي|وجهه\s+نظر)")
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()) or _is_rights_notice(line):
+        return True
+    norm = normalize(line)
+    if len(norm.split()) <= MAX_NOTICE_WORDS and _DISCLAIMER.search(norm):
         return True
     if not _short_arabic(line, 10):
         return False
     return bool(_CREDIT_LABEL.match(line) or (site_norm and normalize(line) == site_norm) or _TAG_LINE.match(line))
+
+
+MIN_TRANSLATION_LINES = 2
+
+
+def _without_translation(lines: list[str], start: int, end: int) -> int:
+    """The end of an Arabic article followed by its version in a Latin-script language ("Version
+    française" and the release in French, an English summary): a trailing run of at least
+    :data:`MIN_TRANSLATION_LINES` lines with no Arabic letter, after an article whose lines before
+    it are all Arabic. A quotation in French inside the article is followed by Arabic text: it stays."""
+    cut = end
+    while cut > start and (not lines[cut - 1].strip() or not _ARABIC_CHAR.search(lines[cut - 1])):
+        cut -= 1
+    run = [line for line in lines[cut:end] if line.strip()]
+    own = [line for line in lines[start:cut] if line.strip()]
+    if len(run) >= MIN_TRANSLATION_LINES and own and all(_ARABIC_CHAR.search(line) for line in own):
+        return cut
+    return end
 
 
 def trim_edges(text: str, site: str | None = None, title: str | None = None) -> str:
@@ -789,9 +879,13 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     if (
         first_prose is not None
         and first_prose - start <= MAX_LEADING_LINES
-        and all(not lines[i].strip() or _leading_furniture(lines[i]) for i in range(start, first_prose))
+        and all(
+            edge(lines[i]) or _leading_furniture(lines[i]) or _is_leading_meta(lines[i], site_norm)
+            for i in range(start, first_prose)
+        )
     ):
         start = first_prose
+    end = _without_translation(lines, start, end)
     while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
         end -= 1
     if start == 0 and end == len(lines):

@@ -294,11 +294,20 @@ def _in_furniture(el: HtmlElement, article: frozenset[HtmlElement] = frozenset()
     return False
 
 
-def _time_elements(tree: HtmlElement) -> Iterator[str]:
+def _marked_date_elements(tree: HtmlElement, headline: HtmlElement | None) -> list[HtmlElement]:
+    """``itemprop="datePublished"`` elements: first the one of the microdata item that holds the page's
+    headline (a news plugin's "footer" block holds the release's own date), then those outside furniture."""
     marked = tree.xpath('//*[@itemprop="datePublished"]')
-    for el in marked:
-        if _in_furniture(el):
-            continue
+    if headline is not None:
+        for el in marked:
+            scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+            if scope is not None and any(a is scope for a in headline.iterancestors()):
+                return [el]
+    return [el for el in marked if not _in_furniture(el)]
+
+
+def _time_elements(tree: HtmlElement, headline: HtmlElement | None = None) -> Iterator[str]:
+    for el in _marked_date_elements(tree, headline):
         value = el.get("datetime") or el.get("content")
         if not value:  # the marked element's own words: "<li itemprop=datePublished>الأربعاء 18 شتنبر 2024"
             text = el.text_content()
@@ -449,7 +458,8 @@ def find_published(
     ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
     on a page without an ``<h1>``).
     """
-    for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree)):
+    own = headline if headline is not _UNKNOWN and headline is not None else _headline(tree)
+    for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree, own)):
         for value in source:
             iso = parse_iso(value)
             if iso:

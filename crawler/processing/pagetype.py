@@ -156,6 +156,10 @@ _SITE_PAGES = frozenset(
         "من نحن", "اتصل بنا", "اتصلوا بنا", "تواصل معنا", "هيئة التحرير", "سياسة الخصوصية", "شروط الاستخدام",
         "الشروط والأحكام", "أعلن معنا", "الإشهار", "خريطة الموقع", "About", "About us", "Contact", "Contact us",
         "Privacy policy", "Terms of use", "Qui sommes-nous", "Contactez-nous", "Mentions légales", "Publicité",
+        # "about <the institution>": عن الموقع، عن الوزارة، عن الوكالة…
+        *(f"عن {who}" for who in ("الموقع", "الجريدة", "الصحيفة", "المجلة", "الوكالة", "الوزارة", "الهيئة",
+                                  "المؤسسة", "الشركة", "المجلس", "الإذاعة", "القناة", "المركز", "الجمعية")),
+        "À propos", "Qui sommes nous",
     )
 )  # fmt: skip
 

@@ -240,3 +240,54 @@ def test_trim_edges_drops_a_republishing_notice_after_the_article() -> None:
     # a last sentence about a ban on publishing, in a story, is the story's
     ruling = "وقررت المحكمة أنه يمنع نشر صور الضحايا أو أسمائهم إلى حين صدور الحكم النهائي في القضية."
     assert trim_edges(f"{body}\n{ruling}", None).endswith(ruling)
+
+
+def test_calls_to_action_go_whatever_their_class_a_short_article_beside_a_button_stays() -> None:
+    """A donation appeal and a newsletter sign-up set in the page builder's plain columns (no furniture
+    class) are a line or two around a button or a form."""
+    own = f"<p>{PARA.format(city='تازة')}</p><p>{PARA.format(city='تاونات')}</p>"
+    appeal = (
+        "<div class='wp-block-columns'><div class='wp-block-column'><p><strong>منبر مستقل لا يعتمد على "
+        "الإعلانات، نعتمد على دعم قرائنا.</strong></p><div class='wp-block-buttons'><a class='wp-block-button__link' "
+        "href='/support'>ادعم الصحافة المستقلة</a></div></div><div class='wp-block-column'><h2>النشرة الأسبوعية</h2>"
+        "<p>كل يوم جمعة نرسل إليك أهم ما نشرناه.</p><form><input type='email'><button>سجل</button></form></div></div>"
+    )
+    tree = _tree(f"<h1>عنوان المقال</h1><div class='entry'>{own}{appeal}<p>{PARA.format(city='الحسيمة')}</p></div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "ادعم" not in text and "نعتمد على دعم قرائنا" not in text and "النشرة الأسبوعية" not in text
+    assert all(city in text for city in ("تازة", "تاونات", "الحسيمة"))
+    brief = _tree(
+        f"<h1>عنوان الخبر</h1><div class='brief'><p>{PARA.format(city='وجدة')}</p><a class='btn'>شارك</a></div>"
+    )
+    strip_boilerplate(brief)
+    assert "وجدة" in _text(brief)
+
+
+def test_source_links_paywalls_footnotes_and_french_markers_go() -> None:
+    body = f"<p>{PARA.format(city='الجديدة')}</p>"
+    tree = _tree(
+        f"<h1>عنوان</h1><div class='story'>{body}<p><a href='https://source.example/1'>اقرأ الخبر من المصدر</a></p>"
+        "<div class='paywall'><h3>Keep reading with a 7-day free trial</h3><p>Subscribe to keep reading.</p></div>"
+        "<div class='footnotes'><p>1. رصدت في يناير ما نشرته خمسة مواقع محلية خلال أسبوع واحد.</p></div>"
+        "<p><strong>Voir aussi</strong></p><h3><a href='/n/9'>إغلاق سوق شعبي بطنجة بعد حريق مهول</a></h3>"
+        "<h2>آخر المقالات</h2></div>"
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    for junk in ("اقرأ الخبر من المصدر", "Keep reading", "رصدت في يناير", "Voir aussi", "سوق شعبي", "آخر المقالات"):
+        assert junk not in text, junk
+    assert "الجديدة" in text
+
+
+def test_trim_edges_drops_a_disclaimer_a_translation_and_a_kicker_over_the_headline() -> None:
+    body = f"{PARA.format(city='الرشيدية')}\n{PARA.format(city='زاكورة')}"
+    note = "هذا الخبر منشور من موقع آخر، ولا يعبر بالضرورة عن رأي الموقع. المصدر وحده مسؤول عن صحة محتواه."
+    assert trim_edges(f"{body}\n{note}", None) == body
+    french = "Version française\nLe Ministère informe les usagers de la route.\nLes équipes restent mobilisées."
+    assert trim_edges(f"{body}\n{french}", None) == body
+    # a French quote inside the article, followed by its Arabic text, stays
+    quoted = f"{PARA.format(city='ورزازات')}\n« Nous restons mobilisés »\n{body}"
+    assert trim_edges(quoted, None) == quoted
+    title = "افتتاح مركز جديد لتصفية الدم بتيفلت"
+    assert trim_edges(f"جهات\n{title}\nمدار بريس - تيفلت\n{body}", None, title) == body

@@ -6,6 +6,7 @@ import pytest
 from lxml.html import fromstring
 
 from crawler.processing.dates import find_published, is_date_line, parse_relative, parse_visible
+from crawler.processing.ownarticle import find_headline
 
 FETCHED = "2024-07-20T12:00:00+00:00"
 BODY = (
@@ -153,3 +154,19 @@ def test_a_marked_date_in_words_and_a_page_builders_post_info_block_count() -> N
         "<div class='more'><h3>À lire aussi</h3><p>الثلاثاء 17 شتنبر 2024</p>" + BODY + "</div>"
     )
     assert _published(body) == "2024-09-18"
+
+
+def test_the_date_of_the_microdata_item_that_holds_the_headline_wins_whatever_its_block_is_called() -> None:
+    """A news plugin sets each release's date in a block called "footer"; a second release follows."""
+
+    def item(title: str, day: str) -> str:
+        return (
+            f"<div itemscope itemtype='http://schema.org/Article'><div class='header'><h1 itemprop='headline'>{title}"
+            f"</h1></div><div class='footer'><time itemprop='datePublished' datetime='{day}'>{day}</time></div>"
+            f"<div itemprop='articleBody'>{BODY}</div></div>"
+        )
+
+    own, other = "اجتماع اللجنة الوطنية لتتبع البرنامج الوطني للطرق", "الشروع في تزويد مدينة آسفي بالماء الصالح للشرب"
+    page = f"<html><head><title>{own}</title></head><body>{item(own, '2024-12-03')}<h2>Voir aussi</h2>{item(other, '2024-11-28')}</body></html>"
+    tree = fromstring(page)
+    assert find_published(tree, "https://x.example/a", FETCHED, headline=find_headline(tree)) == "2024-12-03"

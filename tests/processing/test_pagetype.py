@@ -116,6 +116,7 @@ def _page(title: str, h1: str, main: str, head: str = "") -> str | None:
 def test_a_page_about_the_site_is_not_an_article_however_much_prose_it_holds() -> None:
     assert _page("من نحن - اتصل بنا - أنفاس بريس", "من نحن", PROSE) == "a page about the site (من نحن - اتصل بنا)"
     assert _page("Contact - Jarida", "Contact", PROSE) is not None
+    assert _page("عن الوزارة - وزارة البيئة", "عن الوزارة", PROSE) == "a page about the site (عن الوزارة)"
     # a column whose short title is not a site page's name stays an article
     assert _page("حكومة الكفاءات - جريدة", "حكومة الكفاءات", PROSE) is None
 
