@@ -23,7 +23,7 @@ that Arabic sites put in paragraphs of their own before and after the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml.etree import XPath
@@ -354,9 +354,12 @@ def _furniture_name(raw: str) -> bool | str:
     return "weak" if words <= _WEAK_JUNK_WORDS else True
 
 
+_UNLINKED_PROSE = XPath(".//p//text()[not(ancestor::a)]")
+
+
 def _own_prose(el: HtmlElement) -> int:
     """Characters of ``el``'s paragraphs that are not link text."""
-    return sum(len("".join(p.itertext())) - sum(len("".join(a.itertext())) for a in p.iter("a")) for p in el.iter("p"))
+    return sum(len(t) for t in _UNLINKED_PROSE(el))
 
 
 def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool] | None = None) -> int:
@@ -622,30 +625,27 @@ _SCREEN_READER_CLASSES = frozenset(
 # in the page's own <style>.
 _CLIP = r"(clip:rect\(|clip-path:inset\()"
 _CLIPPED = re.compile(rf"position:absolute.*{_CLIP}|{_CLIP}.*position:absolute")
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\.([\w-]+)$")
 _STYLES = XPath("//style")
-_CLASSED = XPath("//body//*[@class]")
-_STYLED = XPath("//body//*[@style]")
+
+
+_CLASSED_OR_STYLED = XPath("//body//*[@class or @style]")
 MAX_SCREEN_READER_CHARS = 200  # a label, a skip link: never a block of the article
 
 
-def _top_level_css(css: str) -> str:
-    """``css`` without its ``@media``/``@supports`` blocks (what they hide, they hide only sometimes)."""
-    out, depth, at_rule = [], 0, False
-    for ch in css:
-        if ch == "@" and depth == 0:
-            at_rule = True
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(0, depth - 1)
-            if depth == 0 and at_rule:
-                at_rule = False
-                continue
-        if not at_rule:
-            out.append(ch)
-    return "".join(out)
+# a conditional block and the rules in it ("@media (max-width: 600px) { .x {...} }"), one level deep
+_CONDITIONAL_CSS = re.compile(r"@(?:media|supports|container)[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+
+
+def _clipped_rules(css: str) -> Iterator[tuple[str, str]]:
+    """The (selectors, declarations) of ``css``'s rules that mention a clip, outside conditional blocks
+    (what a media query hides, it hides only sometimes)."""
+    top = _CONDITIONAL_CSS.sub("", css)
+    for match in re.finditer("clip", top):
+        start, end = top.rfind("}", 0, match.start()) + 1, top.find("}", match.start())
+        selectors, _, body = top[start : end if end >= 0 else len(top)].partition("{")
+        if body:
+            yield selectors, body
 
 
 def _clipped_classes(tree: HtmlElement) -> set[str]:
@@ -655,7 +655,7 @@ def _clipped_classes(tree: HtmlElement) -> set[str]:
         css = style.text or ""
         if "clip" not in css:
             continue
-        for selectors, body in _CSS_RULE.findall(_top_level_css(css)):
+        for selectors, body in _clipped_rules(css):
             if _CLIPPED.search(re.sub(r"\s+", "", body.lower())):
                 found.update(m.group(1) for sel in selectors.split(",") if (m := _CLASS_SELECTOR.match(sel.strip())))
     return found
@@ -667,8 +667,20 @@ def drop_screen_reader_text(tree: HtmlElement) -> int:
     Invariant: only elements of at most :data:`MAX_SCREEN_READER_CHARS` characters go, so a
     container that happens to carry such a class keeps the article."""
     hidden = _SCREEN_READER_CLASSES | _clipped_classes(tree)
-    doomed = [el for el in _CLASSED(tree) if not hidden.isdisjoint((el.get("class") or "").split())]
-    doomed += [el for el in _STYLED(tree) if _CLIPPED.search(re.sub(r"\s+", "", (el.get("style") or "").lower()))]
+    judged: dict[str, bool] = {}  # class strings repeat: judge each once
+    doomed = []
+    for el in _CLASSED_OR_STYLED(tree):
+        names = el.get("class")
+        if names:
+            said = judged.get(names)
+            if said is None:
+                said = judged[names] = not hidden.isdisjoint(names.split())
+            if said:
+                doomed.append(el)
+                continue
+        style = el.get("style")
+        if style and "clip" in style and _CLIPPED.search(re.sub(r"\s+", "", style.lower())):
+            doomed.append(el)
     removed = 0
     for el in doomed:
         if el.getparent() is not None and _visible_length(el) <= MAX_SCREEN_READER_CHARS:
@@ -681,6 +693,10 @@ def drop_screen_reader_text(tree: HtmlElement) -> int:
 
 _BUTTONISH = re.compile(r"(?:^|[\s_-])(?:button|btn|cta)(?:$|[\s_-])", re.I)
 _CALL_BLOCKS = frozenset({"div", "section", "aside", "figure", "form"})
+_CALL_TRIGGERS = XPath(
+    "//body//form | //body//*[self::a or self::button]"
+    "[contains(@class, 'button') or contains(@class, 'btn') or contains(@class, 'cta')]"
+)
 MAX_CALL_CHARS = 400  # a sign-up or donation box: a line or two of pitch around its form or button
 MAX_CALL_PARAGRAPHS = 2
 
@@ -691,9 +707,7 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
     :data:`MAX_CALL_CHARS` characters in at most :data:`MAX_CALL_PARAGRAPHS` paragraphs and not the
     page's own article (``holds_article``). A button with no such box around it stays (labels go
     in pass 2)."""
-    triggers = [
-        el for el in tree.iter("form", "a", "button") if el.tag == "form" or _BUTTONISH.search(el.get("class") or "")
-    ]
+    triggers = [el for el in _CALL_TRIGGERS(tree) if el.tag == "form" or _BUTTONISH.search(el.get("class") or "")]
     doomed: list[HtmlElement] = []
     for trigger in triggers:
         if any(any(a is d for d in doomed) for a in (trigger, *trigger.iterancestors())):

@@ -189,11 +189,13 @@ def _own_prose(el: HtmlElement) -> int:
     return len(el.text_content()) - skipped
 
 
-def _own_words(el: HtmlElement) -> int:
-    """:func:`_own_prose` with whitespace runs counted once (a pretty-printed block's indentation
-    is not text)."""
+def _holds_prose(el: HtmlElement, chars: int) -> bool:
+    """Whether ``el`` holds ``chars`` characters of text outside links, scripts and styles, whitespace
+    runs counted once (a pretty-printed block's indentation is not text)."""
+    if _own_prose(el) < chars:
+        return False
     skipped = sum(_chars(n.text_content()) for n in el.iter("a", "script", "style"))
-    return max(0, _chars(el.text_content()) - skipped)
+    return _chars(el.text_content()) - skipped >= chars
 
 
 def _heads_a_unit(
@@ -216,7 +218,7 @@ def _heads_a_unit(
     if strict and _dated_byline_after(f):
         return True
     for seen, el in enumerate(following(f)):  # a unit's date sits between its heading and its text
-        if seen > 8 or _is_heading(el) or _own_words(el) >= 120:
+        if seen > 8 or _is_heading(el) or _holds_prose(el, 120):
             return False
         if el.tag == "time":
             return True
