@@ -8,16 +8,19 @@ one page:
 
 0. layout tables (old table-based templates) become plain blocks, so trafilatura
    judges their cells like any ``<div>`` instead of keeping the whole page as a table;
+   text only screen readers read goes (:func:`drop_screen_reader_text`);
 1. blocks whose ``class``/``id`` words name furniture (``share``, ``related``,
    ``comments``, ``cookie``…), unless the block holds most of the page's prose or the
    first paragraph of the page's own article (the one after its headline), and
-   link lists introduced by a furniture heading ("الأكثر قراءة", "Most read"…);
+   link lists introduced by a furniture heading ("الأكثر قراءة", "Most read"…); the small
+   box around a form or a button link (:func:`drop_calls_to_action`);
 2. short elements whose whole text is a known label ("afterheader desktop",
    "إعلان", "العودة للأعلى", a hashtag line, a "عدد القراءات: 812" counter…);
-3. "اقرأ أيضا" / "شاهد أيضا" markers and what they pull in.
+3. "اقرأ أيضا" / "شاهد أيضا" / "Lire aussi" markers and what they pull in.
 
-After extraction, :func:`trim_edges` drops the byline/dateline and source lines
-that Arabic sites put in paragraphs of their own before and after the article.
+After extraction, :func:`trim_edges` drops the byline/dateline, date-stamp, source, notice
+and disclaimer lines that Arabic sites put in paragraphs of their own before and after the
+article, the headline when trafilatura repeats it, and a trailing translation.
 """
 
 from __future__ import annotations
@@ -627,8 +630,6 @@ _CLIP = r"(clip:rect\(|clip-path:inset\()"
 _CLIPPED = re.compile(rf"position:absolute.*{_CLIP}|{_CLIP}.*position:absolute")
 _CLASS_SELECTOR = re.compile(r"^\.([\w-]+)$")
 _STYLES = XPath("//style")
-
-
 _CLASSED_OR_STYLED = XPath("//body//*[@class or @style]")
 MAX_SCREEN_READER_CHARS = 200  # a label, a skip link: never a block of the article
 
@@ -733,13 +734,14 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
 def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
     the page's headline element when the caller found it already (:func:`find_headline`)."""
-    unwrapped = unwrap_layout_tables(tree) + drop_screen_reader_text(tree)
+    unwrapped = unwrap_layout_tables(tree)
+    hidden = drop_screen_reader_text(tree)
     holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts)
-    return unwrapped + removed + drop_read_also(tree)
+    return unwrapped + hidden + removed + drop_read_also(tree)
 
 
 # --- after extraction: lines standing alone before and after the article -------------------------------
