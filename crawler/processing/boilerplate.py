@@ -360,7 +360,7 @@ def _furniture_name(raw: str) -> bool | str:
 _UNLINKED_PROSE = XPath(".//p//text()[not(ancestor::a)]")
 
 
-def _own_prose(el: HtmlElement) -> int:
+def _unlinked_prose(el: HtmlElement) -> int:
     """Characters of ``el``'s paragraphs that are not link text."""
     return sum(len(t) for t in _UNLINKED_PROSE(el))
 
@@ -376,7 +376,7 @@ def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElemen
         junk = named.get(raw)
         if junk is None:
             junk = named[raw] = _furniture_name(raw)
-        if not junk or (junk == "weak" and _own_prose(el) >= MIN_OWN_PROSE_CHARS):
+        if not junk or (junk == "weak" and _unlinked_prose(el) >= MIN_OWN_PROSE_CHARS):
             continue
         if el.tag in _PROTECTED_TAGS or any(id(a) in doomed_ids for a in el.iterancestors()):
             continue
@@ -710,8 +710,9 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
     in pass 2)."""
     triggers = [el for el in _CALL_TRIGGERS(tree) if el.tag == "form" or _BUTTONISH.search(el.get("class") or "")]
     doomed: list[HtmlElement] = []
+    doomed_ids: set[int] = set()  # the boxes stay referenced in ``doomed``: their ids are not reused
     for trigger in triggers:
-        if any(any(a is d for d in doomed) for a in (trigger, *trigger.iterancestors())):
+        if any(id(a) in doomed_ids for a in (trigger, *trigger.iterancestors())):
             continue
         box = None
         for anc in (trigger, *trigger.iterancestors()):
@@ -726,6 +727,7 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
             box = anc
         if box is not None and _visible_length(box) > 0:
             doomed.append(box)
+            doomed_ids.add(id(box))
     for el in doomed:
         _drop(el)
     return len(doomed)
@@ -825,26 +827,26 @@ _RIGHTS = re.compile(
 )
 _RIGHTS_CONTEXT = re.compile(r"المصدر|الموقع|موقعنا|الوكاله|الجريده|الصحيفه|اذن|الاشتراك|للاشتراك|المشتركين")
 MAX_NOTICE_WORDS = 60
-
-
-def _is_rights_notice(line: str) -> bool:
-    norm = normalize(line)
-    return len(norm.split()) <= MAX_NOTICE_WORDS and bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm))
-
-
 # "... ولا يعبر بالضرورة عن رأي الموقع": a site's (or an aggregator's) disclaimer, on normalised text
 _DISCLAIMER = re.compile(r"(لا|ولا)\s+(يعبر|تعبر)\s+(بالضروره\s+)?(عن\s+)?(راي|وجهه\s+نظر)")
 
 
+def _is_notice(norm: str) -> bool:
+    """A site's notice on reusing its content, or its disclaimer (``norm``: the normalised line)."""
+    if len(norm.split()) > MAX_NOTICE_WORDS:
+        return False
+    return bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm)) or bool(_DISCLAIMER.search(norm))
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
-    if _HASHTAG_LINE.match(line.strip()) or _is_rights_notice(line):
+    if _HASHTAG_LINE.match(line.strip()):
         return True
     norm = normalize(line)
-    if len(norm.split()) <= MAX_NOTICE_WORDS and _DISCLAIMER.search(norm):
+    if _is_notice(norm):
         return True
     if not _short_arabic(line, 10):
         return False
-    return bool(_CREDIT_LABEL.match(line) or (site_norm and normalize(line) == site_norm) or _TAG_LINE.match(line))
+    return bool(_CREDIT_LABEL.match(line) or (site_norm and norm == site_norm) or _TAG_LINE.match(line))
 
 
 MIN_TRANSLATION_LINES = 2

@@ -204,11 +204,12 @@ def parse_visible(text: str) -> str | None:
 
 
 # what may stand beside a date on a line that states only a date: weekdays, clock words, time zones
+# (folded as :func:`is_date_line` reads the line: one spelling of each is enough)
 _DATE_LINE_WORDS = frozenset(
-    (
-        *("السبت", "الاحد", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الاربعاء", "الأربعاء", "الخميس"),
-        *("الجمعة", "الجمعه", "ص", "م", "صباحا", "صباحاً", "مساء", "مساءً", "مساءا", "الساعة", "الساعه"),
-        *("على", "بتوقيت", "gmt", "utc", "am", "pm", "h"),
+    fold(word).lower()
+    for word in (
+        *("السبت", "الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"),
+        *("ص", "م", "صباحا", "مساء", "مساءا", "الساعة", "بتوقيت", "gmt", "utc", "am", "pm", "h"),
     )
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
