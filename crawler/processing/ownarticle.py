@@ -192,10 +192,11 @@ def _own_prose(el: HtmlElement) -> int:
 def _holds_prose(el: HtmlElement, chars: int) -> bool:
     """Whether ``el`` holds ``chars`` characters of text outside links, scripts and styles, whitespace
     runs counted once (a pretty-printed block's indentation is not text)."""
-    if _own_prose(el) < chars:
+    text = el.text_content()
+    if len(text) < chars:  # the collapsed text is never longer: no need to collapse it
         return False
     skipped = sum(_chars(n.text_content()) for n in el.iter("a", "script", "style"))
-    return _chars(el.text_content()) - skipped >= chars
+    return _chars(text) - skipped >= chars
 
 
 def _heads_a_unit(
