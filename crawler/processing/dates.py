@@ -359,9 +359,12 @@ _UNKNOWN: Any = object()  # no headline given: look for it
 
 
 def _headline(root: HtmlElement, found: HtmlElement | None = _UNKNOWN) -> HtmlElement | None:
-    """The article's ``<h1>``: the one with the longest text (a logo in an ``<h1>`` is short);
-    without one, the element that holds the page's title (:func:`ownarticle.find_headline`, or
-    ``found`` when the caller looked already)."""
+    """The article's headline: ``found`` when the caller looked already (:func:`ownarticle.find_headline`,
+    the element that holds the page's title: the same headline the machine-readable dates were
+    judged by); else the ``<h1>`` with the longest text (a logo in an ``<h1>`` is short); without
+    one, the element that holds the page's title."""
+    if found is not _UNKNOWN and found is not None and any(a is root for a in found.iterancestors()):
+        return found
     best, size = None, 0
     for h1 in root.iter("h1"):
         length = len(h1.text_content().strip())

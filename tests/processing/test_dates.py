@@ -170,3 +170,18 @@ def test_the_date_of_the_microdata_item_that_holds_the_headline_wins_whatever_it
     page = f"<html><head><title>{own}</title></head><body>{item(own, '2024-12-03')}<h2>Voir aussi</h2>{item(other, '2024-11-28')}</body></html>"
     tree = fromstring(page)
     assert find_published(tree, "https://x.example/a", FETCHED, headline=find_headline(tree)) == "2024-12-03"
+
+
+def test_visible_dates_are_judged_around_the_headline_of_the_pages_title_not_the_longest_h1() -> None:
+    """An infinite-scroll neighbour carries a longer ``<h1>`` and its own date line: the date that
+    counts is the one under the headline the page's title names (the headline the caller found)."""
+    own = "افتتاح سوق أسبوعي جديد بجماعة تامنصورت"
+    other = "المجلس الجماعي لمراكش يصادق بالإجماع على برنامج عمل الجماعة للسنوات الست المقبلة في دورة استثنائية"
+    page = (
+        f"<html><head><title>{own} | موقع</title></head><body>"
+        f"<article><h1>{own}</h1><div class='meta'>السبت 6 يوليوز 2024</div>{BODY}</article>"
+        f"<article class='next'><h1>{other}</h1><div class='meta'>الجمعة 5 يوليوز 2024</div>{BODY}</article>"
+        "</body></html>"
+    )
+    tree = fromstring(page)
+    assert find_published(tree, "https://x.example/a", FETCHED, headline=find_headline(tree)) == "2024-07-06"
