@@ -87,6 +87,11 @@ _JUNK_WORDS = frozenset(
         "hashtags",
         "hashtag",
         "sidebar",
+        "side",  # a layout's side column ("col-side", "right-side"); wrappers of the article are guarded
+        "poll",
+        "polls",
+        "sondage",
+        "survey",
         "widget",
         "widgets",
         "postnav",
@@ -189,13 +194,25 @@ _LABELS = frozenset(
         "Be the first to comment",
         "No comments yet",
         "Soyez le premier à commenter",
+        # follow-us and poll boxes
+        "تابعونا",
+        "تابعونا على",
+        "تابعونا على مواقع التواصل",
+        "Follow us",
+        "Suivez-nous",
+        "استطلاع الرأي",
+        "استطلاع رأي",
+        "Sondage",
+        "Poll",
     )
 )
-# "عدد القراءات: 812", "المشاهدات 1.2K", "التعليقات (0)", "812 views": counters, after normalisation.
+# "عدد القراءات: 812", "المشاهدات 1.2K", "التعليقات (0)", "812 views", "1.2M معجب" (a follow-us box):
+# counters, after normalisation.
 _COUNTER = re.compile(
     r"^(?:(?:عدد\s+)?(?:القراءات|قراءات|المشاهدات|مشاهدات|مشاهده|الزيارات|زيارات|التعليقات|تعليقات|تعليق)"
     r"|views|vues|lectures|reads|comments|commentaires)\s*\d+(?:\s\d+)?(?:\s*[km])?$"
-    r"|^\d+(?:\s\d+)?(?:\s*[km])?\s*(?:قراءه|قراءات|مشاهده|مشاهدات|تعليق|تعليقات|views|vues|lectures|comments|commentaires)$"
+    r"|^\d+(?:\s\d+)?(?:\s*[km])?\s*(?:قراءه|قراءات|مشاهده|مشاهدات|تعليق|تعليقات|views|vues|lectures|comments|commentaires"
+    r"|معجب|متابع|مشترك|fans|followers|abonnes|abonnés|subscribers)$"
 )
 # Parts of an action bar or meta line: "طباعة | أرسل لصديق | PDF".
 _BAR_SEPARATORS = re.compile(r"\s*[|•·◆]\s*")
@@ -203,6 +220,16 @@ _AD_SLOT = re.compile(
     r"^(after|before|in|top|bottom|middle)\s*(header|content|article|post|footer|title)?\s*(desktop|mobile)$"
 )
 _HASHTAG_LINE = re.compile(r"^(#\S+\s*)+$")
+# Short vowels, tanween, shadda, sukun and tatweel: a label is matched without them ("أيضًا",
+# "أيضاً" and "أيضا" are one word; writers put the tanween before or after the alif).
+_HARAKAT = re.compile("[\u064b-\u0652\u0640]")
+
+
+def _bare(text: str) -> str:
+    """The text without short vowels and tatweel, for matching labels written with them."""
+    return _HARAKAT.sub("", text)
+
+
 _MARKER_LEAD = r"^[\s*\-–—•·»>■▪►◄|]*"  # "** اقرأ أيضا:", "» اقرأ أيضا", "- Read also"
 _READ_ALSO = re.compile(
     rf"{_MARKER_LEAD}(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|{_MARKER_LEAD}(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
@@ -224,7 +251,7 @@ _SHORT_TEXT_BLOCKS = XPath(
     "//body//text()[string-length(normalize-space(.)) > 0][string-length(.) <= 80]" + _NEAREST_BLOCK
 )
 _READ_ALSO_BLOCKS = XPath(
-    "//body//text()[contains(., 'يضا') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
+    "//body//text()[contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
     " or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')]" + _NEAREST_BLOCK
 )
 
@@ -318,7 +345,9 @@ def _article_guard(tree: HtmlElement, headline: HtmlElement | None = None) -> Ca
     """A test for "this block holds most of the page's prose" (so it is the article).
 
     Text in ``<p>`` is prose on most pages. Pages that set their text without ``<p>``
-    (``<br>``-separated cells, bare divs) are also measured by all visible text, so
+    (``<br>``-separated cells, bare divs) are also measured by all visible text (and only by it
+    when the page's ``<p>`` hold less than :data:`MIN_GUARD_PROSE` characters: a sidebar poll's
+    question is not the article), so
     that a wrapper with a furniture-like name ("recentNews") around the article is
     still recognised as the article. Candidates are measured with ``string-length``
     (scripts included: that can only protect more, never less).
@@ -328,7 +357,12 @@ def _article_guard(tree: HtmlElement, headline: HtmlElement | None = None) -> Ca
     own = _own_body_start(headline if headline is not None else find_headline(tree))
     if prose >= 0.3 * visible:
         return lambda el: _prose_length(el) > 0.4 * prose or _contains(el, own)
+    if prose < MIN_GUARD_PROSE:  # the page's few <p> are a poll's question or a caption: they say nothing
+        return lambda el: int(_STRING_LENGTH(el)) > 0.4 * visible or _contains(el, own)
     return lambda el: _prose_length(el) > 0.4 * prose or int(_STRING_LENGTH(el)) > 0.4 * visible or _contains(el, own)
+
+
+MIN_GUARD_PROSE = 300  # characters of <p> text below which a page's text is not set in <p>s
 
 
 def _contains(el: HtmlElement, inner: HtmlElement | None) -> bool:
@@ -435,8 +469,9 @@ _LIST_HEADINGS = tuple(
 )
 
 
-# the same headings as whole texts: a heading that says only "آخر المقالات" is the label of a list (one the
-# other passes took, or one left with it), never a subheading of the article ("الأكثر تضررا…" is one)
+# the same headings as whole texts: a block (a heading tag or a styled div) that says only "آخر المقالات" is
+# the label of a list (one the other passes took, or one left with it), never a subheading of the article
+# ("الأكثر تضررا…" is one)
 _LIST_HEADING_LABELS = frozenset(h.strip() for h in _LIST_HEADINGS) - {normalize("الأكثر")}
 
 
@@ -524,9 +559,9 @@ def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
             or _COUNTER.match(norm)
             or _AD_SLOT.match(norm)
             or _HASHTAG_LINE.match(text.strip())
-            or _TAG_LINE.match(text)
+            or _TAG_LINE.match(_bare(text))
             or _is_label_bar(text)
-            or (short.el.tag in _HEADLINE_TAGS and norm in _LIST_HEADING_LABELS)
+            or norm in _LIST_HEADING_LABELS
         ) and _attached(short.el, root):
             doomed.append(short.el)
     for el in doomed:
@@ -570,9 +605,9 @@ def drop_read_also(tree: HtmlElement) -> int:
     markers = []
     for el in _READ_ALSO_BLOCKS(tree):
         text = _bounded_text(el, 300)
-        if text is None or not _READ_ALSO.match(text):
+        if text is None or not _READ_ALSO.match(_bare(text)):
             continue
-        if any(_READ_ALSO.match(_bounded_text(c, 300) or "") for c in el.iterchildren(*_BLOCK_TAGS)):
+        if any(_READ_ALSO.match(_bare(_bounded_text(c, 300) or "")) for c in el.iterchildren(*_BLOCK_TAGS)):
             continue  # the innermost element carrying the marker is the one to judge
         markers.append(el)
     for el in markers:
@@ -779,14 +814,36 @@ def _short_arabic(line: str, max_words: int) -> bool:
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06FF]")
 
 
+def _row_cells(line: str) -> list[str] | None:
+    """The cells of a table row as the extractor writes it ("| بقلم: فلان | 18 دجنبر 2024 | عدد القراءات: 3541 |"),
+    or None for any other line."""
+    stripped = line.strip()
+    if len(stripped) < 3 or not (stripped.startswith("|") and stripped.endswith("|")):
+        return None
+    cells = [c.strip() for c in stripped[1:-1].split("|") if c.strip()]
+    return cells or None
+
+
+def _furniture_cell(cell: str) -> bool:
+    """A table cell that is a label or a counter (a row of them is a meta or action bar)."""
+    norm = normalize(cell)
+    return norm in _LABELS or bool(_COUNTER.match(norm))
+
+
 def _is_leading_meta(line: str, site_norm: str) -> bool:
+    cells = _row_cells(line)
+    if cells is not None:  # a meta row: byline, date, counters, each in a cell
+        return all(
+            _furniture_cell(c) or _is_leading_meta(c, site_norm) or _leading_furniture(c) or is_date_line(c)
+            for c in cells
+        )
     if not _short_arabic(line, 8):
         return False
-    norm = normalize(line)
+    norm, bare = normalize(line), _bare(line)
     return bool(
-        _BYLINE_LABEL.match(line)
+        _BYLINE_LABEL.match(bare)
         or (site_norm and (norm == site_norm or norm.startswith(site_norm + " ")))
-        or _DATELINE.match(line)
+        or _DATELINE.match(bare)
     )
 
 
@@ -841,12 +898,16 @@ def _is_notice(norm: str) -> bool:
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
+    cells = _row_cells(line)
+    if cells is not None:  # an action bar or counters row
+        return all(_furniture_cell(c) or _is_trailing_meta(c, site_norm) for c in cells)
     norm = normalize(line)
     if _is_notice(norm):
         return True
     if not _short_arabic(line, 10):
         return False
-    return bool(_CREDIT_LABEL.match(line) or (site_norm and norm == site_norm) or _TAG_LINE.match(line))
+    bare = _bare(line)
+    return bool(_CREDIT_LABEL.match(bare) or (site_norm and norm == site_norm) or _TAG_LINE.match(bare))
 
 
 MIN_TRANSLATION_LINES = 2

@@ -6,7 +6,8 @@ extractor that keeps the longest prose then stores the *other* article under thi
 headline, URL and date, the worst error an archive can make (silent, and it poisons dedup).
 
 Invariant: after :func:`cut_pulled_in_articles`, nothing of the page's main column that
-follows a *foreign headline* remains, where
+follows a *foreign headline* remains but the own paragraphs that resume after a boxed
+second article (see "What goes" below), where
 
 - the page's headline ``H`` is the ``<h1>`` (or headline-classed element) whose text best
   matches the page's own title (``og:title``, JSON-LD ``headline``, ``<title>``);
@@ -23,6 +24,9 @@ What goes: ``U``, the branch of ``F`` under the lowest common ancestor of ``F`` 
 last paragraph of the own article before it (so ``U`` never holds the own text), and what
 follows ``U`` there, unless ``U`` is a self-contained card (fewer than two paragraphs of
 its own: a teaser, a promo box), in which case only ``U`` goes and the own article may go on.
+When ``U`` is a box set among the own paragraphs (a sibling of the last one, its heading and
+text wrapped together), the own paragraphs that resume right after it, in the same markup,
+stay: a "read also" article boxed in the middle of the text does not end the text.
 A heading standing alone among the own paragraphs (flat markup) needs stronger evidence
 than a link: a date or ``<time>`` after it, a dated byline line, or its own ``<article>``.
 A second article pasted into the same post body with no heading tag at all heads itself
@@ -299,7 +303,7 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                 opens_unit = flat or _text_before(unit, el) <= MAX_KICKER_CHARS
                 if opens_unit and _heads_a_unit(el, headline, last_own, page_links, strict=flat):
                     small_card = not flat and unit.tag != "article" and _long_paragraphs(unit) < 2
-                    removed = [unit] if small_card else [unit, *unit.itersiblings()]
+                    removed = [unit] if small_card else [unit, *_after_box(unit, last_own, flat)]
                     for node in removed:
                         node.getparent().remove(node)
                     return len(removed)
@@ -310,6 +314,30 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                 prose += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
             last_own = el
     return 0
+
+
+def _resumes_own_text(el: HtmlElement, last_own: HtmlElement) -> bool:
+    """Whether ``el`` is another paragraph of the own article: a sibling of its last paragraph read so
+    far, in the same markup (tag and class), holding no heading."""
+    return (
+        el.tag == last_own.tag
+        and el.get("class") == last_own.get("class")
+        and el.getparent() is last_own.getparent()
+        and not any(_is_heading(d) for d in el.iter() if isinstance(d.tag, str))
+    )
+
+
+def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[HtmlElement]:
+    """What goes after a pulled-in unit: everything that follows it, except, when the unit is a box
+    (its heading and text wrapped together) set between the own paragraphs, the own paragraphs that
+    resume right after it."""
+    siblings = list(unit.itersiblings())
+    if flat or unit.getparent() is not last_own.getparent():
+        return siblings
+    kept = 0
+    while kept < len(siblings) and _resumes_own_text(siblings[kept], last_own):
+        kept += 1
+    return siblings[kept:]
 
 
 def _cut_from(line: HtmlElement, last_own: HtmlElement) -> int:

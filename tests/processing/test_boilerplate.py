@@ -229,6 +229,19 @@ def test_read_also_markers_with_decorations_go_with_their_link() -> None:
         assert "البندق" not in _text(tree) and "إزمير" in _text(tree), marker
 
 
+def test_labels_are_matched_whatever_short_vowels_they_carry() -> None:
+    """The tanween of "أيضًا" sits before or after the alif, or is left out; a shadda or tatweel may
+    decorate a label: all are the same marker."""
+    body = f"<p>{PARA.format(city='إزمير')}</p>"
+    for marker in ("اقرأ أيضًا: ", "إقرأ أيضاً: ", "اقـرأ أيضا: ", "طالع أيضًا "):
+        tree = _tree(f"{body}<p><strong>{marker}<a href='/n/1'>صادرات البندق تسجل رقما قياسيا</a></strong></p>{body}")
+        strip_boilerplate(tree)
+        assert "البندق" not in _text(tree) and "إزمير" in _text(tree), marker
+    assert trim_edges(f"{PARA.format(city='أنقرة')}\nالكلمات المفتاحيّة: السكن، المدن", None) == PARA.format(
+        city="أنقرة"
+    )
+
+
 def test_trim_edges_drops_a_republishing_notice_after_the_article() -> None:
     body = f"{PARA.format(city='أنقرة')}\n{PARA.format(city='إزمير')}"
     notices = (
@@ -291,3 +304,42 @@ def test_trim_edges_drops_a_disclaimer_a_translation_and_a_kicker_over_the_headl
     assert trim_edges(quoted, None) == quoted
     title = "افتتاح مركز جديد لتصفية الدم بتيفلت"
     assert trim_edges(f"جهات\n{title}\nمدار بريس - تيفلت\n{body}", None, title) == body
+
+
+LEGACY_PORTAL = """<html><head><meta charset="utf-8"><title>صوت الجهة - {title}</title></head><body>
+<table width="980" align="center"><tr><td colspan="3"><a href="index.php"><img src="logo.gif" alt="صوت الجهة"></a></td></tr>
+<tr><td width="640" valign="top" class="main-col"><table width="100%" class="news">
+<tr><td><h2 class="news-title">{title}</h2></td></tr>
+<tr><td><table class="meta"><tr><td class="writer">كتب: رشيد الفاسي</td><td class="when">الاثنين 3 مارس 2025 - 18:05</td>
+<td class="hits">المشاهدات: 1874</td></tr></table></td></tr>
+<tr><td align="center"><img src="pic.jpg" width="600"><div class="caption">جانب من أشغال التهيئة بالحي القديم (أرشيف)</div></td></tr>
+<tr><td class="body">{paras}<br><br><b>المصدر: صوت الجهة</b></td></tr>
+</table></td>
+<td width="20"></td>
+<td width="320" valign="top" class="right-side">
+<div class="box-head">الأكثر مشاهدة</div>
+<table class="top"><tr><td>1</td><td><a href="n.php?id=1">عامل الإقليم يترأس اجتماعا حول الموسم الفلاحي</a></td><td>8123</td></tr>
+<tr><td>2</td><td><a href="n.php?id=2">توقيف مروج للمخدرات بحي السلام</a></td><td>7012</td></tr>
+<tr><td>3</td><td><a href="n.php?id=3">فريق المدينة يواصل نتائجه الإيجابية</a></td><td>5230</td></tr></table>
+<div class="box-head">استطلاع الرأي</div>
+<form action="vote.php"><p>هل أنت راض عن خدمات النقل الحضري؟</p><input type="radio" name="r"> نعم<br>
+<input type="radio" name="r"> لا<br><input type="submit" value="صوت"></form>
+<div class="box-head">تابعونا</div>
+<table class="follow"><tr><td><a href="https://facebook.example/x">فيسبوك</a></td><td>250K معجب</td></tr>
+<tr><td><a href="https://x.example/x">إكس</a></td><td>41K متابع</td></tr></table>
+</td></tr></table>
+<div align="center">جميع الحقوق محفوظة © صوت الجهة</div></body></html>"""
+
+
+def test_a_legacy_table_portal_keeps_only_its_text() -> None:
+    """A table layout: meta row and caption above the text cell, a source line closing it, a sidebar
+    column with a ranked "most viewed" table, a poll and follower counters."""
+    title = "انطلاق أشغال تهيئة الحي القديم بالمدينة"
+    paras = [PARA.format(city=c) for c in ("وجدة", "بركان", "الناظور")]
+    page = LEGACY_PORTAL.format(title=title, paras="<br><br>".join(paras))
+    art = extract(RawPage(url="https://sawt.example/news.php?id=551", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+    tree = fromstring(page)  # the sidebar column goes before extraction, whatever the extractor would keep
+    strip_boilerplate(tree)
+    for junk in ("الأكثر مشاهدة", "عامل الإقليم", "استطلاع الرأي", "تابعونا", "250K"):
+        assert junk not in _text(tree), junk

@@ -147,3 +147,28 @@ def test_odd_json_ld_and_deep_nesting_never_cost_the_article() -> None:
     page = f"<html><head>{head}</head><body><h1>{TITLE}</h1>{deep}</body></html>".encode()
     art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=page))
     assert all(p in art.text for p in OWN)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a boxed "read also" with a marker span, a linked title and three paragraphs of its own
+        f"""<div class="inline-article"><span class="label">اقرأ أيضا</span><h3><a href="/x/other-77.html">{OTHER_TITLE}</a></h3>
+<p class="meta">طنجة - سعيد الإدريسي | 2 مارس 2024</p>{_ps(OTHER[:3])}</div>""",
+        # an <aside> with an English marker heading, a dated title and the neighbour's paragraphs
+        f"""<aside class="embed-post"><h4>Read also</h4><h3>{OTHER_TITLE}</h3><time datetime="2024-03-02">2 مارس 2024</time>
+{_ps(OTHER)}</aside>""",
+    ],
+    ids=["div-box-arabic-marker", "aside-english-marker"],
+)
+def test_a_boxed_second_article_between_own_paragraphs_goes_and_the_own_text_after_it_stays(box: str) -> None:
+    closing = [
+        "وختم البلاغ بالتأكيد على أن البرنامج سيخضع لتقييم دوري من طرف لجنة جهوية مكلفة بالتتبع والمراقبة والتقويم.",
+        "ويأتي هذا البرنامج في إطار استراتيجية الجيل الأخضر التي تراهن على تحسين دخل الفلاحين وتثبيتهم في أراضيهم.",
+    ]
+    main = f"""<article><h1>{TITLE}</h1><div class="body">{_ps(OWN)}{box}{_ps(closing)}
+<p class="translation"><a href="https://en.jarida.example/x">Read this article in English</a></p></div>
+<div class="more"><h2>مقالات ذات صلة</h2><ul><li><a href="/x/1">عنوان آخر</a></li></ul></div></article>"""
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    assert all(p in art.text for p in [*OWN, *closing])
+    assert not any(p in art.text for p in OTHER)
