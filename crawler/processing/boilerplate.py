@@ -928,6 +928,15 @@ def _without_translation(lines: list[str], start: int, end: int) -> int:
     return end
 
 
+MAX_KICKER_WORDS = 3
+MAX_ABOVE_HEADLINE = 6  # lines (masthead, tagline, action bar, kicker) that may stand above the headline's
+# "التعليقات (3)", "تعليقات الزوار 2", "آراء القراء", "Comments (12)": a comments section's heading, normalised
+_COMMENTS_HEADING = re.compile(
+    r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|"
+    r"comments|commentaires|reactions|réactions)(?: \d+)?$"
+)
+
+
 def trim_edges(text: str, site: str | None = None, title: str | None = None) -> str:
     """Drop the headline, byline/dateline lines before the article and credit/tag lines after it.
 
@@ -939,17 +948,35 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     counts, captions, kickers) standing above the first paragraph of prose. A dateline that
     opens the first real paragraph ("الرباط (و م ع) - …") is part of that paragraph and stays.
     The page's ``title`` standing as a line of its own at either edge is the headline (trafilatura
-    keeps it when it sits in the article container, sometimes after the body), and a line that
-    states only a date (``22-9-2024 | 13:45``) is the page's date stamp, at either edge.
+    keeps it when it sits in the article container, sometimes after the body), also after a short
+    kicker on its line, and what stands above it, when none of that is prose (a print version's
+    masthead); a line that states only a date (``22-9-2024 | 13:45``) is the page's date stamp, at
+    either edge; a comments heading after the article ("تعليقات الزوار (2)") ends it.
     """
     lines = text.split("\n")
     site_norm = normalize(site or "")
     title_norm = normalize(title or "")
 
+    def is_title(line: str) -> bool:
+        """The headline, alone or after a short kicker on the same line ("جهات <headline>")."""
+        norm = normalize(line)
+        return bool(title_norm) and (
+            norm == title_norm
+            or (norm.endswith(" " + title_norm) and len(norm[: -len(title_norm)].split()) <= MAX_KICKER_WORDS)
+        )
+
     def edge(line: str) -> bool:
-        return not line.strip() or is_date_line(line) or bool(title_norm and normalize(line) == title_norm)
+        return not line.strip() or is_date_line(line) or is_title(line)
 
     start, end = 0, len(lines)
+    # A masthead, a tagline or a kicker above the headline's own line: nothing before the headline is
+    # the article when none of it is prose.
+    headline_at = next((i for i in range(min(len(lines), MAX_ABOVE_HEADLINE + 1)) if is_title(lines[i])), None)
+    if headline_at is not None and not any(_is_prose(line) for line in lines[:headline_at]):
+        start = headline_at
+    # Readers' comments after the article: a comments heading ("آراء القراء (2)") ends the article.
+    prose_at = next((i for i in range(start, end) if _is_prose(lines[i])), end)
+    end = next((i for i in range(prose_at + 1, end) if _COMMENTS_HEADING.match(normalize(lines[i]))), end)
     while start < end - 1 and (edge(lines[start]) or _is_leading_meta(lines[start], site_norm)):
         start += 1
     # Short Arabic lines with no sentence ending above the first paragraph of prose (a date and

@@ -114,10 +114,25 @@ def _metadata(tree: HtmlElement) -> Document:
         meta.author = None  # a one-word "author" meta is a handle, as trafilatura judges
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often broken
         meta = extract_meta_json(tree, meta)
-    meta.title = meta.title or extract_title(tree)
+    meta.title = meta.title or _page_title(tree) or extract_title(tree)
     meta.author = meta.author or extract_author(tree)
     meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
     return meta
+
+
+def _page_title(tree: HtmlElement) -> str | None:
+    """The headline when no meta tag gives one: the page's only ``<h1>``, else its whole ``<title>``.
+
+    trafilatura would take the first part of a ``<title>`` split on separators, which is the
+    site or a label on many pages ("طباعة : <headline>", "Site - <headline>"); the whole title
+    goes to :func:`clean_title`, which knows which part is the headline.
+    """
+    h1s = tree.findall(".//h1")
+    if len(h1s) == 1:
+        return None  # trafilatura's own first choice
+    element = tree.find(".//head/title")
+    text = " ".join(element.text_content().split()) if element is not None else ""
+    return text or None
 
 
 def load_lazy_parts() -> None:

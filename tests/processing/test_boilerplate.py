@@ -343,3 +343,25 @@ def test_a_legacy_table_portal_keeps_only_its_text() -> None:
     strip_boilerplate(tree)
     for junk in ("الأكثر مشاهدة", "عامل الإقليم", "استطلاع الرأي", "تابعونا", "250K"):
         assert junk not in _text(tree), junk
+
+
+PRINT_PAGE = """<html><head><meta charset="utf-8"><title>نسخة للطباعة - {title}</title></head>
+<body onload="window.print()"><center><table width="600">
+<tr><td align="center"><font size="5"><b>جريدة الأطلس</b></font><br><font size="1">أسبوعية جهوية مستقلة</font></td></tr>
+<tr><td><a href="javascript:window.print()">اطبع</a> | <a href="javascript:window.close()">أغلق النافذة</a></td></tr>
+<tr><td><font size="2" color="#990000"><b>مجتمع</b></font><br><font size="4"><b>{title}</b></font><br>
+<font size="1">إعداد : سناء بلحاج</font><br><font size="1">بتاريخ : 14/02/2025 - 09:40 | عدد المشاهدات : 912</font></td></tr>
+<tr><td><font size="2">{paras}</font></td></tr>
+<tr><td><font size="2"><b>آراء القراء (2)</b></font><br><table>
+<tr><td><b>1 - قارئ من أزيلال</b> 14/02/2025 - 11:02</td></tr><tr><td>مبادرة طيبة نتمنى أن تعمم على باقي الدواوير المعزولة.</td></tr>
+<tr><td><b>2 - محمد</b> 15/02/2025 - 08:30</td></tr><tr><td>الله يجازيهم بخير على هاد الخدمة الإنسانية.</td></tr>
+</table></td></tr></table></center></body></html>"""
+
+
+def test_a_print_version_keeps_its_text_not_the_kicker_title_line_nor_the_readers_comments() -> None:
+    title = "قافلة طبية تجوب دواوير أزيلال المعزولة"
+    paras = [PARA.format(city=c) for c in ("أزيلال", "بني ملال", "خنيفرة")]
+    page = PRINT_PAGE.format(title=title, paras="<br><br>".join(paras))
+    art = extract(RawPage(url="https://atlas.example/print.php?id=7781", body=page.encode()))
+    assert art.title == title
+    assert art.text.split("\n") == paras, art.text
