@@ -768,11 +768,59 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
     return len(doomed)
 
 
+# --- the standfirst ---------------------------------------------------------------------------------
+
+# Class words of the summary a page sets under its headline ("chapo", "standfirst", "subtitle", "dek",
+# "excerpt", "abstract", "summary", "subheadline"). "lead" and "intro" are not among them: sites give
+# those names to the body's own first paragraph.
+_STANDFIRST_WORDS = frozenset(
+    {"chapo", "chapeau", "standfirst", "subtitle", "subheadline", "subhead", "dek", "excerpt", "abstract", "summary"}
+)
+MAX_STANDFIRST_CHARS = 600
+
+
+def _standfirst_class(el: HtmlElement) -> bool:
+    raw = el.get("class")
+    return bool(raw) and not _STANDFIRST_WORDS.isdisjoint(raw.lower().translate(_TO_SPACE).split())
+
+
+def _opens_body(el: HtmlElement) -> bool:
+    """A paragraph of the body: a ``<p>``, or a block holding text of its own (``<div>`` paragraphs,
+    ``<br>`` soup), of 80 characters or more."""
+    if el.tag == "p":
+        return len(el.text_content().strip()) >= 80
+    own = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+    return own >= 80
+
+
+def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
+    """Remove the standfirst: an element classed as one that stands between the page's headline and
+    the first paragraph of its body (a summary under the title is the page's pitch, not its text;
+    the held-out pages' gold, like readers, leaves it out). Returns how many elements went."""
+    headline = headline if headline is not None else find_headline(tree)
+    if headline is None:
+        return 0
+    doomed: list[HtmlElement] = []
+    for el in following(headline):
+        if doomed and any(a is doomed[-1] for a in el.iterancestors()):
+            continue  # inside the standfirst just taken
+        if _standfirst_class(el) and el.tag not in _PROTECTED_TAGS:
+            if _bounded_text(el, MAX_STANDFIRST_CHARS) is None or len(el.findall(".//p")) > 1:
+                break  # a block this long, or of several paragraphs, is the body whatever it is called
+            doomed.append(el)
+            continue
+        if _opens_body(el):
+            break
+    for el in doomed:
+        _drop(el)
+    return len(doomed)
+
+
 def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
     the page's headline element when the caller found it already (:func:`find_headline`)."""
     unwrapped = unwrap_layout_tables(tree)
-    hidden = drop_screen_reader_text(tree)
+    hidden = drop_screen_reader_text(tree) + drop_standfirst(tree, headline)
     holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     shorts = _short_blocks(tree)

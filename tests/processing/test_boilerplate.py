@@ -365,3 +365,39 @@ def test_a_print_version_keeps_its_text_not_the_kicker_title_line_nor_the_reader
     art = extract(RawPage(url="https://atlas.example/print.php?id=7781", body=page.encode()))
     assert art.title == title
     assert art.text.split("\n") == paras, art.text
+
+
+def test_a_standfirst_between_headline_and_body_is_not_text_a_lead_inside_the_body_is() -> None:
+    """A summary set under the headline ("chapo", "standfirst", "subtitle", "excerpt", "abstract"...) is
+    the page's pitch, not its text; the body's own first paragraph, even styled as a lead, is text."""
+    title = "تراجع منسوب سد وادي المخازن إلى أدنى مستوى منذ عقد"
+    pitch = "سجل منسوب الملء أدنى مستوى له منذ عشر سنوات، في وقت تدعو فيه السلطات إلى ترشيد استهلاك مياه الشرب والسقي."
+    paras = [PARA.format(city=c) for c in ("القصر الكبير", "العرائش", "وزان")]
+    for cls, tag in (
+        ("article__chapo", "p"),
+        ("story-standfirst", "div"),
+        ("post-subtitle", "h2"),
+        ("entry-excerpt", "p"),
+    ):
+        page = f"""<html><head><meta charset="utf-8"><title>{title} | موقع</title></head><body><article>
+<header><h1>{title}</h1><{tag} class="{cls}">{pitch}</{tag}><time datetime="2025-01-09T10:00:00+01:00">9 يناير 2025</time></header>
+<figure><img src="a.jpg"><figcaption>سد وادي المخازن</figcaption></figure>
+<div class="body"><p class="lead">{paras[0]}</p>{"".join(f"<p>{p}</p>" for p in paras[1:])}</div></article></body></html>"""
+        art = extract(RawPage(url="https://maw9i3.example/2025/01/09/dam.html", body=page.encode()))
+        assert art.text.split("\n") == paras, (cls, art.text)
+
+
+def test_a_body_field_named_with_summary_and_subheadings_of_a_div_body_stay() -> None:
+    """Drupal names its body field "text-with-summary"; a body set in <div>s may have a subheading
+    classed "subtitle": neither is a standfirst."""
+    title = "انخفاض أسعار الغازوال بثلاثين سنتيما"
+    paras = [PARA.format(city=c) for c in ("طنجة", "تطوان")]
+    drupal = "".join(f"<p>{p}</p>" for p in paras)
+    divs = f"<div class='paragraph'>{paras[0]}</div><h3 class='article-subtitle'>تطبيق تدريجي</h3><div class='paragraph'>{paras[1]}</div>"
+    for body, expected in (
+        (f"<div class='field--name-body text-with-summary'>{drupal}</div>", paras),
+        (divs, [paras[0], "تطبيق تدريجي", paras[1]]),
+    ):
+        page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><div class='content'>{body}</div></article></body></html>"
+        art = extract(RawPage(url="https://m24.example/ar/eco/gasoil-1.html", body=page.encode()))
+        assert art.text.split("\n") == expected, art.text
