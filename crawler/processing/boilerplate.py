@@ -234,7 +234,7 @@ _MARKER_LEAD = r"^[\s*\-–—•·»>■▪►◄|]*"  # "** اقرأ أيضا:
 _READ_ALSO = re.compile(
     rf"{_MARKER_LEAD}(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|{_MARKER_LEAD}(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
     rf"{_MARKER_LEAD}(read|see)\s+(also|more)\b|{_MARKER_LEAD}related\s*:|"
-    rf"{_MARKER_LEAD}(à\s+)?(lire|voir)\s+aussi\b|{_MARKER_LEAD}sur\s+le\s+même\s+sujet\b",
+    rf"{_MARKER_LEAD}([àa]\s+)?(lire|voir)\s+aussi\b|{_MARKER_LEAD}sur\s+le\s+même\s+sujet\b",
     re.I,
 )
 _TAG_LINE = re.compile(r"^\s*(كلمات\s+دلالية|الكلمات\s+المفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
@@ -768,6 +768,36 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
     return len(doomed)
 
 
+# --- captions ------------------------------------------------------------------------------------------
+
+_IMAGES = XPath("//body//img | //body//*[local-name()='amp-img'] | //body//picture")
+MAX_CAPTION_WORDS = 25
+
+
+def drop_captions(tree: HtmlElement) -> int:
+    """Remove photos with their captions, whatever the markup: the nearest container of an image that
+    holds any text, when that text is one short line (at most :data:`MAX_CAPTION_WORDS` words, no
+    paragraph of prose, no heading): "<center><img><br><font>…</font></center>", a cell with the photo
+    and a caption div. A paragraph with an inline image holds more text and stays."""
+    doomed: list[HtmlElement] = []
+    for image in _IMAGES(tree):
+        box = image.getparent()
+        while box is not None and box.tag not in _PROTECTED_TAGS and not "".join(box.itertext()).strip():
+            box = box.getparent()
+        if box is None or box.tag in _PROTECTED_TAGS or box.tag == "a" or any(box is d for d in doomed):
+            continue
+        text = _bounded_text(box, 240)
+        if text is None or len(text.split()) > MAX_CAPTION_WORDS or text.strip().endswith(_SENTENCE_END):
+            continue
+        if (box.tag != "p" and box.find(".//p") is not None) or next(box.iter(*_HEADLINE_TAGS), None) is not None:
+            continue
+        doomed.append(box)
+    for el in doomed:
+        if el.getparent() is not None:
+            _drop(el)
+    return len(doomed)
+
+
 # --- the standfirst ---------------------------------------------------------------------------------
 
 # Class words of the summary a page sets under its headline ("chapo", "standfirst", "subtitle", "dek",
@@ -820,7 +850,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
     the page's headline element when the caller found it already (:func:`find_headline`)."""
     unwrapped = unwrap_layout_tables(tree)
-    hidden = drop_screen_reader_text(tree) + drop_standfirst(tree, headline)
+    hidden = drop_screen_reader_text(tree) + drop_standfirst(tree, headline) + drop_captions(tree)
     holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     shorts = _short_blocks(tree)

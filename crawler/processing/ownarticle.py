@@ -51,6 +51,7 @@ from lxml.html import HtmlElement
 from crawler.processing.normalize import normalize
 
 MIN_OWN_PROSE = 300
+MIN_PARAGRAPH_CHARS = 40  # text that makes an element a paragraph of the own article (not a label)
 MAX_KICKER_CHARS = 60  # text a unit may hold before its headline (a category label, a marker)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|titre|heading)(?:$|[\s_-])", re.I)
@@ -309,10 +310,11 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                     return len(removed)
         own_text = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
         if el.tag == "p" or (el.tag in ("div", "td", "font") and own_text):
-            prose += own_text
             if el.tag == "p":
-                prose += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
-            last_own = el
+                own_text += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
+            prose += own_text
+            if own_text >= MIN_PARAGRAPH_CHARS:  # a label ("A lire aussi") or a byline is no paragraph
+                last_own = el
     return 0
 
 
@@ -330,14 +332,18 @@ def _resumes_own_text(el: HtmlElement, last_own: HtmlElement) -> bool:
 def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[HtmlElement]:
     """What goes after a pulled-in unit: everything that follows it, except, when the unit is a box
     (its heading and text wrapped together) set between the own paragraphs, the own paragraphs that
-    resume right after it."""
+    resume after it (past ad slots and spacers, up to anything else that holds text)."""
     siblings = list(unit.itersiblings())
     if flat or unit.getparent() is not last_own.getparent():
         return siblings
-    kept = 0
-    while kept < len(siblings) and _resumes_own_text(siblings[kept], last_own):
-        kept += 1
-    return siblings[kept:]
+    gone: list[HtmlElement] = []
+    for i, sibling in enumerate(siblings):
+        if _resumes_own_text(sibling, last_own):
+            continue
+        if _holds_prose(sibling, MIN_PARAGRAPH_CHARS):
+            return gone + siblings[i:]  # something else with text of its own: it and the rest go
+        gone.append(sibling)  # an ad slot or a spacer between own paragraphs
+    return gone
 
 
 def _cut_from(line: HtmlElement, last_own: HtmlElement) -> int:

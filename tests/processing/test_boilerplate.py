@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement, fromstring
 
 from crawler.items import RawPage
-from crawler.processing.boilerplate import strip_boilerplate, trim_edges, unwrap_layout_tables
+from crawler.processing.boilerplate import drop_screen_reader_text, strip_boilerplate, trim_edges, unwrap_layout_tables
 from crawler.processing.extract import extract
 
 PARA = (
@@ -164,7 +164,7 @@ def test_screen_reader_text_goes_by_class_by_the_pages_own_css_and_by_inline_sty
         "<p class='c-m3'>يظهر على الشاشات الكبيرة وحدها</p>"
         f"<div class='sr-only'><p>{PARA.format(city='فاس')}</p><p>{PARA.format(city='مكناس')}</p></div></body></html>"
     )
-    strip_boilerplate(tree)
+    drop_screen_reader_text(tree)  # this pass alone: the caption pass takes the whole photo and caption
     text = _text(tree)
     for label in ("انتقل إلى المحتوى", "الكاتب،", "مصدر الصورة،", "بداية المقال"):
         assert label not in text
@@ -223,7 +223,7 @@ def test_a_page_builders_widgets_that_hold_the_article_stay_its_sidebar_widgets_
 
 def test_read_also_markers_with_decorations_go_with_their_link() -> None:
     body = f"<p>{PARA.format(city='إزمير')}</p>"
-    for marker in ("** اقرأ أيضا: ", "» اقرأ أيضاً ", "- Read also: "):
+    for marker in ("** اقرأ أيضا: ", "» اقرأ أيضاً ", "- Read also: ", "A lire aussi : "):
         tree = _tree(f"{body}<p><strong>{marker}</strong><a href='/n/1'>صادرات البندق تسجل رقما قياسيا</a></p>{body}")
         strip_boilerplate(tree)
         assert "البندق" not in _text(tree) and "إزمير" in _text(tree), marker
@@ -401,3 +401,17 @@ def test_a_body_field_named_with_summary_and_subheadings_of_a_div_body_stay() ->
         page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><div class='content'>{body}</div></article></body></html>"
         art = extract(RawPage(url="https://m24.example/ar/eco/gasoil-1.html", body=page.encode()))
         assert art.text.split("\n") == expected, art.text
+
+
+def test_a_caption_beside_its_image_is_not_text_whatever_its_markup() -> None:
+    """No class names it: an image and a short line in one container (a <center> with <font>, a table
+    cell with a div) is a photo and its caption; a paragraph that holds an inline image stays."""
+    title = "إضراب سائقي سيارات الأجرة بمكناس"
+    paras = [PARA.format(city=c) for c in ("مكناس", "إفران", "الحاجب")]
+    inline = f"<p><img src='icon.png' width='12'> {PARA.format(city='أزرو')}</p>"
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1>
+<table><tr><td><img src="a.jpg"><div>سيارات أجرة متوقفة قرب ساحة الهديم</div></td></tr></table>
+<div class="content"><p>{paras[0]}</p><center><img src="b.jpg"><br><font size="2" color="#777">سائقون يرفعون شعارات أمام مقر الولاية</font></center>
+<p>{paras[1]}</p><p>{paras[2]}</p>{inline}</div></body></html>"""
+    art = extract(RawPage(url="https://meknes.example/2025/02/01/taxi.html", body=page.encode()))
+    assert art.text.split("\n") == [*paras, PARA.format(city="أزرو")], art.text

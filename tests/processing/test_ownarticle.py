@@ -172,3 +172,27 @@ def test_a_boxed_second_article_between_own_paragraphs_goes_and_the_own_text_aft
     art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
     assert all(p in art.text for p in [*OWN, *closing])
     assert not any(p in art.text for p in OTHER)
+
+
+def test_the_marker_of_a_boxed_second_article_goes_with_it() -> None:
+    """The marker label heads the box ("A lire aussi" in its own div, the accent left out): it is no paragraph of the own
+    article, so the whole box goes, marker included."""
+    soup = "".join(f"<div style='text-align: justify;'>{p}</div><div><br></div>" for p in OWN)
+    other = "".join(f"<div style='text-align: justify;'>{p}</div>" for p in OTHER)
+    main = f"""<table><tr><td><h1>{TITLE}</h1></td></tr><tr><td class="txt">{soup}
+<div class="voir"><div class="voir-label">A lire aussi</div><h2><a href="/n/2024/03/02/77.html">{OTHER_TITLE}</a></h2>
+<div class="date">نشر في: 02/03/2024 على الساعة 18:20</div>{other}</div></td></tr></table>"""
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    assert art.text.split("\n") == OWN, art.text
+
+
+def test_own_paragraphs_after_a_boxed_second_article_stay_past_an_ad_slot() -> None:
+    closing = (
+        "وختم البلاغ بالتأكيد على أن البرنامج سيخضع لتقييم دوري من طرف لجنة جهوية مكلفة بالتتبع والمراقبة والتقويم."
+    )
+    box = f"""<div class="card embedded"><div class="card-header">اقرأ أيضاً</div><div class="card-body">
+<h3><a href="/post/77">{OTHER_TITLE}</a></h3><small>السبت 2 مارس 2024 - 18:05</small>{_ps(OTHER[:2])}</div></div>"""
+    ad = "<div class='slot'><small>إعلان</small><ins class='adsbygoogle'></ins></div>"
+    main = f"<article><h1>{TITLE}</h1><div class='post'>{_ps(OWN[:2])}{box}<p>{OWN[2]}</p>{ad}<p>{closing}</p></div></article>"
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    assert art.text.split("\n") == [*OWN, closing], art.text
