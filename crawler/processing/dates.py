@@ -438,7 +438,11 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
     return tier, distance, 0 if chunk.datetime else 1
 
 
-def _visible_date(chunks: list[_Chunk], fetched_at: str) -> str | None:
+AFTER_TEXT_TIER = 3  # ranks from this tier on: dates met only after the article text began
+
+
+def _visible_date(chunks: list[_Chunk], fetched_at: str) -> tuple[tuple[int, int, int], str] | None:
+    """The best-ranked visible date and its rank (:func:`_rank`)."""
     found: list[tuple[tuple[int, int, int], str]] = []
     for chunk in chunks:
         iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text)
@@ -446,7 +450,14 @@ def _visible_date(chunks: list[_Chunk], fetched_at: str) -> str | None:
             iso = parse_relative(chunk.text, fetched_at)
         if iso:
             found.append((_rank(chunk), iso))
-    return min(found)[1] if found else None
+    return min(found) if found else None
+
+
+def _url_date(url: str) -> str | None:
+    match = _URL_DATE.search(url)
+    if match and match.group(3):
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return None
 
 
 def find_published(
@@ -457,8 +468,9 @@ def find_published(
     Machine-readable dates first (JSON-LD, ``<meta>``, ``itemprop``). Then the dates
     shown on the page, judged by where they sit: a date labelled as the publication
     date ("نشر في", "Publié le") wins; then a short date line nearest the headline
-    (after it before before it); dates after the article text began, in links, in
-    lists of other articles, comments or sidebars come last or not at all.
+    (after it before before it); then the date in the page's URL; dates after the article
+    text began, in links, in lists of other articles, comments or sidebars come last or
+    not at all.
     ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
     on a page without an ``<h1>``).
     """
@@ -468,13 +480,13 @@ def find_published(
             iso = parse_iso(value)
             if iso:
                 return on_archive_clock(iso)
-    iso = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at)
-    if iso:
-        return on_archive_clock(iso)
-    match = _URL_DATE.search(url)
-    if match and match.group(3):
-        iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if iso:
-            return iso
+    visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at)
+    in_url = _url_date(url)
+    if visible and (in_url is None or visible[0][0] < AFTER_TEXT_TIER):
+        return on_archive_clock(visible[1])
+    if in_url:  # the page's own URL beats dates met only after its text began (other articles')
+        return in_url
+    if visible:
+        return on_archive_clock(visible[1])
     iso = parse_iso(fallback) if fallback else None
     return on_archive_clock(iso) if iso else None

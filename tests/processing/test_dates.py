@@ -185,3 +185,19 @@ def test_visible_dates_are_judged_around_the_headline_of_the_pages_title_not_the
     )
     tree = fromstring(page)
     assert find_published(tree, "https://x.example/a", FETCHED, headline=find_headline(tree)) == "2024-07-06"
+
+
+def test_the_urls_date_beats_dates_found_only_after_the_text_began() -> None:
+    """An opinion column shows no date of its own; the dates under it belong to the author's other
+    columns: the date in the page's own URL is the column's."""
+    others = "".join(
+        f"<tr><td><a href='/opinion/{d[6:]}/{d[3:5]}/{d[:2]}/{i}.html'>عمود سابق للكاتب رقم {i}</a>"
+        f" <span class='d'>({d})</span></td></tr>"
+        for i, d in enumerate(("02/05/2024", "21/03/2024"))
+    )
+    body = (
+        "<table><tr><td><h1>عنوان عمود الرأي في الصفحة</h1></td></tr>"
+        f"<tr><td class='txt'>{BODY}</td></tr><tr><td class='autres'><b>أعمدة أخرى للكاتب</b><table>{others}</table>"
+        "</td></tr></table>"
+    )
+    assert _published(body, "https://x.example/opinion/2024/06/17/3.html") == "2024-06-17"
