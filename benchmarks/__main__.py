@@ -2,7 +2,7 @@
 
     python -m benchmarks [--quick] [--only NAME ...]
 
-Order: reprocess, sharded, extraction, holdout, signatures, index, dedup, crawl, search.
+Order: reprocess, sharded, extraction, holdout, real_arabic, signatures, index, dedup, crawl, search.
 ``benchmarks.writers`` and ``benchmarks.decisions`` need a PostgreSQL server and run on their own. With
 ``--quick`` each gets ``--quick`` if it has that option, else ``--repeats 1`` if it has that one. Output is
 printed as it comes; the exit status is non-zero if any benchmark failed.
@@ -17,7 +17,18 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("reprocess", "sharded", "extraction", "holdout", "signatures", "index", "dedup", "crawl", "search")
+ORDER = (
+    "reprocess",
+    "sharded",
+    "extraction",
+    "holdout",
+    "real_arabic",
+    "signatures",
+    "index",
+    "dedup",
+    "crawl",
+    "search",
+)
 
 
 def available() -> list[str]:

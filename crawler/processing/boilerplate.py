@@ -966,11 +966,22 @@ MAX_NOTICE_WORDS = 60
 _DISCLAIMER = re.compile(r"(لا|ولا)\s+(يعبر|تعبر)\s+(بالضروره\s+)?(عن\s+)?(راي|وجهه\s+نظر)")
 
 
+# "ترحب الشبكة بالنقاش... ننصحك بمراجعة إرشادات الاستخدام", "نرجو الالتزام بآداب الحوار": a comment policy
+# speaks to the reader about comments; on normalised text
+_COMMENT_WORDS = re.compile(r"تعليق|مشاركاتك|مشاركاتكم|النقاش|الحوار")
+_TO_THE_READER = re.compile(r"\b(ترحب|نرحب|ننصحك|ننصحكم|نرجو|يرجي|الرجاء|نذكر|نحيطكم)\b")
+_POLICY_WORDS = re.compile(r"مراجعه|ارشادات|اداب|شروط|الالتزام|نشرها")
+
+
 def _is_notice(norm: str) -> bool:
-    """A site's notice on reusing its content, or its disclaimer (``norm``: the normalised line)."""
+    """A site's notice on reusing its content, its disclaimer, or its comment policy (``norm``: the
+    normalised line)."""
     if len(norm.split()) > MAX_NOTICE_WORDS:
         return False
-    return bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm)) or bool(_DISCLAIMER.search(norm))
+    comment_policy = _COMMENT_WORDS.search(norm) and _TO_THE_READER.search(norm) and _POLICY_WORDS.search(norm)
+    return bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm)) or bool(
+        _DISCLAIMER.search(norm) or comment_policy
+    )
 
 
 def _is_trailing_meta(line: str, site_norm: str) -> bool:

@@ -297,6 +297,10 @@ def test_trim_edges_drops_a_disclaimer_a_translation_and_a_kicker_over_the_headl
     body = f"{PARA.format(city='الرشيدية')}\n{PARA.format(city='زاكورة')}"
     note = "هذا الخبر منشور من موقع آخر، ولا يعبر بالضرورة عن رأي الموقع. المصدر وحده مسؤول عن صحة محتواه."
     assert trim_edges(f"{body}\n{note}", None) == body
+    policy = "نرحب بتعليقاتكم ونقاشكم، ونرجو الالتزام بآداب الحوار، إذ تخضع التعليقات للمراجعة قبل نشرها."
+    assert trim_edges(f"{body}\n{policy}", None) == body
+    story = f"{body}\nوقررت الإدارة مراجعة التعليقات المنشورة على صفحتها بعد شكاوى عدد من المواطنين."
+    assert trim_edges(story, None) == story  # the story's own sentence about comments stays
     french = "Version française\nLe Ministère informe les usagers de la route.\nLes équipes restent mobilisées."
     assert trim_edges(f"{body}\n{french}", None) == body
     # a French quote inside the article, followed by its Arabic text, stays
