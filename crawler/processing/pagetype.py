@@ -137,7 +137,8 @@ def _prose_block(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
 
 
 _ITEMTYPES = XPath("//body//*[@itemtype]")
-_PAGE_TITLE_PARTS = re.compile(r"\s+[|\-–—«»]\s+|\s*::\s*")  # "headline - site"; a colon stays inside a headline
+# "headline - site", "طباعة : من نحن"; a colon glued to its word stays inside a headline
+_PAGE_TITLE_PARTS = re.compile(r"\s+[|\-–—«»:]\s+|\s*::\s*")
 MIN_LISTED_ITEMS = 3
 
 

@@ -117,8 +117,12 @@ def test_a_page_about_the_site_is_not_an_article_however_much_prose_it_holds() -
     assert _page("من نحن - اتصل بنا - أنفاس بريس", "من نحن", PROSE) == "a page about the site (من نحن - اتصل بنا)"
     assert _page("Contact - Jarida", "Contact", PROSE) is not None
     assert _page("عن الوزارة - وزارة البيئة", "عن الوزارة", PROSE) == "a page about the site (عن الوزارة)"
+    # a print version's title puts its label before the page's name, after a spaced colon
+    assert _page("نسخة للطباعة : من نحن", "", f"<b>من نحن</b>{PROSE}") == "a page about the site (من نحن)"
     # a column whose short title is not a site page's name stays an article
     assert _page("حكومة الكفاءات - جريدة", "حكومة الكفاءات", PROSE) is None
+    column = "من نحن : سؤال الهوية في زمن المنصات الرقمية"
+    assert _page(f"{column} - جريدة", column, PROSE) is None
 
 
 def test_a_site_page_the_cms_marks_as_an_article_is_still_not_one() -> None:
