@@ -772,18 +772,25 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
 
 _IMAGES = XPath("//body//img | //body//*[local-name()='amp-img'] | //body//picture")
 MAX_CAPTION_WORDS = 25
+MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)
+
+
+def _has_text(el: HtmlElement) -> bool:
+    """Whether ``el`` holds any visible text (stops at the first: cheap on a big container)."""
+    return any(chunk.strip() for chunk in el.itertext())
 
 
 def drop_captions(tree: HtmlElement) -> int:
-    """Remove photos with their captions, whatever the markup: the nearest container of an image that
-    holds any text, when that text is one short line (at most :data:`MAX_CAPTION_WORDS` words, no
-    paragraph of prose, no heading): "<center><img><br><font>…</font></center>", a cell with the photo
-    and a caption div. A paragraph with an inline image holds more text and stays."""
+    """Remove photos with their captions, whatever the markup: the nearest container of an image (a few
+    levels up at most) that holds any text, when that text is one short line (at most
+    :data:`MAX_CAPTION_WORDS` words, no paragraph of prose, no heading): "<center><img><br><font>…</font>
+    </center>", a cell with the photo and a caption div. A paragraph with an inline image holds more
+    text and stays."""
     doomed: list[HtmlElement] = []
     for image in _IMAGES(tree):
-        box = image.getparent()
-        while box is not None and box.tag not in _PROTECTED_TAGS and not "".join(box.itertext()).strip():
-            box = box.getparent()
+        box, depth = image.getparent(), 1
+        while box is not None and box.tag not in _PROTECTED_TAGS and depth < MAX_CAPTION_DEPTH and not _has_text(box):
+            box, depth = box.getparent(), depth + 1
         if box is None or box.tag in _PROTECTED_TAGS or box.tag == "a" or any(box is d for d in doomed):
             continue
         text = _bounded_text(box, 240)

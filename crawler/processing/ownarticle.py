@@ -51,6 +51,7 @@ from lxml.html import HtmlElement
 from crawler.processing.normalize import normalize
 
 MIN_OWN_PROSE = 300
+_PROSE_TAGS = frozenset({"p", "div", "td", "font"})  # elements whose text counts as the own article's prose
 MIN_PARAGRAPH_CHARS = 40  # text that makes an element a paragraph of the own article (not a label)
 MAX_KICKER_CHARS = 60  # text a unit may hold before its headline (a category label, a marker)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
@@ -295,7 +296,7 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
             and (cut := _cut_from(el, last_own))
         ):
             return cut
-        if el is not headline and _is_heading(el) and prose >= MIN_OWN_PROSE:
+        if prose >= MIN_OWN_PROSE and el is not headline and _is_heading(el):
             n = len(_words(el.text_content()))
             unit = _lowest_common_branch(last_own, el) if 3 <= n <= 40 else None
             if unit is not None and unit.getparent() is not None:
@@ -308,8 +309,10 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                     for node in removed:
                         node.getparent().remove(node)
                     return len(removed)
+        if el.tag not in _PROSE_TAGS:
+            continue
         own_text = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
-        if el.tag == "p" or (el.tag in ("div", "td", "font") and own_text):
+        if el.tag == "p" or own_text:
             if el.tag == "p":
                 own_text += sum(len(c.text_content().strip()) for c in el if c.tag != "a")
             prose += own_text
