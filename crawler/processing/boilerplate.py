@@ -991,8 +991,18 @@ def _is_notice(norm: str) -> bool:
     )
 
 
+# a news agency's end mark and its editors' initials: "(النهاية)", "-انتهى-", "م ع ش / ع د ن"
+_END_MARK = re.compile(
+    r"^[\s(\-–—*]*(?:النهاية|انتهى|انتهي)[\s)\-–—*.]*"
+    r"(?:(?:[\u0621-\u064a]\s*){1,5}(?:[/|]\s*(?:[\u0621-\u064a]\s*){1,5})*)?$"
+)
+_INITIALS = re.compile(r"^\s*(?:[\u0621-\u064a]\s+){1,4}[\u0621-\u064a]?\s*[/|]\s*(?:[\u0621-\u064a]\s*){1,5}$")
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
+        return True
+    if _END_MARK.match(line) or _INITIALS.match(line):
         return True
     cells = _row_cells(line)
     if cells is not None:  # an action bar or counters row
@@ -1012,16 +1022,25 @@ MIN_TRANSLATION_LINES = 2
 def _without_translation(lines: list[str], start: int, end: int) -> int:
     """The end of an Arabic article followed by its version in a Latin-script language ("Version
     française" and the release in French, an English summary): a trailing run of at least
-    :data:`MIN_TRANSLATION_LINES` lines with no Arabic letter, after an article whose lines before
-    it are all Arabic. A quotation in French inside the article is followed by Arabic text: it stays."""
+    :data:`MIN_TRANSLATION_LINES` lines mostly in Latin script, after an article whose lines before
+    it are all mostly Arabic. A quotation in French inside the article is followed by Arabic text: it stays."""
     cut = end
-    while cut > start and (not lines[cut - 1].strip() or not _ARABIC_CHAR.search(lines[cut - 1])):
+    while cut > start and (not lines[cut - 1].strip() or not _mostly_arabic(lines[cut - 1])):
         cut -= 1
     run = [line for line in lines[cut:end] if line.strip()]
     own = [line for line in lines[start:cut] if line.strip()]
-    if len(run) >= MIN_TRANSLATION_LINES and own and all(_ARABIC_CHAR.search(line) for line in own):
+    if len(run) >= MIN_TRANSLATION_LINES and own and all(_mostly_arabic(line) for line in own):
         return cut
     return end
+
+
+_LATIN_CHAR = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _mostly_arabic(line: str) -> bool:
+    """A line in Arabic script: more Arabic letters than Latin ones (a French line quoting an Arabic
+    word is French)."""
+    return len(_ARABIC_CHAR.findall(line)) > len(_LATIN_CHAR.findall(line))
 
 
 MAX_KICKER_WORDS = 3

@@ -51,7 +51,9 @@ from lxml.html import HtmlElement
 from crawler.processing.normalize import normalize
 
 MIN_OWN_PROSE = 300
-_PROSE_TAGS = frozenset({"p", "div", "td", "font"})  # elements whose text counts as the own article's prose
+# elements whose text counts as the own article's prose (a <span> of <br> soup too: ASP.NET label
+# controls hold whole stories in one)
+_PROSE_TAGS = frozenset({"p", "div", "td", "font", "span"})
 MIN_PARAGRAPH_CHARS = 40  # text that makes an element a paragraph of the own article (not a label)
 MAX_KICKER_CHARS = 60  # text a unit may hold before its headline (a category label, a marker)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
@@ -309,8 +311,8 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                     for node in removed:
                         node.getparent().remove(node)
                     return len(removed)
-        if el.tag not in _PROSE_TAGS:
-            continue
+        if el.tag not in _PROSE_TAGS or (el.tag == "span" and el.find("br") is None):
+            continue  # an inline span: its paragraph counts its text
         own_text = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
         if el.tag == "p" or own_text:
             if el.tag == "p":

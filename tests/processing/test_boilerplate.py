@@ -242,6 +242,15 @@ def test_labels_are_matched_whatever_short_vowels_they_carry() -> None:
     )
 
 
+def test_trim_edges_drops_an_agencys_end_mark_and_its_editors_initials() -> None:
+    body = f"{PARA.format(city='الكويت')}\n{PARA.format(city='الجهراء')}"
+    for tail in ("(النهاية)\nم ع ش / ع د ن", "انتهى", "-انتهى-", "(انتهى) ح ف / س ع"):
+        assert trim_edges(f"{body}\n{tail}", None) == body, tail
+    # a last line that only begins like an end mark is the story's
+    story = f"{body}\nانتهى الاجتماع بالتوقيع على اتفاقية شراكة بين الطرفين."
+    assert trim_edges(story, None) == story
+
+
 def test_trim_edges_drops_a_republishing_notice_after_the_article() -> None:
     body = f"{PARA.format(city='أنقرة')}\n{PARA.format(city='إزمير')}"
     notices = (
@@ -303,6 +312,14 @@ def test_trim_edges_drops_a_disclaimer_a_translation_and_a_kicker_over_the_headl
     assert trim_edges(story, None) == story  # the story's own sentence about comments stays
     french = "Version française\nLe Ministère informe les usagers de la route.\nLes équipes restent mobilisées."
     assert trim_edges(f"{body}\n{french}", None) == body
+    # a French article quoting a word in Arabic is no Arabic article with a French translation after it
+    french_article = (
+        "Trois fois par semaine, Rachid vient y passer quatre heures branché à la « ماكينة », comme il dit.\n"
+        "Depuis la généralisation de l'assurance maladie, la prise en charge a basculé vers le privé.\n"
+        "Le nombre de centres privés conventionnés est passé de 196 à 287 en deux ans.\n"
+        "Au cœur de ce marché, un tarif national de référence fixé à 850 dirhams par séance."
+    )
+    assert trim_edges(french_article, None) == french_article
     # a French quote inside the article, followed by its Arabic text, stays
     quoted = f"{PARA.format(city='ورزازات')}\n« Nous restons mobilisés »\n{body}"
     assert trim_edges(quoted, None) == quoted

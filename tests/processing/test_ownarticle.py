@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from lxml.html import fromstring
 
 from crawler.items import RawPage
 from crawler.processing.extract import extract
+from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 
 OWN = [
     "أعلنت وزارة الفلاحة، اليوم الاثنين، عن إطلاق برنامج جديد لدعم الفلاحين الصغار بجهة سوس ماسة، يهم تجهيز الضيعات بأنظمة الري بالتنقيط.",
@@ -196,3 +198,19 @@ def test_own_paragraphs_after_a_boxed_second_article_stay_past_an_ad_slot() -> N
     main = f"<article><h1>{TITLE}</h1><div class='post'>{_ps(OWN[:2])}{box}<p>{OWN[2]}</p>{ad}<p>{closing}</p></div></article>"
     art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
     assert art.text.split("\n") == [*OWN, closing], art.text
+
+
+def test_own_text_set_in_a_span_counts_as_the_articles_prose() -> None:
+    """ASP.NET label controls put the whole story in one <span> of <br> soup; a related story follows
+    in a panel with an English marker, its own linked <h2>, date and <span> body."""
+    own = "<br /><br />".join(OWN)
+    other = "<br /><br />".join(OTHER)
+    main = f"""<table><tr><td><h1 id="lblTitle">{TITLE}</h1></td></tr><tr><td class="text">
+<span id="lblBody">{own}</span><br /><br /><div id="pnlRelated" class="RelatedStory"><div class="label">Related story:</div>
+<h2><a href="Details.aspx?id=3150418">{OTHER_TITLE}</a></h2><span class="date">02/03/2024 09:40 ص</span><br /><br />
+<span id="lblRelatedBody">{other}</span></div></td></tr></table>"""
+    art = extract(RawPage(url="https://jarida.example/Details.aspx?id=3150522", body=_page(main)))
+    assert art.text.split("\n") == OWN, art.text
+    tree = fromstring(_page(main))  # the cut itself, whatever the extractor would have picked
+    assert cut_pulled_in_articles(tree, "", find_headline(tree)) > 0
+    assert OWN[0] in tree.text_content() and OTHER[0] not in tree.text_content()
