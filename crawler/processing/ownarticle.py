@@ -24,9 +24,10 @@ What goes: ``U``, the branch of ``F`` under the lowest common ancestor of ``F`` 
 last paragraph of the own article before it (so ``U`` never holds the own text), and what
 follows ``U`` there, unless ``U`` is a self-contained card (fewer than two paragraphs of
 its own: a teaser, a promo box), in which case only ``U`` goes and the own article may go on.
-When ``U`` is a box set among the own paragraphs (a sibling of the last one, its heading and
-text wrapped together), the own paragraphs that resume right after it, in the same markup,
-stay: a "read also" article boxed in the middle of the text does not end the text.
+When ``U`` is a box set among the own paragraphs (a sibling of the last one, or of the chunk of
+paragraphs that holds it; its heading and text wrapped together), the own paragraphs (or chunks)
+that resume after it, in the same markup, stay: a "read also" article boxed in the middle of
+the text does not end the text.
 A heading standing alone among the own paragraphs (flat markup) needs stronger evidence
 than a link: a date or ``<time>`` after it, a dated byline line, or its own ``<article>``.
 A second article pasted into the same post body with no heading tag at all heads itself
@@ -323,13 +324,14 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
     return 0
 
 
-def _resumes_own_text(el: HtmlElement, last_own: HtmlElement) -> bool:
-    """Whether ``el`` is another paragraph of the own article: a sibling of its last paragraph read so
-    far, in the same markup (tag and class), holding no heading."""
+def _resumes_own_text(el: HtmlElement, own_block: HtmlElement) -> bool:
+    """Whether ``el`` is more of the own article: a sibling of the block that holds its last paragraph
+    read so far (that paragraph, or a chunk of paragraphs), in the same markup (tag and class), holding
+    no heading."""
     return (
-        el.tag == last_own.tag
-        and el.get("class") == last_own.get("class")
-        and el.getparent() is last_own.getparent()
+        el.tag == own_block.tag
+        and el.get("class") == own_block.get("class")
+        and el.getparent() is own_block.getparent()
         and not any(_is_heading(d) for d in el.iter() if isinstance(d.tag, str))
     )
 
@@ -339,11 +341,14 @@ def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[Htm
     (its heading and text wrapped together) set between the own paragraphs, the own paragraphs that
     resume after it (past ad slots and spacers, up to anything else that holds text)."""
     siblings = list(unit.itersiblings())
-    if flat or unit.getparent() is not last_own.getparent():
+    own_block: HtmlElement | None = last_own  # the own text's block beside the unit (a paragraph or a chunk of them)
+    while own_block is not None and own_block.getparent() is not unit.getparent():
+        own_block = own_block.getparent()
+    if flat or own_block is None:
         return siblings
     gone: list[HtmlElement] = []
     for i, sibling in enumerate(siblings):
-        if _resumes_own_text(sibling, last_own):
+        if _resumes_own_text(sibling, own_block):
             continue
         if _holds_prose(sibling, MIN_PARAGRAPH_CHARS):
             return gone + siblings[i:]  # something else with text of its own: it and the rest go

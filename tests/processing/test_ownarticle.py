@@ -214,3 +214,18 @@ def test_own_text_set_in_a_span_counts_as_the_articles_prose() -> None:
     tree = fromstring(_page(main))  # the cut itself, whatever the extractor would have picked
     assert cut_pulled_in_articles(tree, "", find_headline(tree)) > 0
     assert OWN[0] in tree.text_content() and OTHER[0] not in tree.text_content()
+
+
+def test_own_text_in_several_chunks_resumes_after_a_box_between_them() -> None:
+    """React story bodies split the text into chunks (one wrapper per run of paragraphs, ads between);
+    a "read also" box sits between two chunks: the chunk after it is the own article's."""
+    closing = (
+        "وختم البلاغ بالتأكيد على أن البرنامج سيخضع لتقييم دوري من طرف لجنة جهوية مكلفة بالتتبع والمراقبة والتقويم."
+    )
+    box = f"""<aside class="Embedded_box"><span>اقرأ أيضا</span><h3><a href="/story/77">{OTHER_TITLE}</a></h3>
+<div class="Embedded_meta"><time datetime="2024-03-02T14:20:00Z">2 مارس 2024</time></div><div>{_ps(OTHER[:3])}</div></aside>"""
+    chunk = '<div class="Story_html">{}</div>'
+    main = f"""<article><h1>{TITLE}</h1><div class="Story_body">{chunk.format(_ps(OWN[:2]))}
+<div class="Ad_slot"><span>إعلان</span></div>{chunk.format(_ps(OWN[2:]))}{box}{chunk.format(f"<p>{closing}</p>")}</div></article>"""
+    art = extract(RawPage(url="https://jarida.example/story/1652611", body=_page(main)))
+    assert art.text.split("\n") == [*OWN, closing], art.text
