@@ -107,6 +107,8 @@ _JUNK_WORDS = frozenset(
         "paywall",
         "footnote",
         "footnotes",
+        "pullquote",
+        "signature",  # the byline paragraph ("field-signature", "p.signature")
     ]
 )
 # Words that name furniture in a theme's sidebar ("widget widget_recent_entries") but every block of
@@ -120,7 +122,7 @@ _JUNK_COMPOUNDS = re.compile(
     r"tags[-_]?(list|wrap|box|links)|more[-_]?news|latest[-_]?news|read[-_]?also|"
     r"most[-_]?(read|viewed|popular|commented|shared|liked|recent)|"
     r"(popular|recent|latest|trending)[-_]?(posts|news|articles|stories)|"
-    r"author[-_]?box|about[-_]?author|ad[-_]?(slot|unit|box|zone)",
+    r"author[-_]?(box|card|bio|info|profile)|about[-_]?author|ad[-_]?(slot|unit|box|zone)|pull[-_]?quote",
     re.I,
 )
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
@@ -770,7 +772,7 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
 
 # --- captions ------------------------------------------------------------------------------------------
 
-_IMAGES = XPath("//body//img | //body//*[local-name()='amp-img'] | //body//picture")
+_IMAGES = XPath("//body//img | //body//*[local-name()='amp-img'] | //body//picture | //body//iframe | //body//video")
 MAX_CAPTION_WORDS = 25
 MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)
 
@@ -780,25 +782,71 @@ def _has_text(el: HtmlElement) -> bool:
     return any(chunk.strip() for chunk in el.itertext())
 
 
+# a caption's credit: "(فيديو: الموقع)", "صورة: أرشيف", "تصوير: …", "© AFP", "Photo : …"
+_CREDIT_HINT = re.compile(
+    r"\((?:فيديو|صورة|تصوير|أرشيف)|(?:فيديو|صورة|تصوير)\s*:|©|\b(?:Photo|Crédit|Credit|Vidéo|Video)\b"
+)
+_STYLED = frozenset({"em", "i", "small", "font", "figcaption", "cite"})
+
+
+def _visible_caption(box: HtmlElement) -> bool:
+    """Whether the media's container shows text of its own (an iframe's fallback text is not shown)."""
+    return any(t.strip() for t in box.xpath(".//text()[not(ancestor::iframe) and not(ancestor::video)]"))
+
+
+def _caption_line(el: HtmlElement) -> bool:
+    """A short line set apart as a caption: styled as a whole (italic, small, a font or a styled span)
+    or carrying a photo or video credit."""
+    if not isinstance(el.tag, str) or el.tag in _HEADLINE_TAGS:
+        return False
+    text = _bounded_text(el, 240)
+    if not text or not text.strip() or len(text.split()) > MAX_CAPTION_WORDS or text.strip().endswith(_SENTENCE_END):
+        return False
+    if el.tag in _STYLED:
+        return True
+    inner = el
+    while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip():
+        inner = inner[0]
+        if inner.tag in _STYLED or (inner.tag == "span" and inner.get("style")):
+            return True
+    return bool(_CREDIT_HINT.search(text))
+
+
+def _caption_box(box: HtmlElement) -> bool:
+    """A container whose whole text is one short line: a photo or video with its caption."""
+    text = _bounded_text(box, 240)
+    if text is None or len(text.split()) > MAX_CAPTION_WORDS or text.strip().endswith(_SENTENCE_END):
+        return False
+    return not (box.tag != "p" and box.find(".//p") is not None) and next(box.iter(*_HEADLINE_TAGS), None) is None
+
+
 def drop_captions(tree: HtmlElement) -> int:
     """Remove photos with their captions, whatever the markup: the nearest container of an image (a few
     levels up at most) that holds any text, when that text is one short line (at most
     :data:`MAX_CAPTION_WORDS` words, no paragraph of prose, no heading): "<center><img><br><font>…</font>
-    </center>", a cell with the photo and a caption div. A paragraph with an inline image holds more
-    text and stays."""
+    </center>", a cell with the photo and a caption div; when the media stands alone (a video embed), the
+    short line after it that is styled as a caption or carries a credit ("(فيديو: …)"). A paragraph with
+    an inline image holds more text and stays."""
     doomed: list[HtmlElement] = []
     for image in _IMAGES(tree):
-        box, depth = image.getparent(), 1
+        media, box, depth = image, image.getparent(), 1  # media: the largest container of the image alone
         while box is not None and box.tag not in _PROTECTED_TAGS and depth < MAX_CAPTION_DEPTH and not _has_text(box):
-            box, depth = box.getparent(), depth + 1
-        if box is None or box.tag in _PROTECTED_TAGS or box.tag == "a" or any(box is d for d in doomed):
+            media, box, depth = box, box.getparent(), depth + 1
+        if box is None or box.tag == "a" or any(box is d for d in doomed):
             continue
-        text = _bounded_text(box, 240)
-        if text is None or len(text.split()) > MAX_CAPTION_WORDS or text.strip().endswith(_SENTENCE_END):
-            continue
-        if (box.tag != "p" and box.find(".//p") is not None) or next(box.iter(*_HEADLINE_TAGS), None) is not None:
-            continue
-        doomed.append(box)
+        if box.tag not in _PROTECTED_TAGS and _caption_box(box):
+            doomed.append(box)
+            media = box
+            if _visible_caption(box):
+                continue
+        # the media stands alone: its caption is the (styled) line after it, past line breaks
+        while media.getnext() is None and media.getparent() is not None and not _visible_caption(media.getparent()):
+            media = media.getparent()
+        after = media.getnext()
+        while after is not None and after.tag == "br":
+            after = after.getnext()
+        if after is not None and _caption_line(after) and not any(after is d for d in doomed):
+            doomed.append(after)
     for el in doomed:
         if el.getparent() is not None:
             _drop(el)
@@ -991,6 +1039,8 @@ def _is_notice(norm: str) -> bool:
     )
 
 
+# the author's note under an op-ed: "* أستاذ في كلية التربية", "*كاتب وصحفي مغربي"
+_AUTHOR_NOTE = re.compile(r"^\s*\*\s*[\u0621-\u064a][^*]{2,150}$")
 # a news agency's end mark and its editors' initials: "(النهاية)", "-انتهى-", "م ع ش / ع د ن"
 _END_MARK = re.compile(
     r"^[\s(\-–—*]*(?:النهاية|انتهى|انتهي)[\s)\-–—*.]*"
@@ -1002,7 +1052,7 @@ _INITIALS = re.compile(r"^\s*(?:[\u0621-\u064a]\s+){1,4}[\u0621-\u064a]?\s*[/|]\
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
-    if _END_MARK.match(line) or _INITIALS.match(line):
+    if _END_MARK.match(line) or _INITIALS.match(line) or _AUTHOR_NOTE.match(line):
         return True
     cells = _row_cells(line)
     if cells is not None:  # an action bar or counters row

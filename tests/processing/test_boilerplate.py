@@ -436,3 +436,23 @@ def test_a_caption_beside_its_image_is_not_text_whatever_its_markup() -> None:
 <p>{paras[1]}</p><p>{paras[2]}</p>{inline}</div></body></html>"""
     art = extract(RawPage(url="https://meknes.example/2025/02/01/taxi.html", body=page.encode()))
     assert art.text.split("\n") == [*paras, PARA.format(city="أزرو")], art.text
+
+
+def test_author_cards_pull_quotes_author_notes_and_video_captions_are_not_text() -> None:
+    """An op-ed's furniture in the body's own markup: a signature paragraph, a pull quote repeating a
+    sentence, a video embed with its caption in the next (styled) paragraph, the author's note after the
+    text ("* أستاذ …"), and an author card with a bio (CSS-module class names)."""
+    title = "الجامعة في زمن الأزمات"
+    paras = [PARA.format(city=c) for c in ("صيدا", "صور", "النبطية", "جزين", "زحلة")]
+    page = f"""<html><head><title>{title}</title></head><body><article><h1>{title}</h1><div class="body">
+<p class="signature"><strong>بقلم سامي الحاج، من بيروت</strong></p><p>{paras[0]}</p>
+<div class="pull-quote"><p>«ما نشهده هو أزمة صامتة»</p></div><p>{paras[1]}</p>
+<div class="media"><div class="player"><iframe src="https://video.example/embed/1">فيديو</iframe></div></div>
+<p class="center"><span style="font-size:12px;color:#808080">جولة في أروقة الجامعة (فيديو: الموقع)</span></p>
+<p>{paras[2]}</p><div class="soup">{paras[3]}<br /><br /><iframe src="https://video.example/embed/2"></iframe><br />
+<em>فيديو: مدرج الجامعة خلال الامتحانات</em><br /><br />{paras[4]}</div><p><em>* أستاذ في كلية التربية</em></p></div>
+<section class="AuthorCard_card__Wq1v8"><a class="AuthorCard_name__d5Fk2" href="/author/1">سامي الحاج</a>
+<p class="AuthorCard_bio__Hs0c9">صحفي وكاتب لبناني، يكتب في الشأن التربوي والاجتماعي منذ عام 2010.</p></section>
+</article></body></html>"""
+    art = extract(RawPage(url="https://marsad.example/opinion/2024/11/26/55.html", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
