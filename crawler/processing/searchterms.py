@@ -60,8 +60,14 @@ def word_forms(word: str) -> tuple[str, ...]:
 
 def search_terms(title: str | None, text: str) -> str:
     """The indexed terms of an article: every form of every word of its title and text, space-separated."""
+    return search_terms_normalised(title, normalize(text))
+
+
+def search_terms_normalised(title: str | None, normalised: str) -> str:
+    """:func:`search_terms` of an article whose text is already normalised (the analysis did it: the
+    normaliser works line by line, so the title and the text normalise apart)."""
     out: list[str] = []
-    for word in normalize(f"{title or ''}\n{text}").split():
+    for word in (*normalize(title or "").split(), *normalised.split()):
         out.extend(word_forms(word))
     return " ".join(out)
 

@@ -22,7 +22,7 @@ from crawler.processing.lshindex import warm_up
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, site_key
-from crawler.processing.searchterms import search_terms
+from crawler.processing.searchterms import search_terms, search_terms_normalised
 from crawler.processing.templates import SiteTemplates
 from crawler.run.budget import AnalysisResult
 from crawler.run.events import EventStage, EventStep, terms_row
@@ -227,7 +227,7 @@ class PageStep:
             signature=signature_row(item),
             template_site=site,
             template_lines=tuple(self.processor.learn(item, site)),
-            search_terms=None if shared else search_terms(item.article.title, item.article.text),
+            search_terms=None if shared else search_terms_normalised(item.article.title, item.normalised),
             event_terms=terms_row(event) if shared else None,
             outcome=Outcome.ARTICLE,
             decision=decision,
