@@ -59,6 +59,7 @@ MIN_BRIEF_CHARS = 120  # ...unless the page is dated and its URL looks like an a
 _ARTICLE_URL = re.compile(r"\d{3,}|/\d{4}/\d{1,2}/")
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 _OG_TYPE = XPath('//meta[@property="og:type" or @name="og:type"]/@content')
+_SITE_NAMES = XPath('//meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content')
 _LINKS = XPath("//body//a[@href]")
 _TITLES = XPath('//head/title/text() | //meta[@property="og:title" or @name="og:title"]/@content')
 _BODY_TEXT = XPath("//body//*[not(self::script or self::style or self::a or ancestor::a)]")
@@ -159,7 +160,8 @@ _SITE_PAGES = frozenset(
         "Privacy policy", "Terms of use", "Qui sommes-nous", "Contactez-nous", "Mentions légales", "Publicité",
         # "about <the institution>": عن الموقع، عن الوزارة، عن الوكالة…
         *(f"عن {who}" for who in ("الموقع", "الجريدة", "الصحيفة", "المجلة", "الوكالة", "الوزارة", "الهيئة",
-                                  "المؤسسة", "الشركة", "المجلس", "الإذاعة", "القناة", "المركز", "الجمعية")),
+                                  "المؤسسة", "الشركة", "المجلس", "الإذاعة", "القناة", "المركز", "الجمعية",
+                                  "المدونة", "البوابة", "المنصة", "الشبكة", "النشرة", "الراديو")),
         "À propos", "Qui sommes nous",
     )
 )  # fmt: skip
@@ -200,6 +202,45 @@ def has_own_headline(tree: HtmlElement) -> bool:
     return any(_squash(el.text_content()) in heads for el in _BODY_TEXT(tree) if len(el) <= 3)
 
 
+# A theme's heading over an archive: "Tag: …", "Category Archives: …", "التصنيف: …", "أرشيف الكاتب: …"
+_ARCHIVE_HEADING = re.compile(
+    r"^\s*(?:(?:tag|category|author|archives?|month|year|day)(?:\s+archives?)?|étiquette|catégorie|auteur|archives"
+    r"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _archive_heading(tree: HtmlElement) -> str | None:
+    first_h1 = next(tree.iter("h1"), None)
+    text = _squash(first_h1.text_content()) if first_h1 is not None else ""
+    return text if _ARCHIVE_HEADING.match(text) and _words(text) <= 8 else None
+
+
+def _names_only_the_site(tree: HtmlElement) -> bool:
+    """The page's ``<h1>``s name the site (its ``og:site_name``) and no heading or title part names a
+    story (a tagline aside): a home page however long its lead story's excerpt."""
+    h1s = [_squash(h.text_content()) for h in tree.iter("h1")]
+    names = {_squash(str(n)) for n in _SITE_NAMES(tree)} - {""}
+    if not h1s or not names or not all(h in names for h in h1s):
+        return False
+    parts = {_squash(p) for title in _TITLES(tree) for p in _PAGE_TITLE_PARTS.split(title)}
+    return not _titled_heading(tree, parts - names)
+
+
+_TITLE_CLASS = re.compile(r"title|headline|heading|titre", re.I)
+
+
+def _titled_heading(tree: HtmlElement, parts: set[str]) -> bool:
+    """Whether a heading of the page (``h2``-``h4``, or an element classed as a title) shows one of the
+    title's other parts: the story's headline under a logo ``<h1>`` (a tagline shows in no heading)."""
+    for el in tree.iter("h2", "h3", "h4", "div", "span", "p", "strong"):
+        if el.tag in ("div", "span", "p", "strong") and not _TITLE_CLASS.search(el.get("class") or ""):
+            continue
+        if _words(el.text_content()) >= 3 and _squash(el.text_content()) in parts:
+            return True
+    return False
+
+
 def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
     """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
     replay URL is judged by the original URL it shows."""
@@ -211,6 +252,9 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
     if site_page is not None:
         return f"a page about the site ({site_page})"
+    archive = _archive_heading(tree)
+    if archive is not None:
+        return f"an archive page ({archive})"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None
@@ -222,6 +266,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     og_type = " ".join(_OG_TYPE(tree)).strip().lower()
     if og_type == "article":
         return None
+    if og_type == "website" and _names_only_the_site(tree):
+        return "the site's home page (its title and headline name the site)"
     items = _microdata_items(tree)
     teaser_items = [item for item in items if _HEADLINE_LINKS(item)]
     if (

@@ -168,3 +168,17 @@ def test_a_category_blog_in_microdata_is_a_listing_an_article_with_two_related_i
     assert _page("مجتمع - فبراير.كوم", "مجتمع", listing) == "4 article teasers (microdata) and no headline"
     article = f'<article itemscope itemtype="https://schema.org/NewsArticle">{PROSE}</article>{item(1)}{item(2)}'
     assert _page("عنوان مقال طويل عن موضوع محلي - جريدة", "عنوان مقال طويل عن موضوع محلي", article) is None
+
+
+def test_archive_headings_about_pages_of_blogs_and_a_home_page_named_by_its_site_are_not_articles() -> None:
+    """A theme's archive heading ("Tag: …", "التصنيف: …") opens a listing whatever its excerpts hold; "عن
+    المدونة" is a blog's about page; a page whose title and only <h1> name the site (a tagline aside)
+    is its home page, however long its lead story's excerpt."""
+    assert _page("الدار البيضاء – مدونة", "Tag: الدار البيضاء", PROSE) is not None
+    assert _page("سياسة – جريدة", "التصنيف: سياسة", PROSE) is not None
+    assert _page("عن المدونة – دفاتر", "عن المدونة", PROSE) == "a page about the site (عن المدونة)"
+    home = '<meta property="og:type" content="website"><meta property="og:site_name" content="بوابة الواحة">'
+    assert _page("بوابة الواحة | أخبار ليبيا والعالم على مدار الساعة", "بوابة الواحة", PROSE, home) is not None
+    # an article whose <h1> is the logo keeps its headline elsewhere: still an article
+    story = "ارتفاع أسعار الخضر في أسواق الجملة بالعاصمة"
+    assert _page(f"{story} | بوابة الواحة", "بوابة الواحة", f"<h2>{story}</h2>{PROSE}", home) is None
