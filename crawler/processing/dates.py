@@ -441,15 +441,17 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
 AFTER_TEXT_TIER = 3  # ranks from this tier on: dates met only after the article text began
 
 
-def _visible_date(chunks: list[_Chunk], fetched_at: str) -> tuple[tuple[int, int, int], str] | None:
-    """The best-ranked visible date and its rank (:func:`_rank`)."""
-    found: list[tuple[tuple[int, int, int], str]] = []
+def _visible_date(chunks: list[_Chunk], fetched_at: str) -> tuple[tuple[int, int, int], str, bool] | None:
+    """The best-ranked visible date, its rank (:func:`_rank`) and whether it was relative ("منذ يومين":
+    only as good as the fetch time it is read against)."""
+    found: list[tuple[tuple[int, int, int], str, bool]] = []
     for chunk in chunks:
         iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text)
+        relative = False
         if iso is None and len(chunk.text) <= _PROSE_CHARS:
-            iso = parse_relative(chunk.text, fetched_at)
+            iso, relative = parse_relative(chunk.text, fetched_at), True
         if iso:
-            found.append((_rank(chunk), iso))
+            found.append((_rank(chunk), iso, relative))
     return min(found) if found else None
 
 
@@ -468,9 +470,9 @@ def find_published(
     Machine-readable dates first (JSON-LD, ``<meta>``, ``itemprop``). Then the dates
     shown on the page, judged by where they sit: a date labelled as the publication
     date ("نشر في", "Publié le") wins; then a short date line nearest the headline
-    (after it before before it); then the date in the page's URL; dates after the article
-    text began, in links, in lists of other articles, comments or sidebars come last or
-    not at all.
+    (after it before before it), unless it is relative ("منذ يومين") and the URL has a date;
+    then the date in the page's URL; dates after the article text began, in links, in lists
+    of other articles, comments or sidebars come last or not at all.
     ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
     on a page without an ``<h1>``).
     """
@@ -482,7 +484,7 @@ def find_published(
                 return on_archive_clock(iso)
     visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at)
     in_url = _url_date(url)
-    if visible and (in_url is None or visible[0][0] < AFTER_TEXT_TIER):
+    if visible and (in_url is None or (visible[0][0] < AFTER_TEXT_TIER and not visible[2])):
         return on_archive_clock(visible[1])
     if in_url:  # the page's own URL beats dates met only after its text began (other articles')
         return in_url

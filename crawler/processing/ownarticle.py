@@ -10,7 +10,8 @@ follows a *foreign headline* remains but the own paragraphs that resume after a 
 second article (see "What goes" below), where
 
 - the page's headline ``H`` is the ``<h1>`` (or headline-classed element) whose text best
-  matches the page's own title (``og:title``, JSON-LD ``headline``, ``<title>``);
+  matches the page's own title (``og:title``, JSON-LD ``headline``, ``<title>``); when no ``<h1>``
+  matches it (a logo in the only ``<h1>``), the heading that says the title;
 - a foreign headline ``F`` is a heading (``h1``-``h4``, or an element classed
   ``title``/``headline``/``titre``) after ``H`` in document order, with 3 to 40 words, that
   heads a unit of its own: it links to another page, or sits in an ``<article>`` that does
@@ -52,6 +53,7 @@ from lxml.html import HtmlElement
 from crawler.processing.normalize import normalize
 
 MIN_OWN_PROSE = 300
+TITLED_HEADING_OVERLAP = 0.8  # a heading that says this much of the title is the headline when no <h1> does
 # elements whose text counts as the own article's prose (a <span> of <br> soup too: ASP.NET label
 # controls hold whole stories in one)
 _PROSE_TAGS = frozenset({"p", "div", "td", "font", "span"})
@@ -173,7 +175,28 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         return candidates[0]
     scored = [(max(_overlap(_words(el.text_content()), h) for h in hints), -i, el) for i, el in enumerate(candidates)]
     best = max(scored, key=lambda s: (s[0], s[1]))
+    if candidates[0].tag == "h1" and _covers(candidates, hints) < 0.5:
+        # the <h1>s say little of the title (a logo, a section name): the headline is the heading that
+        # says the title
+        headings = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            and el.tag != "h1"
+            and _is_heading(el)
+            and 3 <= len(_words(el.text_content())) <= 40
+        ]
+        titled = [(max(_overlap(_words(el.text_content()), h) for h in hints), -i, el) for i, el in enumerate(headings)]
+        found = max(titled, key=lambda s: (s[0], s[1])) if titled else None
+        if found is not None and found[0] >= TITLED_HEADING_OVERLAP and _covers([found[2]], hints) >= 0.5:
+            return found[2]
     return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
+
+
+def _covers(elements: list[HtmlElement], hints: list[list[str]]) -> float:
+    """The largest share of a title hint's words that one of ``elements`` says."""
+    shares = [len(set(_words(el.text_content())) & set(h)) / len(set(h)) for el in elements for h in hints if h]
+    return max(shares, default=0.0)
 
 
 def following(el: HtmlElement) -> Iterator[HtmlElement]:

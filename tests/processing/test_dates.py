@@ -201,3 +201,26 @@ def test_the_urls_date_beats_dates_found_only_after_the_text_began() -> None:
         "</td></tr></table>"
     )
     assert _published(body, "https://x.example/opinion/2024/06/17/3.html") == "2024-06-17"
+
+
+def test_a_relative_date_yields_to_the_urls_date() -> None:
+    """ "منذ يومين" is read against the fetch time, which a re-process of an old archive does not know
+    well: the date in the page's own URL wins over it."""
+    body = f"<h1>عنوان المقال الرئيسي للصفحة</h1><span>منذ يومين</span>{BODY}"
+    assert _published(body, "https://x.example/news/2025/02/03/86120.html") == "2025-02-03"
+    assert _published(body, "https://x.example/news/86120.html") == "2024-07-18T13:00:00+01:00"
+
+
+def test_a_logo_in_the_only_h1_leaves_the_date_to_the_heading_that_says_the_title() -> None:
+    title = "تيزي وزو: آلاف الزوار يحتفلون بيناير في القرى الجبلية"
+    page = (
+        f"<html><head><title>{title} - الأفق</title></head><body><div class='top'><span>الثلاثاء 14 جانفي 2025</span>"
+        "</div><h1><a href='/'><img alt='الأفق'>الأفق الجزائري</a></h1><ul class='menu'>"
+        + "".join(f"<li><a href='/c/{i}'>قسم {i}</a></li>" for i in range(70))
+        + "</ul><div class='item'>"
+        f"<span class='created'>الأحد, 12 جانفي 2025 10:35</span><h2 class='itemTitle'>{title}</h2>{BODY}</div></body></html>"
+    )
+    tree = fromstring(page)
+    assert find_published(tree, "https://x.example/item/58214.html", FETCHED, headline=find_headline(tree)) == (
+        "2025-01-12T10:35:00"
+    )
