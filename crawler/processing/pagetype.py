@@ -6,14 +6,16 @@ tag, author and about pages must not become articles (nor near-duplicates of eac
 
 Invariant: a page is an article unless the page itself says otherwise, in this order:
 1. the site root is never an article, nor a page whose title or ``<h1>`` names a page about the
-   site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية"), whatever its markup says (CMSs mark
+   site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>``
+   is a theme's archive heading ("Tag: …", "التصنيف: …"), whatever its markup says (CMSs mark
    their static pages ``og:type`` ``article`` too);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
    ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``...) makes it not;
 3. a URL path that names a listing (``/category/``, ``/tag/``, ``/author/``, ``/page/2``,
    ``/about``, ``/contact``...) makes it not;
-4. ``og:type`` ``article`` makes it one;
+4. ``og:type`` ``article`` makes it one; ``og:type`` ``website`` with ``<h1>``s that only name the
+   site (its ``og:site_name``) and a title shown in no heading (a tagline) makes it the home page;
 5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
    is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
    (4+ words) make it not (a category blog);
