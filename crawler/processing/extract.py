@@ -24,6 +24,7 @@ from crawler.processing.boilerplate import strip_boilerplate, trim_edges
 from crawler.processing.canonical import article_url
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
+from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import not_article_reason
@@ -135,6 +136,12 @@ def _page_title(tree: HtmlElement) -> str | None:
     return text or None
 
 
+def _is_headline_text(name: str, headline: HtmlElement) -> bool:
+    """Whether ``name`` is the page's headline (a site name never is)."""
+    norm = normalize(name)
+    return len(norm.split()) >= 3 and norm == normalize(headline.text_content())
+
+
 def load_lazy_parts() -> None:
     """Initialise what the extraction libraries set up on first use, above all jusText's merged
     stoplists (~0.4 s, built by trafilatura on its first fallback to jusText). Called by a
@@ -185,7 +192,10 @@ def extract(raw: RawPage) -> Article:
     if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_TEXT_CHARS:
         raise Rejected(Outcome.EMPTY, "no article text")
     text = (doc.text or "").strip()
-    outlet = unescape(meta.sitename) or (urlsplit(url).hostname or "").removeprefix("www.") or None
+    host = (urlsplit(url).hostname or "").removeprefix("www.") or None
+    outlet = unescape(meta.sitename) or host
+    if outlet and headline is not None and _is_headline_text(outlet, headline):
+        outlet = host  # trafilatura's guess from a "Site | Headline" title took the headline for the site
     if published is None:  # htmldate's guess, only when the page's own signals gave nothing
         guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=raw.fetched_at[:10])
         published = parse_iso(guess) if guess else None

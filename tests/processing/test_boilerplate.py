@@ -456,3 +456,13 @@ def test_author_cards_pull_quotes_author_notes_and_video_captions_are_not_text()
 </article></body></html>"""
     art = extract(RawPage(url="https://marsad.example/opinion/2024/11/26/55.html", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_a_site_name_is_never_the_headline() -> None:
+    """Without og:site_name, a "Site | Headline" title made trafilatura guess the headline as the site
+    name, and the title came out as the site's name."""
+    title = "في تعز.. الماء يبتلع نصف دخل الأسرة"
+    page = f"""<html><head><title>المنبر اليمني | {title}</title><meta property="og:title" content="المنبر اليمني | {title}">
+</head><body><h1>{title}</h1><p>{PARA.format(city="تعز")}</p><p>{PARA.format(city="إب")}</p></body></html>"""
+    art = extract(RawPage(url="https://www.menbar.example/news/2024/11/16/84213.html", body=page.encode()))
+    assert art.title == title
