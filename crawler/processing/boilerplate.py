@@ -34,7 +34,7 @@ from lxml.html import HtmlElement
 
 from crawler.processing.dates import is_date_line
 from crawler.processing.normalize import normalize
-from crawler.processing.ownarticle import find_headline, following
+from crawler.processing.ownarticle import direct_text_chars, find_headline, following
 
 # Words of class/id attributes (split on spaces, "-" and "_") that name furniture.
 _JUNK_WORDS = frozenset(
@@ -383,9 +383,14 @@ def _own_body_start(headline: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
+def _class_words(raw: str) -> list[str]:
+    """The words of a class/id string ("entry-chapo post_title" → entry, chapo, post, title)."""
+    return raw.lower().translate(_TO_SPACE).split()
+
+
 def _furniture_name(raw: str) -> bool | str:
     """Whether a class/id string names furniture: True, "weak" (only :data:`_WEAK_JUNK_WORDS`), False."""
-    words = set(raw.lower().translate(_TO_SPACE).split()) & _JUNK_WORDS
+    words = set(_class_words(raw)) & _JUNK_WORDS
     if _JUNK_COMPOUNDS.search(raw):
         return True
     if not words:
@@ -794,13 +799,18 @@ def _visible_caption(box: HtmlElement) -> bool:
     return any(t.strip() for t in box.xpath(".//text()[not(ancestor::iframe) and not(ancestor::video)]"))
 
 
+def _one_short_line(text: str) -> bool:
+    """A caption's shape: at most :data:`MAX_CAPTION_WORDS` words, not ending like a sentence."""
+    return len(text.split()) <= MAX_CAPTION_WORDS and not text.strip().endswith(_SENTENCE_END)
+
+
 def _caption_line(el: HtmlElement) -> bool:
     """A short line set apart as a caption: styled as a whole (italic, small, a font or a styled span)
     or carrying a photo or video credit."""
     if not isinstance(el.tag, str) or el.tag in _HEADLINE_TAGS:
         return False
     text = _bounded_text(el, 240)
-    if not text or not text.strip() or len(text.split()) > MAX_CAPTION_WORDS or text.strip().endswith(_SENTENCE_END):
+    if not text or not text.strip() or not _one_short_line(text):
         return False
     if el.tag in _STYLED:
         return True
@@ -815,7 +825,7 @@ def _caption_line(el: HtmlElement) -> bool:
 def _caption_box(box: HtmlElement) -> bool:
     """A container whose whole text is one short line: a photo or video with its caption."""
     text = _bounded_text(box, 240)
-    if text is None or len(text.split()) > MAX_CAPTION_WORDS or text.strip().endswith(_SENTENCE_END):
+    if text is None or not _one_short_line(text):
         return False
     return not (box.tag != "p" and box.find(".//p") is not None) and next(box.iter(*_HEADLINE_TAGS), None) is None
 
@@ -866,7 +876,7 @@ MAX_STANDFIRST_CHARS = 600
 
 def _standfirst_class(el: HtmlElement) -> bool:
     raw = el.get("class")
-    return bool(raw) and not _STANDFIRST_WORDS.isdisjoint(raw.lower().translate(_TO_SPACE).split())
+    return bool(raw) and not _STANDFIRST_WORDS.isdisjoint(_class_words(raw))
 
 
 def _opens_body(el: HtmlElement) -> bool:
@@ -874,8 +884,7 @@ def _opens_body(el: HtmlElement) -> bool:
     ``<br>`` soup), of 80 characters or more."""
     if el.tag == "p":
         return len(el.text_content().strip()) >= 80
-    own = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
-    return own >= 80
+    return direct_text_chars(el) >= 80
 
 
 def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> int:

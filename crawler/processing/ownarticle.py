@@ -215,6 +215,12 @@ def _chars(text: str) -> int:
     return len(" ".join(text.split()))
 
 
+def direct_text_chars(el: HtmlElement) -> int:
+    """Characters of text ``el`` holds directly: its text and its children's tails (``<br>`` soup),
+    not what its children hold."""
+    return len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+
+
 def _own_prose(el: HtmlElement) -> int:
     """Characters of text in ``el`` outside links, scripts and styles."""
     skipped = sum(len(n.text_content()) for n in el.iter("a", "script", "style"))
@@ -337,7 +343,7 @@ def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
                     return len(removed)
         if el.tag not in _PROSE_TAGS or (el.tag == "span" and el.find("br") is None):
             continue  # an inline span: its paragraph counts its text
-        own_text = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        own_text = direct_text_chars(el)
         if el.tag == "p" or own_text:
             if el.tag == "p":
                 own_text += sum(len(c.text_content().strip()) for c in el if c.tag != "a")

@@ -168,8 +168,8 @@ class PageStep:
         if store.search_pending() or (store.shared and store.has_unindexed_articles()):
             index_search_terms(store)
             store.commit()
-        # a shared store's articles waiting for their search terms (:meth:`search_rows`): (id, title, text)
-        self._unindexed: list[tuple[int, str | None, str]] = []
+        # a shared store's articles waiting for their search terms (:meth:`search_rows`)
+        self._unindexed: list[tuple[int, str | None, str]] = []  # (article id, title, normalised text)
         store.begin_decision()  # other writers of a shared store wait while the state is read
         self.seen_up_to = store.last_article_id()
         self.index.bulk_load(index_rows(store.signature_rows()))
@@ -244,7 +244,7 @@ class PageStep:
             if result.event is not None:
                 self.events.stored(article_id, result.event)
             if self.store.shared:
-                self._unindexed.append((article_id, result.item.article.title, result.item.article.text))
+                self._unindexed.append((article_id, result.item.article.title, result.item.normalised))
 
     @property
     def search_waiting(self) -> bool:
@@ -256,7 +256,7 @@ class PageStep:
         ``(article id, terms)``. They depend on no decision, so the caller writes them outside the
         decision lock (after the commit that stored the articles: a writer that dies in between leaves
         articles without them, which the next one to open the store indexes)."""
-        rows = [(article_id, search_terms(title, text)) for article_id, title, text in self._unindexed]
+        rows = [(article_id, search_terms_normalised(title, text)) for article_id, title, text in self._unindexed]
         self._unindexed.clear()
         return rows
 
