@@ -144,8 +144,9 @@ class _Text:
     words: frozenset[str]
     stems: frozenset[str]
     skeletons: frozenset[str]
-    numbers: frozenset[str]
+    numbers: frozenset[str]  # every number stated, thousands groups also glued
     dates: frozenset[tuple[str, int, int]]
+    groups: dict[int, tuple[int, str]]  # see _grouped
 
     def says(self, word: str) -> bool:
         return word in self.words or stem(word) in self.stems or skeleton(word) in self.skeletons
@@ -153,6 +154,22 @@ class _Text:
 
 def _number(token: str) -> str:
     return token.lstrip("0") or "0"
+
+
+def _grouped(tokens: list[str], dated: list[tuple[str, int, int] | None]) -> dict[int, tuple[int, str]]:
+    """Numbers written in thousands groups ("439 491" for 439,491 once normalised): start token ->
+    (end token, the glued number). A group is 1-3 digits followed by runs of exactly three."""
+    found: dict[int, tuple[int, str]] = {}
+    i = 0
+    while i < len(tokens):
+        end = i + 1
+        if tokens[i].isdigit() and dated[i] is None and len(tokens[i]) <= 3:
+            while end < len(tokens) and len(tokens[end]) == 3 and tokens[end].isdigit() and dated[end] is None:
+                end += 1
+        if end - i >= 2:
+            found[i] = (end, _number("".join(tokens[i:end])))
+        i = end
+    return found
 
 
 @lru_cache(maxsize=512)  # a new article is compared with each of its candidates (and they recur): read once
@@ -188,14 +205,16 @@ def _read(normalised: str) -> _Text:
                 dated[i] = ("w", WEEKDAYS[token], 0)
             elif token.isdigit():
                 dated[i] = _year(token)
+    groups = _grouped(tokens, dated)
     return _Text(
         tokens=tokens,
         dated=dated,
         words=frozenset(tokens),
         stems=frozenset(stem(t) for t in tokens),
         skeletons=frozenset(skeleton(t) for t in tokens if not t.isdigit()),
-        numbers=frozenset(_number(t) for t in tokens if t.isdigit()),
+        numbers=frozenset(_number(t) for t in tokens if t.isdigit()) | {glued for _, glued in groups.values()},
         dates=frozenset(fact for fact in dated if fact is not None),
+        groups=groups,
     )
 
 
@@ -266,11 +285,19 @@ def compare(a: str, b: str, common: frozenset[str] | None = None) -> Disagreemen
 
 
 def _lead_numbers(x: _Text, y: _Text) -> list[str]:
-    """Numbers (not dates) in ``x``'s lead that ``y`` never states."""
+    """Numbers (not dates) in ``x``'s lead that ``y`` never states (a number in thousands groups
+    counts as stated when ``y`` states it glued or grouped)."""
     found = []
-    for token, fact in zip(x.tokens[:LEAD_WORDS], x.dated[:LEAD_WORDS], strict=True):
-        if token.isdigit() and fact is None and _number(token) not in y.numbers:
+    i = 0
+    while i < LEAD_WORDS and i < len(x.tokens):
+        group = x.groups.get(i)
+        if group is not None and group[1] in y.numbers:
+            i = group[0]
+            continue
+        token = x.tokens[i]
+        if token.isdigit() and x.dated[i] is None and _number(token) not in y.numbers:
             found.append(_number(token))
+        i += 1
     return found
 
 

@@ -39,7 +39,7 @@ class DedupParams:
     min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
     # Facts (crawler/processing/facts.py): aligned substitutions where both texts state a different
     # number, date or name. A copy must agree with the cluster's first article on them.
-    facts_version: str = "facts-2"  # fact rules and word list (facts.py, data/common_words_ar.txt)
+    facts_version: str = "facts-3"  # fact rules and word list (facts.py, data/common_words_ar.txt)
     max_fact_conflicts: int = 2  # a strong overlap (accept_*) with more conflicts is another story,
     soft_max_fact_conflicts: int = 1  # ... a soft one with more than this,
     max_date_conflicts: int = 0  # ... and either with more date conflicts than this;

@@ -127,3 +127,13 @@ def test_a_contained_dispatch_agrees_with_the_round_up_lead() -> None:
     )
     assert not compare(dispatch, round_up).lead_numbers
     assert not compare(round_up, dispatch).lead_numbers
+
+
+def test_a_lead_number_with_thousands_grouping_is_the_glued_number() -> None:
+    glued = normalize("أنهت المديرية العامة للجوازات إجراءات تصحيح أوضاع 439491 مقيما من أبناء الجالية " + BODY)
+    grouped = normalize("أنهت المديرية العامة للجوازات إجراءات تصحيح أوضاع 439 491 مقيما من أبناء الجالية " + BODY)
+    assert not compare(glued, grouped).lead_numbers
+    assert not compare(grouped, glued).lead_numbers
+    # another figure, grouped or not, is still another story
+    other = normalize("أنهت المديرية العامة للجوازات إجراءات تصحيح أوضاع 512 007 مقيما من أبناء الجالية " + BODY)
+    assert compare(glued, other).lead_numbers and compare(other, glued).lead_numbers
