@@ -14,6 +14,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   excluded), all ``held``: measured once before any change (2026-12-05), its misses read since;
 - v5, ``benchmarks/data/dedup_pairs_v5.tsv``: 480 pairs by the v2 sampler (seed 2026125, v1-v4
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-05), its misses read since;
+- v6, ``benchmarks/data/dedup_pairs_v6.tsv``: 480 pairs by the v2 sampler (seed 2026126, v1-v5
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -40,7 +43,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held v3-held v4-held v5-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held v3-held v4-held v5-held v6-held]
 """
 
 from __future__ import annotations
@@ -70,8 +73,8 @@ from crawler.processing.processor import analyse
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = DedupParams()
 NEWS = (2, 256, 0.45)  # text-dedup's news setting: word n-gram, permutations, LSH threshold
-SETS = ("v1", "v2-tune", "v2-held", "v3-held", "v4-held", "v5-held")
-HELD_OUT = "v5-held"  # the set nothing has been tuned on (v3 and v4 were read, after their first measurement)
+SETS = ("v1", "v2-tune", "v2-held", "v3-held", "v4-held", "v5-held", "v6-held")
+HELD_OUT = "v6-held"  # the set nothing has been tuned on (v3-v5 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune``, ``v2-held``, ``v3-held``, ``v4-held`` or ``v5-held``."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held``, ``v3-held``, ``v4-held``, ``v5-held`` or ``v6-held``."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
