@@ -29,6 +29,7 @@ from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import not_article_reason
 from crawler.processing.sites import site_of, unescape
+from crawler.processing.splitbody import join_split_body
 from crawler.processing.titles import clean_title
 
 log = logging.getLogger(__name__)
@@ -191,7 +192,7 @@ def extract(raw: RawPage) -> Article:
         raise Rejected(Outcome.ERROR, f"extraction failed: {exc}") from exc
     if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_TEXT_CHARS:
         raise Rejected(Outcome.EMPTY, "no article text")
-    text = (doc.text or "").strip()
+    text = join_split_body(tree, (doc.text or "").strip(), headline)
     host = (urlsplit(url).hostname or "").removeprefix("www.") or None
     outlet = unescape(meta.sitename) or host
     if outlet and headline is not None and _is_headline_text(outlet, headline):
