@@ -232,9 +232,11 @@ def _bare(text: str) -> str:
     return _HARAKAT.sub("", text)
 
 
-_MARKER_LEAD = r"^[\s*\-–—•·»>■▪►◄|]*"  # "** اقرأ أيضا:", "» اقرأ أيضا", "- Read also"
+# "** اقرأ أيضا:", "» اقرأ أيضا", "- Read also", "▶ شاهد": bullets, dashes, arrows and geometric shapes
+_MARKER_LEAD = r"^[\s*\-–—•·»>|\u2190-\u21ff\u25a0-\u25ff]*"
 _READ_ALSO = re.compile(
     rf"{_MARKER_LEAD}(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|{_MARKER_LEAD}(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
+    rf"{_MARKER_LEAD}(شاهد|شاهدوا|طالع)\s*(ب?ال)?(فيديو|صور)\S*\s*[:：]|"  # "▶ شاهد الفيديو: <title>"
     rf"{_MARKER_LEAD}(read|see)\s+(also|more)\b|{_MARKER_LEAD}related\s*:|"
     rf"{_MARKER_LEAD}([àa]\s+)?(lire|voir)\s+aussi\b|{_MARKER_LEAD}sur\s+le\s+même\s+sujet\b",
     re.I,
@@ -254,7 +256,8 @@ _SHORT_TEXT_BLOCKS = XPath(
 )
 _READ_ALSO_BLOCKS = XPath(
     "//body//text()[contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
-    " or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')]" + _NEAREST_BLOCK
+    " or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet') or contains(., 'شاهد')"
+    " or contains(., 'طالع')]" + _NEAREST_BLOCK
 )
 
 
@@ -1055,13 +1058,20 @@ _END_MARK = re.compile(
     r"^[\s(\-–—*]*(?:النهاية|انتهى|انتهي)[\s)\-–—*.]*"
     r"(?:(?:[\u0621-\u064a]\s*){1,5}(?:[/|]\s*(?:[\u0621-\u064a]\s*){1,5})*)?$"
 )
+# wire copy's closing agency code, "(واج)", "( و م ع )", "[قنا]", "(أ.ف.ب)": a bracketed code of a few letters
+_AGENCY_CODE = re.compile(r"^\s*[(\[]\s*(?:[\u0621-\u064a]+[\s.]*){1,4}[)\]]\s*$")
+MAX_AGENCY_CODE_CHARS = 16
+# a column's or a letter's signature: the author's first name after a dash ("— سعيد", "- ليلى ب.")
+_SIGNATURE = re.compile(r"^\s*[—–-]\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+\.?){0,2}\s*$")
 _INITIALS = re.compile(r"^\s*(?:[\u0621-\u064a]\s+){1,4}[\u0621-\u064a]?\s*[/|]\s*(?:[\u0621-\u064a]\s*){1,5}$")
 
 
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
-    if _END_MARK.match(line) or _INITIALS.match(line) or _AUTHOR_NOTE.match(line):
+    if _END_MARK.match(line) or _INITIALS.match(line) or _AUTHOR_NOTE.match(line) or _SIGNATURE.match(line):
+        return True
+    if _AGENCY_CODE.match(line) and len(line.strip()) <= MAX_AGENCY_CODE_CHARS:
         return True
     cells = _row_cells(line)
     if cells is not None:  # an action bar or counters row

@@ -466,3 +466,28 @@ def test_a_site_name_is_never_the_headline() -> None:
 </head><body><h1>{title}</h1><p>{PARA.format(city="تعز")}</p><p>{PARA.format(city="إب")}</p></body></html>"""
     art = extract(RawPage(url="https://www.menbar.example/news/2024/11/16/84213.html", body=page.encode()))
     assert art.title == title
+
+
+def test_trim_edges_drops_an_agency_code_in_brackets_and_a_signature_after_the_article() -> None:
+    """Wire copy ends with its agency's code ("(واج)", "(و م ع)", "[قنا]"); a column or a letter with
+    its author's first name after a dash ("— سعيد"). Neither is text; a last paragraph is."""
+    body = f"{PARA.format(city='وهران')}\n{PARA.format(city='تلمسان')}"
+    for tail in ("(واج)", "( و م ع )", "[قنا]", "(أ.ف.ب)", "— سعيد", "- ليلى ب.", "– عبد الرحيم"):
+        assert trim_edges(f"{body}\n{tail}", None) == body, tail
+    for last in ("(وقد تم تأجيل الجلسة إلى موعد لاحق بطلب من الدفاع.)", "— ثم عاد الهدوء إلى المدينة بعد منتصف الليل."):
+        assert trim_edges(f"{body}\n{last}", None).endswith(last), last
+
+
+def test_a_watch_the_video_link_line_inside_the_body_goes_a_sentence_about_a_video_stays() -> None:
+    paras = [PARA.format(city=c) for c in ("الحديدة", "مأرب")]
+    about = "وأظهر مقطع فيديو تداوله ناشطون طوابير طويلة أمام محطات الوقود في المدينة منذ صباح الأحد."
+    for line in (
+        '<a href="https://youtu.be/x1">▶ شاهد الفيديو: طوابير أمام محطات الوقود في الحديدة</a>',
+        '<strong>◀ شاهد بالفيديو:</strong> <a href="/v/9">لحظة وصول القافلة إلى مأرب</a>',
+        '<a href="/g/3">► شاهد الصور: آثار السيول في الحديدة</a>',
+    ):
+        page = f"""<html><head><meta charset="utf-8"><title>أزمة وقود في الحديدة</title></head><body><article>
+<h1>أزمة وقود في الحديدة</h1><div class="body"><p>{paras[0]}</p><p class="vid">{line}</p><p>{about}</p>
+<p>{paras[1]}</p></div></article></body></html>"""
+        art = extract(RawPage(url="https://yemen.example/news/2025/fuel-hodeidah", body=page.encode()))
+        assert art.text.split("\n") == [paras[0], about, paras[1]], (line, art.text)
