@@ -30,7 +30,7 @@ from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import not_article_reason
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
-from crawler.processing.titles import clean_title
+from crawler.processing.titles import clean_title, fuller_headline
 
 log = logging.getLogger(__name__)
 
@@ -199,12 +199,17 @@ def extract(raw: RawPage) -> Article:
         outlet = host  # trafilatura's guess from a "Site | Headline" title took the headline for the site
     if published is None:  # htmldate's guess, only when the page's own signals gave nothing
         guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=raw.fetched_at[:10])
-        if guess and guess.endswith("-01-01") and guess != find_date(
-            tree, url=url, original_date=True, extensive_search=False, max_date=raw.fetched_at[:10]
+        if (
+            guess
+            and guess.endswith("-01-01")
+            and guess
+            != find_date(tree, url=url, original_date=True, extensive_search=False, max_date=raw.fetched_at[:10])
         ):
             guess = None  # only a year found in the text ("عام 2021"): htmldate's January 1st is no date
         published = parse_iso(guess) if guess else None
     title = clean_title(unescape(meta.title), outlet, h1s)
+    if headline is not None:
+        title = fuller_headline(title, headline.text_content())
     text = trim_edges(text, outlet, title)
     return Article(
         url=url,

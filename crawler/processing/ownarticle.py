@@ -160,7 +160,8 @@ def _dated_byline_after(f: HtmlElement) -> bool:
 def find_headline(tree: HtmlElement) -> HtmlElement | None:
     """The element holding the page's own headline (see the module's invariant)."""
     hints = [_words(h) for h in _title_hints(tree) if h.strip()]
-    candidates = [el for el in tree.iter("h1")] or [
+    # an <h1> without text is a logo image: no headline
+    candidates = [el for el in tree.iter("h1") if _words(el.text_content())] or [
         el
         for el in tree.iter()
         if isinstance(el.tag, str) and _is_heading(el) and 3 <= len(_words(el.text_content())) <= 40

@@ -10,6 +10,9 @@ _SEPARATORS = re.compile(r"\s+(?:[|｜–—\-:»«•·/]|::|\|\|)\s+|\s*(?:::|
 _ELLIPSIS = ("…", "...", "..")
 _MIN_HEADLINE = 10  # normalised characters: shorter <h1>s are logos or section names
 _MAX_SITE_WORDS = 5  # a part dropped without naming the site is at most this long
+_MAX_HEADLINE_WORDS = 40  # a longer "headline" is a block of text
+# clitics a headline may glue to a word the title has bare ("بسطيف" / "سطيف"), longest first
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | None:
@@ -37,6 +40,27 @@ def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | No
             if len(stem) >= _MIN_HEADLINE and normalize(h).startswith(stem):
                 return h
     return cleaned
+
+
+def fuller_headline(title: str | None, headline: str | None) -> str | None:
+    """The page's headline instead of ``title`` when it says every word of it and more: a CMS's
+    SEO title ("انطلاق حملة الحصاد بسطيف") is often a shortened headline ("سطيف: انطلاق حملة الحصاد
+    وتوقعات بإنتاج …"), and the headline is what the page shows as its title."""
+    if not title or not headline:
+        return title
+    headline = " ".join(headline.split())
+    title_words, head_words = normalize(title).split(), normalize(headline).split()
+    if not len(title_words) < len(head_words) <= _MAX_HEADLINE_WORDS:
+        return title
+    stems = {_bare_stem(w) for w in head_words}
+    return headline if all(_bare_stem(w) in stems for w in title_words) else title
+
+
+def _bare_stem(word: str) -> str:
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic) :]
+    return word
 
 
 def _names_site(part: str, site_norm: str) -> bool:

@@ -32,3 +32,23 @@ def test_a_year_in_the_text_is_not_a_publication_date() -> None:
 <p>{para.replace("سوران", "رانية")}</p></div></article></body></html>"""
     art = extract(RawPage(url="https://aso.example/arabic/video/greenhouses-soran", body=page.encode()))
     assert art.published_at is None, art.published_at
+
+
+def test_an_empty_logo_h1_is_no_headline_and_a_shortened_seo_title_yields_to_the_headline() -> None:
+    from crawler.items import RawPage
+    from crawler.processing.extract import extract
+
+    headline = "تيارت: انطلاق حملة الحصاد وتوقعات بإنتاج مليوني قنطار من الحبوب هذا الموسم"
+    para = (
+        "انطلقت أمس بولاية تيارت حملة الحصاد والدرس لموسم 2024، بحضور السلطات المحلية وممثلي الفلاحين، "
+        "وسط توقعات بمحصول وفير بعد التساقطات المطرية التي عرفتها المنطقة خلال فصل الشتاء."
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>انطلاق حملة الحصاد بتيارت - الأفق</title>
+<meta property="og:title" content="انطلاق حملة الحصاد بتيارت"></head><body>
+<h1 class="logo"><a href="/"><img src="/logo.png" alt=""></a></h1>
+<div class="itemView"><div class="itemHeader"><span class="itemDateCreated">الثلاثاء, 04 جوان 2024 21:40</span>
+<h2 class="itemTitle">{headline}</h2></div><div class="itemFullText"><p>{para}</p><p>{para}</p></div></div>
+<div class="sidebar"><span>الخميس 06 جوان 2024</span></div></body></html>"""
+    art = extract(RawPage(url="https://ofoq.example/regions/item/77-tiaret.html", body=page.encode()))
+    assert art.title == headline
+    assert (art.published_at or "")[:10] == "2024-06-04"

@@ -38,3 +38,18 @@ def test_truncated_title_completed_by_h1() -> None:
 
 def test_no_title_falls_back_to_h1() -> None:
     assert clean_title(None, None, [HEADLINE]) == HEADLINE
+
+
+def test_a_shortened_seo_title_yields_to_the_headline_that_says_all_of_it_and_more() -> None:
+    from crawler.processing.titles import fuller_headline
+
+    seo = "انطلاق حملة الحصاد بتيارت"
+    headline = "تيارت: انطلاق حملة الحصاد وتوقعات بإنتاج مليوني قنطار من الحبوب هذا الموسم"
+    assert fuller_headline(seo, headline) == headline
+    # a headline that leaves out a word of the title, or only repeats it, does not replace it
+    assert fuller_headline(seo, "انطلاق حملة الحرث والبذر في ولايات الغرب") == seo
+    assert fuller_headline(HEADLINE, f" {HEADLINE} ") == HEADLINE
+    # a section name, a logo or a very long block is no headline
+    assert fuller_headline(seo, "الأفق الجزائري") == seo
+    assert fuller_headline(seo, " ".join([headline] * 4)) == seo
+    assert fuller_headline(None, headline) is None
