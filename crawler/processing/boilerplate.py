@@ -108,6 +108,8 @@ _JUNK_WORDS = frozenset(
         "footnote",
         "footnotes",
         "pullquote",
+        "instagram",  # embedded posts ("instagram-media", "tiktok-embed", "fb-post"): another page's text
+        "tiktok",
         "signature",  # the byline paragraph ("field-signature", "p.signature")
     ]
 )
@@ -122,7 +124,8 @@ _JUNK_COMPOUNDS = re.compile(
     r"tags[-_]?(list|wrap|box|links)|more[-_]?news|latest[-_]?news|read[-_]?also|"
     r"most[-_]?(read|viewed|popular|commented|shared|liked|recent)|"
     r"(popular|recent|latest|trending)[-_]?(posts|news|articles|stories)|"
-    r"author[-_]?(box|card|bio|info|profile)|about[-_]?author|ad[-_]?(slot|unit|box|zone)|pull[-_]?quote",
+    r"author[-_]?(box|card|bio|info|profile)|about[-_]?author|ad[-_]?(slot|unit|box|zone)|pull[-_]?quote|"
+    r"fb[-_]?(post|video|xfbml)",
     re.I,
 )
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
@@ -389,6 +392,18 @@ def _own_body_start(headline: HtmlElement | None) -> HtmlElement | None:
 def _class_words(raw: str) -> list[str]:
     """The words of a class/id string ("entry-chapo post_title" → entry, chapo, post, title)."""
     return raw.lower().translate(_TO_SPACE).split()
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _camel_words(raw: str) -> list[str]:
+    """:func:`_class_words` with camel case split too: CSS modules name classes
+    ``Component_local__hash`` ("StorySubheadline_sub__Jc8Rw" → story, subheadline, sub, jc8rw), and
+    the words as written stay ("ArticlePage-subHeadline" → subheadline).
+    Only for names that say what a block *is* (a standfirst): as furniture names, camel-case parts
+    mislead ("PrintThis" marks the printable article, not a print button)."""
+    return _class_words(raw) + _class_words(_CAMEL.sub(" ", raw))  # "subHeadline" is one word too
 
 
 def _furniture_name(raw: str) -> bool | str:
@@ -879,7 +894,7 @@ MAX_STANDFIRST_CHARS = 600
 
 def _standfirst_class(el: HtmlElement) -> bool:
     raw = el.get("class")
-    return bool(raw) and not _STANDFIRST_WORDS.isdisjoint(_class_words(raw))
+    return bool(raw) and not _STANDFIRST_WORDS.isdisjoint(_camel_words(raw))
 
 
 def _opens_body(el: HtmlElement) -> bool:
@@ -1063,13 +1078,19 @@ _AGENCY_CODE = re.compile(r"^\s*[(\[]\s*(?:[\u0621-\u064a]+[\s.]*){1,4}[)\]]\s*$
 MAX_AGENCY_CODE_CHARS = 16
 # a column's or a letter's signature: the author's first name after a dash ("— سعيد", "- ليلى ب.")
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+\.?){0,2}\s*$")
-_INITIALS = re.compile(r"^\s*(?:[\u0621-\u064a]\s+){1,4}[\u0621-\u064a]?\s*[/|]\s*(?:[\u0621-\u064a]\s*){1,5}$")
+# "م ع ش / ع د ن", "ع.ف/ ر.ح", "ك.م/ ع.ش (رويترز، أ ف ب)": initials spaced or dotted, agencies after them
+_INITIALS = re.compile(
+    r"^\s*(?:[\u0621-\u064a][\s.]+){1,4}[\u0621-\u064a]?\.?\s*[/|]\s*(?:[\u0621-\u064a][\s.]*){1,5}"
+    r"(?:[(\[][^()\[\]]{1,40}[)\]])?\s*$"
+)
+# a rule drawn under the article: "ـــــ", "______", "* * *"
+_RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
 
 
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
-    if _END_MARK.match(line) or _INITIALS.match(line) or _AUTHOR_NOTE.match(line) or _SIGNATURE.match(line):
+    if any(rule.match(line) for rule in (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE)):
         return True
     if _AGENCY_CODE.match(line) and len(line.strip()) <= MAX_AGENCY_CODE_CHARS:
         return True
@@ -1082,7 +1103,13 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if not _short_arabic(line, 10):
         return False
     bare = _bare(line)
-    return bool(_CREDIT_LABEL.match(bare) or (site_norm and norm == site_norm) or _TAG_LINE.match(bare))
+    unbracketed = bare.strip().removeprefix("(").removeprefix("[").removesuffix(")").removesuffix("]")
+    return bool(
+        _CREDIT_LABEL.match(bare)
+        or _CREDIT_LABEL.match(unbracketed)  # "(الصور: صفحة الوزارة)"
+        or (site_norm and norm == site_norm)
+        or _TAG_LINE.match(bare)
+    )
 
 
 MIN_TRANSLATION_LINES = 2

@@ -491,3 +491,58 @@ def test_a_watch_the_video_link_line_inside_the_body_goes_a_sentence_about_a_vid
 <p>{paras[1]}</p></div></article></body></html>"""
         art = extract(RawPage(url="https://yemen.example/news/2025/fuel-hodeidah", body=page.encode()))
         assert art.text.split("\n") == [paras[0], about, paras[1]], (line, art.text)
+
+
+def test_trim_edges_drops_dotted_editor_initials_a_rule_line_and_a_bracketed_photo_credit() -> None:
+    body = f"{PARA.format(city='نابلس')}\n{PARA.format(city='جنين')}"
+    for tail in (
+        "ـــــ\nم.ع/ س.ك",
+        "ه.ن/ ع.د (رويترز، أ ف ب)",
+        "(الصور: صفحة وزارة الفلاحة)",
+        "[تصوير: يوسف العمراني]",
+        "______",
+    ):
+        assert trim_edges(f"{body}\n{tail}", None) == body, tail
+
+
+def test_embedded_social_posts_are_not_text_whatever_their_fallback_says() -> None:
+    paras = [PARA.format(city=c) for c in ("خنيفرة", "أزيلال", "ميدلت")]
+    embeds = (
+        """<div class="fb-post" data-href="https://www.facebook.com/page/posts/1"><blockquote
+cite="https://www.facebook.com/page/posts/1" class="fb-xfbml-parse-ignore"><p>بلاغ: تنظم جمعية الآباء وقفة احتجاجية
+صباح الخميس أمام مقر المديرية الإقليمية للمطالبة بتوفير النقل المدرسي لتلاميذ الدواوير.</p>Posted by
+<a href="https://www.facebook.com/page">جمعية الآباء</a> on <a href="#">Wednesday, September 18, 2024</a></blockquote></div>""",
+        """<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/x/"><div><p>
+<a href="https://www.instagram.com/p/x/">صور من الوقفة الاحتجاجية التي نظمها الآباء صباح اليوم أمام المديرية الإقليمية
+للتربية الوطنية بالمدينة</a></p><p>A post shared by جمعية الآباء (@apte) on Sep 18, 2024</p></div></blockquote>""",
+    )
+    for embed in embeds:
+        page = f"""<html><head><meta charset="utf-8"><title>وقفة احتجاجية للآباء بخنيفرة</title></head><body><article>
+<h1>وقفة احتجاجية للآباء بخنيفرة</h1><div class="entry-content"><p>{paras[0]}</p><p>{paras[1]}</p>{embed}
+<p>{paras[2]}</p></div></article></body></html>"""
+        art = extract(RawPage(url="https://atlas.example/2024/09/18/khenifra.html", body=page.encode()))
+        assert art.text.split("\n") == paras, art.text
+
+
+def test_a_standfirst_classed_in_a_css_module_name_is_not_text() -> None:
+    """CSS modules and CSS-in-JS name classes ``Component_local__hash`` in camel case
+    ("StorySubheadline_sub__Jc8Rw"): the words inside still say what the block is."""
+    title = "انطلاق معرض الكتاب بمشاركة ألف دار نشر"
+    deck = "برنامج ثقافي من مائة وسبعين فعالية وجناح للطفل وركن للمخطوطات النادرة"
+    paras = [PARA.format(city=c) for c in ("جدة", "الطائف")]
+    page = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body><article>
+<h1 class="StoryHeadline_title__x9Kq2">{title}</h1><h2 class="StorySubheadline_sub__Jc8Rw">{deck}</h2><div class="ArticlePage-subHeadline"><p>{deck}.</p></div>
+<div class="StoryBody_body__a1B2c"><p>{paras[0]}</p><p>{paras[1]}</p></div></article></body></html>"""
+    art = extract(RawPage(url="https://dirah.example/culture/2024/12/12/book-fair", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+
+
+def test_a_camel_case_class_that_contains_a_furniture_word_does_not_make_the_article_furniture() -> None:
+    """ "PrintThis" marks what a print button prints (the article), "SocialMediaPlatform" a box of its own:
+    furniture names are read as whole words, not as camel-case parts."""
+    paras = [PARA.format(city=c) for c in ("بيروت", "صيدا")]
+    page = f"""<html><head><meta charset="utf-8"><title>خطة لتأهيل الأحياء</title></head><body>
+<div class="article_details_main_container w-100 PrintThis"><h1 class="article_details_title PrintThis">خطة لتأهيل الأحياء</h1>
+<div class="articleBodyText PrintThis"><p>{paras[0]}</p><p>{paras[1]}</p></div></div></body></html>"""
+    art = extract(RawPage(url="https://lb.example/news/lebanon/1/plan", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
