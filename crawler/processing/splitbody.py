@@ -12,11 +12,12 @@ This module finds the block trafilatura read and adds the prose of its siblings,
 
 Invariant: only prose of the same article is added. A sibling counts when it sits after the
 page's headline, inside the headline's article unit (the block's parent, or at most two levels
-above it, holds the headline), and is prose: paragraphs of sentence length, few links, no form.
-The furniture rules (``boilerplate.py``) have run before, so what is left beside the body is
-the body's other blocks; standfirsts, captions, bios, related cards and pulled-in articles are
-gone or are not prose. When the block read cannot be found (trafilatura fell back to another
-extractor, or the text spans more than one block), nothing is added.
+above it, holds the headline), and is prose: paragraphs of running text (15 words or more, with
+sentence marks), few links, no form, not a caption, byline, list, quote or footer. The furniture
+rules (``boilerplate.py``) have run before, so what is left beside the body is the body's other
+blocks; standfirsts, bios, related cards and pulled-in articles are gone or are not prose. When
+the block read cannot be found (trafilatura fell back to another extractor, or the text spans
+more than one block), nothing is added.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from collections.abc import Iterator
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.boilerplate import MIN_PROSE_WORDS
+
 log = logging.getLogger(__name__)
 
 try:  # trafilatura's content expressions, in the order it tries them
@@ -36,7 +39,6 @@ except ImportError:  # pragma: no cover - a trafilatura that moved them: the rep
     BODY_XPATH = []
     log.debug("trafilatura.xpaths.BODY_XPATH not found: split article bodies are not joined")
 
-MIN_LINE_WORDS = 15  # a paragraph of running text (as boilerplate.MIN_PROSE_WORDS)
 MAX_LINK_SHARE = 0.2  # of a sibling's text in links: more is a list of stories, not prose
 MIN_PROSE_SHARE = 0.7  # of a sibling's text in its prose lines: less is a box with a sentence in it
 HEADLINE_LEVELS = 2  # levels above the read block's parent where the headline may sit
@@ -116,7 +118,7 @@ def _prose_lines(el: HtmlElement) -> list[str]:
         paragraphs = [_visible_text(p) for p in _PARAGRAPHS(el)]
     else:  # text set without <p> (in <br> soup or a bare <div>): one paragraph, unless it is a list
         paragraphs = [] if any(True for _ in el.iter("li")) else [whole]
-    lines = [p for p in paragraphs if len(p.split()) >= MIN_LINE_WORDS and _SENTENCE.search(p)]
+    lines = [p for p in paragraphs if len(p.split()) >= MIN_PROSE_WORDS and _SENTENCE.search(p)]
     if sum(len(line) for line in lines) < MIN_PROSE_SHARE * len(whole):
         return []
     return lines
