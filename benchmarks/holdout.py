@@ -11,8 +11,9 @@ again, tuned on since their first measurements) and ``v7`` (``benchmarks/data/ho
 pages in 6 more layouts and 8 listings, written on 2026-12-05's third session; tuned on since its first
 measurement) and ``v8`` (``benchmarks/data/holdout-pages-v8``: the same again, written after the v7 rules;
 tuned on since), ``v9`` (``benchmarks/data/holdout-pages-v9``, written after the v8 rules; tuned on since)
-and ``v10`` (``benchmarks/data/holdout-pages-v10``, written on 2026-12-05's fourth session: the held-out
-set). For a set
+``v10`` (``benchmarks/data/holdout-pages-v10``, written on 2026-12-05's fourth session; tuned on since its
+first measurement) and ``v11`` (``benchmarks/data/holdout-pages-v11``, written after the v10 rules: the
+held-out set). For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
 
@@ -22,7 +23,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|v5|v6|v7|v8|v9|v10|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|v5|v6|v7|v8|v9|v10|v11|all]
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ SETS = {
     "v8": DATA / "holdout-pages-v8",
     "v9": DATA / "holdout-pages-v9",
     "v10": DATA / "holdout-pages-v10",
+    "v11": DATA / "holdout-pages-v11",
 }
 
 
