@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -406,6 +407,7 @@ def _camel_words(raw: str) -> list[str]:
     return _class_words(raw) + _class_words(_CAMEL.sub(" ", raw))  # "subHeadline" is one word too
 
 
+@lru_cache(maxsize=1 << 14)  # class/id strings repeat across a site's pages: judge each once per process
 def _furniture_name(raw: str) -> bool | str:
     """Whether a class/id string names furniture: True, "weak" (only :data:`_WEAK_JUNK_WORDS`), False."""
     words = set(_class_words(raw)) & _JUNK_WORDS
