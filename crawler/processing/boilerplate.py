@@ -1081,10 +1081,22 @@ MAX_AGENCY_CODE_CHARS = 16
 # a column's or a letter's signature: the author's first name after a dash ("— سعيد", "- ليلى ب.")
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+\.?){0,2}\s*$")
 # "م ع ش / ع د ن", "ع.ف/ ر.ح", "ك.م/ ع.ش (رويترز، أ ف ب)": initials spaced or dotted, agencies after them
+# "/العمانية/ ع ص / م ح": an agency tag between slashes may open them; "ف.ب", "ر. ن.": dotted initials alone
 _INITIALS = re.compile(
-    r"^\s*(?:[\u0621-\u064a][\s.]+){1,4}[\u0621-\u064a]?\.?\s*[/|]\s*(?:[\u0621-\u064a][\s.]*){1,5}"
+    r"^\s*(?:/[\u0621-\u064a ]{2,25}/\s*)?"
+    r"(?:[\u0621-\u064a][\s.]+){1,4}[\u0621-\u064a]?\.?\s*[/|]\s*(?:[\u0621-\u064a][\s.]*){1,5}"
     r"(?:[(\[][^()\[\]]{1,40}[)\]])?\s*$"
+    r"|^\s*(?:[\u0621-\u064a]\.\s*){1,3}[\u0621-\u064a]\.?\s*$"
 )
+# "تابعوا قناة … على واتساب", "انضموا إلى قناتنا على تلغرام": the site's call to follow it, on normalised text
+_FOLLOW_US = re.compile(
+    r"^\W*(?:ل?متابعه [^ ]+(?: [^ ]+){0,5} )?(تابعوا|تابعونا|انضموا|اشتركوا)\b.{0,80}\b"
+    r"(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
+    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه)\b"
+)
+MAX_FOLLOW_US_WORDS = 25
+# a label left without what it labelled ("الرابط المختصر:", "شارك:"): its link or buttons went
+_DANGLING_LABEL = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*$")
 # a rule drawn under the article: "ـــــ", "______", "* * *"
 _RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
 
@@ -1092,7 +1104,7 @@ _RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
-    if any(rule.match(line) for rule in (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE)):
+    if any(rule.match(line) for rule in (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE, _DANGLING_LABEL)):
         return True
     if _AGENCY_CODE.match(line) and len(line.strip()) <= MAX_AGENCY_CODE_CHARS:
         return True
@@ -1101,6 +1113,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return all(_furniture_cell(c) or _is_trailing_meta(c, site_norm) for c in cells)
     norm = normalize(line)
     if _is_notice(norm):
+        return True
+    if len(norm.split()) <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm):
         return True
     if not _short_arabic(line, 10):
         return False

@@ -546,3 +546,20 @@ def test_a_camel_case_class_that_contains_a_furniture_word_does_not_make_the_art
 <div class="articleBodyText PrintThis"><p>{paras[0]}</p><p>{paras[1]}</p></div></div></body></html>"""
     art = extract(RawPage(url="https://lb.example/news/lebanon/1/plan", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_trim_edges_drops_an_agency_tag_with_initials_dotted_initials_and_a_follow_our_channel_line() -> None:
+    body = f"{PARA.format(city='صلالة')}\n{PARA.format(city='نزوى')}"
+    for tail in (
+        "/العمانية/ ع ص / م ح",
+        "ف.ب",
+        "ر. ن.",
+        "تابعوا قناة الوادي نيوز على واتساب لتصلكم الأخبار أولاً بأول",
+        "📢 انضموا إلى قناتنا على تلغرام",
+        "لمتابعة آخر الأخبار تابعونا على صفحتنا في فيسبوك",
+        "انضموا إلى قناتنا على واتساب\n   \nالرابط المختصر:",  # a label whose link went
+    ):
+        assert trim_edges(f"{body}\n{tail}", None) == body, tail
+    # the last paragraph of a story about a messaging app is the story's
+    story = f"{body}\nوأكدت الشركة أن تطبيق واتساب سيتوقف عن العمل على الهواتف القديمة ابتداء من الشهر المقبل."
+    assert trim_edges(story, None) == story
