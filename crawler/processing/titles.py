@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from crawler.processing.facts import stem
 from crawler.processing.normalize import normalize
 
 _SEPARATORS = re.compile(r"\s+(?:[|｜–—\-:»«•·/]|::|\|\|)\s+|\s*(?:::|\|)\s*")
@@ -11,8 +12,6 @@ _ELLIPSIS = ("…", "...", "..")
 _MIN_HEADLINE = 10  # normalised characters: shorter <h1>s are logos or section names
 _MAX_SITE_WORDS = 5  # a part dropped without naming the site is at most this long
 _MAX_HEADLINE_WORDS = 40  # a longer "headline" is a block of text
-# clitics a headline may glue to a word the title has bare ("بسطيف" / "سطيف"), longest first
-_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | None:
@@ -52,15 +51,8 @@ def fuller_headline(title: str | None, headline: str | None) -> str | None:
     title_words, head_words = normalize(title).split(), normalize(headline).split()
     if not len(title_words) < len(head_words) <= _MAX_HEADLINE_WORDS:
         return title
-    stems = {_bare_stem(w) for w in head_words}
-    return headline if all(_bare_stem(w) in stems for w in title_words) else title
-
-
-def _bare_stem(word: str) -> str:
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic) :]
-    return word
+    stems = {stem(w) for w in head_words}  # without clitics: "بسطيف" in the title, "سطيف" in the headline
+    return headline if all(stem(w) in stems for w in title_words) else title
 
 
 def _names_site(part: str, site_norm: str) -> bool:
