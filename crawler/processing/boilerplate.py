@@ -858,14 +858,16 @@ def drop_captions(tree: HtmlElement) -> int:
     short line after it that is styled as a caption or carries a credit ("(فيديو: …)"). A paragraph with
     an inline image holds more text and stays."""
     doomed: list[HtmlElement] = []
+    doomed_ids: set[int] = set()  # the elements stay referenced in ``doomed``: their ids are not reused
     for image in _IMAGES(tree):
         media, box, depth = image, image.getparent(), 1  # media: the largest container of the image alone
         while box is not None and box.tag not in _PROTECTED_TAGS and depth < MAX_CAPTION_DEPTH and not _has_text(box):
             media, box, depth = box, box.getparent(), depth + 1
-        if box is None or box.tag == "a" or any(box is d for d in doomed):
+        if box is None or box.tag == "a" or id(box) in doomed_ids:
             continue
         if box.tag not in _PROTECTED_TAGS and _caption_box(box):
             doomed.append(box)
+            doomed_ids.add(id(box))
             media = box
             if _visible_caption(box):
                 continue
@@ -875,8 +877,9 @@ def drop_captions(tree: HtmlElement) -> int:
         after = media.getnext()
         while after is not None and after.tag == "br":
             after = after.getnext()
-        if after is not None and _caption_line(after) and not any(after is d for d in doomed):
+        if after is not None and _caption_line(after) and id(after) not in doomed_ids:
             doomed.append(after)
+            doomed_ids.add(id(after))
     for el in doomed:
         if el.getparent() is not None:
             _drop(el)

@@ -143,6 +143,16 @@ def _is_headline_text(name: str, headline: HtmlElement) -> bool:
     return len(norm.split()) >= 3 and norm == normalize(headline.text_content())
 
 
+def _htmldate_guess(tree: HtmlElement, url: str, max_date: str) -> str | None:
+    """htmldate's date for the page, searching its text too; a January 1st that only that text
+    search finds is a year read in the text ("عام 2021"), no date."""
+    guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=max_date)
+    if guess is None or not guess.endswith("-01-01"):
+        return guess
+    without_text = find_date(tree, url=url, original_date=True, extensive_search=False, max_date=max_date)
+    return guess if guess == without_text else None
+
+
 def load_lazy_parts() -> None:
     """Initialise what the extraction libraries set up on first use, above all jusText's merged
     stoplists (~0.4 s, built by trafilatura on its first fallback to jusText). Called by a
@@ -198,14 +208,7 @@ def extract(raw: RawPage) -> Article:
     if outlet and headline is not None and _is_headline_text(outlet, headline):
         outlet = host  # trafilatura's guess from a "Site | Headline" title took the headline for the site
     if published is None:  # htmldate's guess, only when the page's own signals gave nothing
-        guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=raw.fetched_at[:10])
-        if (
-            guess
-            and guess.endswith("-01-01")
-            and guess
-            != find_date(tree, url=url, original_date=True, extensive_search=False, max_date=raw.fetched_at[:10])
-        ):
-            guess = None  # only a year found in the text ("عام 2021"): htmldate's January 1st is no date
+        guess = _htmldate_guess(tree, url, raw.fetched_at[:10])
         published = parse_iso(guess) if guess else None
     title = clean_title(unescape(meta.title), outlet, h1s)
     if headline is not None:
