@@ -130,12 +130,17 @@ def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: De
     make another story. Leads that each state a number the other text never states
     (``Disagreement.lead_numbers``) are two stories unless the texts are near-verbatim.
     Dates get no slack: the same words about another day are another day's news (a
-    bulletin, a market close).
+    bulletin, a market close). A soft overlap whose only conflicts are names may swap up to
+    ``soft_max_name_words`` words: a rewrite replaces verbs and nouns ("تحلق" for "تسبح") that
+    no common-word list holds, which read as names; numbers and dates stay strict.
     """
     slack = 1 if ov.containment >= params.fact_slack_containment else 0
     limit = params.max_fact_conflicts if strength == "strong" else params.soft_max_fact_conflicts
     lead_ok = not found.lead_numbers or ov.containment >= params.fact_slack_containment
-    return lead_ok and found.dates <= params.max_date_conflicts and found.total <= limit + slack
+    if not lead_ok or found.dates > params.max_date_conflicts:
+        return False
+    reworded = strength == "soft" and found.numbers == 0 and found.names <= params.soft_max_name_words
+    return found.total <= limit + slack or reworded
 
 
 def is_near_duplicate(

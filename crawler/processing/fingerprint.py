@@ -41,7 +41,8 @@ class DedupParams:
     # number, date or name. A copy must agree with the cluster's first article on them.
     facts_version: str = "facts-3"  # fact rules and word list (facts.py, data/common_words_ar.txt)
     max_fact_conflicts: int = 2  # a strong overlap (accept_*) with more conflicts is another story,
-    soft_max_fact_conflicts: int = 1  # ... a soft one with more than this,
+    soft_max_fact_conflicts: int = 1  # ... a soft one with more than this (or, when only names
+    soft_max_name_words: int = 2  # conflict, with more name words than this: a rewrite swaps words),
     max_date_conflicts: int = 0  # ... and either with more date conflicts than this;
     fact_slack_containment: float = 0.9  # a near-verbatim copy (this containment) may differ in one more number or name
 

@@ -169,6 +169,10 @@ def test_fact_limits_depend_on_how_close_the_words_are() -> None:
     assert is_near_duplicate(soft, params, 0, Disagreement())
     assert is_near_duplicate(soft, params, 0, one)  # a name spelt another way, a figure corrected
     assert not is_near_duplicate(soft, params, 0, two)
+    # a rewrite swaps words no common-word list holds ("تحلق" for "تسبح"): two name words, nothing else
+    assert is_near_duplicate(soft, params, 0, Disagreement(names=2))
+    assert not is_near_duplicate(soft, params, 0, three)
+    assert not is_near_duplicate(soft, params, 0, Disagreement(numbers=2))  # numbers stay strict
     assert is_near_duplicate(strong, params, 0, two)
     assert not is_near_duplicate(strong, params, 0, three)  # another country's cable: every slot differs
     assert is_near_duplicate(verbatim, params, 0, three)  # a near-verbatim copy with a typo'd figure more
