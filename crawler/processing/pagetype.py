@@ -16,6 +16,7 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    ``/about``, ``/contact``...) makes it not;
 4. ``og:type`` ``article`` makes it one; ``og:type`` ``website`` with ``<h1>``s that only name the
    site (its ``og:site_name``) and a title shown in no heading (a tagline) makes it the home page;
+   three or more ``<h1>`` headlines of which the page's title names none make it a bulletin of items;
 5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
    is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
    (4+ words) make it not (a category blog);
@@ -243,6 +244,19 @@ def _titled_heading(tree: HtmlElement, parts: set[str]) -> bool:
     return False
 
 
+def _untitled_headlines(tree: HtmlElement) -> int:
+    """How many ``<h1>`` headlines (4+ words) the page has when its title names none of them (0 when it
+    names one, or has no title): a bulletin's items each under its own ``<h1>``, where an article that
+    sets its subheadings in ``<h1>`` has its headline in its title."""
+    heads = {_squash(h.text_content()) for h in tree.iter("h1")}
+    heads = {h for h in heads if _words(h) >= MIN_HEADLINE_WORDS}
+    titles = [_squash(t) for t in _TITLES(tree)]
+    parts = {_squash(p) for t in titles for p in _TITLE_PARTS.split(t)} | set(titles)
+    if not titles or heads & parts:
+        return 0
+    return len(heads)
+
+
 def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
     """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
     replay URL is judged by the original URL it shows."""
@@ -270,6 +284,9 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
         return None
     if og_type == "website" and _names_only_the_site(tree):
         return "the site's home page (its title and headline name the site)"
+    bulletin = _untitled_headlines(tree)
+    if bulletin >= MIN_LISTED_ITEMS:
+        return f"{bulletin} headlines (<h1>), none named by the page's title: a bulletin of items, not one article"
     items = _microdata_items(tree)
     teaser_items = [item for item in items if _HEADLINE_LINKS(item)]
     if (

@@ -182,3 +182,49 @@ def test_archive_headings_about_pages_of_blogs_and_a_home_page_named_by_its_site
     # an article whose <h1> is the logo keeps its headline elsewhere: still an article
     story = "ارتفاع أسعار الخضر في أسواق الجملة بالعاصمة"
     assert _page(f"{story} | بوابة الواحة", "بوابة الواحة", f"<h2>{story}</h2>{PROSE}", home) is None
+
+
+def _item(h1: str, body: str) -> str:
+    return f'<article class="item"><h1>{h1}</h1><time>27 نوفمبر 2024</time><p>{body}</p><p>{body}</p></article>'
+
+
+_ITEMS = [
+    (
+        "افتتاح مركز صحي جديد في ولاية الرستاق",
+        "افتتحت وزارة الصحة اليوم مركزا صحيا جديدا يخدم أكثر من عشرين ألف نسمة في الولاية.",
+    ),
+    (
+        "بدء التسجيل في برنامج تدريب الباحثين عن عمل",
+        "أعلنت الوزارة بدء التسجيل في برنامج تدريبي يستهدف ثلاثمائة باحث عن عمل.",
+    ),
+    (
+        "تحذير من الضباب على الطرق الساحلية صباح الجمعة",
+        "حذرت الأرصاد من تكون الضباب على الطرق الساحلية وانخفاض مدى الرؤية الأفقية.",
+    ),
+    (
+        "فريق طلابي يحقق المركز الثاني في مسابقة الروبوت",
+        "حقق فريق من طلبة الجامعة المركز الثاني في مسابقة إقليمية للروبوت.",
+    ),
+]
+
+
+def test_a_bulletin_of_whole_items_each_under_its_own_h1_is_not_an_article() -> None:
+    """A daily bulletin shows several complete items, each under its own ``<h1>``, and its title names
+    none of them; an article whose editors set subheadings in ``<h1>`` has its headline in its title."""
+    items = "".join(_item(h, b) for h, b in _ITEMS)
+    web = '<meta property="og:type" content="website">'
+    tree = load_html(
+        f"<html><head><title>النشرة اليومية - وكالة الأنباء</title>{web}</head><body>{items}</body></html>".encode()
+    )
+    assert tree is not None
+    assert not_article_reason(tree, "https://agency.example/ar/bulletin", True) == (
+        "4 headlines (<h1>), none named by the page's title: a bulletin of items, not one article"
+    )
+    headline, *subheads = (h for h, _ in _ITEMS)
+    body = "".join(f"<h1>{h}</h1><p>{PROSE}</p>" for h in subheads)
+    article = (
+        f"<html><head><title>{headline} - الوكالة</title></head><body><h1>{headline}</h1>{PROSE}{body}</body></html>"
+    )
+    tree = load_html(article.encode())
+    assert tree is not None
+    assert not_article_reason(tree, "https://agency.example/ar/news/1234", True) is None
