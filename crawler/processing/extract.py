@@ -32,7 +32,7 @@ from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import not_article_reason
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
-from crawler.processing.titles import clean_title, fuller_headline
+from crawler.processing.titles import clean_title, shown_headline
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +231,7 @@ def extract(raw: RawPage) -> Article:
         published = parse_iso(guess) if guess else None
     title = clean_title(unescape(meta.title), outlet, h1s)
     if headline is not None:
-        title = fuller_headline(title, headline.text_content())
+        title = shown_headline(title, headline.text_content())
     text = trim_edges(text, outlet, title)
     return Article(
         url=url,

@@ -12,6 +12,8 @@ _ELLIPSIS = ("…", "...", "..")
 _MIN_HEADLINE = 10  # normalised characters: shorter <h1>s are logos or section names
 _MAX_SITE_WORDS = 5  # a part dropped without naming the site is at most this long
 _MAX_HEADLINE_WORDS = 40  # a longer "headline" is a block of text
+MIN_HEADLINE_WORDS = 3  # a shorter heading is a section name or a logo
+MIN_SHARED_WORDS = 3  # words a headline must share with the title to replace it
 
 
 def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | None:
@@ -41,18 +43,22 @@ def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | No
     return cleaned
 
 
-def fuller_headline(title: str | None, headline: str | None) -> str | None:
-    """The page's headline instead of ``title`` when it says every word of it and more: a CMS's
-    SEO title ("انطلاق حملة الحصاد بسطيف") is often a shortened headline ("سطيف: انطلاق حملة الحصاد
-    وتوقعات بإنتاج …"), and the headline is what the page shows as its title."""
+def shown_headline(title: str | None, headline: str | None) -> str | None:
+    """The headline the page shows instead of ``title`` (its ``<title>`` or ``og:title``) when both
+    tell one story: the headline says more than half of the title's words (without clitics). A CMS's
+    SEO title is often a shortened headline ("انطلاق حملة الحصاد بسطيف" for "سطيف: انطلاق حملة الحصاد
+    وتوقعات بإنتاج …"), another wording of it, or an older one the editors never updated; the headline
+    is what readers see as the title. A heading that shares less with the title (a section name, a
+    logo, another story) leaves the title as it is."""
     if not title or not headline:
         return title
     headline = " ".join(headline.split())
     title_words, head_words = normalize(title).split(), normalize(headline).split()
-    if not len(title_words) < len(head_words) <= _MAX_HEADLINE_WORDS:
+    if not MIN_HEADLINE_WORDS <= len(head_words) <= _MAX_HEADLINE_WORDS:
         return title
     stems = {stem(w) for w in head_words}  # without clitics: "بسطيف" in the title, "سطيف" in the headline
-    return headline if all(stem(w) in stems for w in title_words) else title
+    said = sum(1 for w in title_words if stem(w) in stems)
+    return headline if said > len(title_words) / 2 and said >= MIN_SHARED_WORDS else title
 
 
 def _names_site(part: str, site_norm: str) -> bool:
