@@ -797,7 +797,11 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
 
 # --- captions ------------------------------------------------------------------------------------------
 
-_IMAGES = XPath("//body//img | //body//*[local-name()='amp-img'] | //body//picture | //body//iframe | //body//video")
+# media: images, embeds, and the <object>/<embed> players of older pages (Windows Media, Flash)
+_IMAGES = XPath(
+    "//body//img | //body//*[local-name()='amp-img'] | //body//picture | //body//iframe | //body//video"
+    " | //body//object | //body//embed"
+)
 MAX_CAPTION_WORDS = 25
 MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)
 
@@ -1091,9 +1095,10 @@ _INITIALS = re.compile(
     r"(?:[(\[][^()\[\]]{1,40}[)\]])?\s*$"
     r"|^\s*(?:[\u0621-\u064a]\.\s*){1,3}[\u0621-\u064a]\.?\s*$"
 )
-# "تابعوا قناة … على واتساب", "انضموا إلى قناتنا على تلغرام": the site's call to follow it, on normalised text
+# "تابعوا قناة … على واتساب", "انضموا إلى قناتنا على تلغرام", "شاهدوا التقرير … على شاشة قناة …": the
+# site's call to follow or watch it, on normalised text
 _FOLLOW_US = re.compile(
-    r"^\W*(?:ل?متابعه [^ ]+(?: [^ ]+){0,5} )?(تابعوا|تابعونا|انضموا|اشتركوا)\b.{0,80}\b"
+    r"^\W*(?:ل?متابعه [^ ]+(?: [^ ]+){0,5} )?(تابعوا|تابعونا|انضموا|اشتركوا|شاهدوا)\b.{0,80}\b"
     r"(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
     r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه)\b"
 )
@@ -1165,6 +1170,20 @@ _COMMENTS_HEADING = re.compile(
     r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|"
     r"comments|commentaires|reactions|réactions)(?: \d+)?$"
 )
+
+
+# "تصوير: فلان", "الصور: وكالة …", "(عدسة: …)": a photo credit on a line of its own
+_PHOTO_CREDIT = re.compile(r"^\s*[(\[]?\s*(?:تصوير|الصورة|الصور|صورة|صور|عدسة)\s*[:：]")
+MAX_CREDIT_WORDS = 8
+
+
+def drop_photo_credits(text: str) -> str:
+    """Remove photo credit lines wherever they stand: short (:data:`MAX_CREDIT_WORDS` words), Arabic,
+    opened by a credit label, not a sentence. A gallery set between paragraphs leaves its credit line
+    there; at the edges :func:`trim_edges` takes such lines with the other credit and tag lines."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not (_PHOTO_CREDIT.match(line) and _short_arabic(line, MAX_CREDIT_WORDS))]
+    return text if len(kept) == len(lines) else "\n".join(kept)
 
 
 def trim_edges(text: str, site: str | None = None, title: str | None = None) -> str:

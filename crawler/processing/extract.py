@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 
 from crawler.discovery import canonicalize_url
 from crawler.items import RawPage
-from crawler.processing.boilerplate import strip_boilerplate, trim_edges
+from crawler.processing.boilerplate import drop_photo_credits, strip_boilerplate, trim_edges
 from crawler.processing.canonical import article_url
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
@@ -232,7 +232,7 @@ def extract(raw: RawPage) -> Article:
     title = clean_title(unescape(meta.title), outlet, h1s)
     if headline is not None:
         title = shown_headline(title, headline.text_content())
-    text = trim_edges(text, outlet, title)
+    text = trim_edges(drop_photo_credits(text), outlet, title)
     return Article(
         url=url,
         title=title,

@@ -563,3 +563,47 @@ def test_trim_edges_drops_an_agency_tag_with_initials_dotted_initials_and_a_foll
     # the last paragraph of a story about a messaging app is the story's
     story = f"{body}\nوأكدت الشركة أن تطبيق واتساب سيتوقف عن العمل على الهواتف القديمة ابتداء من الشهر المقبل."
     assert trim_edges(story, None) == story
+
+
+def test_an_old_media_player_with_its_heading_and_install_note_is_not_text() -> None:
+    """A Windows Media Player or Flash ``<object>``/``<embed>`` is media like an ``<iframe>``: the short
+    lines boxed with it ("فيديو الجلسة", "install the player to watch") are its caption."""
+    title = "المجلس يناقش الحسابات الختامية للوزارات"
+    paras = [PARA.format(city=c) for c in ("الجهراء", "الأحمدي", "حولي")]
+    player = (
+        '<p align="center"><b>فيديو الجلسة</b><br><object classid="CLSID:6BF52A52-394A-11d3-B153-00C04F79FAA6" '
+        'width="400" height="300"><param name="URL" value="mms://media.example/s.wmv"><embed type="application/x-mplayer2" '
+        'src="mms://media.example/s.wmv" width="400" height="300"></embed></object><br>'
+        '<font size="1" color="#666666">لمشاهدة الفيديو يجب تثبيت برنامج Windows Media Player</font></p>'
+    )
+    page = f"""<html><head><title>{title}</title></head><body><table><tr><td><h1>{title}</h1>
+<p>{paras[0]}</p>{player}<p>{paras[1]}</p><p>{paras[2]}</p></td></tr></table></body></html>"""
+    art = extract(RawPage(url="https://majlis.example/news.asp?id=4410", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+
+
+def test_a_photo_credit_between_paragraphs_is_not_text() -> None:
+    """A gallery's credit line ("تصوير: …") after its photos, in the middle of the article."""
+    title = "الأهالي يعودون إلى أحياء المدينة القديمة"
+    paras = [PARA.format(city=c) for c in ("حمص", "حماة", "إدلب")]
+    gallery = (
+        '<div class="gallery-block"><div class="gallery"><figure><img src="a.jpg"><figcaption>شارع بعد فتحه'
+        '</figcaption></figure><figure><img src="b.jpg"><figcaption>متطوعون يصلحون خطا للمياه</figcaption></figure>'
+        '</div><p class="gallery-block__note">تصوير: سامر الحلبي</p></div>'
+    )
+    page = f"""<html><head><title>{title}</title></head><body><article><h1>{title}</h1><div class="body">
+<p>{paras[0]}</p>{gallery}<p>{paras[1]}</p><p>{paras[2]}</p></div></article></body></html>"""
+    art = extract(RawPage(url="https://furat.example/ar/news/2025/01/18/returns/", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+
+
+def test_a_call_to_watch_the_report_on_the_channel_is_not_text() -> None:
+    """A TV channel's site closes its story with a promo for its bulletin, as other sites close with
+    "follow our channel on WhatsApp"."""
+    title = "انطلاق مهرجان الواحات بمشاركة فرق من عدة دول"
+    paras = [PARA.format(city=c) for c in ("غات", "سبها", "مرزق")]
+    promo = "<p>شاهدوا التقرير الكامل في نشرة التاسعة مساءً على شاشة قناة الجنوب</p>"
+    page = f"""<html><head><title>{title}</title></head><body><article><h1>{title}</h1><div class="body">
+{"".join(f"<p>{p}</p>" for p in paras)}{promo}</div></article></body></html>"""
+    art = extract(RawPage(url="https://janoub.example/news/2024/10/24/festival", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
