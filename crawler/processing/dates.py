@@ -462,6 +462,35 @@ def _url_date(url: str) -> str | None:
     return None
 
 
+MAX_ZONE_HOURS = 14  # the widest gap between two clocks' readings of one instant (UTC-12 to UTC+14)
+
+
+def _machine_date(tree: HtmlElement, own: HtmlElement | None) -> str | None:
+    """The first machine-readable publication date (JSON-LD, ``<meta>``, ``itemprop``/``<time>``) on
+    the archive's clock. One without an offset is the page's wall clock, unless a later source gives
+    the same publication with an offset (within :data:`MAX_ZONE_HOURS`): a CMS that writes UTC without
+    saying so in JSON-LD ("2025-01-31T23:35:00") says it in ``article:published_time`` ("…Z")."""
+    unzoned: str | None = None
+    for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree, own)):
+        for value in source:
+            iso = parse_iso(value)
+            if not iso:
+                continue
+            zoned = datetime.fromisoformat(iso).tzinfo is not None
+            if unzoned is None and not zoned:
+                unzoned = iso
+            elif zoned and (unzoned is None or _within_zones(unzoned, iso)):
+                return on_archive_clock(iso)
+    return unzoned
+
+
+def _within_zones(unzoned: str, zoned: str) -> bool:
+    """Whether a wall-clock reading and a zoned one may be one instant."""
+    wall = datetime.fromisoformat(unzoned)
+    stated = datetime.fromisoformat(zoned).replace(tzinfo=None)
+    return abs(wall - stated) <= timedelta(hours=MAX_ZONE_HOURS)
+
+
 def find_published(
     tree: HtmlElement, url: str, fetched_at: str, fallback: str | None = None, headline: HtmlElement | None = _UNKNOWN
 ) -> str | None:
@@ -477,11 +506,9 @@ def find_published(
     on a page without an ``<h1>``).
     """
     own = headline if headline is not _UNKNOWN and headline is not None else _headline(tree)
-    for source in (_json_ld_dates(tree), _meta_dates(tree), _time_elements(tree, own)):
-        for value in source:
-            iso = parse_iso(value)
-            if iso:
-                return on_archive_clock(iso)
+    machine = _machine_date(tree, own)
+    if machine:
+        return machine
     visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at)
     in_url = _url_date(url)
     if visible and (in_url is None or (visible[0][0] < AFTER_TEXT_TIER and not visible[2])):

@@ -224,3 +224,20 @@ def test_a_logo_in_the_only_h1_leaves_the_date_to_the_heading_that_says_the_titl
     assert find_published(tree, "https://x.example/item/58214.html", FETCHED, headline=find_headline(tree)) == (
         "2025-01-12T10:35:00"
     )
+
+
+def test_a_json_ld_time_without_offset_yields_to_the_same_time_stated_in_utc() -> None:
+    """An ASP.NET CMS writes JSON-LD ``datePublished`` in UTC without saying so; its
+    ``article:published_time`` says it ("Z"): 23:35 UTC on the 31st is 00:35 on the 1st in Casablanca.
+    A zoned date far from the unzoned one is another date (a modification): the first stays."""
+
+    def page(ld: str, meta: str) -> str | None:
+        html = (
+            f'<html><head><script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{ld}"}}'
+            f'</script><meta property="article:published_time" content="{meta}"></head>'
+            "<body><h1>لجنة التسعير تثبت أسعار البنزين لشهر شباط</h1><p>نص الخبر.</p></body></html>"
+        )
+        return find_published(fromstring(html), "https://hasad.example/article/9120", "2025-02-02T10:00:00+00:00")
+
+    assert page("2025-01-31T23:35:00", "2025-01-31T23:35:00Z") == "2025-02-01T00:35:00+01:00"
+    assert page("2025-01-31T23:35:00", "2025-02-04T08:00:00Z") == "2025-01-31T23:35:00"
