@@ -8,10 +8,11 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
 1. the site root is never an article, nor a page whose title or ``<h1>`` names a page about the
    site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>``
    is a theme's archive heading ("Tag: …", "التصنيف: …"), whatever its markup says (CMSs mark
-   their static pages ``og:type`` ``article`` too);
+   their static pages ``og:type`` ``article`` too), nor a page whose ``og:type`` names a programme or
+   a person (``video.tv_show``, ``profile``);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
-   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``...) makes it not;
+   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series: ``TVSeries``...) makes it not;
 3. a URL path that names a listing (``/category/``, ``/tag/``, ``/author/``, ``/page/2``,
    ``/about``, ``/contact``...) makes it not;
 4. ``og:type`` ``article`` makes it one; ``og:type`` ``website`` with ``<h1>``s that only name the
@@ -41,6 +42,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.canonical import archived_original
+from crawler.processing.dates import is_date_line
 from crawler.processing.normalize import fold
 
 ARTICLE_TYPES = frozenset(
@@ -48,8 +50,11 @@ ARTICLE_TYPES = frozenset(
      "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "scholarlyarticle", "techarticle", "report"}
 )  # fmt: skip
 LISTING_TYPES = frozenset(
-    {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website"}
-)
+    {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website",
+     "tvseries", "radioseries", "podcastseries", "creativeworkseries"}
+)  # fmt: skip
+# og:type values of pages about a programme or a person, whatever prose they hold
+NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "profile", "books.author"})
 _LISTING_PATH = re.compile(
     r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer"
     r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter"
@@ -214,9 +219,16 @@ _ARCHIVE_HEADING = re.compile(
 
 
 def _archive_heading(tree: HtmlElement) -> str | None:
+    """The first ``<h1>`` when it is a theme's archive heading: a label, a colon and a short name
+    (8 words in all at most), or a date however long it is written, the same day in another calendar
+    after it ("أرشيف الأخبار: الثلاثاء 17 ديسمبر 2024 م - 16 جمادى الآخرة 1446 هـ")."""
     first_h1 = next(tree.iter("h1"), None)
     text = _squash(first_h1.text_content()) if first_h1 is not None else ""
-    return text if _ARCHIVE_HEADING.match(text) and _words(text) <= 8 else None
+    label = _ARCHIVE_HEADING.match(text)
+    if label is None:
+        return None
+    first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
+    return text if _words(text) <= 8 or is_date_line(first_part) else None
 
 
 def _names_only_the_site(tree: HtmlElement) -> bool:
@@ -282,6 +294,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     og_type = " ".join(_OG_TYPE(tree)).strip().lower()
     if og_type == "article":
         return None
+    if og_type in NOT_ARTICLE_OG_TYPES:
+        return f"og:type says {og_type}"
     if og_type == "website" and _names_only_the_site(tree):
         return "the site's home page (its title and headline name the site)"
     bulletin = _untitled_headlines(tree)

@@ -228,3 +228,17 @@ def test_a_bulletin_of_whole_items_each_under_its_own_h1_is_not_an_article() -> 
     tree = load_html(article.encode())
     assert tree is not None
     assert not_article_reason(tree, "https://agency.example/ar/news/1234", True) is None
+
+
+def test_a_programme_page_and_a_dated_day_archive_are_not_articles() -> None:
+    """A TV programme's page (``og:type`` ``video.tv_show``, JSON-LD ``TVSeries``) has a headline, a
+    date and prose about the programme; a day archive's ``<h1>`` is an archive label with the date."""
+    show = '<meta property="og:type" content="video.tv_show">'
+    assert _page("حصاد الأسبوع | البرامج | قناة الجنوب", "حصاد الأسبوع", PROSE, show) == ("og:type says video.tv_show")
+    series = '<script type="application/ld+json">{"@type": "TVSeries", "name": "حصاد الأسبوع"}</script>'
+    assert _page("حصاد الأسبوع | البرامج | قناة الجنوب", "حصاد الأسبوع", PROSE, series) == "JSON-LD says tvseries"
+    day = "أرشيف الأخبار: الثلاثاء 17 ديسمبر 2024 م - 16 جمادى الآخرة 1446 هـ"
+    assert _page("أرشيف الأخبار - الثلاثاء 17 ديسمبر 2024", day, PROSE) == f"an archive page ({day})"
+    # a headline that opens with an archive word and a colon, then says a story, is a story
+    story = "أرشيف: وثائق جديدة تكشف خفايا اتفاق الهدنة بين الطرفين عام 1994 في عدن"
+    assert _page(f"{story} - صيرة نيوز", story, PROSE) is None
