@@ -5,11 +5,12 @@ A crawl knows a page's role from its site's ``article_url_patterns``; a foreign 
 tag, author and about pages must not become articles (nor near-duplicates of each other).
 
 Invariant: a page is an article unless the page itself says otherwise, in this order:
-1. the site root is never an article, nor a page whose title or ``<h1>`` names a page about the
-   site ("من نحن - اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>``
-   is a theme's archive heading ("Tag: …", "التصنيف: …"), whatever its markup says (CMSs mark
-   their static pages ``og:type`` ``article`` too), nor a page whose ``og:type`` names a programme or
-   a person (``video.tv_show``, ``profile``);
+1. the site root is never an article, nor a digest (its prose block holds three or more "read more"
+   links, "التفاصيل...": summaries of stories told elsewhere, even in the article template), nor a
+   page whose title or ``<h1>`` names a page about the site ("من نحن - اتصل بنا", "Contact",
+   "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's archive heading ("Tag: …",
+   "التصنيف: …"), whatever its markup says (CMSs mark their static pages ``og:type`` ``article`` too),
+   nor a page whose ``og:type`` names a programme or a person (``video.tv_show``, ``profile``);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
    ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series: ``TVSeries``...) makes it not;
@@ -269,6 +270,19 @@ def _untitled_headlines(tree: HtmlElement) -> int:
     return len(heads)
 
 
+# a link to the rest of a summarised story: "التفاصيل...", "اقرأ المزيد", "Lire la suite", "Read more"
+_MORE_LINK = re.compile(
+    r"^\W*(?:التفاصيل|تفاصيل|المزيد|للمزيد|اقرأ المزيد|اقرا المزيد|إقرأ المزيد|تابع القراءة|أكمل القراءة|اكمل القراءة"
+    r"|lire la suite|lire plus|read more|continue reading)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _more_links(block: HtmlElement) -> int:
+    """ "Read more" links in the page's prose block: a digest's summaries each end with one."""
+    return sum(1 for a in block.iter("a") if _MORE_LINK.match(_squash(a.text_content())))
+
+
 def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
     """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
     replay URL is judged by the original URL it shows."""
@@ -283,6 +297,10 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     archive = _archive_heading(tree)
     if archive is not None:
         return f"an archive page ({archive})"
+    block, prose = _prose_block(tree)
+    more = _more_links(block) if block is not None else 0
+    if more >= MIN_LISTED_ITEMS:  # before the markup: a digest comes in the article template
+        return f"a digest: {more} summaries each with its link to the full story"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None
@@ -310,7 +328,6 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     ):
         return f"{len(teaser_items)} article teasers (microdata) and no headline"
     teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
-    block, prose = _prose_block(tree)
     if block is not None and prose >= MIN_BODY_CHARS:
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
         if len(teasers) >= 3:

@@ -242,3 +242,24 @@ def test_a_programme_page_and_a_dated_day_archive_are_not_articles() -> None:
     # a headline that opens with an archive word and a colon, then says a story, is a story
     story = "أرشيف: وثائق جديدة تكشف خفايا اتفاق الهدنة بين الطرفين عام 1994 في عدن"
     assert _page(f"{story} - صيرة نيوز", story, PROSE) is None
+
+
+def test_a_digest_of_summaries_with_details_links_is_not_an_article_whatever_its_markup() -> None:
+    """A daily digest in the article template (``og:type`` article, NewsArticle JSON-LD): a summary per
+    item, each followed by its "التفاصيل..." link to the full story. One such link closing an article
+    does not make it a digest."""
+    marked = (
+        '<meta property="og:type" content="article"><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "النشرة البرلمانية اليومية"}</script>'
+    )
+    items = "".join(
+        f"<p><b>{i}- {h}</b></p><p>{b}</p><p><a href='/news.asp?id={i}'>التفاصيل...</a></p>"
+        for i, (h, b) in enumerate(_ITEMS, 1)
+    )
+    digest = f"<div class='news_body'><p>أبرز ما شهدته أروقة المجلس أمس في نشرتنا اليومية.</p>{items}</div>"
+    assert _page("النشرة البرلمانية اليومية", "النشرة البرلمانية اليومية", digest, marked) == (
+        "a digest: 4 summaries each with its link to the full story"
+    )
+    story = "المجلس يوافق على الحسابات الختامية بعد جلسة طويلة"
+    one_link = f"<div class='news_body'>{PROSE}<p><a href='/news.asp?id=9'>التفاصيل...</a></p></div>"
+    assert _page(f"{story} - القبة", story, one_link, marked) is None
