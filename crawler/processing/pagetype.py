@@ -297,10 +297,12 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     archive = _archive_heading(tree)
     if archive is not None:
         return f"an archive page ({archive})"
-    block, prose = _prose_block(tree)
-    more = _more_links(block) if block is not None else 0
-    if more >= MIN_LISTED_ITEMS:  # before the markup: a digest comes in the article template
-        return f"a digest: {more} summaries each with its link to the full story"
+    more = _more_links(tree)  # before the markup: a digest comes in the article template
+    if more >= MIN_LISTED_ITEMS:
+        block, _ = _prose_block(tree)
+        more = _more_links(block) if block is not None else 0
+        if more >= MIN_LISTED_ITEMS:
+            return f"a digest: {more} summaries each with its link to the full story"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None
@@ -328,6 +330,7 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     ):
         return f"{len(teaser_items)} article teasers (microdata) and no headline"
     teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
+    block, prose = _prose_block(tree)
     if block is not None and prose >= MIN_BODY_CHARS:
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
         if len(teasers) >= 3:
