@@ -13,8 +13,10 @@ measurement) and ``v8`` (``benchmarks/data/holdout-pages-v8``: the same again, w
 tuned on since), ``v9`` (``benchmarks/data/holdout-pages-v9``, written after the v8 rules; tuned on since)
 ``v10`` (``benchmarks/data/holdout-pages-v10``, written on 2026-12-05's fourth session; tuned on since its
 first measurement), ``v11`` (``benchmarks/data/holdout-pages-v11``, written after the v10 rules; tuned on
-since) and ``v12`` (``benchmarks/data/holdout-pages-v12``: 18 pages in 6 more layouts and 12 listings,
-written on 2026-12-05's fifth session: the held-out set). For a set
+since), ``v12`` (``benchmarks/data/holdout-pages-v12``: 18 pages in 6 more layouts and 12 listings,
+written on 2026-12-05's fifth session; tuned on since its first measurement) and ``v13``
+(``benchmarks/data/holdout-pages-v13``: the same again, written after the v12 rules: the held-out set).
+For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
 
@@ -24,7 +26,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|v5|v6|v7|v8|v9|v10|v11|v12|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v13|all]
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ SETS = {
     "v10": DATA / "holdout-pages-v10",
     "v11": DATA / "holdout-pages-v11",
     "v12": DATA / "holdout-pages-v12",
+    "v13": DATA / "holdout-pages-v13",
 }
 
 
