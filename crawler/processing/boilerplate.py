@@ -797,10 +797,13 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
 
 # --- captions ------------------------------------------------------------------------------------------
 
-# media: images, embeds, and the <object>/<embed> players of older pages (Windows Media, Flash)
+# media: images, embeds, the <object>/<embed> players of older pages (Windows Media, Flash) and the custom
+# elements of video facades and players
 _IMAGES = XPath(
     "//body//img | //body//*[local-name()='amp-img'] | //body//picture | //body//iframe | //body//video"
     " | //body//object | //body//embed"
+    " | //body//*[contains(local-name(), '-') and (contains(local-name(), 'youtube') or contains(local-name(), 'vimeo')"
+    " or contains(local-name(), 'video') or contains(local-name(), 'player'))]"  # <lite-youtube>, <video-js>
 )
 MAX_CAPTION_WORDS = 25
 MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)
@@ -899,6 +902,8 @@ _STANDFIRST_WORDS = frozenset(
     {"chapo", "chapeau", "standfirst", "subtitle", "subheadline", "subhead", "dek", "excerpt", "abstract", "summary"}
 )
 MAX_STANDFIRST_CHARS = 600
+_DECK_HEADINGS = frozenset({"h2", "h3"})  # a subtitle under the headline, before the body's first paragraph
+MIN_DECK_WORDS = 6  # shorter, it is the body's first subheading
 
 
 def _standfirst_class(el: HtmlElement) -> bool:
@@ -915,9 +920,10 @@ def _opens_body(el: HtmlElement) -> bool:
 
 
 def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
-    """Remove the standfirst: an element classed as one that stands between the page's headline and
-    the first paragraph of its body (a summary under the title is the page's pitch, not its text;
-    the held-out pages' gold, like readers, leaves it out). Returns how many elements went."""
+    """Remove the standfirst: an element classed as one, or a sentence-long ``<h2>``/``<h3>`` (a deck),
+    that stands between the page's headline and the first paragraph of its body (a summary under the
+    title is the page's pitch, not its text; the held-out pages' gold, like readers, leaves it out).
+    Returns how many elements went."""
     headline = headline if headline is not None else find_headline(tree)
     if headline is None:
         return 0
@@ -925,7 +931,8 @@ def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> i
     for el in following(headline):
         if doomed and any(a is doomed[-1] for a in el.iterancestors()):
             continue  # inside the standfirst just taken
-        if _standfirst_class(el) and el.tag not in _PROTECTED_TAGS:
+        deck = el.tag in _DECK_HEADINGS and len(el.text_content().split()) >= MIN_DECK_WORDS
+        if (deck or _standfirst_class(el)) and el.tag not in _PROTECTED_TAGS:
             if _bounded_text(el, MAX_STANDFIRST_CHARS) is None or len(el.findall(".//p")) > 1:
                 break  # a block this long, or of several paragraphs, is the body whatever it is called
             doomed.append(el)
@@ -960,10 +967,11 @@ _BYLINE_LABEL = re.compile(
 # "الصحراء 24 : العيون", "أخبارنا المغربية - فلان", "الرباط - و م ع": two short parts and a spaced
 # separator. A colon glued to the word before it ("الوزير: لا تراجع") opens a quote or a kicker instead.
 _DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:：\-–—|.،]{2,40}$")  # ـ: a spaced tatweel
-# "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …": credit and tag lines.
+# "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …", "ساهم في إعداد التقرير: …": credit and tag lines.
 _CREDIT_LABEL = re.compile(
     r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
-    r"الوسوم|وسوم|آخر\s+تحديث|اخر\s+تحديث|تاريخ\s+النشر)\s*[:：]"
+    r"الوسوم|وسوم|(?:آخر|اخر)\s+تحديث(?:\s+\S+)?|تاريخ\s+النشر|(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
+    r"التغطية|تغطية|كتابة)[^:：]{0,25})\s*[:：]"
 )
 
 
@@ -1095,12 +1103,16 @@ _INITIALS = re.compile(
     r"(?:[(\[][^()\[\]]{1,40}[)\]])?\s*$"
     r"|^\s*(?:[\u0621-\u064a]\.\s*){1,3}[\u0621-\u064a]\.?\s*$"
 )
-# "تابعوا قناة … على واتساب", "انضموا إلى قناتنا على تلغرام", "شاهدوا التقرير … على شاشة قناة …": the
-# site's call to follow or watch it, on normalised text
+# "تابعوا قناة … على واتساب", "انضموا إلى قناتنا على تلغرام", "شاهدوا التقرير … على شاشة قناة …", "تابع … عبر
+# تطبيق …", "أرسلها إلينا عبر واتساب": the site's call to follow, watch or write to it, on normalised text; it
+# must name a platform (or the site itself: "ترقبوا تقريرا مصورا … على <site>")
 _FOLLOW_US = re.compile(
-    r"^\W*(?:ل?متابعه [^ ]+(?: [^ ]+){0,5} )?(تابعوا|تابعونا|انضموا|اشتركوا|شاهدوا)\b.{0,80}\b"
-    r"(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
-    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه)\b"
+    r"^\W*(?:ل?متابعه [^ ]+(?: [^ ]+){0,5} )?(تابعوا|تابعونا|تابع|انضموا|انضم|اشتركوا|اشترك|شاهدوا|ترقبوا|"
+    r"ارسلوا|ارسلها|ارسلوها|راسلونا|حملوا|حمل)\b"
+)
+_PLATFORM = re.compile(
+    r"\b(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
+    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه|تطبيق|تطبيقنا|جوجل بلاي|غوغل بلاي|اب ستور|اخبار جوجل)\b"
 )
 MAX_FOLLOW_US_WORDS = 25
 # a label left without what it labelled ("الرابط المختصر:", "شارك:"): its link or buttons went
@@ -1109,10 +1121,22 @@ _DANGLING_LABEL = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\
 _RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
 
 
+# a wire's sign-off with its editors' names: "وام/مريم الكعبي/حسن المرزوقي" (agency, then names, between slashes)
+_WIRE_SIGNOFF = re.compile(r"^\s*[\u0621-\u064a]{2,8}\s*(?:/\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,3}\s*){2,4}$")
+# the page's own widgets speak of the page ("هل كانت هذه الصفحة مفيدة؟", "آخر تحديث للصفحة"), on normalised text
+_PAGE_WIDGET = re.compile(r"\b(هذه الصفحه|للصفحه)\b")
+# "للمزيد من أخبار التموين اضغط هنا": a link line, on normalised text
+_CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
+MAX_WIDGET_WORDS = 12
+# an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …"
+_UPDATE_NOTE = re.compile(r"^\s*(?:تحديث|تصحيح|تنويه|ملاحظة المحرر|ملاحظة التحرير)\s*(?:\([^()]{1,30}\))?\s*[:：]")
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
-    if any(rule.match(line) for rule in (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE, _DANGLING_LABEL)):
+    rules = (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE, _DANGLING_LABEL, _WIRE_SIGNOFF)
+    if any(rule.match(line) for rule in rules):
         return True
     if _AGENCY_CODE.match(line) and len(line.strip()) <= MAX_AGENCY_CODE_CHARS:
         return True
@@ -1122,7 +1146,12 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     norm = normalize(line)
     if _is_notice(norm):
         return True
-    if len(norm.split()) <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm):
+    follow = len(norm.split()) <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
+    if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm)):
+        return True
+    if len(norm.split()) <= MAX_WIDGET_WORDS and (_PAGE_WIDGET.search(norm) or _CLICK_HERE.search(norm)):
+        return True
+    if len(norm.split()) <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
         return True
     if not _short_arabic(line, 10):
         return False

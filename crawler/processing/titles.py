@@ -45,11 +45,12 @@ def clean_title(title: str | None, site: str | None, h1s: list[str]) -> str | No
 
 def shown_headline(title: str | None, headline: str | None) -> str | None:
     """The headline the page shows instead of ``title`` (its ``<title>`` or ``og:title``) when both
-    tell one story: the headline says more than half of the title's words (without clitics). A CMS's
-    SEO title is often a shortened headline ("انطلاق حملة الحصاد بسطيف" for "سطيف: انطلاق حملة الحصاد
-    وتوقعات بإنتاج …"), another wording of it, or an older one the editors never updated; the headline
-    is what readers see as the title. A heading that shares less with the title (a section name, a
-    logo, another story) leaves the title as it is."""
+    tell one story: the headline says at least :data:`MIN_SHARED_WORDS` of the title's words (without
+    clitics; all of them for a shorter title). A CMS's SEO title is often a shortened headline
+    ("انطلاق حملة الحصاد بسطيف" for "سطيف: انطلاق حملة الحصاد وتوقعات بإنتاج …"), a longer one written for
+    search ("… التفاصيل والفئات المعنية"), another wording, or an older one the editors never updated;
+    the headline is what readers see as the title. A heading that shares fewer words with the title
+    (a section name, a logo, another story) leaves the title as it is."""
     if not title or not headline:
         return title
     headline = " ".join(headline.split())
@@ -58,7 +59,7 @@ def shown_headline(title: str | None, headline: str | None) -> str | None:
         return title
     stems = {stem(w) for w in head_words}  # without clitics: "بسطيف" in the title, "سطيف" in the headline
     said = sum(1 for w in title_words if stem(w) in stems)
-    return headline if said > len(title_words) / 2 and said >= MIN_SHARED_WORDS else title
+    return headline if said >= min(MIN_SHARED_WORDS, len(title_words)) else title
 
 
 def _names_site(part: str, site_norm: str) -> bool:

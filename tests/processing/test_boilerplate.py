@@ -607,3 +607,45 @@ def test_a_call_to_watch_the_report_on_the_channel_is_not_text() -> None:
 {"".join(f"<p>{p}</p>" for p in paras)}{promo}</div></article></body></html>"""
     art = extract(RawPage(url="https://janoub.example/news/2024/10/24/festival", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_closing_lines_of_wires_apps_contributors_and_page_widgets_are_not_text() -> None:
+    """After the article: a wire's sign-off with its editors' full names, a contributor credit, a "for
+    more … click here" link line, a call to follow the site on its app, to stay tuned on the site, or to
+    send it news on WhatsApp, an editor's update note, and a government site's page-feedback widget."""
+    body = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
+    closing = [
+        "وام/سلمى الظاهري/خالد المنصوري",
+        "ساهم في إعداد التقرير: قسم الاقتصاد في الموقع",
+        "للمزيد من أخبار الزراعة اضغط هنا",
+        "تابع أحدث الأخبار عبر تطبيق بوابة النيل على جوجل بلاي",
+        "ترقبوا تقريرا مصورا عن سير الحملة في الأيام القادمة على بوابة النيل",
+        "أرسلها إلينا عبر واتساب على الرقم 0500000 وسننشرها بعد التحقق منها.",
+        "تحديث (14 أكتوبر): أضيفت إلى الخبر تفاصيل حول التمويل.",
+        "هل كانت هذه الصفحة مفيدة؟",
+        "أفاد 86% من الزوار بأن هذه الصفحة مفيدة",
+        "آخر تحديث للصفحة: 12/11/2024 - 01:05 م",
+    ]
+    for line in closing:
+        assert trim_edges(f"{body}\n{line}", "بوابة النيل") == body, line
+    # the same words inside the article stay: only lines standing after it go
+    inside = f"{PARA.format(city='دبي')}\nتابع الوزير قائلا إن البرنامج سيشمل كل الإمارات.\n{body}"
+    assert trim_edges(inside, "بوابة النيل") == inside
+
+
+def test_a_deck_in_a_heading_under_the_headline_and_a_video_facade_with_its_caption_are_not_text() -> None:
+    """A subtitle set in an ``<h2>`` between the headline and the first paragraph is the standfirst; a
+    YouTube facade custom element (``<lite-youtube>``) is media, its caption line goes with it."""
+    title = "المتقاعدون المغاربيون في فرنسا أمام شرط الإقامة"
+    paras = [PARA.format(city=c) for c in ("ليون", "مرسيليا", "ليل")]
+    video = (
+        "<div class='embed'><lite-youtube videoid='abc123'><button type='button'><span class='lyt-visually-hidden'>"
+        "تشغيل: قطف الزيتون</span></button></lite-youtube><p class='small'>فيديو | مزارعون يقطفون الزيتون على عجل"
+        "</p></div>"
+    )
+    page = f"""<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
+<p class="info"><time datetime="2024-11-14T18:30:00+01:00">الخميس 14 نوفمبر 2024</time> بقلم سامية بن عمر</p>
+<h2>جمعيات تطالب بتخفيف شرط الأشهر التسعة لمن تجاوزوا الخامسة والسبعين</h2>
+<div class="body"><p>{paras[0]}</p>{video}<p>{paras[1]}</p><h2>مطالب الجمعيات</h2><p>{paras[2]}</p></div></article></body></html>"""
+    art = extract(RawPage(url="https://rives.example/actualite/2024/11/14/retraites.html", body=page.encode()))
+    assert art.text.split("\n") == [paras[0], paras[1], "مطالب الجمعيات", paras[2]], art.text

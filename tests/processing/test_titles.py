@@ -50,7 +50,11 @@ def test_an_seo_title_yields_to_the_headline_that_tells_the_same_story() -> None
     old_seo = "مهرجان الزيتون بجرادة ينطلق وسط حضور كبير"
     shown = "جرادة تحتضن الدورة الجديدة لمهرجان الزيتون وسط حضور لافت للزوار"
     assert shown_headline(old_seo, shown) == shown
-    # a heading that shares half the title's words or fewer tells another story
+    # longer, written for search: three of its words in a headline of other words
+    search = "حملة تلقيح ضد الحصبة في الولايات الشرقية.. التفاصيل والفئات المعنية والمواعيد"
+    ministry = "وزارة الصحة تطلق حملة وطنية لتلقيح الأطفال ضد الحصبة"
+    assert shown_headline(search, ministry) == ministry
+    # a heading that shares two of the title's words tells another story
     assert shown_headline(seo, "انطلاق حملة الحرث والبذر في ولايات الغرب") == seo
     assert shown_headline(HEADLINE, f" {HEADLINE} ") == HEADLINE
     # a section name, a logo or a very long block is no headline
