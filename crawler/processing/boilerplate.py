@@ -814,9 +814,9 @@ def _has_text(el: HtmlElement) -> bool:
     return any(chunk.strip() for chunk in el.itertext())
 
 
-# a caption's credit: "(فيديو: الموقع)", "صورة: أرشيف", "تصوير: …", "© AFP", "Photo : …"
+# a caption's credit or label: "(فيديو: الموقع)", "صورة: أرشيف", "فيديو | …", "تصوير: …", "© AFP", "Photo : …"
 _CREDIT_HINT = re.compile(
-    r"\((?:فيديو|صورة|تصوير|أرشيف)|(?:فيديو|صورة|تصوير)\s*:|©|\b(?:Photo|Crédit|Credit|Vidéo|Video)\b"
+    r"\((?:فيديو|صورة|تصوير|أرشيف)|(?:فيديو|صورة|تصوير)\s*[:|]|©|\b(?:Photo|Crédit|Credit|Vidéo|Video)\b"
 )
 _STYLED = frozenset({"em", "i", "small", "font", "figcaption", "cite"})
 

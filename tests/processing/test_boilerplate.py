@@ -639,8 +639,8 @@ def test_a_deck_in_a_heading_under_the_headline_and_a_video_facade_with_its_capt
     title = "المتقاعدون المغاربيون في فرنسا أمام شرط الإقامة"
     paras = [PARA.format(city=c) for c in ("ليون", "مرسيليا", "ليل")]
     video = (
-        "<div class='embed'><lite-youtube videoid='abc123'><button type='button'><span class='lyt-visually-hidden'>"
-        "تشغيل: قطف الزيتون</span></button></lite-youtube><p class='small'>فيديو | مزارعون يقطفون الزيتون على عجل"
+        "<div class='not-prose my-6'><lite-youtube videoid='abc123'><button type='button'><span class='lyt-visually-hidden'>"
+        "تشغيل: قطف الزيتون</span></button></lite-youtube><p class='mt-2 text-sm'>فيديو | مزارعون يقطفون الزيتون على عجل"
         "</p></div>"
     )
     page = f"""<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
