@@ -5,8 +5,9 @@ A crawl knows a page's role from its site's ``article_url_patterns``; a foreign 
 tag, author and about pages must not become articles (nor near-duplicates of each other).
 
 Invariant: a page is an article unless the page itself says otherwise, in this order:
-1. the site root is never an article, nor a digest (its prose block holds three or more "read more"
-   links, "التفاصيل...": summaries of stories told elsewhere, even in the article template), nor a
+1. the site root is never an article, nor a digest (its prose block, with what stands beside it, holds
+   three or more "read more" links, "التفاصيل...": summaries of stories told elsewhere, even in the
+   article template), nor a
    page whose title or ``<h1>`` names a page about the site ("من نحن - اتصل بنا", "Contact",
    "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's archive heading ("Tag: …",
    "التصنيف: …"), whatever its markup says (CMSs mark their static pages ``og:type`` ``article`` too),
@@ -52,7 +53,7 @@ ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 LISTING_TYPES = frozenset(
     {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website",
-     "tvseries", "radioseries", "podcastseries", "creativeworkseries"}
+     "tvseries", "radioseries", "podcastseries", "creativeworkseries", "imagegallery", "mediagallery", "videogallery"}
 )  # fmt: skip
 # og:type values of pages about a programme or a person, whatever prose they hold
 NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "profile", "books.author"})
@@ -214,7 +215,8 @@ def has_own_headline(tree: HtmlElement) -> bool:
 # A theme's heading over an archive: "Tag: …", "Category Archives: …", "التصنيف: …", "أرشيف الكاتب: …"
 _ARCHIVE_HEADING = re.compile(
     r"^\s*(?:(?:tag|category|author|archives?|month|year|day)(?:\s+archives?)?|étiquette|catégorie|auteur|archives"
-    r"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?)\s*[:：]",
+    r"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?"
+    r"|نتائج البحث(?:\s+عن)?|search results(?:\s+for)?|résultats de (?:la )?recherche(?:\s+pour)?)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -270,16 +272,16 @@ def _untitled_headlines(tree: HtmlElement) -> int:
     return len(heads)
 
 
-# a link to the rest of a summarised story: "التفاصيل...", "اقرأ المزيد", "Lire la suite", "Read more"
+# a link to the rest of a summarised story: "التفاصيل...", "اقرأ المزيد", "Lire la suite … <title>", "Read more"
 _MORE_LINK = re.compile(
     r"^\W*(?:التفاصيل|تفاصيل|المزيد|للمزيد|اقرأ المزيد|اقرا المزيد|إقرأ المزيد|تابع القراءة|أكمل القراءة|اكمل القراءة"
-    r"|lire la suite|lire plus|read more|continue reading)\W*$",
+    r"|lire la suite|lire plus|read more|continue reading)(?:\W*$|\s*[:：…\-–]+\s*\S)",
     re.IGNORECASE,
 )
 
 
 def _more_links(block: HtmlElement) -> int:
-    """ "Read more" links in the page's prose block: a digest's summaries each end with one."""
+    """ "Read more" links in ``block`` (around the page's prose block: a digest's summaries each end with one)."""
     return sum(1 for a in block.iter("a") if _MORE_LINK.match(_squash(a.text_content())))
 
 
@@ -300,7 +302,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     more = _more_links(tree)  # before the markup: a digest comes in the article template
     if more >= MIN_LISTED_ITEMS:
         block, _ = _prose_block(tree)
-        more = _more_links(block) if block is not None else 0
+        around = block.getparent() if block is not None and block.getparent() is not None else block
+        more = _more_links(around) if around is not None else 0
         if more >= MIN_LISTED_ITEMS:
             return f"a digest: {more} summaries each with its link to the full story"
     types = _ld_types(tree)

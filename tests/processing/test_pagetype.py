@@ -263,3 +263,22 @@ def test_a_digest_of_summaries_with_details_links_is_not_an_article_whatever_its
     story = "المجلس يوافق على الحسابات الختامية بعد جلسة طويلة"
     one_link = f"<div class='news_body'>{PROSE}<p><a href='/news.asp?id=9'>التفاصيل...</a></p></div>"
     assert _page(f"{story} - القبة", story, one_link, marked) is None
+
+
+def test_a_photo_gallery_search_results_and_a_dossier_of_teasers_are_not_articles() -> None:
+    """A photo gallery in the article template (JSON-LD ``ImageGallery``); a search page's heading; a
+    dossier whose intro stands beside its teasers, each with "Lire la suite … <title>"."""
+    gallery = '<meta property="og:type" content="article"><script type="application/ld+json">{"@type": "ImageGallery"}</script>'
+    assert _page("بالصور | موسم قطف الزيتون", "موسم قطف الزيتون في قرى سلفيت", PROSE, gallery) == (
+        "JSON-LD says imagegallery"
+    )
+    search = "نتائج البحث عن: «اللغة العربية»"
+    assert _page("البحث - جوهرة القرن", search, PROSE) == f"an archive page ({search})"
+    teasers = "".join(
+        f"<div class='item'><h2><a href='/n/{i}'>{h}</a></h2><p>{b}</p><a href='/n/{i}'>Lire la suite … {h}</a></div>"
+        for i, (h, b) in enumerate(_ITEMS)
+    )
+    dossier = f"<div class='dossier'><div class='intro'>{PROSE}</div>{teasers}</div>"
+    assert _page("ملف: الشيباني - ضفتان", "ملف: الشيباني.. جيل بنى فرنسا", dossier) == (
+        "a digest: 4 summaries each with its link to the full story"
+    )
