@@ -670,6 +670,7 @@ def drop_read_also(tree: HtmlElement) -> int:
 _SCREEN_READER_CLASSES = frozenset(
     {
         "sr-only",
+        "hiddenStructure",  # Plone
         "sr-only-focusable",
         "screen-reader-text",
         "screen-reader-only",
@@ -899,7 +900,19 @@ def drop_captions(tree: HtmlElement) -> int:
 # "excerpt", "abstract", "summary", "subheadline"). "lead" and "intro" are not among them: sites give
 # those names to the body's own first paragraph.
 _STANDFIRST_WORDS = frozenset(
-    {"chapo", "chapeau", "standfirst", "subtitle", "subheadline", "subhead", "dek", "excerpt", "abstract", "summary"}
+    {
+        "chapo",
+        "chapeau",
+        "standfirst",
+        "subtitle",
+        "subheadline",
+        "subhead",
+        "dek",
+        "excerpt",
+        "abstract",
+        "summary",
+        "description",
+    }
 )
 MAX_STANDFIRST_CHARS = 600
 _DECK_HEADINGS = frozenset({"h2", "h3"})  # a subtitle under the headline, before the body's first paragraph
@@ -1096,9 +1109,10 @@ MAX_AGENCY_CODE_CHARS = 16
 # a column's or a letter's signature: the author's first name after a dash ("— سعيد", "- ليلى ب.")
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+\.?){0,2}\s*$")
 # "م ع ش / ع د ن", "ع.ف/ ر.ح", "ك.م/ ع.ش (رويترز، أ ف ب)": initials spaced or dotted, agencies after them
-# "/العمانية/ ع ص / م ح": an agency tag between slashes may open them; "ف.ب", "ر. ن.": dotted initials alone
+# "/العمانية/ ع ص / م ح", "(ك.ب) ش.ع/ه.ك": an agency tag between slashes or brackets may open them; "ف.ب",
+# "ر. ن.": dotted initials alone
 _INITIALS = re.compile(
-    r"^\s*(?:/[\u0621-\u064a ]{2,25}/\s*)?"
+    r"^\s*(?:/[\u0621-\u064a ]{2,25}/\s*|[(\[][\u0621-\u064a .]{1,12}[)\]]\s*)?"
     r"(?:[\u0621-\u064a][\s.]+){1,4}[\u0621-\u064a]?\.?\s*[/|]\s*(?:[\u0621-\u064a][\s.]*){1,5}"
     r"(?:[(\[][^()\[\]]{1,40}[)\]])?\s*$"
     r"|^\s*(?:[\u0621-\u064a]\.\s*){1,3}[\u0621-\u064a]\.?\s*$"
@@ -1123,13 +1137,23 @@ _RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
 
 # a wire's sign-off with its editors' names: "وام/مريم الكعبي/حسن المرزوقي" (agency, then names, between slashes)
 _WIRE_SIGNOFF = re.compile(r"^\s*[\u0621-\u064a]{2,8}\s*(?:/\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,3}\s*){2,4}$")
-# the page's own widgets speak of the page ("هل كانت هذه الصفحة مفيدة؟", "آخر تحديث للصفحة"), on normalised text
-_PAGE_WIDGET = re.compile(r"\b(هذه الصفحه|للصفحه)\b")
+# the page's own widgets speak of the page ("هل كانت هذه الصفحة مفيدة؟", "آخر تحديث للصفحة") or ask the reader about
+# the story ("هل كان هذا الخبر مفيدا؟", "هل وجدت خطأ في هذا الخبر؟", "هل لديك معلومة أو خبر؟"), on normalised text
+_PAGE_WIDGET = re.compile(
+    r"\b(هذه الصفحه|للصفحه)\b|^هل (?:كان|كانت|وجدت|لديك|لديكم|عندك)\b.{0,40}"
+    r"(?:هذا الخبر|هذا المقال|هذا الموضوع|هذه المعلومات|خطا|معلومه|خبر)"
+)
+MAX_PROMPT_WORDS = 25
 # "للمزيد من أخبار التموين اضغط هنا": a link line, on normalised text
 _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
 MAX_WIDGET_WORDS = 12
-# an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …"
-_UPDATE_NOTE = re.compile(r"^\s*(?:تحديث|تصحيح|تنويه|ملاحظة المحرر|ملاحظة التحرير)\s*(?:\([^()]{1,30}\))?\s*[:：]")
+# a line in another language written in Arabic script (Kurdish, Persian, Urdu): letters Arabic never uses
+_OTHER_SCRIPT_LANGUAGE = re.compile(r"(?:[ۆێڕڵەڤپچژگۍێ][^ۆێڕڵەڤپچژگ]{0,12}){3}")
+# an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …", "إفصاح: …"
+_UPDATE_NOTE = re.compile(
+    r"^\s*(?:تحديث|تصحيح|تنويه|ملاحظة|ملحوظة|ملاحظة المحرر|ملاحظة التحرير|إفصاح|افصاح|إخلاء مسؤولية|اخلاء مسؤولية)"
+    r"\s*(?:\([^()]{1,30}\))?\s*[:：]"
+)
 
 
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
@@ -1149,7 +1173,11 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     follow = len(norm.split()) <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
     if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm)):
         return True
-    if len(norm.split()) <= MAX_WIDGET_WORDS and (_PAGE_WIDGET.search(norm) or _CLICK_HERE.search(norm)):
+    if len(norm.split()) <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
+        return True
+    if len(norm.split()) <= MAX_PROMPT_WORDS and _PAGE_WIDGET.search(norm):
+        return True
+    if len(norm.split()) <= MAX_PROMPT_WORDS and _OTHER_SCRIPT_LANGUAGE.search(line):
         return True
     if len(norm.split()) <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
         return True

@@ -649,3 +649,38 @@ def test_a_deck_in_a_heading_under_the_headline_and_a_video_facade_with_its_capt
 <div class="body"><p>{paras[0]}</p>{video}<p>{paras[1]}</p><h2>مطالب الجمعيات</h2><p>{paras[2]}</p></div></article></body></html>"""
     art = extract(RawPage(url="https://rives.example/actualite/2024/11/14/retraites.html", body=page.encode()))
     assert art.text.split("\n") == [paras[0], paras[1], "مطالب الجمعيات", paras[2]], art.text
+
+
+def test_notes_corrections_disclosures_and_reader_prompts_after_the_article_are_not_text() -> None:
+    """Closing lines that speak to the reader about the story or the page, not the news: a note, a
+    correction, a disclosure, "was this story useful?", "found an error?", "have a tip? write to us",
+    initials after a bracketed agency code, a link line in Kurdish."""
+    body = "\n".join(PARA.format(city=c) for c in ("الدوحة", "الوكرة"))
+    closing = [
+        "ملحوظة: الأرقام الواردة في هذا المقال تقديرية.",
+        "تصحيح: ورد في نسخة سابقة من هذا الخبر أن طول المسار 21 كيلومترا، والصحيح 12 كيلومترا.",
+        "إفصاح: أحد المستثمرين في الجولة مساهم في الشركة المالكة للموقع، ولم يطلع على المقال قبل نشره.",
+        "هل كان هذا الخبر مفيداً؟",
+        "هل وجدت خطأ في هذا الخبر؟ أبلغنا",
+        "هل لديك معلومة أو خبر؟ راسل فريق التحرير عبر واتساب على الرقم 5001 2277",
+        "(ك.ب) ش.ع/ه.ك",
+        "بۆ خوێندنەوەی ئەم هەواڵە بە کوردی کرتە لێرە بکە",
+    ]
+    for line in closing:
+        assert trim_edges(f"{body}\n{line}", "الدفنة") == body, line
+    # all of them together, in any order: each is taken from the end in turn
+    assert trim_edges("\n".join([body, *closing]), "الدفنة") == body
+
+
+def test_a_plone_description_and_its_hidden_structure_labels_are_not_text() -> None:
+    """Plone's ``documentDescription`` under the headline is the standfirst; its ``hiddenStructure``
+    labels ("أدوات المستند") are for screen readers."""
+    title = "مهرجان الرمان في حلبجة ينطلق بمشاركة 300 مزارع"
+    paras = [PARA.format(city=c) for c in ("حلبجة", "أربيل")]
+    page = f"""<html><head><title>{title}</title></head><body><div id="content"><h1 class="documentFirstHeading">{title}</h1>
+<p class="documentDescription description">المهرجان يستمر ثلاثة أيام ويضم معرضا للمنتجات المحلية</p>
+<div id="content-core"><p>{paras[0]}</p><p>{paras[1]}</p></div>
+<div class="documentActions"><p class="hiddenStructure">أدوات المستند</p><ul><li><a href="#">طباعة</a></li></ul></div>
+</div></body></html>"""
+    art = extract(RawPage(url="https://galawezh.example/ar/news/2024/10/pomegranate", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
