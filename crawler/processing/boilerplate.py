@@ -753,6 +753,25 @@ def drop_screen_reader_text(tree: HtmlElement) -> int:
     return removed
 
 
+# --- blocks kept out of the site's own search index ----------------------------------------------------
+
+# Pagefind's and Swiftype's exclusion marks, Yahoo's robots-nocontent: the site says "not the content"
+_UNINDEXED = XPath(
+    "//body//*[@data-pagefind-ignore and not(@data-pagefind-ignore='index')]"
+    " | //body//*[@data-swiftype-index='false'] | //body//*[contains(concat(' ', @class, ' '), ' robots-nocontent ')]"
+)
+
+
+def drop_unindexed(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool]) -> int:
+    """Pass 1c: remove the blocks the site keeps out of its own search index (a match card, tags, a
+    share bar, reactions), unless one holds the page's own article (``holds_article``)."""
+    doomed = [el for el in _UNINDEXED(tree) if not holds_article(el)]
+    for el in doomed:
+        if el.getparent() is not None:
+            _drop(el)
+    return len(doomed)
+
+
 # --- calls to action ---------------------------------------------------------------------------------
 
 _BUTTONISH = re.compile(r"(?:^|[\s_-])(?:button|btn|cta)(?:$|[\s_-])", re.I)
@@ -964,6 +983,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     hidden = drop_screen_reader_text(tree) + drop_standfirst(tree, headline) + drop_captions(tree)
     holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
+    removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts)

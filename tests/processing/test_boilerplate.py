@@ -684,3 +684,26 @@ def test_a_plone_description_and_its_hidden_structure_labels_are_not_text() -> N
 </div></body></html>"""
     art = extract(RawPage(url="https://galawezh.example/ar/news/2024/10/pomegranate", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_blocks_the_site_keeps_out_of_its_own_search_index_are_not_text() -> None:
+    """Static-site search tools let a site mark what is not content (Pagefind's ``data-pagefind-ignore``,
+    Swiftype's ``data-swiftype-index="false"``, ``robots-nocontent``): a match card, a report link,
+    reactions. A mark on the article's own container does not take the article."""
+    title = "المريخ يكسب الأمل عطبرة بثلاثية ويتصدر مجموعته"
+    paras = [PARA.format(city=c) for c in ("عطبرة", "أم درمان")]
+    card = (
+        "<div class='match-card' data-pagefind-ignore><p class='match-card__goals'>الأهداف: عماد الصادق 18، "
+        "مجاهد كبير 41</p><p>دوري النخبة · الجولة 3 · استاد عطبرة</p></div>"
+    )
+    reactions = (
+        "<section class='mentions' data-swiftype-index='false'><h2>تفاعلات من الشبكة</h2>"
+        "<p>37 إعجابا · 12 إعادة نشر</p><p>الزعيم في الصدارة والقادم أحلى</p></section>"
+    )
+    page = f"""<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
+<div class="post__body">{card}<p>{paras[0]}</p><p>{paras[1]}</p></div>{reactions}</article></body></html>"""
+    art = extract(RawPage(url="https://madarij.example/posts/2024/10/merrikh/", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+    marked = page.replace('<div class="post__body">', '<div class="post__body" data-pagefind-ignore>')
+    art = extract(RawPage(url="https://madarij.example/posts/2024/10/merrikh/", body=marked.encode()))
+    assert paras[0] in art.text.split("\n"), art.text
