@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml.html import HtmlElement, fromstring
 
 from crawler.items import RawPage
@@ -609,27 +610,43 @@ def test_a_call_to_watch_the_report_on_the_channel_is_not_text() -> None:
     assert art.text.split("\n") == paras, art.text
 
 
-def test_closing_lines_of_wires_apps_contributors_and_page_widgets_are_not_text() -> None:
-    """After the article: a wire's sign-off with its editors' full names, a contributor credit, a "for
-    more … click here" link line, a call to follow the site on its app, to stay tuned on the site, or to
-    send it news on WhatsApp, an editor's update note, and a government site's page-feedback widget."""
-    body = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
-    closing = [
-        "وام/سلمى الظاهري/خالد المنصوري",
-        "ساهم في إعداد التقرير: قسم الاقتصاد في الموقع",
-        "للمزيد من أخبار الزراعة اضغط هنا",
-        "تابع أحدث الأخبار عبر تطبيق بوابة النيل على جوجل بلاي",
-        "ترقبوا تقريرا مصورا عن سير الحملة في الأيام القادمة على بوابة النيل",
-        "أرسلها إلينا عبر واتساب على الرقم 0500000 وسننشرها بعد التحقق منها.",
-        "تحديث (14 أكتوبر): أضيفت إلى الخبر تفاصيل حول التمويل.",
-        "هل كانت هذه الصفحة مفيدة؟",
-        "أفاد 86% من الزوار بأن هذه الصفحة مفيدة",
-        "آخر تحديث للصفحة: 12/11/2024 - 01:05 م",
-    ]
-    for line in closing:
-        assert trim_edges(f"{body}\n{line}", "بوابة النيل") == body, line
-    # the same words inside the article stay: only lines standing after it go
-    inside = f"{PARA.format(city='دبي')}\nتابع الوزير قائلا إن البرنامج سيشمل كل الإمارات.\n{body}"
+# Closing lines that speak about the story, the page or the site, not the news (each after an article of
+# "بوابة النيل"): a wire's sign-off with its editors' full names, a contributor credit, a "for more … click
+# here" link line, calls to follow the site on its app, to stay tuned on it or to send it news on WhatsApp, an
+# editor's update note, a note, a correction, a disclosure, questions to the reader, a government site's
+# page-feedback widget, initials after a bracketed agency code, a link line in Kurdish.
+CLOSING_LINES = [
+    "وام/سلمى الظاهري/خالد المنصوري",
+    "ساهم في إعداد التقرير: قسم الاقتصاد في الموقع",
+    "للمزيد من أخبار الزراعة اضغط هنا",
+    "تابع أحدث الأخبار عبر تطبيق بوابة النيل على جوجل بلاي",
+    "ترقبوا تقريرا مصورا عن سير الحملة في الأيام القادمة على بوابة النيل",
+    "أرسلها إلينا عبر واتساب على الرقم 0500000 وسننشرها بعد التحقق منها.",
+    "تحديث (14 أكتوبر): أضيفت إلى الخبر تفاصيل حول التمويل.",
+    "ملحوظة: الأرقام الواردة في هذا المقال تقديرية.",
+    "تصحيح: ورد في نسخة سابقة من هذا الخبر أن طول المسار 21 كيلومترا، والصحيح 12 كيلومترا.",
+    "إفصاح: أحد المستثمرين في الجولة مساهم في الشركة المالكة للموقع، ولم يطلع على المقال قبل نشره.",
+    "هل كان هذا الخبر مفيداً؟",
+    "هل وجدت خطأ في هذا الخبر؟ أبلغنا",
+    "هل لديك معلومة أو خبر؟ راسل فريق التحرير عبر واتساب على الرقم 5001 2277",
+    "هل كانت هذه الصفحة مفيدة؟",
+    "أفاد 86% من الزوار بأن هذه الصفحة مفيدة",
+    "آخر تحديث للصفحة: 12/11/2024 - 01:05 م",
+    "(ك.ب) ش.ع/ه.ك",
+    "بۆ خوێندنەوەی ئەم هەواڵە بە کوردی کرتە لێرە بکە",
+]
+CLOSED_BODY = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
+
+
+@pytest.mark.parametrize("line", CLOSING_LINES)
+def test_a_closing_line_about_the_story_the_page_or_the_site_is_not_text(line: str) -> None:
+    assert trim_edges(f"{CLOSED_BODY}\n{line}", "بوابة النيل") == CLOSED_BODY
+
+
+def test_closing_lines_go_together_and_only_after_the_article() -> None:
+    """All of them at once are taken from the end in turn; the same words inside the article stay."""
+    assert trim_edges("\n".join([CLOSED_BODY, *CLOSING_LINES]), "بوابة النيل") == CLOSED_BODY
+    inside = f"{PARA.format(city='دبي')}\nتابع الوزير قائلا إن البرنامج سيشمل كل الإمارات.\n{CLOSED_BODY}"
     assert trim_edges(inside, "بوابة النيل") == inside
 
 
@@ -649,27 +666,6 @@ def test_a_deck_in_a_heading_under_the_headline_and_a_video_facade_with_its_capt
 <div class="body"><p>{paras[0]}</p>{video}<p>{paras[1]}</p><h2>مطالب الجمعيات</h2><p>{paras[2]}</p></div></article></body></html>"""
     art = extract(RawPage(url="https://rives.example/actualite/2024/11/14/retraites.html", body=page.encode()))
     assert art.text.split("\n") == [paras[0], paras[1], "مطالب الجمعيات", paras[2]], art.text
-
-
-def test_notes_corrections_disclosures_and_reader_prompts_after_the_article_are_not_text() -> None:
-    """Closing lines that speak to the reader about the story or the page, not the news: a note, a
-    correction, a disclosure, "was this story useful?", "found an error?", "have a tip? write to us",
-    initials after a bracketed agency code, a link line in Kurdish."""
-    body = "\n".join(PARA.format(city=c) for c in ("الدوحة", "الوكرة"))
-    closing = [
-        "ملحوظة: الأرقام الواردة في هذا المقال تقديرية.",
-        "تصحيح: ورد في نسخة سابقة من هذا الخبر أن طول المسار 21 كيلومترا، والصحيح 12 كيلومترا.",
-        "إفصاح: أحد المستثمرين في الجولة مساهم في الشركة المالكة للموقع، ولم يطلع على المقال قبل نشره.",
-        "هل كان هذا الخبر مفيداً؟",
-        "هل وجدت خطأ في هذا الخبر؟ أبلغنا",
-        "هل لديك معلومة أو خبر؟ راسل فريق التحرير عبر واتساب على الرقم 5001 2277",
-        "(ك.ب) ش.ع/ه.ك",
-        "بۆ خوێندنەوەی ئەم هەواڵە بە کوردی کرتە لێرە بکە",
-    ]
-    for line in closing:
-        assert trim_edges(f"{body}\n{line}", "الدفنة") == body, line
-    # all of them together, in any order: each is taken from the end in turn
-    assert trim_edges("\n".join([body, *closing]), "الدفنة") == body
 
 
 def test_a_plone_description_and_its_hidden_structure_labels_are_not_text() -> None:
