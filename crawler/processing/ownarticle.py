@@ -244,8 +244,9 @@ def _heads_a_unit(
     """Whether heading ``f`` opens an article of its own: it is a link to another page (its
     text is mostly link text; not enough when ``strict``: a heading standing alone among the
     own article's paragraphs may be a linked subheading), or it sits in an ``<article>`` that
-    holds neither the page's headline nor the own text read so far (``own``), or a ``<time>``
-    or a dated byline/meta element follows it closely."""
+    holds neither the page's headline nor the own text read so far (``own``), or its first line of
+    text is a date line or a dated byline ("تقرير: فلان - السبت 2 مارس 2024", any markup), or a
+    ``<time>`` or a dated byline/meta element follows it closely."""
     text = len(f.text_content().strip())
     linked = [
         a for a in f.iter("a") if a.get("href", "").strip() not in page_links and not a.get("href", "").startswith("#")
@@ -255,7 +256,7 @@ def _heads_a_unit(
     article = next((a for a in f.iterancestors("article")), None)
     if article is not None and not any(e is headline or e is own for e in article.iter()):
         return True  # an <article> of its own, holding neither the headline nor the own text
-    if strict and _dated_byline_after(f):
+    if _dated_byline_after(f):
         return True
     for seen, el in enumerate(following(f)):  # a unit's date sits between its heading and its text
         if seen > 8 or _is_heading(el) or _holds_prose(el, 120):

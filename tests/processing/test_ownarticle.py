@@ -76,6 +76,12 @@ MARKUPS = {
             </p>
           </div>
           <div class="news-text-wrap">{_ps(OTHER)}</div></div></div>""",
+    # a CMS placeholder after the tags: a labelled weekly report with an unlinked <h2> and a dated byline
+    # in an <em> (no class, no <time>), longer than the own article
+    "placeholder-weekly-report": f"""<article><h1>{TITLE}</h1><div class="article-body">{_ps(OWN)}</div>
+<ul class="tags"><li><a href="/tag/1">فلاحة</a></li></ul><div class="static-placeholder"><div class="weekly-report">
+<p class="weekly-report__label"><strong>تقرير الأسبوع</strong></p><h2>{OTHER_TITLE}</h2>
+<p><em>تقرير: سعيد الإدريسي - السبت 2 مارس 2024</em></p>{_ps(OTHER)}</div></div></article>""",
     # a shorter neighbour with an Arabic marker
     "shorter-arabic-marker": f"""<article><h1>{TITLE}</h1>{_ps(OWN)}</article><div class="next"><span>المقال التالي</span>
 <article><h2><a href="/2024/03/02/other.html">{OTHER_TITLE}</a></h2>{_ps(OTHER[:1])}</article></div>""",
