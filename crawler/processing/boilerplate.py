@@ -755,16 +755,19 @@ def drop_screen_reader_text(tree: HtmlElement) -> int:
 
 # --- blocks kept out of the site's own search index ----------------------------------------------------
 
-# Pagefind's and Swiftype's exclusion marks, Yahoo's robots-nocontent: the site says "not the content"
+# Pagefind's and Swiftype's exclusion marks, Yahoo's robots-nocontent: the site says "not the content";
+# Tailwind Typography's not-prose: "not the article's prose" (a callout, a table, an embed set in the body)
 _UNINDEXED = XPath(
     "//body//*[@data-pagefind-ignore and not(@data-pagefind-ignore='index')]"
     " | //body//*[@data-swiftype-index='false'] | //body//*[contains(concat(' ', @class, ' '), ' robots-nocontent ')]"
+    " | //body//*[contains(concat(' ', @class, ' '), ' not-prose ')]"
 )
 
 
 def drop_unindexed(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool]) -> int:
-    """Pass 1c: remove the blocks the site keeps out of its own search index (a match card, tags, a
-    share bar, reactions), unless one holds the page's own article (``holds_article``)."""
+    """Pass 1c: remove the blocks the site itself marks as not its content: kept out of its own search
+    index (a match card, tags, a share bar, reactions) or set apart from the article's prose (a callout,
+    a table), unless one holds the page's own article (``holds_article``)."""
     doomed = [el for el in _UNINDEXED(tree) if not holds_article(el)]
     for el in doomed:
         if el.getparent() is not None:
@@ -951,20 +954,34 @@ def _opens_body(el: HtmlElement) -> bool:
     return direct_text_chars(el) >= 80
 
 
+MAX_HEADER_CHARS = 1200  # a <header> holding more text than a deck and meta lines is the page's, not the headline's
+
+
+def _headline_header(headline: HtmlElement) -> HtmlElement | None:
+    """The ``<header>`` around the headline (HTML5's introductory content of an article: headline, deck,
+    byline, date), when it holds no more than :data:`MAX_HEADER_CHARS` characters of text."""
+    header = next((a for a in headline.iterancestors() if a.tag == "header"), None)
+    if header is None or _bounded_text(header, MAX_HEADER_CHARS) is None:
+        return None
+    return header
+
+
 def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
-    """Remove the standfirst: an element classed as one, or a sentence-long ``<h2>``/``<h3>`` (a deck),
-    that stands between the page's headline and the first paragraph of its body (a summary under the
-    title is the page's pitch, not its text; the held-out pages' gold, like readers, leaves it out).
-    Returns how many elements went."""
+    """Remove the standfirst: an element classed as one, a sentence-long ``<h2>``/``<h3>`` (a deck), or a
+    ``<p>`` in the headline's own ``<header>``, that stands between the headline and the first paragraph
+    of its body (a summary under the title is the page's pitch, not its text; the held-out pages' gold,
+    like readers, leaves it out). Returns how many elements went."""
     headline = headline if headline is not None else find_headline(tree)
     if headline is None:
         return 0
+    header = _headline_header(headline)
     doomed: list[HtmlElement] = []
     for el in following(headline):
         if doomed and any(a is doomed[-1] for a in el.iterancestors()):
             continue  # inside the standfirst just taken
         deck = el.tag in _DECK_HEADINGS and len(el.text_content().split()) >= MIN_DECK_WORDS
-        if (deck or _standfirst_class(el)) and el.tag not in _PROTECTED_TAGS:
+        in_header = header is not None and el.tag == "p" and any(a is header for a in el.iterancestors())
+        if (deck or in_header or _standfirst_class(el)) and el.tag not in _PROTECTED_TAGS:
             if _bounded_text(el, MAX_STANDFIRST_CHARS) is None or len(el.findall(".//p")) > 1:
                 break  # a block this long, or of several paragraphs, is the body whatever it is called
             doomed.append(el)

@@ -703,3 +703,21 @@ def test_blocks_the_site_keeps_out_of_its_own_search_index_are_not_text() -> Non
     marked = page.replace('<div class="post__body">', '<div class="post__body" data-pagefind-ignore>')
     art = extract(RawPage(url="https://madarij.example/posts/2024/10/merrikh/", body=marked.encode()))
     assert paras[0] in art.text.split("\n"), art.text
+
+
+def test_a_deck_in_the_headlines_header_and_tailwinds_not_prose_inserts_are_not_text() -> None:
+    """The ``<header>`` around the headline holds its deck and meta lines, whatever their classes (utility
+    classes only); Tailwind Typography's ``not-prose`` marks what the site sets apart from the article's
+    prose (a callout, a table, a pull quote)."""
+    title = "دراسة: نقص فيتامين د لدى ستة من كل عشرة طلاب"
+    paras = [PARA.format(city=c) for c in ("الشارقة", "عجمان", "دبي")]
+    page = f"""<html><head><title>{title}</title></head><body><article><header class="mt-3">
+<h1 class="text-3xl font-extrabold">{title}</h1>
+<p class="mt-3 text-lg text-slate-600">الباحثون يربطون النسبة المرتفعة بقضاء الأطفال وقتا أطول في أماكن مغلقة</p>
+<p class="mt-1 text-xs text-slate-500">آخر مراجعة طبية: 6 نوفمبر 2024</p></header>
+<div class="prose prose-lg"><p>{paras[0]}</p>
+<div class="not-prose my-8 rounded-2xl border-s-4 p-5"><p>معلومة: يحتاج الجسم إلى التعرض للشمس لإنتاج الفيتامين</p></div>
+<p>{paras[1]}</p><div class="not-prose my-8 overflow-x-auto"><table><tr><th>الفئة</th><th>النسبة</th></tr>
+<tr><td>الإعدادية</td><td>70 في المائة</td></tr></table></div><p>{paras[2]}</p></div></article></body></html>"""
+    art = extract(RawPage(url="https://afia.example/news/2024/11/vitamin-d", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
