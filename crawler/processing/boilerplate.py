@@ -839,7 +839,7 @@ def _has_text(el: HtmlElement) -> bool:
 
 # a caption's credit or label: "(فيديو: الموقع)", "صورة: أرشيف", "فيديو | …", "تصوير: …", "© AFP", "Photo : …"
 _CREDIT_HINT = re.compile(
-    r"\((?:فيديو|صورة|تصوير|أرشيف)|(?:فيديو|صورة|تصوير)\s*[:|]|©|\b(?:Photo|Crédit|Credit|Vidéo|Video)\b"
+    r"\((?:فيديو|صورة|تصوير|أرشيف)|(?:فيديو|صورة|تصوير|شاهد)\s*[:|]|©|\b(?:Photo|Crédit|Credit|Vidéo|Video)\b"
 )
 _STYLED = frozenset({"em", "i", "small", "font", "figcaption", "cite"})
 
@@ -1020,7 +1020,8 @@ _DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:
 # "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …", "ساهم في إعداد التقرير: …": credit and tag lines.
 _CREDIT_LABEL = re.compile(
     r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
-    r"الوسوم|وسوم|(?:آخر|اخر)\s+تحديث(?:\s+\S+)?|تاريخ\s+النشر|(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
+    r"الوسوم|وسوم|(?:آخر|اخر)\s+تحديث(?:\s+\S+)?|تاريخ\s+النشر|روبورتاج|ريبورتاج|مونتاج|إخراج|اخراج|"
+    r"(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
     r"التغطية|تغطية|كتابة)[^:：]{0,25})\s*[:：]"
 )
 
@@ -1159,7 +1160,7 @@ _INITIALS = re.compile(
 # must name a platform (or the site itself: "ترقبوا تقريرا مصورا … على <site>")
 _FOLLOW_US = re.compile(
     r"^\W*(?:ل?متابعه [^ ]+(?: [^ ]+){0,5} )?(تابعوا|تابعونا|تابع|انضموا|انضم|اشتركوا|اشترك|شاهدوا|ترقبوا|"
-    r"ارسلوا|ارسلها|ارسلوها|راسلونا|حملوا|حمل)\b"
+    r"ارسلوا|ارسلها|ارسلوها|لارسال|راسلونا|حملوا|حمل)\b"
 )
 _PLATFORM = re.compile(
     r"\b(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
@@ -1188,7 +1189,8 @@ MAX_WIDGET_WORDS = 12
 _OTHER_SCRIPT_LANGUAGE = re.compile(r"(?:[ۆێڕڵەڤپچژگۍێ][^ۆێڕڵەڤپچژگ]{0,12}){3}")
 # an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …", "إفصاح: …"
 _UPDATE_NOTE = re.compile(
-    r"^\s*(?:تحديث|تصحيح|تنويه|ملاحظة|ملحوظة|ملاحظة المحرر|ملاحظة التحرير|إفصاح|افصاح|إخلاء مسؤولية|اخلاء مسؤولية)"
+    r"^\s*(?:تحديث|تصحيح|تصويب|تنويه|ملاحظة|ملحوظة|ملاحظة المحرر|ملاحظة التحرير|إفصاح|افصاح|إخلاء مسؤولية|"
+    r"اخلاء مسؤولية)"
     r"\s*(?:\([^()]{1,30}\))?\s*[:：]"
 )
 
@@ -1204,6 +1206,9 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     cells = _row_cells(line)
     if cells is not None:  # an action bar or counters row
         return all(_furniture_cell(c) or _is_trailing_meta(c, site_norm) for c in cells)
+    parts = line.split(" | ")  # credits in one line: "روبورتاج: … | تصوير: … | مونتاج: …"
+    if len(parts) > 1 and all(part.strip() and _is_trailing_meta(part, site_norm) for part in parts):
+        return True
     norm = normalize(line)
     if _is_notice(norm):
         return True
