@@ -5,20 +5,21 @@ A crawl knows a page's role from its site's ``article_url_patterns``; a foreign 
 tag, author and about pages must not become articles (nor near-duplicates of each other).
 
 Invariant: a page is an article unless the page itself says otherwise, in this order:
-1. the site root is never an article, nor a digest (its prose block, with what stands beside it, holds
-   three or more "read more" links, "التفاصيل...": summaries of stories told elsewhere, even in the
-   article template), nor a
-   page whose title or ``<h1>`` names a page about the site ("من نحن - اتصل بنا", "Contact",
-   "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's archive heading ("Tag: …",
-   "التصنيف: …"), whatever its markup says (CMSs mark their static pages ``og:type`` ``article`` too),
-   nor a page whose ``og:type`` names a programme or a person (``video.tv_show``, ``profile``);
+1. the site root is never an article, nor a digest (its prose block, with what stands beside it,
+   holds three or more "read more" links, "التفاصيل...": summaries of stories told elsewhere, even in
+   the article template), nor a page whose title or ``<h1>`` names a page about the site ("من نحن -
+   اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's
+   archive heading ("Tag: …", "التصنيف: …", "نتائج البحث عن: …"), whatever its markup says (CMSs mark
+   their static pages ``og:type`` ``article`` too);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
-   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series: ``TVSeries``...) makes it not;
+   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series or a gallery: ``TVSeries``,
+   ``ImageGallery``...) makes it not;
 3. a URL path that names a listing (``/category/``, ``/tag/``, ``/author/``, ``/page/2``,
    ``/about``, ``/contact``...) makes it not;
-4. ``og:type`` ``article`` makes it one; ``og:type`` ``website`` with ``<h1>``s that only name the
-   site (its ``og:site_name``) and a title shown in no heading (a tagline) makes it the home page;
+4. ``og:type`` ``article`` makes it one; an ``og:type`` that names a programme or a person
+   (``video.tv_show``, ``profile``) makes it not; ``og:type`` ``website`` with ``<h1>``s that only name
+   the site (its ``og:site_name``) and a title shown in no heading (a tagline) makes it the home page;
    three or more ``<h1>`` headlines of which the page's title names none make it a bulletin of items;
 5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
    is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
@@ -281,7 +282,7 @@ _MORE_LINK = re.compile(
 
 
 def _more_links(block: HtmlElement) -> int:
-    """ "Read more" links in ``block`` (around the page's prose block: a digest's summaries each end with one)."""
+    """How many links in ``block`` lead to the rest of a story (a digest's summaries each end with one)."""
     return sum(1 for a in block.iter("a") if _MORE_LINK.match(_squash(a.text_content())))
 
 
