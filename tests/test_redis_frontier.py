@@ -286,7 +286,10 @@ def test_a_worker_killed_mid_run_loses_nothing(
     seeds: Path, servers: dict[str, SiteServer], frontier: str, tmp_path: Path
 ) -> None:
     """SIGKILL a worker holding leased requests (not the seeding one), start it again: every
-    article is stored, once, across the stores; its requests were put back in the queue."""
+    article is stored across the stores; its requests were put back in the queue. At most one is
+    stored twice: the module's invariant allows one request whose outcome the victim committed in
+    the instant before the kill, before it dropped its lease, to be fetched again by another worker
+    (separate stores here, so no decision can see the first copy)."""
     r = client(frontier)
     slow = {p: 1.5 for p in EXPECTED["articles"]}
     servers["fixture"].rules.setdefault("delay", {}).update(slow)
@@ -317,7 +320,9 @@ def test_a_worker_killed_mid_run_loses_nothing(
         assert status == 0, stderr
     assert any("put back in the queue" in stderr for _, _, stderr in results)
     base = servers["fixture"].base
-    assert sorted(stored(dirs)) == sorted(base + p for p in EXPECTED["articles"])
+    urls = stored(dirs)
+    assert sorted(set(urls)) == sorted(base + p for p in EXPECTED["articles"])  # nothing lost
+    assert len(urls) - len(set(urls)) <= 1, sorted(urls)  # at most the one committed as it was killed
     assert left_in(frontier) == [b"akhbar:news:drained"]
 
 
