@@ -1186,7 +1186,7 @@ MAX_PROMPT_WORDS = 25
 _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
 MAX_WIDGET_WORDS = 12
 # a line in another language written in Arabic script (Kurdish, Persian, Urdu): letters Arabic never uses
-_OTHER_SCRIPT_LANGUAGE = re.compile(r"(?:[ۆێڕڵەڤپچژگۍێ][^ۆێڕڵەڤپچژگ]{0,12}){3}")
+_OTHER_SCRIPT_LANGUAGE = re.compile(r"(?:[ۆێڕڵەڤپچژگۍ][^ۆێڕڵەڤپچژگ]{0,12}){3}")
 # an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …", "إفصاح: …"
 _UPDATE_NOTE = re.compile(
     r"^\s*(?:تحديث|تصحيح|تصويب|تنويه|ملاحظة|ملحوظة|ملاحظة المحرر|ملاحظة التحرير|إفصاح|افصاح|إخلاء مسؤولية|"
@@ -1212,16 +1212,15 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     norm = normalize(line)
     if _is_notice(norm):
         return True
-    follow = len(norm.split()) <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
+    words = len(norm.split())
+    follow = words <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
     if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm)):
         return True
-    if len(norm.split()) <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
+    if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
         return True
-    if len(norm.split()) <= MAX_PROMPT_WORDS and _PAGE_WIDGET.search(norm):
+    if words <= MAX_PROMPT_WORDS and (_PAGE_WIDGET.search(norm) or _OTHER_SCRIPT_LANGUAGE.search(line)):
         return True
-    if len(norm.split()) <= MAX_PROMPT_WORDS and _OTHER_SCRIPT_LANGUAGE.search(line):
-        return True
-    if len(norm.split()) <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
+    if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
         return True
     if not _short_arabic(line, 10):
         return False

@@ -300,9 +300,11 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     archive = _archive_heading(tree)
     if archive is not None:
         return f"an archive page ({archive})"
+    read: tuple[HtmlElement | None, int] | None = None  # the prose block, once found (step 6 reads it too)
     more = _more_links(tree)  # before the markup: a digest comes in the article template
     if more >= MIN_LISTED_ITEMS:
-        block, _ = _prose_block(tree)
+        read = _prose_block(tree)
+        block = read[0]
         around = block.getparent() if block is not None and block.getparent() is not None else block
         more = _more_links(around) if around is not None else 0
         if more >= MIN_LISTED_ITEMS:
@@ -334,7 +336,7 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     ):
         return f"{len(teaser_items)} article teasers (microdata) and no headline"
     teasers = [a for a in _LINKS(tree) if _words(a.text_content()) >= 4]
-    block, prose = _prose_block(tree)
+    block, prose = read if read is not None else _prose_block(tree)
     if block is not None and prose >= MIN_BODY_CHARS:
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
         if len(teasers) >= 3:
