@@ -26,6 +26,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-05), its misses read since;
 - v9, ``benchmarks/data/dedup_pairs_v9.tsv``: 480 pairs by the v2 sampler (seed 9909, v1-v8
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-05), tuning data since;
+- v10, ``benchmarks/data/dedup_pairs_v10.tsv``: 480 pairs by the v2 sampler (seed 10010, v1-v9
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -52,7 +55,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v9-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v10-held]
 """
 
 from __future__ import annotations
@@ -82,8 +85,8 @@ from crawler.processing.processor import analyse
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = DedupParams()
 NEWS = (2, 256, 0.45)  # text-dedup's news setting: word n-gram, permutations, LSH threshold
-SETS = ("v1", "v2-tune", "v2-held", "v3-held", "v4-held", "v5-held", "v6-held", "v7-held", "v8-held", "v9-held")
-HELD_OUT = "v9-held"  # the set nothing has been tuned on (v3-v8 were read, after their first measurement)
+SETS = ("v1", "v2-tune", "v2-held", "v3-held", "v4-held", "v5-held", "v6-held", "v7-held", "v8-held", "v9-held", "v10-held")
+HELD_OUT = "v10-held"  # the set nothing has been tuned on (v3-v9 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 9)."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 10)."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
