@@ -30,15 +30,17 @@ but not on facts do not gather into a star.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 import numpy as np
 from datasketch import LeanMinHash
 
+from crawler.processing.eventterms import Background, stems
 from crawler.processing.facts import Disagreement
 from crawler.processing.facts import compare as compare_facts
 from crawler.processing.fingerprint import DedupParams, shingles
@@ -72,6 +74,7 @@ class Overlap:
     containment: float  # share of the shorter text's 3-grams found in the other
     word_containment: float  # the same for single words
     shorter: int  # 3-grams in the shorter text
+    rare_containment: float = 0.0  # the same for rare-word weight (:func:`rare_containment`; 0: not measured)
 
 
 def overlap(
@@ -87,6 +90,38 @@ def overlap(
     if words_a and words_b:
         word_c = len(words_a & words_b) / min(len(words_a), len(words_b))
     return Overlap(inter / len(a | b), inter / min(len(a), len(b)), word_c, min(len(a), len(b)))
+
+
+def rare_containment(a: str, b: str) -> float:
+    """The share of the lighter text's rare-word weight that the other text shares.
+
+    Each distinct stem (``eventterms.stem``: affixes and clitics off) weighs its inverse document
+    frequency in the shipped background corpus, so a shared place, name or topic word counts far
+    more than a shared function word. A rewrite that re-inflects words ("أعلنت الوزارة" for "وأعلنت
+    وزارة") and swaps connectives keeps this high while its distinct-word containment drops.
+    """
+    background = Background.shipped()
+    log_docs = math.log(background.docs + 1)
+    df = background.df
+
+    def weights(text: str) -> dict[str, float]:
+        return {s: log_docs - math.log(df.get(s, 0) + 1) for s in stems(text.split())}
+
+    wa, wb = weights(a), weights(b)
+    lighter = min(sum(wa.values()), sum(wb.values()))
+    if lighter <= 0:
+        return 0.0
+    return sum(w for s, w in wa.items() if s in wb) / lighter
+
+
+def with_rare_containment(ov: Overlap, a: str, b: str, params: DedupParams) -> Overlap:
+    """``ov`` with :attr:`Overlap.rare_containment` measured when it can decide the strength: a
+    3-gram containment soft enough but too few distinct words shared (the measure costs stemming)."""
+    if ov.shorter < params.min_shingles or ov.containment < params.soft_containment:
+        return ov
+    if ov.word_containment >= params.soft_word_containment:
+        return ov
+    return replace(ov, rare_containment=rare_containment(a, b))
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
@@ -107,7 +142,7 @@ def overlap_strength(ov: Overlap, params: DedupParams, days: int | None = None) 
     published close in time ("soft"), or not enough (None).
 
     A strong overlap is a copy whenever it was published. A softer one (a rewritten lead, a
-    trimmed dispatch) counts only between articles published at most ``soft_max_days`` apart:
+    trimmed dispatch: enough 3-grams, and enough distinct words or rare-word weight shared) counts only between articles published at most ``soft_max_days`` apart:
     the same template days apart (weather bulletins, market closes, official cables) shares as
     many words but reports other facts.
     """
@@ -115,7 +150,8 @@ def overlap_strength(ov: Overlap, params: DedupParams, days: int | None = None) 
         return "strong" if ov.jaccard >= params.accept_jaccard else None
     if ov.jaccard >= params.accept_jaccard or ov.containment >= params.accept_containment:
         return "strong"
-    soft = ov.containment >= params.soft_containment and ov.word_containment >= params.soft_word_containment
+    words = ov.word_containment >= params.soft_word_containment or ov.rare_containment >= params.soft_rare_containment
+    soft = ov.containment >= params.soft_containment and words
     return "soft" if soft and (days is None or days <= params.soft_max_days) else None
 
 
@@ -300,6 +336,7 @@ class DedupIndex:
         for cand in candidates:
             text = self._text_of(cand)
             ov = overlap(mine, shingles(text, size), my_words, set(text.split()))
+            ov = with_rare_containment(ov, normalised, text, self.params)
             strength = overlap_strength(ov, self.params, days_apart(published, self._published_of(cand)))
             if strength is None or not facts_agree(compare_facts(text, normalised), strength, ov, self.params):
                 continue

@@ -34,8 +34,9 @@ class DedupParams:
     accept_jaccard: float = 0.5  # verified word 3-gram Jaccard that makes a near duplicate,
     accept_containment: float = 0.6  # ... or this share of the shorter text's 3-grams in the other,
     soft_containment: float = 0.4  # ... or this share together with
-    soft_word_containment: float = 0.65  # this share of its distinct words,
-    soft_max_days: int = 1  # ... and published at most this many days apart (when both dates are known)
+    soft_word_containment: float = 0.65  # this share of its distinct words (or, for a rewrite that swaps
+    soft_rare_containment: float = 0.65  # affixes and function words, this share of its rare-word weight),
+    soft_max_days: int = 2  # ... and published at most this many days apart (when both dates are known)
     min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
     # Facts (crawler/processing/facts.py): aligned substitutions where both texts state a different
     # number, date or name. A copy must agree with the cluster's first article on them.

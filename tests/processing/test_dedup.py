@@ -121,9 +121,38 @@ def test_softer_matches_need_close_publication_dates() -> None:
     soft = Overlap(jaccard=0.3, containment=0.5, word_containment=0.8, shorter=120)
     assert is_near_duplicate(soft, params, days_apart("2024-05-01T10:00:00", "2024-05-02"))
     assert is_near_duplicate(soft, params, days_apart(None, "2024-05-02"))  # unknown date: overlap decides
+    assert is_near_duplicate(soft, params, days_apart("2024-05-01T10:00:00", "2024-05-03"))  # a weekend's delay
+    assert not is_near_duplicate(soft, params, days_apart("2024-05-01", "2024-05-04"))
     assert not is_near_duplicate(soft, params, days_apart("2024-05-01", "2024-05-05"))
     strong = Overlap(jaccard=0.4, containment=0.9, word_containment=0.95, shorter=120)
     assert is_near_duplicate(strong, params, 30)  # a verbatim copy republished a month later is still a copy
+
+
+def test_a_rewrite_that_reinflects_words_keeps_its_rare_word_weight() -> None:
+    """A rewrite swaps connectives and re-inflects words: its distinct words drift apart, while
+    the stems that carry the story (places, names, topic words) stay shared."""
+    from crawler.processing.dedup import Overlap, is_near_duplicate, rare_containment
+
+    wire = normalize(
+        "وأعلنت وزارة الصحة في مدينة الطائف عن افتتاح مستشفى الأطفال الجديد بطاقة مائتي سرير "
+        "وقالت الوزارة إن المستشفى يضم قسما للعناية المركزة وآخر لجراحة القلب"
+    )
+    rewrite = normalize(
+        "أعلنت الوزارة للصحة بالطائف افتتاحها لمستشفى أطفال جديد يتسع لمائتي سرير "
+        "مشيرة الى أن مستشفاها يضم قسما لعناية مركزة وجراحات قلب"
+    )
+    words = len(set(wire.split()) & set(rewrite.split())) / min(len(set(wire.split())), len(set(rewrite.split())))
+    assert words < 0.4
+    assert rare_containment(wire, rewrite) >= 0.65
+    # sharing only common words carries little weight
+    other = normalize("وقالت الوزارة في بيان إن الحكومة قررت أن يكون العمل في الأسبوع المقبل كما كان")
+    assert rare_containment(wire, other) < 0.3
+
+    params = DedupParams()
+    grey = Overlap(jaccard=0.25, containment=0.45, word_containment=0.55, shorter=120, rare_containment=0.7)
+    assert is_near_duplicate(grey, params, 0)
+    assert not is_near_duplicate(Overlap(0.25, 0.45, 0.55, 120, rare_containment=0.5), params, 0)
+    assert not is_near_duplicate(Overlap(0.2, 0.35, 0.55, 120, rare_containment=0.9), params, 0)  # too few 3-grams
 
 
 def _weather(name: str) -> str:
