@@ -85,7 +85,19 @@ from crawler.processing.processor import analyse
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = DedupParams()
 NEWS = (2, 256, 0.45)  # text-dedup's news setting: word n-gram, permutations, LSH threshold
-SETS = ("v1", "v2-tune", "v2-held", "v3-held", "v4-held", "v5-held", "v6-held", "v7-held", "v8-held", "v9-held", "v10-held")
+SETS = (
+    "v1",
+    "v2-tune",
+    "v2-held",
+    "v3-held",
+    "v4-held",
+    "v5-held",
+    "v6-held",
+    "v7-held",
+    "v8-held",
+    "v9-held",
+    "v10-held",
+)
 HELD_OUT = "v10-held"  # the set nothing has been tuned on (v3-v9 were read, after their first measurement)
 
 

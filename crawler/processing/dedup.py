@@ -142,9 +142,10 @@ def overlap_strength(ov: Overlap, params: DedupParams, days: int | None = None) 
     published close in time ("soft"), or not enough (None).
 
     A strong overlap is a copy whenever it was published. A softer one (a rewritten lead, a
-    trimmed dispatch: enough 3-grams, and enough distinct words or rare-word weight shared) counts only between articles published at most ``soft_max_days`` apart:
-    the same template days apart (weather bulletins, market closes, official cables) shares as
-    many words but reports other facts.
+    trimmed dispatch: enough 3-grams, and enough distinct words or rare-word weight shared) counts
+    only between articles published at most ``soft_max_days`` apart (a weekend's delay): the same
+    template days apart (weather bulletins, market closes, official cables) shares as many words
+    but reports other facts.
     """
     if ov.shorter < params.min_shingles:
         return "strong" if ov.jaccard >= params.accept_jaccard else None
