@@ -16,8 +16,10 @@ first measurement), ``v11`` (``benchmarks/data/holdout-pages-v11``, written afte
 since), ``v12`` (``benchmarks/data/holdout-pages-v12``: 18 pages in 6 more layouts and 12 listings,
 written on 2026-12-05's fifth session; tuned on since its first measurement), ``v13``
 (``benchmarks/data/holdout-pages-v13``: the same again, written after the v12 rules; tuned on since),
-``v14`` (``benchmarks/data/holdout-pages-v14``, written after the v13 rules; tuned on since) and ``v15``
-(``benchmarks/data/holdout-pages-v15``, written after the v14 rules: the held-out set).
+``v14`` (``benchmarks/data/holdout-pages-v14``, written after the v13 rules; tuned on since), ``v15``
+(``benchmarks/data/holdout-pages-v15``, written after the v14 rules; tuned on since) and ``v16``
+(``benchmarks/data/holdout-pages-v16``: 18 pages in 6 more layouts and 12 listings, written on 2026-12-05's
+sixth session: the held-out set).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -28,7 +30,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v15|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v16|all]
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ SETS = {
     "v13": DATA / "holdout-pages-v13",
     "v14": DATA / "holdout-pages-v14",
     "v15": DATA / "holdout-pages-v15",
+    "v16": DATA / "holdout-pages-v16",
 }
 
 
