@@ -566,6 +566,58 @@ def drop_headed_lists(
     return len(doomed)
 
 
+# Headings of boxes set beside the story, whatever they hold (prose, lists, questions, stars): a factbox, a
+# summary, the sources, readers' questions, a rating widget, a note on the author. Compared normalised,
+# without a closing colon; "<subject> في أرقام" ("المنطقة في أرقام:") is a factbox too.
+_BOX_HEADINGS = frozenset(
+    normalize(s)
+    for s in (
+        "في أرقام", "بالأرقام", "أرقام", "أرقام وحقائق", "أرقام ومعطيات", "حقائق وأرقام", "في سطور", "بطاقة تعريفية",
+        "باختصار", "ملخص", "ملخص الخبر", "النقاط الرئيسية", "أبرز النقاط", "أهم النقاط",
+        "المصادر", "المراجع", "مصادر", "مراجع", "المصادر والمراجع",
+        "أسئلة القراء", "أسئلة القراء حول هذا الموضوع", "أسئلة شائعة", "الأسئلة الشائعة",
+        "قيم هذا المقال", "قيم هذا الخبر", "قيم المقال", "تقييم المقال",
+        "عن الكاتب", "نبذة عن الكاتب", "عن المؤلف",
+        "En chiffres", "Repères", "Chiffres clés", "Key figures", "Factbox", "Fact box", "At a glance", "Key points",
+        "En bref", "Sources", "Références", "References", "About the author", "FAQ",
+    )
+)  # fmt: skip
+_BOX_HEADING_ENDS = (" " + normalize("في أرقام"), " " + normalize("بالأرقام"))
+MAX_BOX_HEADING_WORDS = 6
+MAX_BOX_CHARS = 1500  # a box beside the story: a few lines, a short list, two or three questions
+
+
+def _is_box_heading(norm: str) -> bool:
+    label = norm.rstrip(" :：").strip()
+    return label in _BOX_HEADINGS or (len(label.split()) <= MAX_BOX_HEADING_WORDS and label.endswith(_BOX_HEADING_ENDS))
+
+
+def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Callable[[HtmlElement], bool]) -> int:
+    """Pass 1b: remove the boxes a news page sets in or after the story under a heading of their own
+    (:data:`_BOX_HEADINGS`: "في أرقام", "باختصار", "المصادر", "أسئلة القراء", "قيّم هذا المقال"), whatever their
+    markup or class (utility classes say nothing). As for headed lists, the heading's smallest container that
+    holds more than the heading is the box; it goes unless it holds the article (``holds_article``) or is
+    longer than :data:`MAX_BOX_CHARS`. A heading set straight in the article's own column leaves the box."""
+    doomed: list[HtmlElement] = []
+    for short in shorts:
+        if not _is_box_heading(short.norm):
+            continue
+        box, size = short.el, len(short.text.strip())
+        while box.getparent() is not None and box.getparent().tag not in _PROTECTED_TAGS:
+            box = box.getparent()
+            if _bounded_text(box, size + 20) is None:
+                break
+        if box is short.el or box.tag in _PROTECTED_TAGS or box.find(".//h1") is not None:
+            continue
+        if _visible_length(box) > MAX_BOX_CHARS or holds_article(box):
+            continue
+        doomed.append(box)
+    for el in doomed:
+        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+            _drop(el)
+    return len(doomed)
+
+
 def _links_dominate(box: HtmlElement, heading: str) -> bool:
     """Links carry at least 60% of the box's text once its heading is set aside."""
     text = len("".join(box.itertext()).strip()) - len(heading.strip())
@@ -777,14 +829,14 @@ def drop_unindexed(tree: HtmlElement, holds_article: Callable[[HtmlElement], boo
 
 # --- calls to action ---------------------------------------------------------------------------------
 
-_BUTTONISH = re.compile(r"(?:^|[\s_-])(?:button|btn|cta)(?:$|[\s_-])", re.I)
+_BUTTONISH = re.compile(r"(?:^|[\s_-])(?:button|btn|cta|bouton)(?:$|[\s_-])", re.I)
 _CALL_BLOCKS = frozenset({"div", "section", "aside", "figure", "form"})
 _CALL_TRIGGERS = XPath(
     "//body//form | //body//*[self::a or self::button]"
-    "[contains(@class, 'button') or contains(@class, 'btn') or contains(@class, 'cta')]"
+    "[contains(@class, 'button') or contains(@class, 'btn') or contains(@class, 'cta') or contains(@class, 'bouton')]"
 )
 MAX_CALL_CHARS = 400  # a sign-up or donation box: a line or two of pitch around its form or button
-MAX_CALL_PARAGRAPHS = 2
+MAX_CALL_PARAGRAPHS = 2  # of pitch, besides the paragraph holding the button
 
 
 def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool]) -> int:
@@ -805,7 +857,8 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
                 break
             if anc.tag not in _CALL_BLOCKS:
                 continue
-            if _visible_length(anc) > MAX_CALL_CHARS or len(anc.findall(".//p")) > MAX_CALL_PARAGRAPHS:
+            pitch = [p for p in anc.iterfind(".//p") if not _contains(p, trigger)]
+            if _visible_length(anc) > MAX_CALL_CHARS or len(pitch) > MAX_CALL_PARAGRAPHS:
                 break
             if holds_article(anc):
                 break
@@ -1002,7 +1055,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
-    removed += drop_headed_lists(tree, shorts, holds_article)
+    removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts)
     return unwrapped + hidden + removed + drop_read_also(tree)
 
@@ -1167,6 +1220,18 @@ _PLATFORM = re.compile(
     r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه|تطبيق|تطبيقنا|جوجل بلاي|غوغل بلاي|اب ستور|اخبار جوجل)\b"
 )
 MAX_FOLLOW_US_WORDS = 25
+# an address to write to, or what Cloudflare's e-mail obfuscation leaves of it: "لإرسال أخباركم: [email protected]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:&#160;|\s|\xa0)protected\]", re.I)
+# "Esta noticia también está disponible en español: …", "Read this story in English", "Lire cet article en
+# français", "اقرأ هذا الخبر بالإنجليزية": a pointer to the story's edition in another language
+_OTHER_EDITION = re.compile(
+    r"\b(?:disponible en|available in|read (?:this|the|it) [\w ]{0,20}\bin|lire (?:cet|l'|cette) [\w ]{0,20}\ben"
+    r"|leer (?:esta|este) [\w ]{0,20}\ben|version (?:française|anglaise|arabe|english|espa[ñn]ola)"
+    r"|(?:english|french|spanish|arabic) version)\b",
+    re.I,
+)
+_OTHER_EDITION_AR = re.compile(r"^\W*(?:اقرا|اقرؤوا|طالع) (?:هذا|هذه|الخبر|المقال)[^.]{0,20} (?:بال|باللغه )[^ ]+\W*$")
+MAX_EDITION_WORDS = 30
 # a label left without what it labelled ("الرابط المختصر:", "شارك:"): its link or buttons went
 _DANGLING_LABEL = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*$")
 # a rule drawn under the article: "ـــــ", "______", "* * *"
@@ -1214,7 +1279,9 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     words = len(norm.split())
     follow = words <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
-    if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm)):
+    if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm) or _EMAIL.search(line)):
+        return True
+    if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
         return True
     if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
         return True

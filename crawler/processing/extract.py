@@ -29,7 +29,7 @@ from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
-from crawler.processing.pagetype import not_article_reason
+from crawler.processing.pagetype import data_page_reason, not_article_reason
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
 from crawler.processing.titles import clean_title, shown_headline
@@ -204,7 +204,7 @@ def extract(raw: RawPage) -> Article:
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
     published = find_published(tree, url, raw.fetched_at, headline=headline)
     if raw.site is None:  # no seed vouches for this page (a foreign WARC, saved files): the page decides
-        reason = not_article_reason(tree, page_url, published is not None)
+        reason = not_article_reason(tree, page_url, published is not None, url)
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
     try:  # before the cleaning, which may drop the dated byline line that marks a pasted second article
@@ -222,6 +222,8 @@ def extract(raw: RawPage) -> Article:
     if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_TEXT_CHARS:
         raise Rejected(Outcome.EMPTY, "no article text")
     text = join_split_body(tree, (doc.text or "").strip(), headline)
+    if raw.site is None and (reason := data_page_reason(text)) is not None:  # the table is the page
+        raise Rejected(Outcome.NOT_ARTICLE, reason)
     host = (urlsplit(url).hostname or "").removeprefix("www.") or None
     outlet = unescape(meta.sitename) or host
     if outlet and headline is not None and _is_headline_text(outlet, headline):

@@ -13,10 +13,11 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    their static pages ``og:type`` ``article`` too);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
-   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series or a gallery: ``TVSeries``,
-   ``ImageGallery``...) makes it not;
-3. a URL path that names a listing (``/category/``, ``/tag/``, ``/author/``, ``/page/2``,
-   ``/about``, ``/contact``...) makes it not;
+   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series, an episode or a gallery:
+   ``TVSeries``, ``TVEpisode``, ``ImageGallery``...) makes it not;
+3. a URL that names a listing, fetched or declared canonical (a path ``/category/``, ``/tag/``,
+   ``/author/``, ``/page/2``, ``/about``, ``/contact``...; a query ``?rubrique12``, ``?cat=``, ``?s=``,
+   ``view=category``...) makes it not;
 4. ``og:type`` ``article`` makes it one; an ``og:type`` that names a programme or a person
    (``video.tv_show``, ``profile``) makes it not; ``og:type`` ``website`` with ``<h1>``s that only name
    the site (its ``og:site_name``) and a title shown in no heading (a tagline) makes it the home page;
@@ -31,7 +32,10 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    ``<title>``'s or ``og:title``'s headline, 4+ words, standing in the body as text, not as a
    link: a listing's title names a section, its headlines are links);
 7. otherwise, a page with no date, no article markup, no article-like URL (no number, no
-   date path) and no prose block is not an article.
+   date path) and no prose block is not an article;
+8. after extraction (:func:`data_page_reason`), a text whose table holds half as many words as its
+   prose, and that prose is a few lines, is a data page (a timetable, a price or wait-time service page),
+   whatever the markup says.
 Every "not" comes with the reason, stored in ``fetches.detail``.
 """
 
@@ -54,15 +58,23 @@ ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 LISTING_TYPES = frozenset(
     {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website",
-     "tvseries", "radioseries", "podcastseries", "creativeworkseries", "imagegallery", "mediagallery", "videogallery"}
+     "tvseries", "radioseries", "podcastseries", "creativeworkseries", "imagegallery", "mediagallery", "videogallery",
+     "episode", "tvepisode", "radioepisode", "podcastepisode"}
 )  # fmt: skip
 # og:type values of pages about a programme or a person, whatever prose they hold
 NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "profile", "books.author"})
 _LISTING_PATH = re.compile(
     r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer"
-    r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter"
+    r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|taxonomy"
     r"|قسم|تصنيف|وسم|كاتب|اتصل-بنا|من-نحن)(?:/|$|\.html?$)|/page/\d+/?$"
     r"|/archives?(?:/(?!\d+/?$)|$|\.html?$)",  # "/archives/31877" is a post (WordPress's ?p= permalink)
+    re.I,
+)
+# listings addressed by a query string: SPIP's ?rubrique12 / ?auteur3 / ?mot7, WordPress's ?cat= / ?tag= /
+# ?author= / ?s=, Joomla's view=category, Drupal's ?q=taxonomy/term/5
+_LISTING_QUERY = re.compile(
+    r"(?:^|&)(?:(?:rubrique|auteur|mot|breve_rubrique)\d+|(?:cat|tag|author|s|category_name|rubrique|auteur|mot)="
+    r"|view=(?:category|section|featured|tag|search)|q=taxonomy/term/)",
     re.I,
 )
 MIN_BODY_CHARS = 300  # a text block shorter than this is a teaser or a caption, not an article body
@@ -286,9 +298,45 @@ def _more_links(block: HtmlElement) -> int:
     return sum(1 for a in block.iter("a") if _MORE_LINK.match(_squash(a.text_content())))
 
 
-def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | None:
+MAX_DATA_PAGE_PROSE_WORDS = 100  # prose around a table below which the table is the page: a timetable, a price list
+MIN_DATA_TABLE_SHARE = 0.5  # ... when the table holds at least this many words per word of prose
+
+
+def data_page_reason(text: str) -> str | None:
+    """Why an extracted text is a data page rather than an article (None: it is not one): a table
+    (``|``-delimited rows, as the extraction renders tables) holding at least half as many words as
+    the few lines of prose around it (an intro, a note on the source; under 100 words, shorter than
+    any article body): a timetable, a wait-time or price service page, a market-close table, set in
+    the article template. An article with a factbox table has its own prose besides."""
+    table = prose = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            table += _words(stripped.replace("|", " ").replace("-", " "))
+        else:
+            prose += _words(stripped)
+    if table and table >= MIN_DATA_TABLE_SHARE * prose and prose < MAX_DATA_PAGE_PROSE_WORDS:
+        return f"a data page: a table of {table} words with {prose} words of prose"
+    return None
+
+
+def _listing_url(url: str) -> str | None:
+    """The path (and query) of a URL shaped like a listing's, else None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None
+    path = unquote(parts.path or "/")
+    if _LISTING_PATH.search(path):
+        return path
+    if _LISTING_QUERY.search(parts.query):
+        return f"{path}?{parts.query}"
+    return None
+
+
+def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: str | None = None) -> str | None:
     """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
-    replay URL is judged by the original URL it shows."""
+    replay URL is judged by the original URL it shows; a listing's URL shape counts in the address it
+    was fetched at and in the canonical address it declares (a saved page has only the latter)."""
     parts = urlsplit(archived_original(url) or url)
     path = unquote(parts.path or "/")
     web = parts.scheme in ("http", "https")
@@ -315,8 +363,10 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool) -> str | Non
     listing_types = types & LISTING_TYPES
     if listing_types - {"website"}:
         return f"JSON-LD says {', '.join(sorted(listing_types - {'website'}))}"
-    if web and _LISTING_PATH.search(path):
-        return f"a listing URL ({path})"
+    for address in (archived_original(url) or url, canonical):
+        listing = _listing_url(address) if address else None
+        if listing is not None:
+            return f"a listing URL ({listing})"
     og_type = " ".join(_OG_TYPE(tree)).strip().lower()
     if og_type == "article":
         return None

@@ -614,7 +614,8 @@ def test_a_call_to_watch_the_report_on_the_channel_is_not_text() -> None:
 # "بوابة النيل"): a wire's sign-off with its editors' full names, a contributor credit, a "for more … click
 # here" link line, calls to follow the site on its app, to stay tuned on it or to send it news on WhatsApp, an
 # editor's update note, a note, a correction, a disclosure, questions to the reader, a government site's
-# page-feedback widget, initials after a bracketed agency code, a link line in Kurdish.
+# page-feedback widget, initials after a bracketed agency code, a link line in Kurdish, a line giving an e-mail
+# address to send news to (or Cloudflare's placeholder for it), a pointer to the story in another language.
 CLOSING_LINES = [
     "وام/سلمى الظاهري/خالد المنصوري",
     "ساهم في إعداد التقرير: قسم الاقتصاد في الموقع",
@@ -637,6 +638,10 @@ CLOSING_LINES = [
     "تصويب: ورد في نسخة سابقة من هذا الخبر أن عدد الوحدات 1500 وحدة.",
     "روبورتاج: مراد بن عيسى | تصوير: عبد القادر شريفي | مونتاج: أمينة لعرج",
     "لإرسال أخباركم وصوركم إلى بوابة النيل عبر البريد الإلكتروني: news@nile.example",
+    "لإرسال أخباركم ومقترحاتكم: [email\xa0protected]",
+    "Esta noticia también está disponible en español: Abu Dabi inaugura un nuevo puerto pesquero",
+    "Read this story in English",
+    "اقرأ هذا الخبر بالإنجليزية",
 ]
 CLOSED_BODY = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
 
@@ -724,3 +729,46 @@ def test_a_deck_in_the_headlines_header_and_tailwinds_not_prose_inserts_are_not_
 <tr><td>الإعدادية</td><td>70 في المائة</td></tr></table></div><p>{paras[2]}</p></div></article></body></html>"""
     art = extract(RawPage(url="https://afia.example/news/2024/11/vitamin-d", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_boxes_under_their_own_heading_go_whatever_their_markup() -> None:
+    """A factbox ("المنطقة في أرقام:" in a bold paragraph over a list, inside the body), a summary box over
+    the body, the sources, readers' questions and a rating widget after it: each the smallest container
+    of its heading that holds more than the heading, in utility-class markup that names nothing."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("طنجة", "تطوان", "المضيق", "الفنيدق")]
+    factbox = (
+        "<div class='my-4 rounded p-3'><p><strong>المنطقة في أرقام:</strong></p>"
+        "<ul><li>المساحة: 10 هكتارات</li><li>مناصب الشغل الحالية: 1800 منصب</li></ul></div>"
+    )
+    summary = "<div class='rounded-2xl bg-sky-50 p-6'><h2>باختصار</h2><ul><li>نقص المياه يهدد 12 دوارا.</li></ul></div>"
+    after = (
+        "<section class='mt-10 border-t'><h2>المصادر</h2><ol><li>تقرير المندوبية السامية للتخطيط 2024.</li></ol></section>"
+        "<div class='mt-8 text-center'><p class='font-bold'>قيّم هذا المقال</p><button>1</button><button>2</button></div>"
+        "<section class='mt-8 border p-5'><h2>أسئلة القراء حول هذا الموضوع</h2><details><summary>متى تنتهي الأشغال؟"
+        "</summary><p>يجيب المهندس: قبل نهاية السنة المقبلة حسب الجدول المعلن.</p></details></section>"
+    )
+    body = f"<article><h1>عنوان المقال</h1>{summary}<div class='prose'>{paras[0]}{paras[1]}{factbox}{paras[2]}{paras[3]}</div>{after}</article>"
+    tree = _tree(body)
+    strip_boilerplate(tree)
+    text = _text(tree)
+    for junk in ("في أرقام", "هكتارات", "باختصار", "يهدد 12", "المصادر", "المندوبية", "قيّم", "أسئلة القراء", "يجيب"):
+        assert junk not in text, junk
+    assert all(city in text for city in ("طنجة", "تطوان", "المضيق", "الفنيدق"))
+    # the same heading over the article's own column takes nothing
+    own = _tree(f"<article><h1>عنوان</h1><div class='prose'><h2>في أرقام</h2>{''.join(paras)}</div></article>")
+    strip_boilerplate(own)
+    assert all(city in _text(own) for city in ("طنجة", "تطوان", "المضيق", "الفنيدق"))
+
+
+def test_an_upsell_box_with_a_teaser_and_a_french_bouton_goes() -> None:
+    """A premium box inside the body: its title, a teaser line and a "bouton" link (French class names)."""
+    paras = "".join(f"<p>{PARA.format(city=c)}</p>" for c in ("الرباط", "سلا", "تمارة"))
+    box = (
+        "<div class='encart-premium'><p class='titre'>حصري لمشتركي «رصيد بريميوم»</p><p>تحليل مفصل لتوقعات أرباح"
+        " الشركات المدرجة.</p><p><a class='bouton' href='/abonnement'>اشترك ابتداء من 39 درهما</a></p></div>"
+    )
+    tree = _tree(f"<h1>عنوان</h1><div class='texte'>{paras}{box}<p>{PARA.format(city='القنيطرة')}</p></div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "حصري" not in text and "تحليل مفصل" not in text and "اشترك" not in text
+    assert all(city in text for city in ("الرباط", "سلا", "تمارة", "القنيطرة"))

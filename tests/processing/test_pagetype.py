@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from crawler.processing.canonical import archived_original
 from crawler.processing.dates import find_published
-from crawler.processing.pagetype import not_article_reason
+from crawler.processing.pagetype import data_page_reason, not_article_reason
 from crawler.processing.sites import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -282,3 +282,37 @@ def test_a_photo_gallery_search_results_and_a_dossier_of_teasers_are_not_article
     assert _page("ملف: الشيباني - ضفتان", "ملف: الشيباني.. جيل بنى فرنسا", dossier) == (
         "a digest: 4 summaries each with its link to the full story"
     )
+
+
+def test_an_episode_page_and_listings_addressed_by_a_query_are_not_articles() -> None:
+    """A programme's episode in the article template (JSON-LD ``TVEpisode``); SPIP's ``?rubrique10`` and
+    ``?auteur12``, WordPress's ``?cat=`` and ``?s=``, Joomla's ``view=category``: listings by their address,
+    fetched or canonical. SPIP's ``?article123`` and WordPress's ``?p=123`` are articles."""
+    episode = (
+        '<meta property="og:type" content="article"><script type="application/ld+json">{"@type": "TVEpisode",'
+        ' "name": "الحلقة 38", "partOfSeries": {"@type": "TVSeries", "name": "بلا قفازات"}}</script>'
+    )
+    assert _page("بلا قفازات - الحلقة 38: موسم الاصطياف بين الآمال والهواجس", "الحلقة 38", PROSE, episode) == (
+        "JSON-LD says tvepisode"
+    )
+    page = (
+        f"<html><head><title>عنوان خبر محلي طويل</title></head><body><h1>عنوان خبر محلي طويل</h1>{PROSE}</body></html>"
+    )
+    tree = load_html(page.encode())
+    for listing in ("spip.php?rubrique10", "spip.php?auteur12", "?cat=7", "?s=%D8%B3%D8%B7%D9%8A%D9%81",
+                    "index.php?option=com_content&view=category&id=9"):  # fmt: skip
+        assert not_article_reason(tree, f"https://news.example/{listing}", True) is not None, listing
+        assert not_article_reason(tree, "https://news.example/x", True, f"https://news.example/{listing}") is not None
+    for article in ("spip.php?article123", "?p=123", "index.php?option=com_content&view=article&id=9"):
+        assert not_article_reason(tree, f"https://news.example/{article}", True) is None, article
+
+
+def test_a_table_with_a_line_of_prose_is_a_data_page_an_article_with_a_factbox_is_not() -> None:
+    rows = "\n".join(f"| {h:02d}:00 | {20 + h} دقيقة | {25 + h} دقيقة |" for h in range(6, 12))
+    table = f"| الساعة | من المملكة إلى البحرين | من البحرين إلى المملكة |\n|---|---|---|\n{rows}"
+    intro = "تحدث هذه الصفحة كل ساعة بمتوسط مدة العبور على الجسر في الاتجاهين وفق بيانات المؤسسة."
+    reason = data_page_reason(f"{intro}\n{table}\nالمدة تقديرية.")
+    assert reason is not None and reason.startswith("a data page")
+    story = "\n".join([" ".join([intro] * 4), table, " ".join([intro] * 3)])  # 100+ words of prose and a table
+    assert data_page_reason(story) is None
+    assert data_page_reason(intro) is None
