@@ -925,6 +925,18 @@ def _caption_line(el: HtmlElement) -> bool:
     return bool(_CREDIT_HINT.search(text))
 
 
+# a video's or a gallery's title line: "شاهد | …", "فيديو: …", "بالفيديو | …", "بالصور: …"
+_MEDIA_LABEL = re.compile(r"^\W*(?:شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور)\s*[|:：]")
+
+
+def _media_title(el: HtmlElement) -> bool:
+    """A short line above a media embed that labels it as a video or gallery, in any tag (a heading too)."""
+    if not isinstance(el.tag, str):
+        return False
+    text = _bounded_text(el, 240)
+    return bool(text) and _one_short_line(text or "") and bool(_MEDIA_LABEL.match(text or ""))
+
+
 def _caption_box(box: HtmlElement) -> bool:
     """A container whose whole text is one short line: a photo or video with its caption."""
     text = _bounded_text(box, 240)
@@ -963,6 +975,12 @@ def drop_captions(tree: HtmlElement) -> int:
         if after is not None and _caption_line(after) and id(after) not in doomed_ids:
             doomed.append(after)
             doomed_ids.add(id(after))
+        before = media.getprevious()  # a video's title set above it: "<h3>شاهد | …</h3>"
+        while before is not None and before.tag == "br":
+            before = before.getprevious()
+        if before is not None and id(before) not in doomed_ids and _media_title(before):
+            doomed.append(before)
+            doomed_ids.add(id(before))
     for el in doomed:
         if el.getparent() is not None:
             _drop(el)
@@ -1260,6 +1278,16 @@ _UPDATE_NOTE = re.compile(
 )
 
 
+MAX_SITE_CREDIT_EXTRA_WORDS = 2
+
+
+def _site_credit(norm: str, line: str, site_norm: str) -> bool:
+    """The site's name with a word or two of credit, not a sentence: "المكلا نيوز - خاص", "<site> - متابعات"."""
+    if not site_norm or not norm.startswith(site_norm + " ") or line.rstrip().endswith(_SENTENCE_END):
+        return False
+    return len(norm.split()) - len(site_norm.split()) <= MAX_SITE_CREDIT_EXTRA_WORDS
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
@@ -1297,6 +1325,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         _CREDIT_LABEL.match(bare)
         or _CREDIT_LABEL.match(unbracketed)  # "(الصور: صفحة الوزارة)"
         or (site_norm and norm == site_norm)
+        or _site_credit(norm, line, site_norm)
         or _TAG_LINE.match(bare)
     )
 

@@ -13,14 +13,15 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    their static pages ``og:type`` ``article`` too);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
-   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series, an episode or a gallery:
-   ``TVSeries``, ``TVEpisode``, ``ImageGallery``...) makes it not;
+   ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series, an episode, a gallery or a print
+   issue: ``TVSeries``, ``TVEpisode``, ``ImageGallery``, ``PublicationIssue``...) makes it not;
 3. a URL that names a listing, fetched or declared canonical (a path ``/category/``, ``/tag/``,
    ``/author/``, ``/page/2``, ``/about``, ``/contact``...; a query ``?rubrique12``, ``?cat=``, ``?s=``,
    ``view=category``...) makes it not;
-4. ``og:type`` ``article`` makes it one; an ``og:type`` that names a programme or a person
-   (``video.tv_show``, ``profile``) makes it not; ``og:type`` ``website`` with ``<h1>``s that only name
-   the site (its ``og:site_name``) and a title shown in no heading (a tagline) makes it the home page;
+4. ``og:type`` ``article`` makes it one; an ``og:type`` that names a programme, an episode or
+   a person (``video.tv_show``, ``video.episode``, ``profile``) makes it not; ``og:type``
+   ``website`` with ``<h1>``s that only name the site (its ``og:site_name``) and a title shown in
+   no heading (a tagline) makes it the home page;
    three or more ``<h1>`` headlines of which the page's title names none make it a bulletin of items;
 5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
    is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
@@ -59,10 +60,11 @@ ARTICLE_TYPES = frozenset(
 LISTING_TYPES = frozenset(
     {"collectionpage", "itemlist", "aboutpage", "contactpage", "profilepage", "searchresultspage", "website",
      "tvseries", "radioseries", "podcastseries", "creativeworkseries", "imagegallery", "mediagallery", "videogallery",
-     "episode", "tvepisode", "radioepisode", "podcastepisode"}
+     "episode", "tvepisode", "radioepisode", "podcastepisode", "publicationissue", "publicationvolume", "periodical"}
 )  # fmt: skip
-# og:type values of pages about a programme or a person, whatever prose they hold
-NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "profile", "books.author"})
+# og:type values of pages about a programme, an episode or a person, whatever prose they hold
+# ("video.other" is not among them: TV channels' news stories, each around its report, carry it)
+NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "video.episode", "video.movie", "profile", "books.author"})
 _LISTING_PATH = re.compile(
     r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer"
     r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|taxonomy"

@@ -615,7 +615,8 @@ def test_a_call_to_watch_the_report_on_the_channel_is_not_text() -> None:
 # here" link line, calls to follow the site on its app, to stay tuned on it or to send it news on WhatsApp, an
 # editor's update note, a note, a correction, a disclosure, questions to the reader, a government site's
 # page-feedback widget, initials after a bracketed agency code, a link line in Kurdish, a line giving an e-mail
-# address to send news to (or Cloudflare's placeholder for it), a pointer to the story in another language.
+# address to send news to (or Cloudflare's placeholder for it), a pointer to the story in another language,
+# the site's name as a credit ("- خاص": exclusive).
 CLOSING_LINES = [
     "وام/سلمى الظاهري/خالد المنصوري",
     "ساهم في إعداد التقرير: قسم الاقتصاد في الموقع",
@@ -642,6 +643,7 @@ CLOSING_LINES = [
     "Esta noticia también está disponible en español: Abu Dabi inaugura un nuevo puerto pesquero",
     "Read this story in English",
     "اقرأ هذا الخبر بالإنجليزية",
+    "بوابة النيل - خاص",
 ]
 CLOSED_BODY = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
 
@@ -772,3 +774,18 @@ def test_an_upsell_box_with_a_teaser_and_a_french_bouton_goes() -> None:
     text = _text(tree)
     assert "حصري" not in text and "تحليل مفصل" not in text and "اشترك" not in text
     assert all(city in text for city in ("الرباط", "سلا", "تمارة", "القنيطرة"))
+
+
+def test_a_video_title_set_above_its_embed_goes_with_it() -> None:
+    """A labelled title line over a video embed ("<h3>شاهد | …</h3>") is the video's, not a subheading."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("المكلا", "سيئون", "الشحر")]
+    video = (
+        "<h3 style='text-align:center'>شاهد | طوابير السيارات أمام محطات الوقود في المكلا</h3>"
+        "<div class='youtubeBlock'><iframe src='https://www.youtube.example/embed/x'></iframe></div>"
+    )
+    heading = "<h3>الكهرباء في ساحل حضرموت</h3>"
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{video}{paras[1]}{heading}{paras[2]}</div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "طوابير" not in text and "الكهرباء في ساحل حضرموت" in text
+    assert all(city in text for city in ("المكلا", "سيئون", "الشحر"))

@@ -284,8 +284,9 @@ def test_a_photo_gallery_search_results_and_a_dossier_of_teasers_are_not_article
     )
 
 
-def test_an_episode_page_and_listings_addressed_by_a_query_are_not_articles() -> None:
-    """A programme's episode in the article template (JSON-LD ``TVEpisode``); SPIP's ``?rubrique10`` and
+def test_an_episode_page_a_print_issue_and_listings_addressed_by_a_query_are_not_articles() -> None:
+    """A programme's episode in the article template (JSON-LD ``TVEpisode``, ``og:type`` ``video.episode``), a
+    print issue's contents (``PublicationIssue``); SPIP's ``?rubrique10`` and
     ``?auteur12``, WordPress's ``?cat=`` and ``?s=``, Joomla's ``view=category``: listings by their address,
     fetched or canonical. SPIP's ``?article123`` and WordPress's ``?p=123`` are articles."""
     episode = (
