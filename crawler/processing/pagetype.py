@@ -7,7 +7,8 @@ tag, author and about pages must not become articles (nor near-duplicates of eac
 Invariant: a page is an article unless the page itself says otherwise, in this order:
 1. the site root is never an article, nor a digest (its prose block, with what stands beside it,
    holds three or more "read more" links, "التفاصيل...": summaries of stories told elsewhere, even in
-   the article template), nor a page whose title or ``<h1>`` names a page about the site ("من نحن -
+   the article template; or the page has three such links and no block of article prose: a
+   dossier), nor a page whose title or ``<h1>`` names a page about the site ("من نحن -
    اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's
    archive heading ("Tag: …", "التصنيف: …", "نتائج البحث عن: …"), whatever its markup says (CMSs mark
    their static pages ``og:type`` ``article`` too);
@@ -287,10 +288,11 @@ def _untitled_headlines(tree: HtmlElement) -> int:
     return len(heads)
 
 
-# a link to the rest of a summarised story: "التفاصيل...", "اقرأ المزيد", "Lire la suite … <title>", "Read more"
+# a link to the rest of a summarised story: "التفاصيل...", "اقرأ المزيد", "Lire la suite … <title>", "Read more",
+# "اقرأ المزيد عن <title>" (Drupal's "Read more about …", the title hidden for screen readers)
 _MORE_LINK = re.compile(
     r"^\W*(?:التفاصيل|تفاصيل|المزيد|للمزيد|اقرأ المزيد|اقرا المزيد|إقرأ المزيد|تابع القراءة|أكمل القراءة|اكمل القراءة"
-    r"|lire la suite|lire plus|read more|continue reading)(?:\W*$|\s*[:：…\-–]+\s*\S)",
+    r"|lire la suite|lire plus|read more|continue reading)(?:\W*$|\s*[:：…\-–]+\s*\S|\s+(?:عن|حول|about|de|sur)\s+\S)",
     re.IGNORECASE,
 )
 
@@ -359,6 +361,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: s
         more = _more_links(around) if around is not None else 0
         if more >= MIN_LISTED_ITEMS:
             return f"a digest: {more} summaries each with its link to the full story"
+        if read[1] < MIN_BODY_CHARS:  # no article body anywhere: the summaries are the page (a dossier)
+            return f"a digest: {_more_links(tree)} summaries with links to the full stories and no article body"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None

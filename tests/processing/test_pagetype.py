@@ -317,3 +317,23 @@ def test_a_table_with_a_line_of_prose_is_a_data_page_an_article_with_a_factbox_i
     story = "\n".join([" ".join([intro] * 4), table, " ".join([intro] * 3)])  # 100+ words of prose and a table
     assert data_page_reason(story) is None
     assert data_page_reason(intro) is None
+
+
+def test_a_dossier_of_summaries_with_drupal_read_more_links_is_not_an_article() -> None:
+    """Drupal's teaser links read "اقرأ المزيد" with "عن <title>" hidden for screen readers; a dossier is a
+    short intro and such summaries, in the article template (og:type article), with no article body."""
+
+    def teaser(i: int) -> str:
+        return (
+            f'<div class="node-teaser"><h2><a href="/n/{i}">عنوان الخبر رقم {i} في الملف</a></h2><p>ملخص قصير للخبر.</p>'
+            f'<a href="/n/{i}">اقرأ المزيد<span class="element-invisible"> عن عنوان الخبر رقم {i}</span></a></div>'
+        )
+
+    intro = "<p>ملف يجمع ما نشرناه عن موسم الزيتون في الجهات.</p>"
+    marked = '<meta property="og:type" content="article">'
+    teasers = "".join(teaser(i) for i in range(4))
+    reason = _page("ملف: موسم الزيتون - الحاضرة", "ملف: موسم الزيتون", intro + teasers, marked)
+    assert reason is not None and reason.startswith("a digest: 4 summaries")
+    story = "ارتفاع إنتاج الزيتون في صفاقس هذا الموسم"
+    article = f'<div class="post"><article>{PROSE}</article></div><div class="related">{teasers}</div>'
+    assert _page(f"{story} - الحاضرة", story, article, marked) is None  # an article with related teasers
