@@ -258,10 +258,10 @@ _NEAREST_BLOCK = f"/ancestor::*[{_IS_BLOCK}][1]"
 _SHORT_TEXT_BLOCKS = XPath(
     "//body//text()[string-length(normalize-space(.)) > 0][string-length(.) <= 80]" + _NEAREST_BLOCK
 )
-_READ_ALSO_BLOCKS = XPath(
-    "//body//text()[contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso') or contains(., 'ore')"
-    " or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet') or contains(., 'شاهد')"
-    " or contains(., 'طالع')]" + _NEAREST_BLOCK
+_READ_ALSO_BLOCKS = XPath(  # a marker's block holds at most 300 characters (drop_read_also): so does its text
+    "//body//text()[string-length(.) <= 300][contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso')"
+    " or contains(., 'ore') or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')"
+    " or contains(., 'شاهد') or contains(., 'طالع')]" + _NEAREST_BLOCK
 )
 
 
@@ -809,10 +809,9 @@ def drop_screen_reader_text(tree: HtmlElement) -> int:
 
 # Pagefind's and Swiftype's exclusion marks, Yahoo's robots-nocontent: the site says "not the content";
 # Tailwind Typography's not-prose: "not the article's prose" (a callout, a table, an embed set in the body)
-_UNINDEXED = XPath(
-    "//body//*[@data-pagefind-ignore and not(@data-pagefind-ignore='index')]"
-    " | //body//*[@data-swiftype-index='false'] | //body//*[contains(concat(' ', @class, ' '), ' robots-nocontent ')]"
-    " | //body//*[contains(concat(' ', @class, ' '), ' not-prose ')]"
+_UNINDEXED = XPath(  # one pass over the elements
+    "//body//*[(@data-pagefind-ignore and not(@data-pagefind-ignore='index')) or @data-swiftype-index='false'"
+    " or contains(concat(' ', @class, ' '), ' robots-nocontent ') or contains(concat(' ', @class, ' '), ' not-prose ')]"
 )
 
 
