@@ -597,7 +597,9 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
     (:data:`_BOX_HEADINGS`: "في أرقام", "باختصار", "المصادر", "أسئلة القراء", "قيّم هذا المقال"), whatever their
     markup or class (utility classes say nothing). As for headed lists, the heading's smallest container that
     holds more than the heading is the box; it goes unless it holds the article (``holds_article``) or is
-    longer than :data:`MAX_BOX_CHARS`. A heading set straight in the article's own column leaves the box."""
+    longer than :data:`MAX_BOX_CHARS`. A heading set straight in the article's own column leaves the box.
+    A ``<details>`` box under a short ``<summary>`` label (line-ups, a data sheet, a reader's question) goes
+    on the same terms: what a reader must click open is not the story's text."""
     doomed: list[HtmlElement] = []
     for short in shorts:
         if not _is_box_heading(short.norm):
@@ -612,6 +614,13 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
         if _visible_length(box) > MAX_BOX_CHARS or holds_article(box):
             continue
         doomed.append(box)
+    for details in tree.iter("details"):  # a collapsible box: line-ups, a data sheet, a question and its answer
+        summary = details.find("summary")
+        label = _bounded_text(summary, 80) if summary is not None else None
+        if not label or len(label.split()) > MAX_BOX_HEADING_WORDS + 2 or _visible_length(details) > MAX_BOX_CHARS:
+            continue
+        if not holds_article(details) and details.find(".//h1") is None:
+            doomed.append(details)
     for el in doomed:
         if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
             _drop(el)

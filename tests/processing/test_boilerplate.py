@@ -789,3 +789,17 @@ def test_a_video_title_set_above_its_embed_goes_with_it() -> None:
     text = _text(tree)
     assert "طوابير" not in text and "الكهرباء في ساحل حضرموت" in text
     assert all(city in text for city in ("المكلا", "سيئون", "الشحر"))
+
+
+def test_a_collapsible_details_box_in_the_body_goes() -> None:
+    """Line-ups set in ``<details>`` under a short ``<summary>`` between the report's paragraphs."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("عطبرة", "أم درمان", "بورتسودان")]
+    lineups = (
+        "<details class='lineups'><summary>التشكيلة الأساسية للفريقين</summary><p><strong>المريخ:</strong> منجد النيل،"
+        " أمير كمال، بخيت خميس.</p><p><strong>الأمل:</strong> حامد بابكر، عثمان سعيد.</p></details>"
+    )
+    tree = _tree(f"<article><h1>عنوان</h1><div class='body'>{paras[0]}{paras[1]}{lineups}{paras[2]}</div></article>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "التشكيلة" not in text and "منجد النيل" not in text
+    assert all(city in text for city in ("عطبرة", "أم درمان", "بورتسودان"))
