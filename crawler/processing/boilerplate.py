@@ -577,14 +577,24 @@ _BOX_HEADINGS = frozenset(
         "المصادر", "المراجع", "مصادر", "مراجع", "المصادر والمراجع",
         "أسئلة القراء", "أسئلة القراء حول هذا الموضوع", "أسئلة شائعة", "الأسئلة الشائعة",
         "قيم هذا المقال", "قيم هذا الخبر", "قيم المقال", "تقييم المقال",
-        "عن الكاتب", "نبذة عن الكاتب", "عن المؤلف",
+        "عن الكاتب", "نبذة عن الكاتب", "عن المؤلف", "هوامش", "الهوامش", "الحواشي",
+        "بطاقة المباراة", "ورقة المباراة", "التشكيلة", "التشكيلة الأساسية", "تشكيلة الفريقين", "التشكيلتان",
         "En chiffres", "Repères", "Chiffres clés", "Key figures", "Factbox", "Fact box", "At a glance", "Key points",
-        "En bref", "Sources", "Références", "References", "About the author", "FAQ",
+        "En bref", "Sources", "Références", "References", "About the author", "FAQ", "Notes", "Footnotes",
     )
 )  # fmt: skip
 _BOX_HEADING_ENDS = (" " + normalize("في أرقام"), " " + normalize("بالأرقام"))
 MAX_BOX_HEADING_WORDS = 6
 MAX_BOX_CHARS = 1500  # a box beside the story: a few lines, a short list, two or three questions
+_BOX_BODY_TAGS = frozenset(
+    {"p", "div", "ul", "ol", "dl", "table", "section", "details", "figure", "blockquote", "form", "aside", "article"}
+)
+
+
+def _holds_box_body(box: HtmlElement, head: HtmlElement) -> bool:
+    """Whether ``box`` holds, beside the branch ``head`` of its heading, a block with text (a list, a
+    paragraph, a table): the box's body. Inline text beside the heading (a subtitle span) is still its head."""
+    return any(child is not head and child.tag in _BOX_BODY_TAGS and _has_text(child) for child in box.iterchildren())
 
 
 def _is_box_heading(norm: str) -> bool:
@@ -595,20 +605,21 @@ def _is_box_heading(norm: str) -> bool:
 def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Callable[[HtmlElement], bool]) -> int:
     """Pass 1b: remove the boxes a news page sets in or after the story under a heading of their own
     (:data:`_BOX_HEADINGS`: "في أرقام", "باختصار", "المصادر", "أسئلة القراء", "قيّم هذا المقال"), whatever their
-    markup or class (utility classes say nothing). As for headed lists, the heading's smallest container that
-    holds more than the heading is the box; it goes unless it holds the article (``holds_article``) or is
-    longer than :data:`MAX_BOX_CHARS`. A heading set straight in the article's own column leaves the box.
+    markup or class (utility classes say nothing). The heading's smallest container that holds a block of
+    text beside the heading's branch (:func:`_holds_box_body`) is the box; it goes unless it holds the
+    article (``holds_article``) or is longer than :data:`MAX_BOX_CHARS`. A heading set straight in the
+    article's own column leaves the box.
     A ``<details>`` box under a short ``<summary>`` label (line-ups, a data sheet, a reader's question) goes
     on the same terms: what a reader must click open is not the story's text."""
     doomed: list[HtmlElement] = []
     for short in shorts:
         if not _is_box_heading(short.norm):
             continue
-        box, size = short.el, len(short.text.strip())
+        box = short.el
         while box.getparent() is not None and box.getparent().tag not in _PROTECTED_TAGS:
-            box = box.getparent()
-            if _bounded_text(box, size + 20) is None:
-                break
+            came_from, box = box, box.getparent()
+            if _holds_box_body(box, came_from):
+                break  # more than the box's head (its label, a subtitle beside it): the box
         if box is short.el or box.tag in _PROTECTED_TAGS or box.find(".//h1") is not None:
             continue
         if _visible_length(box) > MAX_BOX_CHARS or holds_article(box):
@@ -933,8 +944,10 @@ def _caption_line(el: HtmlElement) -> bool:
     return bool(_CREDIT_HINT.search(text))
 
 
-# a video's or a gallery's title line: "شاهد | …", "فيديو: …", "بالفيديو | …", "بالصور: …"
-_MEDIA_LABEL = re.compile(r"^\W*(?:شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور)\s*[|:：]")
+# a video's or a gallery's title line: "شاهد | …", "فيديو: …", "بالفيديو | …", "بالصور: …", "شاهد بالفيديو: …"
+_MEDIA_LABEL = re.compile(
+    r"^\W*(?:(?:شاهد|شاهدوا|طالع)(?:\s+(?:ب?ال)?(?:فيديو|صور)\S*)?|(?:ب?ال)?(?:فيديو|صور)\S*)\s*[|:：]"
+)
 
 
 def _media_title(el: HtmlElement) -> bool:
@@ -1243,9 +1256,15 @@ _FOLLOW_US = re.compile(
 )
 _PLATFORM = re.compile(
     r"\b(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
-    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه|تطبيق|تطبيقنا|جوجل بلاي|غوغل بلاي|اب ستور|اخبار جوجل)\b"
+    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه|تطبيق|تطبيقنا|جوجل بلاي|غوغل بلاي|اب ستور|اخبار جوجل|تغطيتنا|موقعنا)\b"
 )
 MAX_FOLLOW_US_WORDS = 25
+# a helpline addressed to the reader: "للإبلاغ عن … اتصل بغرفة العمليات على الرقم 0780…", "للحالات الطارئة اتصل
+# بالرقم 112" (a purpose, then the imperative, then a number; a report of a call to call is worded otherwise)
+_HELPLINE = re.compile(
+    r"^\W*(?:لل\S+|لمزيد)(?: \S+){0,8} (?:اتصل|اتصلوا|راسل|راسلوا|تواصل|تواصلوا)\b(?: \S+){0,6}"
+    r" (?:ب?الرقم|رقم|ب?الهاتف|هاتف) \+?\d{3,}"
+)
 # an address to write to, or what Cloudflare's e-mail obfuscation leaves of it: "لإرسال أخباركم: [email protected]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:&#160;|\s|\xa0)protected\]", re.I)
 # "Esta noticia también está disponible en español: …", "Read this story in English", "Lire cet article en
@@ -1278,10 +1297,11 @@ _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هن�
 MAX_WIDGET_WORDS = 12
 # a line in another language written in Arabic script (Kurdish, Persian, Urdu): letters Arabic never uses
 _OTHER_SCRIPT_LANGUAGE = re.compile(r"(?:[ۆێڕڵەڤپچژگۍ][^ۆێڕڵەڤپچژگ]{0,12}){3}")
-# an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …", "إفصاح: …"
+# an editor's note on the story: "تحديث (14 أكتوبر): …", "تصحيح: …", "ملاحظة المحرر: …", "إفصاح: …", a CMS's
+# edit note ("تم تعديل الخبر: <user> - <date>", "السبب: …")
 _UPDATE_NOTE = re.compile(
     r"^\s*(?:تحديث|تصحيح|تصويب|تنويه|ملاحظة|ملحوظة|ملاحظة المحرر|ملاحظة التحرير|إفصاح|افصاح|إخلاء مسؤولية|"
-    r"اخلاء مسؤولية)"
+    r"اخلاء مسؤولية|تم تعديل (?:الخبر|المقال|الموضوع)|تم تحديث (?:الخبر|المقال)|سبب التعديل|السبب)"
     r"\s*(?:\([^()]{1,30}\))?\s*[:：]"
 )
 
@@ -1318,6 +1338,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm) or _EMAIL.search(line)):
         return True
     if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
+        return True
+    if words <= MAX_FOLLOW_US_WORDS and _HELPLINE.match(norm):
         return True
     if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
         return True

@@ -616,7 +616,8 @@ def test_a_call_to_watch_the_report_on_the_channel_is_not_text() -> None:
 # editor's update note, a note, a correction, a disclosure, questions to the reader, a government site's
 # page-feedback widget, initials after a bracketed agency code, a link line in Kurdish, a line giving an e-mail
 # address to send news to (or Cloudflare's placeholder for it), a pointer to the story in another language,
-# the site's name as a credit ("- خاص": exclusive).
+# the site's name as a credit ("- خاص": exclusive), a helpline addressed to the reader, a call to follow "our
+# coverage", a CMS's edit note and its reason.
 CLOSING_LINES = [
     "وام/سلمى الظاهري/خالد المنصوري",
     "ساهم في إعداد التقرير: قسم الاقتصاد في الموقع",
@@ -644,6 +645,10 @@ CLOSING_LINES = [
     "Read this story in English",
     "اقرأ هذا الخبر بالإنجليزية",
     "بوابة النيل - خاص",
+    "للإبلاغ عن تجمعات المياه في منطقتك اتصل بغرفة عمليات البلدية على الرقم 07801000000",
+    "تابعوا تغطيتنا المستمرة لزيارة الأربعين عبر صفحة التغطية الخاصة",
+    "تم تعديل الخبر: mohamed.editor - 06-05-2025, 13:10",
+    "السبب: إضافة صورة المحافظ",
 ]
 CLOSED_BODY = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
 
@@ -657,6 +662,12 @@ def test_closing_lines_go_together_and_only_after_the_article() -> None:
     """All of them at once are taken from the end in turn; the same words inside the article stay."""
     assert trim_edges("\n".join([CLOSED_BODY, *CLOSING_LINES]), "بوابة النيل") == CLOSED_BODY
     inside = f"{PARA.format(city='دبي')}\nتابع الوزير قائلا إن البرنامج سيشمل كل الإمارات.\n{CLOSED_BODY}"
+    assert trim_edges(inside, "بوابة النيل") == inside
+    # a report of a call to call, or a call made, is text
+    reported = "ودعت الوزارة المواطنين إلى الاتصال بالرقم 112 في الحالات الطارئة."
+    assert trim_edges(f"{CLOSED_BODY}\n{reported}", "بوابة النيل") == f"{CLOSED_BODY}\n{reported}"
+    made = "للمرة الثانية اتصل الرئيس بنظيره خلال 2024 لبحث الملف"
+    assert trim_edges(f"{CLOSED_BODY}\n{made}", "بوابة النيل") == f"{CLOSED_BODY}\n{made}"
     assert trim_edges(inside, "بوابة النيل") == inside
 
 
@@ -784,10 +795,14 @@ def test_a_video_title_set_above_its_embed_goes_with_it() -> None:
         "<div class='youtubeBlock'><iframe src='https://www.youtube.example/embed/x'></iframe></div>"
     )
     heading = "<h3>الكهرباء في ساحل حضرموت</h3>"
-    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{video}{paras[1]}{heading}{paras[2]}</div>")
+    second = (
+        "<div class='videoWrapper'><p><strong>شاهد بالفيديو:</strong> آليات البلدية تسحب مياه الأمطار</p>"
+        "<iframe src='https://www.youtube.example/embed/y'></iframe></div>"
+    )
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{video}{paras[1]}{heading}{second}{paras[2]}</div>")
     strip_boilerplate(tree)
     text = _text(tree)
-    assert "طوابير" not in text and "الكهرباء في ساحل حضرموت" in text
+    assert "طوابير" not in text and "آليات البلدية" not in text and "الكهرباء في ساحل حضرموت" in text
     assert all(city in text for city in ("المكلا", "سيئون", "الشحر"))
 
 
@@ -803,3 +818,25 @@ def test_a_collapsible_details_box_in_the_body_goes() -> None:
     text = _text(tree)
     assert "التشكيلة" not in text and "منجد النيل" not in text
     assert all(city in text for city in ("عطبرة", "أم درمان", "بورتسودان"))
+
+
+def test_a_match_card_whose_label_sits_in_a_head_with_a_subtitle_and_footnotes_go() -> None:
+    """The box's head holds its label and a subtitle ("بطاقة المباراة" + the competition): the box is what
+    holds more than that head; SPIP's footnotes under "هوامش" go the same way."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("بركان", "الرباط", "وجدة")]
+    card = (
+        "<div class='match-card'><div class='head'><span>بطاقة المباراة</span><span>البطولة الاحترافية - الجولة 14</span>"
+        "</div><ul><li>الأهداف</li><li>أنس الزياني (27) - إلياس بنشقرون (61)</li><li>الحكم</li><li>عادل الزوراق</li>"
+        "</ul></div>"
+    )
+    notes = (
+        "<div class='notes'><h2>هوامش</h2><p>[1] تقدر الإحصاءات الرسمية عدد المتضررين بأكثر من 200 ألف شخص.</p></div>"
+    )
+    tree = _tree(
+        f"<article><h1>عنوان</h1><div class='body'>{paras[0]}{paras[1]}{card}{paras[2]}</div>{notes}</article>"
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "بطاقة المباراة" not in text and "الزياني" not in text and "الزوراق" not in text
+    assert "هوامش" not in text and "الإحصاءات الرسمية" not in text
+    assert all(city in text for city in ("بركان", "الرباط", "وجدة"))
