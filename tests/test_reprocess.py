@@ -280,3 +280,30 @@ def test_parallel_workers_archive_the_same_records(tmp_path: Path, mixed_warc: P
         assert q(rebuilt, f"SELECT {cols} FROM articles ORDER BY id") == articles
         seen.append((fetches, articles))
     assert seen[0] == seen[1]
+
+
+def test_a_page_budget_alarm_swallowed_once_still_cuts_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signal's exception raised inside a finalizer is printed and dropped by Python: the budget's alarm
+    repeats, so a page whose first alarm is lost that way is still cut."""
+    import time
+
+    from crawler.items import RawPage
+    from crawler.processing.fingerprint import DedupParams
+    from crawler.processing.outcomes import Outcome, Rejected
+    from crawler.run import budget
+
+    def slow_page(raw: RawPage, params: DedupParams) -> object:
+        deadline = time.monotonic() + 2.0
+        swallowed = False
+        while time.monotonic() < deadline:
+            try:
+                time.sleep(0.01)
+            except BaseException:  # what a finalizer does with the first alarm
+                if swallowed:
+                    raise
+                swallowed = True
+        return "analysed"
+
+    monkeypatch.setattr(budget, "analyse", slow_page)
+    got = budget.analyse_page(RawPage(url="https://x.example/slow", body=b"<html></html>"), DedupParams(), 0.1)
+    assert isinstance(got, Rejected) and got.outcome is Outcome.TIMEOUT

@@ -1,7 +1,8 @@
 """One page's analysis, never raising and bounded in time (the per-page budget).
 
 Invariant: whatever a page does (a rejection, a crash, an endless parse), :func:`analyse_page`
-returns an :data:`AnalysisResult`; the budget is SIGALRM, so it applies in a process's main thread.
+returns an :data:`AnalysisResult`; the budget is SIGALRM, so it applies in a process's main thread, and the
+alarm repeats until it cuts the page (one swallowed in a finalizer does not let the page run on).
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ class _OverBudget(BaseException):  # not Exception: library code must not swallo
     pass
 
 
+# The alarm repeats after the budget until the page is cut: a signal's exception raised while Python runs a
+# finalizer (a generator closed by the collector, a __del__) is printed and dropped, and a one-shot alarm
+# lost that way would let the page run to its end.
+ALARM_REPEAT_SECONDS = 0.25
+
+
 def _alarm(_signum: int, _frame: object) -> None:
     raise _OverBudget
 
@@ -39,12 +46,14 @@ def analyse_page(raw: RawPage, params: DedupParams, budget: float = 0.0) -> Anal
     use_alarm = budget > 0 and threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
     if use_alarm:
-        signal.setitimer(signal.ITIMER_REAL, budget)
+        signal.setitimer(signal.ITIMER_REAL, budget, ALARM_REPEAT_SECONDS)
     try:
         return analyse(raw, params)
     except Rejected as rej:
         return rej
     except _OverBudget:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)  # at once: the next repeat is a quarter second away
         return Rejected(Outcome.TIMEOUT, f"extraction took longer than {budget:g} s")
     except Exception as exc:  # a bug or a pathological page must not stop the run
         return Rejected(Outcome.ERROR, f"extraction failed: {type(exc).__name__}: {exc}")
