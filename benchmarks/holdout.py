@@ -19,9 +19,10 @@ written on 2026-12-05's fifth session; tuned on since its first measurement), ``
 ``v14`` (``benchmarks/data/holdout-pages-v14``, written after the v13 rules; tuned on since), ``v15``
 (``benchmarks/data/holdout-pages-v15``, written after the v14 rules; tuned on since), ``v16``
 (``benchmarks/data/holdout-pages-v16``: 18 pages in 6 more layouts and 12 listings, written on 2026-12-05's
-sixth session; tuned on since its first measurement) and ``v17`` (``benchmarks/data/holdout-pages-v17``: the
-same again, written at the same time as v16 and measured once at the session's end, after the v16 rules: the
-held-out set).
+sixth session; tuned on since its first measurement), ``v17`` (``benchmarks/data/holdout-pages-v17``: the
+same again, written at the same time as v16 and measured once after the v16 rules; tuned on since) and ``v18``
+(``benchmarks/data/holdout-pages-v18``, written after the v17 rules by helpers who described nothing of it
+before its measurement: the held-out set).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -32,7 +33,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v17|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v18|all]
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ SETS = {
     "v15": DATA / "holdout-pages-v15",
     "v16": DATA / "holdout-pages-v16",
     "v17": DATA / "holdout-pages-v17",
+    "v18": DATA / "holdout-pages-v18",
 }
 
 
