@@ -108,6 +108,8 @@ _JUNK_WORDS = frozenset(
         "paywall",
         "footnote",
         "footnotes",
+        "factbox",  # a box of figures or facts beside the story ("block--factbox")
+        "infobox",
         "pullquote",
         "instagram",  # embedded posts ("instagram-media", "tiktok-embed", "fb-post"): another page's text
         "tiktok",
@@ -579,6 +581,8 @@ _BOX_HEADINGS = frozenset(
         "قيم هذا المقال", "قيم هذا الخبر", "قيم المقال", "تقييم المقال",
         "عن الكاتب", "نبذة عن الكاتب", "عن المؤلف", "هوامش", "الهوامش", "الحواشي",
         "بطاقة المباراة", "ورقة المباراة", "التشكيلة", "التشكيلة الأساسية", "تشكيلة الفريقين", "التشكيلتان",
+        "نصيحة", "نصائح", "نصيحة الطبيب", "نصيحة الطبيبة", "نصيحة الخبير", "هل تحتاج إلى مساعدة", "تحتاج إلى مساعدة",
+        "تحتاجين إلى مساعدة", "هل تحتاجين إلى مساعدة",
         "En chiffres", "Repères", "Chiffres clés", "Key figures", "Factbox", "Fact box", "At a glance", "Key points",
         "En bref", "Sources", "Références", "References", "About the author", "FAQ", "Notes", "Footnotes",
     )
@@ -1111,7 +1115,7 @@ _BYLINE_LABEL = re.compile(
 _DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:：\-–—|.،]{2,40}$")  # ـ: a spaced tatweel
 # "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …", "ساهم في إعداد التقرير: …": credit and tag lines.
 _CREDIT_LABEL = re.compile(
-    r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
+    r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|تقرير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
     r"الوسوم|وسوم|(?:آخر|اخر)\s+تحديث(?:\s+\S+)?|تاريخ\s+النشر|روبورتاج|ريبورتاج|مونتاج|إخراج|اخراج|"
     r"(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
     r"التغطية|تغطية|كتابة)[^:：]{0,25})\s*[:：]"
@@ -1150,7 +1154,13 @@ def _furniture_cell(cell: str) -> bool:
     return norm in _LABELS or bool(_COUNTER.match(norm))
 
 
+# a note set above the story: "تنبيه: يتناول هذا المقال …" (a content warning), "ملاحظة المحرر: …"
+_LEADING_NOTE = re.compile(r"^\s*(?:تنبيه|تحذير|تنويه|ملاحظة المحرر|ملاحظة التحرير|ملاحظة)\s*[:：]")
+
+
 def _is_leading_meta(line: str, site_norm: str) -> bool:
+    if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
+        return True
     cells = _row_cells(line)
     if cells is not None:  # a meta row: byline, date, counters, each in a cell
         return all(
@@ -1205,7 +1215,12 @@ _RIGHTS = re.compile(
 _RIGHTS_CONTEXT = re.compile(r"المصدر|الموقع|موقعنا|الوكاله|الجريده|الصحيفه|اذن|الاشتراك|للاشتراك|المشتركين")
 MAX_NOTICE_WORDS = 60
 # "... ولا يعبر بالضرورة عن رأي الموقع": a site's (or an aggregator's) disclaimer, on normalised text
-_DISCLAIMER = re.compile(r"(لا|ولا)\s+(يعبر|تعبر)\s+(بالضروره\s+)?(عن\s+)?(راي|وجهه\s+نظر)")
+_DISCLAIMER = re.compile(
+    r"(لا|ولا)\s+(يعبر|تعبر)\s+(بالضروره\s+)?(عن\s+)?(راي|وجهه\s+نظر)"
+    # a health site's "the information in this article does not replace a doctor's advice"
+    r"|(هذا المقال|هذا الخبر|هذه المعلومات|المعلومات الوارده|هذا المحتوي)\b.{0,80}(لا|ولا)\s+(تغني|يغني)\s+عن\s+"
+    r"(استشاره|زياره|مراجعه|متابعه)"
+)
 
 
 # "ترحب الشبكة بالنقاش... ننصحك بمراجعة إرشادات الاستخدام", "نرجو الالتزام بآداب الحوار": a comment policy
@@ -1262,9 +1277,11 @@ MAX_FOLLOW_US_WORDS = 25
 # a helpline addressed to the reader: "للإبلاغ عن … اتصل بغرفة العمليات على الرقم 0780…", "للحالات الطارئة اتصل
 # بالرقم 112" (a purpose, then the imperative, then a number; a report of a call to call is worded otherwise)
 _HELPLINE = re.compile(
-    r"^\W*(?:لل\S+|لمزيد)(?: \S+){0,8} (?:اتصل|اتصلوا|راسل|راسلوا|تواصل|تواصلوا)\b(?: \S+){0,6}"
-    r" (?:ب?الرقم|رقم|ب?الهاتف|هاتف) \+?\d{3,}"
+    r"^\W*(?:لل\S+|لمزيد|اذا|في حال)(?: \S+){0,10} (?:اتصل|اتصلوا|اتصلي|راسل|راسلوا|راسلي|تواصل|تواصلوا|تواصلي)\b"
+    r"(?: \S+){0,6} (?:ب?الرقم|رقم|ب?الهاتف|هاتف)(?: \S+){0,2} \+?\d{3,}"
 )
+# "تابعوا تغطية <site> …": the site's call to follow its coverage
+_FOLLOW_COVERAGE = re.compile(r"^\W*(?:تابعوا|تابعونا|تابعي) (?:تغطيه|تغطيتنا|تغطيات)\b")
 # an address to write to, or what Cloudflare's e-mail obfuscation leaves of it: "لإرسال أخباركم: [email protected]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:&#160;|\s|\xa0)protected\]", re.I)
 # "Esta noticia también está disponible en español: …", "Read this story in English", "Lire cet article en
@@ -1290,6 +1307,7 @@ _WIRE_SIGNOFF = re.compile(r"^\s*[\u0621-\u064a]{2,8}\s*(?:/\s*[\u0621-\u064a]+(
 _PAGE_WIDGET = re.compile(
     r"\b(هذه الصفحه|للصفحه)\b|^هل (?:كان|كانت|وجدت|لديك|لديكم|عندك)\b.{0,40}"
     r"(?:هذا الخبر|هذا المقال|هذا الموضوع|هذه المعلومات|خطا|معلومه|خبر)"
+    r"|^ما (?:رايك|رايكم) (?:في|ب) ?(?:هذا|هذه)? ?(?:الخبر|المقال|الموضوع)"  # "ما رأيك في هذا المقال؟"
 )
 MAX_PROMPT_WORDS = 25
 # "للمزيد من أخبار التموين اضغط هنا": a link line, on normalised text
@@ -1339,7 +1357,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
         return True
-    if words <= MAX_FOLLOW_US_WORDS and _HELPLINE.match(norm):
+    if words <= MAX_FOLLOW_US_WORDS and (_HELPLINE.match(norm) or _FOLLOW_COVERAGE.match(norm)):
         return True
     if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
         return True

@@ -370,7 +370,9 @@ def _resumes_own_text(el: HtmlElement, own_block: HtmlElement) -> bool:
 def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[HtmlElement]:
     """What goes after a pulled-in unit: everything that follows it, except, when the unit is a box
     (its heading and text wrapped together) set between the own paragraphs, the own paragraphs that
-    resume after it (past ad slots and spacers, up to anything else that holds text)."""
+    resume after it (past ad slots and spacers, and past other boxes with text when own paragraphs
+    resume after those too; from the last own block on, anything else that holds text goes with the
+    rest)."""
     siblings = list(unit.itersiblings())
     own_block: HtmlElement | None = last_own  # the own text's block beside the unit (a paragraph or a chunk of them)
     while own_block is not None and own_block.getparent() is not unit.getparent():
@@ -382,6 +384,8 @@ def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[Htm
         if _resumes_own_text(sibling, own_block):
             continue
         if _holds_prose(sibling, MIN_PARAGRAPH_CHARS):
+            if any(_resumes_own_text(later, own_block) for later in siblings[i + 1 :]):
+                continue  # a box between own paragraphs (a factbox): the own text goes on after it
             return gone + siblings[i:]  # something else with text of its own: it and the rest go
         gone.append(sibling)  # an ad slot or a spacer between own paragraphs
     return gone

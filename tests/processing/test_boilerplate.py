@@ -657,6 +657,11 @@ CLOSING_LINES = [
     "تابعوا تغطيتنا المستمرة لزيارة الأربعين عبر صفحة التغطية الخاصة",
     "تم تعديل الخبر: mohamed.editor - 06-05-2025, 13:10",
     "السبب: إضافة صورة المحافظ",
+    "إذا كنت أو كانت إحدى قريباتك ضحية عنف، اتصلي بالرقم الأخضر 8350 للاستماع والتوجيه",
+    "ما رأيك في هذا المقال؟",
+    "المعلومات الواردة في هذا المقال ذات طابع إخباري وتثقيفي، ولا تغني عن استشارة الطبيب.",
+    "تابعوا تغطية بوابة الخليج لموسم التخييم يومياً",
+    "تقرير: فاطمة العنزي | تصوير: ناصر الرشيدي | مونتاج: عبدالله الكندري",
 ]
 CLOSED_BODY = "\n".join(PARA.format(city=c) for c in ("العين", "الظفرة"))
 
@@ -676,6 +681,10 @@ def test_closing_lines_go_together_and_only_after_the_article() -> None:
     assert trim_edges(f"{CLOSED_BODY}\n{reported}", "بوابة النيل") == f"{CLOSED_BODY}\n{reported}"
     made = "للمرة الثانية اتصل الرئيس بنظيره خلال 2024 لبحث الملف"
     assert trim_edges(f"{CLOSED_BODY}\n{made}", "بوابة النيل") == f"{CLOSED_BODY}\n{made}"
+    quoted = "وقال الوزير إن الخدمة لا تغني عن استشارة الطبيب في كل الحالات بحسب البيان."
+    assert trim_edges(f"{CLOSED_BODY}\n{quoted}", "بوابة النيل") == f"{CLOSED_BODY}\n{quoted}"
+    warning = "تنبيه: يتناول هذا المقال موضوع العنف ضد النساء، وقد يتضمن معطيات مؤلمة."
+    assert trim_edges(f"{warning}\n{CLOSED_BODY}", "بوابة النيل") == CLOSED_BODY  # a content warning above it
     assert trim_edges(inside, "بوابة النيل") == inside
 
 
@@ -832,5 +841,5 @@ def test_a_match_card_whose_label_sits_in_a_head_with_a_subtitle_and_footnotes_g
     strip_boilerplate(tree)
     text = _text(tree)
     assert "بطاقة المباراة" not in text and "الزياني" not in text and "الزوراق" not in text
-    assert "هوامش" not in text and "الإحصاءات الرسمية" not in text
+    assert "هوامش" not in text and "الإحصاءات الرسمية" not in text and "نصيحة" not in text and "ينصح" not in text
     assert all(city in text for city in ("بركان", "الرباط", "وجدة"))

@@ -235,3 +235,25 @@ def test_own_text_in_several_chunks_resumes_after_a_box_between_them() -> None:
 <div class="Ad_slot"><span>إعلان</span></div>{chunk.format(_ps(OWN[2:]))}{box}{chunk.format(f"<p>{closing}</p>")}</div></article>"""
     art = extract(RawPage(url="https://jarida.example/story/1652611", body=_page(main)))
     assert art.text.split("\n") == [*OWN, closing], art.text
+
+
+def test_own_text_resumes_past_a_factbox_after_a_boxed_second_article() -> None:
+    """A CMS's body blocks: text, an embedded related entry, text, a factbox with a heading, text. The own
+    chunks after the embed stay, past the factbox, up to the last one."""
+    closing = (
+        "وختم البلاغ بالتأكيد على أن البرنامج سيخضع لتقييم دوري من طرف لجنة جهوية مكلفة بالتتبع والمراقبة والتقويم."
+    )
+    embed = f"""<div class="block block--entry-embed"><p class="label">مقال مرتبط</p><article class="embedded-entry">
+<a class="kicker" href="/fellaha">فلاحة</a><h2 class="embedded-entry__title"><a href="/entry/77">{OTHER_TITLE}</a></h2>
+<div class="embedded-entry__meta"><span>بقلم هند السباعي</span> · <time datetime="2024-03-02">السبت 2 مارس 2024</time>
+</div><div class="embedded-entry__body">{_ps(OTHER[:3])}</div></article></div>"""
+    factbox = """<div class="block block--facts"><h2>متى يعتبر الموسم ناجحا؟</h2><ul><li>إذا تجاوز المردود 40 قنطارا في
+الهكتار الواحد في المناطق السقوية</li><li>إذا بلغت نسبة الاستهلاك الذاتي أقل من الربع</li></ul>
+<p class="source">المصدر: المديرية الجهوية للفلاحة</p></div>"""
+    text = '<div class="block block--text">{}</div>'
+    middle = "وأشار المصدر ذاته إلى أن الموسم الحالي عرف تساقطات مطرية مهمة مقارنة بالمواسم الثلاثة الماضية في الجهة."
+    main = f"""<article><h1>{TITLE}</h1><div class="entry-body">{text.format(_ps(OWN))}{embed}
+{text.format(f"<p>{middle}</p>")}{factbox}{text.format(f"<p>{closing}</p>")}</div></article>"""
+    art = extract(RawPage(url="https://jarida.example/entry/5501", body=_page(main)))
+    assert all(p in art.text for p in [*OWN, middle, closing]), art.text
+    assert not any(p in art.text for p in OTHER)
