@@ -22,7 +22,8 @@ written on 2026-12-05's fifth session; tuned on since its first measurement), ``
 sixth session; tuned on since its first measurement), ``v17`` (``benchmarks/data/holdout-pages-v17``: the
 same again, written at the same time as v16 and measured once after the v16 rules; tuned on since) and ``v18``
 (``benchmarks/data/holdout-pages-v18``, written after the v17 rules by helpers who described nothing of it
-before its measurement, which was the only untuned one: the held-out set; tuned on since).
+before its measurement; measured once, then tuned on: no untuned set remains, the next one written is the
+held-out set).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
