@@ -1327,9 +1327,10 @@ _UPDATE_NOTE = re.compile(
 MAX_SITE_CREDIT_EXTRA_WORDS = 2
 
 
-def _site_credit(norm: str, line: str, site_norm: str) -> bool:
-    """The site's name with a word or two of credit, not a sentence: "المكلا نيوز - خاص", "<site> - متابعات"."""
-    if not site_norm or not norm.startswith(site_norm + " ") or line.rstrip().endswith(_SENTENCE_END):
+def _site_credit(norm: str, site_norm: str) -> bool:
+    """The site's name with a word or two of credit ("المكلا نيوز - خاص", "<site> - متابعات"), on a line
+    already known to be short and no sentence."""
+    if not site_norm or not norm.startswith(site_norm + " "):
         return False
     return len(norm.split()) - len(site_norm.split()) <= MAX_SITE_CREDIT_EXTRA_WORDS
 
@@ -1373,7 +1374,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         _CREDIT_LABEL.match(bare)
         or _CREDIT_LABEL.match(unbracketed)  # "(الصور: صفحة الوزارة)"
         or (site_norm and norm == site_norm)
-        or _site_credit(norm, line, site_norm)
+        or _site_credit(norm, site_norm)
         or _TAG_LINE.match(bare)
     )
 

@@ -379,12 +379,14 @@ def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[Htm
         own_block = own_block.getparent()
     if flat or own_block is None:
         return siblings
+    resumes = [_resumes_own_text(sibling, own_block) for sibling in siblings]  # once each: siblings can be many
+    last_own_block = max((i for i, own in enumerate(resumes) if own), default=-1)
     gone: list[HtmlElement] = []
     for i, sibling in enumerate(siblings):
-        if _resumes_own_text(sibling, own_block):
+        if resumes[i]:
             continue
         if _holds_prose(sibling, MIN_PARAGRAPH_CHARS):
-            if any(_resumes_own_text(later, own_block) for later in siblings[i + 1 :]):
+            if i < last_own_block:
                 continue  # a box between own paragraphs (a factbox): the own text goes on after it
             return gone + siblings[i:]  # something else with text of its own: it and the rest go
         gone.append(sibling)  # an ad slot or a spacer between own paragraphs

@@ -341,7 +341,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: s
     """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
     replay URL is judged by the original URL it shows; a listing's URL shape counts in the address it
     was fetched at and in the canonical address it declares (a saved page has only the latter)."""
-    parts = urlsplit(archived_original(url) or url)
+    original = archived_original(url) or url
+    parts = urlsplit(original)
     path = unquote(parts.path or "/")
     web = parts.scheme in ("http", "https")
     if web and path.strip("/") in ("", "index.html", "index.php", "ar", "fr") and not parts.query:
@@ -353,8 +354,8 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: s
     if archive is not None:
         return f"an archive page ({archive})"
     read: tuple[HtmlElement | None, int] | None = None  # the prose block, once found (step 6 reads it too)
-    more = _more_links(tree)  # before the markup: a digest comes in the article template
-    if more >= MIN_LISTED_ITEMS:
+    on_page = _more_links(tree)  # before the markup: a digest comes in the article template
+    if on_page >= MIN_LISTED_ITEMS:
         read = _prose_block(tree)
         block = read[0]
         around = block.getparent() if block is not None and block.getparent() is not None else block
@@ -362,14 +363,14 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: s
         if more >= MIN_LISTED_ITEMS:
             return f"a digest: {more} summaries each with its link to the full story"
         if read[1] < MIN_BODY_CHARS:  # no article body anywhere: the summaries are the page (a dossier)
-            return f"a digest: {_more_links(tree)} summaries with links to the full stories and no article body"
+            return f"a digest: {on_page} summaries with links to the full stories and no article body"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None
     listing_types = types & LISTING_TYPES
     if listing_types - {"website"}:
         return f"JSON-LD says {', '.join(sorted(listing_types - {'website'}))}"
-    for address in (archived_original(url) or url, canonical):
+    for address in (original, canonical):
         listing = _listing_url(address) if address else None
         if listing is not None:
             return f"a listing URL ({listing})"
