@@ -34,6 +34,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.dates import is_date_line
+from crawler.processing.insetboxes import inset_boxes
 from crawler.processing.normalize import normalize
 from crawler.processing.ownarticle import direct_text_chars, find_headline, following
 
@@ -642,6 +643,15 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
     return len(doomed)
 
 
+def drop_inset_boxes(tree: HtmlElement) -> int:
+    """Pass 1c: remove the small headed boxes set among the story's paragraphs, judged by their shape
+    alone (:mod:`crawler.processing.insetboxes`)."""
+    boxes = inset_boxes(tree)
+    for box in boxes:
+        _drop(box)
+    return len(boxes)
+
+
 def _links_dominate(box: HtmlElement, heading: str) -> bool:
     """Links carry at least 60% of the box's text once its heading is set aside."""
     text = len("".join(box.itertext()).strip()) - len(heading.strip())
@@ -1099,7 +1109,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
-    removed += drop_labels(tree, shorts)
+    removed += drop_labels(tree, shorts) + drop_inset_boxes(tree)
     return unwrapped + hidden + removed + drop_read_also(tree)
 
 

@@ -1,0 +1,171 @@
+"""Inset boxes: small headed blocks a site sets inside or after the story's flow of paragraphs.
+
+News pages put boxes among the article's paragraphs: key figures, a bill's progress, a vote count, a
+doctor's tip, an MP's card, a traffic-diversion list, a photo gallery, a glossary entry. Each box has a
+label of its own ("نتيجة التصويت داخل اللجنة", "Key figures") and a few short lines. Their headings are
+as many as the subjects news covers, so a list of heading words never ends; their *shape* is what they
+share, and this pass judges the shape only (no vocabulary):
+
+- the box is a wrapper (``div``, ``aside``, ``section``) among siblings that carry the story's prose:
+  the paragraphs of the flow around it hold at least :data:`PROSE_RATIO` times its words;
+- no sibling carrying prose is of its kind (same tag and class): a site that wraps every section or
+  every paragraph in the same block keeps them all;
+- it opens with a heading: a heading tag or a short line (at most :data:`MAX_HEADING_WORDS` words, no
+  sentence end), followed by more text (the box's body);
+- it is small (at most :data:`MAX_BOX_WORDS` words) and every line of it is short (at most
+  :data:`MAX_LINE_WORDS` words): a box, not a section of the story;
+- it holds neither the headline nor the page's date or byline markup (the metadata read later).
+
+Invariant: the pass only removes a block whose siblings keep more prose than it had; the story's own
+paragraphs, set directly in the flow, are never candidates (a ``<p>`` is not a wrapper), and a quotation
+(``blockquote``) is left alone: a statement quoted in the story is its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+PROSE_RATIO = 3  # the flow around a box holds at least this many times its words
+MIN_FLOW_WORDS = 80  # ... and at least this many: a box beside a two-line teaser is not inset in a story
+MAX_BOX_WORDS = 120
+MAX_LINE_WORDS = 45
+MAX_HEADING_WORDS = 8
+MAX_HEADING_CHARS = 70
+MIN_BODY_WORDS = 3
+PROSE_CHARS = 60  # a paragraph of the story: at least this many characters
+
+_WRAPPERS = frozenset({"div", "aside", "section"})
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "dt", "dd", "tr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "figcaption", "br"}
+)
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', "”", "،", ",")
+_PROSE_PARAGRAPHS = XPath(f".//p[string-length(normalize-space()) >= {PROSE_CHARS}]")
+_METADATA = XPath(
+    ".//h1 | .//time | .//*[@rel='author'] | .//*[@itemprop='author' or @itemprop='datePublished']"
+    " | .//script | .//iframe | .//video | .//form"
+)
+_BYLINE_CLASS = re.compile(r"author|byline|date|time|meta", re.IGNORECASE)
+
+
+def _kind(el: HtmlElement) -> tuple[str, str]:
+    return el.tag, " ".join((el.get("class") or "").split())
+
+
+def _lines(el: HtmlElement) -> list[str]:
+    """The box's text as rendered lines: block tags and ``<br>`` break lines."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(node: HtmlElement) -> None:
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "template"):
+            if node.tail:
+                current.append(node.tail)
+            return
+        block = node.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            flush()
+        if node.tail:
+            current.append(node.tail)
+
+    if el.text:
+        current.append(el.text)
+    for child in el:
+        walk(child)
+    flush()
+    return lines
+
+
+def _first_text_element(el: HtmlElement) -> HtmlElement | None:
+    """The element whose own text is the first text of ``el``."""
+    if el.text and el.text.strip():
+        return el
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        found = _first_text_element(child)
+        if found is not None:
+            return found
+        if child.tail and child.tail.strip():
+            return el
+    return None
+
+
+def _heading_line(box: HtmlElement, lines: list[str]) -> bool:
+    """The box opens with a heading: a heading tag, or a short first line with no sentence end."""
+    first = _first_text_element(box)
+    if first is None or not lines:
+        return False
+    if any(a.tag in _HEADINGS for a in first.iterancestors()) or first.tag in _HEADINGS:
+        return len(lines[0].split()) <= MAX_HEADING_WORDS * 2
+    head = lines[0]
+    short = len(head.split()) <= MAX_HEADING_WORDS and len(head) <= MAX_HEADING_CHARS
+    return short and not head.endswith(_SENTENCE_END)
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def _inset_box(box: HtmlElement, flow_words: int) -> bool:
+    if _METADATA(box) or _BYLINE_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}"):
+        return False
+    lines = _lines(box)
+    words = _words(lines)
+    if words > MAX_BOX_WORDS or PROSE_RATIO * words > flow_words or len(lines) < 2:
+        return False
+    if _words(lines[1:]) < MIN_BODY_WORDS or any(len(line.split()) > MAX_LINE_WORDS for line in lines):
+        return False
+    return _heading_line(box, lines)
+
+
+def _prose_words(el: HtmlElement) -> int:
+    """Words of the story's paragraphs in ``el``: its ``<p>`` of :data:`PROSE_CHARS` or more, and its own
+    text when it is set without ``<p>`` (a bare ``<div>`` paragraph, ``<br>``-separated lines)."""
+    if el.tag == "p":
+        text = el.text_content()
+        return len(text.split()) if len(text.strip()) >= PROSE_CHARS else 0
+    own = " ".join(t for t in (el.text, *(c.tail for c in el)) if t and t.strip())
+    words = len(own.split()) if len(own) >= PROSE_CHARS else 0
+    return words + sum(len(p.text_content().split()) for p in _PROSE_PARAGRAPHS(el))
+
+
+def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
+    """The inset boxes of the page's flows of paragraphs (see the module's docstring), outermost only."""
+    flows: dict[int, HtmlElement] = {}
+    for p in _PROSE_PARAGRAPHS(tree):
+        parent = p.getparent()
+        for flow in (parent, parent.getparent() if parent is not None else None):
+            if flow is not None:
+                flows.setdefault(id(flow), flow)
+    boxes: list[HtmlElement] = []
+    for flow in flows.values():
+        children = [c for c in flow if isinstance(c.tag, str)]
+        prose = [_prose_words(c) for c in children]
+        total = sum(prose)
+        if total < MIN_FLOW_WORDS:
+            continue
+        prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
+        for child, own in zip(children, prose, strict=True):
+            if child.tag not in _WRAPPERS:
+                continue
+            if prose_kinds.count(_kind(child)) > (1 if own else 0):
+                continue  # a sibling of its kind carries the story: the site's way of wrapping its text
+            if _inset_box(child, total - own):
+                boxes.append(child)
+    return [box for box in boxes if not any(a in boxes for a in box.iterancestors())]

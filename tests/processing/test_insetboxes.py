@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from crawler.processing.boilerplate import strip_boilerplate
+from crawler.processing.insetboxes import inset_boxes
+
+PARAGRAPHS = [
+    "أعلنت وزارة التجهيز والماء، صباح اليوم الإثنين، عن إطلاق أشغال تهيئة الطريق الجهوية الرابطة بين المدينة"
+    " والجماعات القروية المجاورة، على طول يناهز أربعين كيلومترا، في إطار برنامج تقليص الفوارق المجالية.",
+    "وأوضح المدير الإقليمي للوزارة أن الأشغال ستنجز على مرحلتين، وتستغرق نحو ثمانية عشر شهرا، مع الحرص على"
+    " إبقاء حركة السير مفتوحة أمام مستعملي الطريق طيلة مدة الإنجاز وتوفير مسالك بديلة عند الضرورة.",
+    "وأضاف المسؤول ذاته أن المشروع سيمكن من فك العزلة عن أزيد من عشرين دوارا، وتسهيل ولوج الساكنة إلى"
+    " المرافق الصحية والتعليمية، إلى جانب تشجيع الأنشطة الفلاحية وتسويق المنتوجات المحلية بالأسواق.",
+    "من جهتهم، عبر عدد من السكان عن ارتياحهم لانطلاق الأشغال بعد سنوات من الانتظار، مطالبين في الوقت نفسه"
+    " باحترام الآجال المحددة وجودة الإنجاز، حتى لا يتكرر ما عرفته مشاريع سابقة من تعثر وتأخير.",
+]
+
+
+def _page(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(f"<html><body><h1>عنوان الخبر</h1>{body}<footer>تذييل</footer></body></html>")
+
+
+def _p(i: int) -> str:
+    return f"<p>{PARAGRAPHS[i]}</p>"
+
+
+def _text(tree: lxml.html.HtmlElement) -> str:
+    return " ".join(tree.text_content().split())
+
+
+BOXES = {
+    "aside with a heading and a list (vote count)": (
+        '<aside class="vote-box"><h4>نتيجة التصويت داخل اللجنة</h4><ul><li>الموافقون: 14</li>'
+        "<li>المعارضون: 6</li><li>الممتنعون: 0</li></ul></aside>",
+        "الموافقون",
+    ),
+    "div with a heading and a one-paragraph tip": (
+        '<div class="block block--tip"><h2>نصيحة الطبيب</h2><p>ينصح بإجراء الفحص الدوري مرة كل سنة ابتداء من سن'
+        " الأربعين، حتى في غياب أي أعراض.</p><p>د. سلمى العمراني، طبيبة مختصة</p></div>",
+        "الفحص الدوري",
+    ),
+    "card opening with a short linked line, no heading tag": (
+        '<div class="deputy-card"><img src="a.jpg" alt=""><div class="info"><p><a href="/d/1">بطاقة النائبة:'
+        " سعاد الحجوي</a></p><p>الدائرة الانتخابية: تاونات</p><p>الأسئلة خلال الولاية: 143 كتابيا</p></div></div>",
+        "الأسئلة خلال الولاية",
+    ),
+    "section with a bold label and <br> lines": (
+        '<section class="x1"><b>الطرق البديلة</b><br>الطريق الساحلي عبر المنطقة الصناعية<br>'
+        "المسلك الغابوي نحو الدواوير الجنوبية</section>",
+        "المسلك الغابوي",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOXES))
+@pytest.mark.parametrize("where", [1, 3, 4])
+def test_a_headed_box_among_the_paragraphs_goes(name: str, where: int) -> None:
+    box, phrase = BOXES[name]
+    paragraphs = [_p(i) for i in range(4)]
+    paragraphs.insert(where, box)
+    tree = _page(f'<div class="article-body">{"".join(paragraphs)}</div>')
+    strip_boilerplate(tree)
+    assert phrase not in _text(tree)
+    assert all(" ".join(p.split()) in _text(tree) for p in PARAGRAPHS)
+
+
+def test_a_box_beside_paragraphs_wrapped_in_blocks_of_another_kind_goes() -> None:
+    body = (
+        f'<div class="block block--text">{_p(0)}{_p(1)}</div>'
+        '<div class="block block--facts"><h2>بالأرقام</h2><ul><li>40 كيلومترا</li><li>18 شهرا</li></ul></div>'
+        f'<div class="block block--text">{_p(2)}{_p(3)}</div>'
+    )
+    tree = _page(f"<div>{body}</div>")
+    assert [box.get("class") for box in inset_boxes(tree)] == ["block block--facts"]
+
+
+def test_sections_wrapped_like_their_siblings_stay() -> None:
+    """A site that wraps each part of the story, subheading included, in the same block keeps them all,
+    a short part included."""
+    body = (
+        f'<div class="part"><h3>البداية</h3>{_p(0)}{_p(1)}</div>'
+        f'<div class="part"><h3>المرحلة الثانية</h3>{_p(2)}</div>'
+        '<div class="part"><h3>ردود الفعل</h3><p>رحب السكان بالمشروع.</p></div>'
+        f'<div class="part">{_p(3)}</div>'
+    )
+    assert inset_boxes(_page(f"<article>{body}</article>")) == []
+
+
+def test_paragraphs_set_as_divs_with_bold_subheadings_stay() -> None:
+    """Old templates set paragraphs as bare divs; a short one opening with a bold subheading is still text."""
+    divs = "".join(f"<div>{text}</div>" for text in PARAGRAPHS[1:])
+    body = f"{_p(0)}{divs}<div><b>ردود الفعل</b><br>رحب السكان بالمشروع وطالبوا باحترام الآجال.</div>"
+    assert inset_boxes(_page(f"<td>{body}</td>")) == []
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a quoted statement is the story's text
+        "<blockquote><p>من بيان الوزارة:</p><p>«سنحترم الآجال المحددة للمشروع».</p></blockquote>",
+        # a subsection of the story: a long paragraph under its heading
+        f'<div class="sub"><h3>الكلفة والتمويل</h3><p>{PARAGRAPHS[3]} {PARAGRAPHS[2]}</p></div>',
+        # the byline and date box: metadata is read after the cleaning
+        '<div class="post-meta"><span>بقلم</span><p>سعيد العلوي</p><p>منذ ساعتين</p></div>',
+        '<div class="x"><strong>سعيد العلوي</strong><br><time datetime="2024-11-12">12 نونبر 2024</time></div>',
+        # a one-line block has no body under its label
+        '<div class="ad"><span>إعلان</span></div>',
+        # a paragraph that ends a sentence does not head a box
+        '<div class="note"><p>وتتواصل الأشغال.</p><p>للمزيد تابعونا</p></div>',
+    ],
+)
+def test_blocks_that_are_not_boxes_stay(block: str) -> None:
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{block}{_p(2)}{_p(3)}</div>')
+    assert inset_boxes(tree) == []
+
+
+def test_a_box_is_not_judged_inset_beside_too_little_prose() -> None:
+    """A short teaser with a box beside it (a sidebar widget) is not a story with an inset box."""
+    box, _ = BOXES["aside with a heading and a list (vote count)"]
+    tree = _page(f'<div class="widget">{_p(0)}{box}</div>')
+    assert inset_boxes(tree) == []
