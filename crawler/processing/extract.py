@@ -204,7 +204,7 @@ def extract(raw: RawPage) -> Article:
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
     published = find_published(tree, url, raw.fetched_at, headline=headline)
     if raw.site is None:  # no seed vouches for this page (a foreign WARC, saved files): the page decides
-        reason = not_article_reason(tree, page_url, published is not None, url)
+        reason = not_article_reason(tree, page_url, published is not None, url, headline)
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
     try:  # before the cleaning, which may drop the dated byline line that marks a pasted second article

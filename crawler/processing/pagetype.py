@@ -11,7 +11,9 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    dossier), nor a page whose title or ``<h1>`` names a page about the site ("من نحن -
    اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's
    archive heading ("Tag: …", "التصنيف: …", "نتائج البحث عن: …"), whatever its markup says (CMSs mark
-   their static pages ``og:type`` ``article`` too);
+   their static pages ``og:type`` ``article`` too), nor a page whose headline is followed by three or more
+   linked headlines, each with at most two paragraphs of teaser, before any article body (a section, tag,
+   author or dossier page in the article template: :func:`teasers_under_headline`);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
    ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series, an episode, a gallery or a print
@@ -45,7 +47,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -53,6 +55,7 @@ from lxml.html import HtmlElement
 from crawler.processing.canonical import archived_original
 from crawler.processing.dates import is_date_line
 from crawler.processing.normalize import fold
+from crawler.processing.ownarticle import direct_text_chars, find_headline, following
 
 ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -337,10 +340,103 @@ def _listing_url(url: str) -> str | None:
     return None
 
 
-def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: str | None = None) -> str | None:
+_TEASER_HEADINGS = frozenset({"h2", "h3", "h4"})
+MIN_TEASER_PARAGRAPH_CHARS = 80  # a paragraph, not a date or a byline line
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _teaser_link(heading: HtmlElement, page_url: str) -> bool:
+    """A heading that reads like a headline (3+ words) and links to another article of the same site: not
+    to an anchor or a comment form of this page, not to another site (a shop's deal), not to a listing (the
+    author's page, a search)."""
+    if _words(heading.text_content()) < 3:
+        return False
+    page = urlsplit(page_url)
+    for a in heading.iterfind(".//a[@href]"):
+        target = urljoin(page_url, (a.get("href") or "").strip())
+        parts = urlsplit(target)
+        if "#" in target or parts.scheme not in ("http", "https") or _listing_url(target) is not None:
+            continue
+        if page.scheme in ("http", "https") and (_host(target) != _host(page_url) or parts.path == page.path):
+            continue
+        return True
+    return False
+
+
+def teasers_under_headline(headline: HtmlElement | None, page_url: str) -> list[HtmlElement]:
+    """Headlines linking to other articles of the site (:func:`_teaser_link`) that follow the page's
+    headline, each with at most two paragraphs of teaser, and nothing that reads as an article body in
+    the column that holds them; empty when a body shows. A body: two paragraphs before any teaser (or one of
+    :data:`MIN_BODY_CHARS` or more), then three paragraphs in a row, a paragraph of :data:`MIN_BODY_CHARS` or
+    more, or a paragraph outside the last teaser's item (the block around its heading: the story goes on
+    after a box of links). A paragraph is a ``<p>`` or the text a block holds itself (``<br>`` soup) of
+    :data:`MIN_TEASER_PARAGRAPH_CHARS` or more. The column is the block around the first
+    :data:`MIN_LISTED_ITEMS` teasers' common block: the walk ends where it ends (the sidebar is not read)."""
+    teasers: list[HtmlElement] = []
+    if headline is None:
+        return teasers
+    paragraphs = 0  # since the last teaser (or the headline)
+    column: HtmlElement | None = None
+    for el in following(headline):
+        if column is not None and not _contains(column, el):
+            break
+        if el.tag in _TEASER_HEADINGS:
+            if _teaser_link(el, page_url):
+                teasers.append(el)
+                paragraphs = 0
+                if len(teasers) == MIN_LISTED_ITEMS:
+                    common = _common_block(teasers)
+                    column = common.getparent() if common.getparent() is not None else common
+            continue
+        if el.tag in _SKIP:
+            continue
+        size = len(" ".join(el.text_content().split())) if el.tag == "p" else direct_text_chars(el)
+        if size < MIN_TEASER_PARAGRAPH_CHARS:
+            continue
+        paragraphs += 1
+        if not teasers and (paragraphs > 1 or size >= MIN_BODY_CHARS):
+            return []  # the page's own article starts under its headline
+        if teasers and (paragraphs > 2 or size >= MIN_BODY_CHARS or not _contains(teasers[-1].getparent(), el)):
+            return []
+    return teasers
+
+
+def _teasers_are_the_page(tree: HtmlElement, headline: HtmlElement | None, page_url: str) -> int:
+    """How many teasers stand under the headline (:func:`teasers_under_headline`) when they are the page:
+    its largest block of prose is short, or holds them (a story further down, even set without ``<p>``,
+    keeps the page an article with a related box above its text)."""
+    teasers = teasers_under_headline(headline, page_url)
+    if len(teasers) < MIN_LISTED_ITEMS:
+        return 0
+    block, prose = _prose_block(tree)
+    if block is None or prose < MIN_BODY_CHARS or any(_contains(block, teaser) for teaser in teasers):
+        return len(teasers)
+    return 0
+
+
+def _common_block(elements: list[HtmlElement]) -> HtmlElement:
+    """The innermost block that holds all of ``elements``."""
+    first = elements[0]
+    for block in first.iterancestors():
+        if all(_contains(block, el) for el in elements[1:]):
+            return block
+    return first
+
+
+def _contains(outer: HtmlElement | None, inner: HtmlElement) -> bool:
+    return outer is not None and any(a is outer for a in inner.iterancestors())
+
+
+def not_article_reason(
+    tree: HtmlElement, url: str, has_date: bool, canonical: str | None = None, headline: HtmlElement | None = None
+) -> str | None:
     """Why this page is not an article (None: it is one, as far as the page tells). A web archive's
     replay URL is judged by the original URL it shows; a listing's URL shape counts in the address it
-    was fetched at and in the canonical address it declares (a saved page has only the latter)."""
+    was fetched at and in the canonical address it declares (a saved page has only the latter).
+    ``headline``: the page's headline element when the caller found it already (:func:`find_headline`)."""
     original = archived_original(url) or url
     parts = urlsplit(original)
     path = unquote(parts.path or "/")
@@ -364,6 +460,9 @@ def not_article_reason(tree: HtmlElement, url: str, has_date: bool, canonical: s
             return f"a digest: {more} summaries each with its link to the full story"
         if read[1] < MIN_BODY_CHARS:  # no article body anywhere: the summaries are the page (a dossier)
             return f"a digest: {on_page} summaries with links to the full stories and no article body"
+    linked = _teasers_are_the_page(tree, headline if headline is not None else find_headline(tree), original)
+    if linked:
+        return f"{linked} linked headlines with teasers under the page's headline, before any article body"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None

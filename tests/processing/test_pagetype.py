@@ -337,3 +337,77 @@ def test_a_dossier_of_summaries_with_drupal_read_more_links_is_not_an_article() 
     story = "ارتفاع إنتاج الزيتون في صفاقس هذا الموسم"
     article = f'<div class="post"><article>{PROSE}</article></div><div class="related">{teasers}</div>'
     assert _page(f"{story} - الحاضرة", story, article, marked) is None  # an article with related teasers
+
+
+_SECTION_LEAD = (
+    "أعطيت صباح اليوم بالمدينة انطلاقة برنامج لتأهيل الشواطئ قبل موسم الاصطياف، بغلاف مالي يناهز أربعين مليون درهم،"
+    " يشمل تهيئة الممرات وتجهيز المرافق الصحية ومراكز الإسعاف."
+)
+_SECTION_MORE = (
+    "وأوضح المسؤول الجهوي أن البرنامج يمتد على ثلاث سنوات، ويهم سبعة شواطئ، مع إحداث مواقف للسيارات وممرات خاصة"
+    " بالأشخاص في وضعية إعاقة، إلى جانب حملات للتحسيس بالمحافظة على نظافة الرمال."
+)
+_SECTION_ITEMS = [
+    ("/akhbar/plage.html", "إطلاق برنامج لتأهيل شواطئ الإقليم قبل الصيف", _SECTION_LEAD),
+    ("/akhbar/port.html", "ارتفاع مفرغات السردين بالميناء خلال الشهر الماضي", _SECTION_MORE),
+    ("/akhbar/souk.html", "حملة لتحرير الملك العمومي بوسط المدينة تثير الجدل", ""),
+    ("/akhbar/hopital.html", "ساكنة تطالب بتعزيز الطاقم الطبي بالمستشفى المحلي", ""),
+]
+_ARTICLE_MARKUP = (
+    '<meta property="og:type" content="article"><script type="application/ld+json">'
+    '{"@type": "NewsArticle", "headline": "HEAD"}</script>'
+)
+
+
+def _template_page(head: str, main: str) -> str:
+    return (
+        f"<html><head><title>{head} - أصداء</title>{_ARTICLE_MARKUP.replace('HEAD', head)}</head><body>"
+        f'<nav><a href="/">الرئيسية</a></nav><main><article><h1>{head}</h1>{main}</article></main>'
+        '<aside><h3>الأكثر قراءة</h3><ul><li><a href="/akhbar/x.html">خبر من الأخبار الأكثر قراءة اليوم</a></li>'
+        "</ul></aside></body></html>"
+    )
+
+
+def _items(wrapped: bool) -> str:
+    out = []
+    for href, title, teaser in _SECTION_ITEMS:
+        heading = f'<h2 class="item-title"><a href="{href}">{title}</a></h2>'
+        intro = f"<p>{teaser}</p>" if teaser else ""
+        out.append(f'<div class="item">{heading}{intro}<span>03-06-2025</span></div>' if wrapped else heading + intro)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("wrapped", [True, False], ids=["items-in-blocks", "items-as-siblings"])
+@pytest.mark.parametrize("intro", ["", "<p>آخر أخبار الإقليم.</p>"], ids=["no-intro", "short-intro"])
+def test_a_section_page_in_the_article_template_is_a_listing(wrapped: bool, intro: str) -> None:
+    """Article markup (og:type, JSON-LD) and the article's <h1>, but linked headlines with their teasers
+    right under it: a section page."""
+    page = _template_page("الحسيمة", f'{intro}<div class="list">{_items(wrapped)}</div>')
+    reason = not_article_reason(load_html(page), "https://asdaa.example/akhbar/alhoceima/", True)
+    assert reason is not None and "linked headlines" in reason
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # a read-also box of linked headlines between the story's paragraphs
+        f'<p>{_SECTION_LEAD}</p><div class="also"><h3>إقرأ أيضا</h3>{_items(True)}</div><p>{_SECTION_MORE}</p><p>{_SECTION_LEAD}</p>',
+        # related headlines above a body set in <br> soup
+        f'{_items(False)}<div class="body">{_SECTION_LEAD}<br><br>{_SECTION_MORE}<br><br>{_SECTION_LEAD}</div>',
+        # a list of deals: each heading links to a shop, not to the site's articles
+        "".join(
+            f'<h2><a href="https://shop.example{href}">{title}</a></h2><p>{_SECTION_LEAD}</p>'
+            for href, title, _ in _SECTION_ITEMS
+        ),
+        # headings that link to the author's page and to this page's own sections
+        '<h3><a href="/author/said-alaoui">بقلم سعيد العلوي الصحافي</a></h3>'
+        + "".join(
+            f'<h2><a href="#s{i}">{title}</a></h2><p>{_SECTION_LEAD}</p>'
+            for i, (_, title, _) in enumerate(_SECTION_ITEMS)
+        ),
+    ],
+    ids=["read-also-box", "related-above-br-body", "deals", "author-and-anchors"],
+)
+def test_an_article_with_linked_headlines_stays_an_article(main: str) -> None:
+    page = _template_page("انطلاق أشغال تأهيل الشواطئ بالإقليم", main)
+    assert not_article_reason(load_html(page), "https://asdaa.example/akhbar/plage-2025.html", True) is None
