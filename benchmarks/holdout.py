@@ -76,6 +76,7 @@ SETS = {
     "v16": DATA / "holdout-pages-v16",
     "v17": DATA / "holdout-pages-v17",
     "v18": DATA / "holdout-pages-v18",
+    "v19": DATA / "holdout-pages-v19",
 }
 
 
