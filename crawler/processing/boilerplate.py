@@ -269,8 +269,7 @@ _READ_ALSO_BLOCKS = XPath(  # a marker's block holds at most 300 characters (dro
 
 
 # Layout tables: they hold what no data table holds (the page headline, a form, another
-# table), or say so (role="presentation"). Small one-cell tables inside a text (pull
-# quotes, captions) are left alone: trafilatura keeps their text as it is.
+# table), or say so (role="presentation"), or have one column (:func:`_one_column`).
 _LAYOUT_TABLES = XPath(
     "//body//table[@role='presentation' or @role='none' or .//table or .//h1 or .//h2 or .//form or .//textarea]"
 )
@@ -280,9 +279,11 @@ _ROWS = XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
 
 
 def _one_column(table: HtmlElement) -> bool:
-    """Rows of one cell each: a stack of blocks (title, date line, text, share row), not data."""
+    """Rows of one cell each: a stack of blocks (title, date line, text, share row), or one boxed block (a
+    note, a page footer: a one-cell table is never data; left a table, trafilatura may keep the page's
+    tables and lose the text beside them), not data."""
     rows = _ROWS(table)
-    return len(rows) >= 2 and all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows)
+    return len(rows) >= 1 and all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows)
 
 
 def unwrap_layout_tables(tree: HtmlElement) -> int:

@@ -28,9 +28,9 @@ def test_layout_table_becomes_blocks_but_data_table_stays() -> None:
         "<table><tr><td><h1>عنوان</h1><table><tr><td>x</td></tr></table></td></tr></table>"
         "<table><tr><th>المدينة</th><th>الحرارة</th></tr><tr><td>فاس</td><td>30</td></tr></table>"
     )
-    assert unwrap_layout_tables(tree) == 1  # only the table that holds the headline and another table
+    unwrap_layout_tables(tree)  # the table that holds the headline and another table, and that one-cell table
     assert tree.find(".//h1").getparent().tag == "div"
-    assert len(list(tree.iter("table"))) == 2  # the inner one-cell table and the data table stay
+    assert len(list(tree.iter("table"))) == 1  # the data table stays
     assert tree.find(".//th") is not None
 
 
@@ -843,3 +843,18 @@ def test_a_match_card_whose_label_sits_in_a_head_with_a_subtitle_and_footnotes_g
     assert "بطاقة المباراة" not in text and "الزياني" not in text and "الزوراق" not in text
     assert "هوامش" not in text and "الإحصاءات الرسمية" not in text and "نصيحة" not in text and "ينصح" not in text
     assert all(city in text for city in ("بركان", "الرباط", "وجدة"))
+
+
+def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
+    """A note or a footer boxed in a one-cell table is a block of the page, not data (an old portal's story
+    beside such tables came out of trafilatura as the tables alone: held-out layout thma); a table of
+    several cells stays a table."""
+    from crawler.processing.boilerplate import unwrap_layout_tables
+
+    tree = fromstring(
+        "<html><body><div>نص الخبر<br><br><table><tr><td><b>ملاحظة:</b> تنشر الوكالة البيانات كما وردت.</td></tr>"
+        "</table></div><table><tr><td>الدولار</td><td>534</td></tr><tr><td>الريال</td><td>140</td></tr></table>"
+        "</body></html>"
+    )
+    assert unwrap_layout_tables(tree) == 1
+    assert [t.text_content() for t in tree.iter("table")] == ["الدولار534الريال140"]
