@@ -7,6 +7,12 @@ numpy). While datasketch is first imported, ``scipy.integrate`` is a stand-in wh
 ``quad`` imports the real module on first call, so datasketch's own LSH classes still
 work; the stand-in is removed right after, so any later ``import scipy.integrate``
 gets the real module.
+
+datasketch's storage modules also import ``redis`` (and ``redis.asyncio``) when it is installed, for
+its Redis-backed LSH storage, which akhbar does not use (its index is its own; the shared Redis
+frontier talks to Redis through scrapy-redis): 50-60 ms of every start. While datasketch is first
+imported, ``redis`` is marked absent, as if not installed, unless something imported it already; the
+mark goes right after, so the crawler's own ``import redis`` gets the real module.
 """
 
 from __future__ import annotations
@@ -32,8 +38,13 @@ def import_datasketch() -> None:
     stand_in = types.ModuleType(_NAME)
     stand_in.quad = _quad  # type: ignore[attr-defined]
     sys.modules[_NAME] = stand_in
+    hide_redis = "redis" not in sys.modules
+    if hide_redis:
+        sys.modules["redis"] = None  # type: ignore[assignment]  # "import redis" raises ImportError
     try:
         importlib.import_module("datasketch")
     finally:
         if sys.modules.get(_NAME) is stand_in:
             del sys.modules[_NAME]
+        if hide_redis and sys.modules.get("redis", False) is None:
+            del sys.modules["redis"]
