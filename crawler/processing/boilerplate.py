@@ -515,13 +515,17 @@ class _Short:
     norm: str
 
 
+# short texts repeat across a site's pages (menus, labels, box headings): normalise each once per process
+_normalize_short = lru_cache(maxsize=1 << 16)(normalize)
+
+
 def _short_blocks(tree: HtmlElement) -> list[_Short]:
     """Blocks with at most 80 characters of text, found once for the label and heading passes."""
     out = []
     for el in _SHORT_TEXT_BLOCKS(tree):
         text = _bounded_text(el, 80)
         if text is not None:
-            norm = normalize(text)
+            norm = _normalize_short(text)
             if norm:
                 out.append(_Short(el, text, norm))
     return out

@@ -43,6 +43,8 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', "”", "،", ",")
+_STRING_LENGTH = XPath("string-length(.)")
+MAX_BOX_STRING = 4000  # characters of a box's string value, indentation included: longer is never a box
 _PROSE_PARAGRAPHS = XPath(f".//p[string-length(normalize-space()) >= {PROSE_CHARS}]")
 _METADATA = XPath(
     ".//h1 | .//time | .//*[@rel='author'] | .//*[@itemprop='author' or @itemprop='datePublished']"
@@ -134,35 +136,36 @@ def _inset_box(box: HtmlElement, flow_words: int) -> bool:
     return _heading_line(box, lines)
 
 
-def _prose_words(el: HtmlElement) -> int:
-    """Words of the story's paragraphs in ``el``: its ``<p>`` of :data:`PROSE_CHARS` or more, and its own
-    text when it is set without ``<p>`` (a bare ``<div>`` paragraph, ``<br>``-separated lines)."""
-    if el.tag == "p":
-        text = el.text_content()
-        return len(text.split()) if len(text.strip()) >= PROSE_CHARS else 0
+def _own_words(el: HtmlElement) -> int:
+    """Words of the text ``el`` holds itself when it is a paragraph set without ``<p>`` (a bare ``<div>``
+    paragraph, ``<br>``-separated lines)."""
     own = " ".join(t for t in (el.text, *(c.tail for c in el)) if t and t.strip())
-    words = len(own.split()) if len(own) >= PROSE_CHARS else 0
-    return words + sum(len(p.text_content().split()) for p in _PROSE_PARAGRAPHS(el))
+    return len(own.split()) if len(own) >= PROSE_CHARS else 0
 
 
 def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
     """The inset boxes of the page's flows of paragraphs (see the module's docstring), outermost only."""
-    flows: dict[int, HtmlElement] = {}
+    flows: dict[HtmlElement, None] = {}
+    held: dict[HtmlElement, int] = {}  # words of the story's <p> each element holds (itself or below)
     for p in _PROSE_PARAGRAPHS(tree):
+        words = len(p.text_content().split())
+        held[p] = held.get(p, 0) + words
+        for ancestor in p.iterancestors():
+            held[ancestor] = held.get(ancestor, 0) + words
         parent = p.getparent()
         for flow in (parent, parent.getparent() if parent is not None else None):
             if flow is not None:
-                flows.setdefault(id(flow), flow)
+                flows.setdefault(flow)
     boxes: list[HtmlElement] = []
-    for flow in flows.values():
+    for flow in flows:
         children = [c for c in flow if isinstance(c.tag, str)]
-        prose = [_prose_words(c) for c in children]
+        prose = [held.get(c, 0) + (_own_words(c) if c.tag != "p" else 0) for c in children]
         total = sum(prose)
         if total < MIN_FLOW_WORDS:
             continue
         prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
         for child, own in zip(children, prose, strict=True):
-            if child.tag not in _WRAPPERS:
+            if child.tag not in _WRAPPERS or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
