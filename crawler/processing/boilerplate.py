@@ -1128,12 +1128,26 @@ _BYLINE_LABEL = re.compile(
 # "الصحراء 24 : العيون", "أخبارنا المغربية - فلان", "الرباط - و م ع": two short parts and a spaced
 # separator. A colon glued to the word before it ("الوزير: لا تراجع") opens a quote or a kicker instead.
 _DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:：\-–—|.،]{2,40}$")  # ـ: a spaced tatweel
+# "باسكنو - مراسل الوكالة: سيدي محمد ولد اباه": a place, then a labelled byline
+_DATELINE_BYLINE = re.compile(r"^\s*[^:：\-–—|.،]{2,30}?\s[\-–—|ـ]\s+[^:：\-–—|.،]{2,30}[:：]\s*[^:：\-–—|.،]{2,40}$")
 # "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …", "ساهم في إعداد التقرير: …": credit and tag lines.
 _CREDIT_LABEL = re.compile(
     r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|تقرير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
     r"الوسوم|وسوم|(?:آخر|اخر)\s+تحديث(?:\s+\S+)?|تاريخ\s+النشر|روبورتاج|ريبورتاج|مونتاج|إخراج|اخراج|"
     r"(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
     r"التغطية|تغطية|كتابة)[^:：]{0,25})\s*[:：]"
+)
+
+
+MAX_CREDIT_WORDS = 14  # a labelled credit or source line, however it ends ("المصدر: …، الحصيلة السنوية 2024.")
+# "ساهم في إعداد المادة مراسل … بقلعة السراغنة.": a contribution note, with or without a colon
+_CONTRIBUTED = re.compile(
+    r"^\s*(?:ساهم|شارك|ساهمت|شاركت|ساهموا|شاركوا)\s+في\s+(?:إعداد|اعداد|كتابة|تحرير|تغطية|انجاز|إنجاز)\s"
+)
+# "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
+_CONTACT_LABEL = re.compile(
+    r"^\s*(?:للاستفسار|للاستفسارات|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|لمزيد من المعلومات|للمزيد من المعلومات"
+    r"|لمزيد من التفاصيل|للمزيد من التفاصيل)\s*[:：]"
 )
 
 
@@ -1189,6 +1203,7 @@ def _is_leading_meta(line: str, site_norm: str) -> bool:
         _BYLINE_LABEL.match(bare)
         or (site_norm and (norm == site_norm or norm.startswith(site_norm + " ")))
         or _DATELINE.match(bare)
+        or _DATELINE_BYLINE.match(bare)
     )
 
 
@@ -1381,6 +1396,10 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
         return True
+    if words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
+        bare = _bare(line)
+        if _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare):
+            return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
     if not _short_arabic(line, 10):
         return False
     bare = _bare(line)
@@ -1501,6 +1520,16 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     end = _without_translation(lines, start, end)
     while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
         end -= 1
-    if start == 0 and end == len(lines):
+    kept = [line for line in lines[start:end] if not _credit_line(line)]
+    if start == 0 and end == len(lines) and len(kept) == len(lines):
         return text
-    return "\n".join(lines[start:end]).strip()
+    return "\n".join(kept).strip()
+
+
+MAX_INNER_CREDIT_WORDS = 6
+
+
+def _credit_line(line: str) -> bool:
+    """A short labelled credit standing as a paragraph of its own inside the text ("المصدر: وكالة تيرس
+    للأنباء" under a paragraph it sourced): never a sentence of the story."""
+    return _short_arabic(line, MAX_INNER_CREDIT_WORDS) and bool(_CREDIT_LABEL.match(_bare(line)))

@@ -858,3 +858,33 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
     )
     assert unwrap_layout_tables(tree) == 1
     assert [t.text_content() for t in tree.iter("table")] == ["الدولار534الريال140"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "المصدر: السلطة المينائية طنجة المتوسط، الحصيلة السنوية 2024.",  # a source line that ends like a sentence
+        "ساهم في إعداد المادة مراسل رواج بقلعة السراغنة.",  # a contribution note without a colon
+        "للاستفسار: الرقم الأخضر لوزارة الصحة 1155 (مجاني)",  # where readers call
+    ],
+)
+def test_trim_edges_drops_a_labelled_credit_or_contact_line_after_the_article(credit: str) -> None:
+    body = [PARA.format(city="فاس"), PARA.format(city="مكناس")]
+    assert trim_edges("\n".join([*body, credit])) == "\n".join(body)
+
+
+def test_trim_edges_drops_a_place_and_labelled_byline_above_and_a_source_paragraph_inside() -> None:
+    """ "باسكنو - مراسل الوكالة: …" above the text; "المصدر: …" standing between two paragraphs."""
+    first, second = PARA.format(city="باسكنو"), PARA.format(city="النعمة")
+    text = f"باسكنو - مراسل الوكالة: سيدي محمد ولد اباه\n{first}\nالمصدر: وكالة تيرس للأنباء\n{second}"
+    assert trim_edges(text) == f"{first}\n{second}"
+
+
+def test_trim_edges_keeps_a_sentence_that_opens_with_a_label_word() -> None:
+    """Only a short labelled line is a credit: a long line that opens with "المصدر" is the story's."""
+    line = (
+        "المصدر: مسؤول في الوزارة قال إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة إجراءات جديدة لدعم"
+        " الفلاحين الصغار المتضررين من الجفاف في الجهات الجنوبية."
+    )
+    text = f"{PARA.format(city='فاس')}\n{line}\n{PARA.format(city='مكناس')}"
+    assert trim_edges(text) == text
