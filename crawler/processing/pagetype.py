@@ -153,17 +153,33 @@ def _own_text(el: HtmlElement) -> int:
     return total
 
 
+# a page's legal footer: its notice is prose-like, and on a listing page it can be the longest block
+_RIGHTS_NOTICE = re.compile(r"©|&copy;|\bcopyright\b|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة", re.I)
+
+
 def _prose_block(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
-    """The element holding the most prose of its own (see :func:`_own_text`), and how much."""
+    """The element holding the most prose of its own (see :func:`_own_text`), and how much; a page's
+    footer (the block whose own text states the rights notice) is not a candidate."""
     best: HtmlElement | None = None
     best_len = 0
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP or el.tag in _INLINE or el.tag == "p":
             continue
         n = _own_text(el)
-        if n > best_len:
+        if n > best_len and not _RIGHTS_NOTICE.search(_own_text_of(el)):
             best, best_len = el, n
     return best, best_len
+
+
+def _own_text_of(el: HtmlElement) -> str:
+    """The text ``el`` holds itself and in its paragraphs (what :func:`_own_text` measures)."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "p" or tag in _INLINE or (tag in _TEXT_BOXES and _holds_only_text(child)):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 _ITEMTYPES = XPath("//body//*[@itemtype]")

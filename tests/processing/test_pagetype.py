@@ -411,3 +411,26 @@ def test_a_section_page_in_the_article_template_is_a_listing(wrapped: bool, intr
 def test_an_article_with_linked_headlines_stays_an_article(main: str) -> None:
     page = _template_page("انطلاق أشغال تأهيل الشواطئ بالإقليم", main)
     assert not_article_reason(load_html(page), "https://asdaa.example/akhbar/plage-2025.html", True) is None
+
+
+def test_a_listing_whose_longest_text_is_its_rights_notice_is_not_an_article() -> None:
+    """An old portal's month archive: a table of story links and dates, and a footer whose notice (rights,
+    licence, address) is the page's longest text. The footer is no article body."""
+    rows = "".join(
+        f'<tr><td><a href="modules.php?name=News&amp;file=article&amp;sid={18300 + i}">خبر رقم {i} من أخبار محافظة'
+        f" الحديدة في شهر ديسمبر</a></td><td>{120 + i}</td><td>{10 + i:02d}-12-2024</td></tr>"
+        for i in range(7)
+    )
+    footer = (
+        "جميع الحقوق محفوظة لوكالة تهامة للأنباء © 2008 - 2025 - الحديدة، شارع صنعاء، عمارة البريد. ما ينشر في"
+        " الموقع من مقالات يعبر عن رأي كتابها ولا يعبر بالضرورة عن رأي الوكالة. PHP-Nuke Copyright © 2006 by"
+        " Francisco Burzi. This is free software, and you may redistribute it under the GPL. PHP-Nuke comes with"
+        " absolutely no warranty, for details, see the license."
+    )
+    page = (
+        "<html><head><title>وكالة تهامة للأنباء - أرشيف الأخبار</title></head><body>"
+        f"<table><tr><td><b>أرشيف الأخبار</b><br>الأخبار المنشورة في شهر: ديسمبر 2024<table>{rows}</table>"
+        f"</td></tr></table><table><tr><td>{footer}</td></tr></table></body></html>"
+    )
+    url = "http://tihama.example/modules.php?name=Stories_Archive&sa=show_month&year=2024&month=12"
+    assert not_article_reason(load_html(page), url, True) is not None
