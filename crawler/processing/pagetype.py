@@ -385,12 +385,13 @@ def _teaser_link(heading: HtmlElement, page_url: str) -> bool:
 def teasers_under_headline(headline: HtmlElement | None, page_url: str) -> list[HtmlElement]:
     """Headlines linking to other articles of the site (:func:`_teaser_link`) that follow the page's
     headline, each with at most two paragraphs of teaser, and nothing that reads as an article body in
-    the column that holds them; empty when a body shows. A body: two paragraphs before any teaser (or one of
-    :data:`MIN_BODY_CHARS` or more), then three paragraphs in a row, a paragraph of :data:`MIN_BODY_CHARS` or
-    more, or a paragraph outside the last teaser's item (the block around its heading: the story goes on
-    after a box of links). A paragraph is a ``<p>`` or the text a block holds itself (``<br>`` soup) of
-    :data:`MIN_TEASER_PARAGRAPH_CHARS` or more. The column is the block around the first
-    :data:`MIN_LISTED_ITEMS` teasers' common block: the walk ends where it ends (the sidebar is not read)."""
+    the column that holds them; empty when a body shows. A body: two paragraphs before any teaser (or one
+    of :data:`MIN_BODY_CHARS` or more); then three paragraphs in one teaser's item (the block around its
+    heading), a block of :data:`MIN_BODY_CHARS` or more among teasers set side by side, or a paragraph
+    outside the item that stands in the column itself, not in a box of its own (a sidebar widget): the
+    story goes on after a box of links. A paragraph is a ``<p>`` or the text a block holds itself
+    (``<br>`` soup) of :data:`MIN_TEASER_PARAGRAPH_CHARS` or more. The column is the block around the
+    first :data:`MIN_LISTED_ITEMS` teasers' common block: the walk ends where it ends."""
     teasers: list[HtmlElement] = []
     if headline is None:
         return teasers
@@ -412,24 +413,37 @@ def teasers_under_headline(headline: HtmlElement | None, page_url: str) -> list[
         size = len(" ".join(el.text_content().split())) if el.tag == "p" else direct_text_chars(el)
         if size < MIN_TEASER_PARAGRAPH_CHARS:
             continue
-        paragraphs += 1
-        if not teasers and (paragraphs > 1 or size >= MIN_BODY_CHARS):
-            return []  # the page's own article starts under its headline
-        if teasers and (paragraphs > 2 or size >= MIN_BODY_CHARS or not _contains(teasers[-1].getparent(), el)):
-            return []
+        if not teasers:
+            paragraphs += 1
+            if paragraphs > 1 or size >= MIN_BODY_CHARS:
+                return []  # the page's own article starts under its headline
+        elif _contains(item := teasers[-1].getparent(), el):
+            paragraphs += 1
+            if paragraphs > 2:
+                return []  # the last "teaser" runs on: a story with linked subheadings
+            if size >= MIN_BODY_CHARS and len(teasers) > 1 and _contains(item, teasers[0]):
+                return []  # teasers set side by side, then a long block among them: the story
+        elif column is None or el.getparent() is column:
+            return []  # prose beside the teasers' box, not in a box of its own: the story goes on
     return teasers
 
 
 def _teasers_are_the_page(tree: HtmlElement, headline: HtmlElement | None, page_url: str) -> int:
     """How many teasers stand under the headline (:func:`teasers_under_headline`) when they are the page:
-    its largest block of prose is short, or holds them (a story further down, even set without ``<p>``,
-    keeps the page an article with a related box above its text)."""
+    its largest block of prose is short, holds them or is one of them (a story further down, even set
+    without ``<p>``, keeps the page an article with a related box above its text)."""
     teasers = teasers_under_headline(headline, page_url)
     if len(teasers) < MIN_LISTED_ITEMS:
         return 0
     block, prose = _prose_block(tree)
-    if block is None or prose < MIN_BODY_CHARS or any(_contains(block, teaser) for teaser in teasers):
+    if block is None or prose < MIN_BODY_CHARS:
         return len(teasers)
+    if any(_contains(block, teaser) for teaser in teasers):
+        return len(teasers)  # the longest prose holds the teasers
+    common = _common_block(teasers)
+    items = {teaser.getparent() for teaser in teasers} - {common}  # each teaser in a block of its own
+    if any(_contains(item, block) for item in items):
+        return len(teasers)  # the longest prose is one teaser's text
     return 0
 
 

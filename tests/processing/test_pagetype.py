@@ -434,3 +434,18 @@ def test_a_listing_whose_longest_text_is_its_rights_notice_is_not_an_article() -
     )
     url = "http://tihama.example/modules.php?name=Stories_Archive&sa=show_month&year=2024&month=12"
     assert not_article_reason(load_html(page), url, True) is not None
+
+
+def test_a_category_page_whose_first_item_carries_two_paragraphs_beside_a_sidebar_is_a_listing() -> None:
+    """Each item's text in a block beside its heading (the first item's two paragraphs are the longest prose
+    of the page), and a sidebar with a paragraph of its own in the same grid: still a listing."""
+    items = "".join(
+        f'<article class="item"><h2><a href="{href}">{title}</a></h2><div class="text"><p>{_SECTION_LEAD}</p>'
+        + (f"<p>{_SECTION_MORE}</p>" if i == 0 else "")
+        + "</div></article>"
+        for i, (href, title, _) in enumerate(_SECTION_ITEMS)
+    )
+    sidebar = f'<aside><div class="widget"><p>{_SECTION_MORE}</p></div></aside>'
+    page = _template_page("أخبار وطنية", f'<div class="grid"><div class="list">{items}</div>{sidebar}</div>')
+    reason = not_article_reason(load_html(page), "https://asdaa.example/akhbar/national/", True)
+    assert reason is not None and "linked headlines" in reason
