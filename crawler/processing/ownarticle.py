@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -105,7 +106,7 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _is_heading(el: HtmlElement) -> bool:
     if el.tag in _HEADING_TAGS:
         return True
-    return bool(_TITLE_CLASS.search(el.get("class") or "")) and el.tag not in ("body", "html", "article", "main")
+    return _title_class(el.get("class") or "") and el.tag not in ("body", "html", "article", "main")
 
 
 def _emphasised(el: HtmlElement) -> bool:
@@ -318,10 +319,21 @@ def cut_pulled_in_articles(tree: HtmlElement, page_url: str = "", headline: Html
 MAX_CUTS = 8
 
 
+# the tags that can head a unit or count as prose; any other element matters only with a title class
+_WALKED_TAGS = _PROSE_TAGS | _EMPHASIS | _HEADING_TAGS
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_class(value: str) -> bool:
+    return bool(_TITLE_CLASS.search(value))
+
+
 def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:
     prose = 0
     last_own: HtmlElement = headline  # the last element of the own article's prose read so far
     for el in following(headline):
+        if el.tag not in _WALKED_TAGS and not _title_class(el.get("class") or ""):
+            continue  # neither a heading nor prose (a link, a list item, an image): nothing to judge
         if (
             prose >= MIN_OWN_PROSE
             and el.getparent() is not None
