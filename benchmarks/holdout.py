@@ -77,6 +77,7 @@ SETS = {
     "v17": DATA / "holdout-pages-v17",
     "v18": DATA / "holdout-pages-v18",
     "v19": DATA / "holdout-pages-v19",
+    "v20": DATA / "holdout-pages-v20",
 }
 
 
