@@ -16,14 +16,23 @@ share, and this pass judges the shape only (no vocabulary):
   :data:`MAX_LINE_WORDS` words): a box, not a section of the story;
 - it holds neither the headline nor the page's date or byline markup (the metadata read later).
 
+A *note* is the headless kind: a greeting banner, an appeal for donations or testimonies, a newsletter
+prompt, a corrections link, opening hours under an exhibition's story. It is a block of its own kind among
+the story's paragraphs (a wrapper, or a ``<p>`` with a class where the story's paragraphs have another or
+none), after the story's first paragraph, short (at most :data:`MAX_NOTE_WORDS` words), and it either
+holds a link (a call to action) or is wholly emphasised and a sentence long (at least
+:data:`MIN_EMPHASISED_NOTE_WORDS` words: a bold subheading is shorter).
+
 Invariant: the pass only removes a block whose siblings keep more prose than it had; the story's own
-paragraphs, set directly in the flow, are never candidates (a ``<p>`` is not a wrapper), and a quotation
-(``blockquote``) is left alone: a statement quoted in the story is its text.
+paragraphs, set directly in the flow, are never candidates (an unclassed ``<p>`` is not a box, nor is a
+``<p>`` of the kind that carries the story), and a quotation (``blockquote``) is left alone: a statement
+quoted in the story is its text.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -35,6 +44,8 @@ MAX_LINE_WORDS = 45
 MAX_HEADING_WORDS = 8
 MAX_HEADING_CHARS = 70
 MIN_BODY_WORDS = 3
+MAX_NOTE_WORDS = 40
+MIN_EMPHASISED_NOTE_WORDS = 8
 PROSE_CHARS = 60  # a paragraph of the story: at least this many characters
 
 _WRAPPERS = frozenset({"div", "aside", "section"})
@@ -42,6 +53,7 @@ _BLOCK_TAGS = frozenset(
     {"p", "div", "li", "dt", "dd", "tr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "figcaption", "br"}
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', "”", "،", ",")
 _STRING_LENGTH = XPath("string-length(.)")
 MAX_BOX_STRING = 4000  # characters of a box's string value, indentation included: longer is never a box
@@ -136,6 +148,34 @@ def _inset_box(box: HtmlElement, flow_words: int) -> bool:
     return _heading_line(box, lines)
 
 
+def _note(el: HtmlElement) -> bool:
+    """A short block that calls the reader to act (it holds a link) or is wholly emphasised and a sentence
+    long: a note beside the story (see the module's docstring)."""
+    if _METADATA(el):
+        return False
+    words = len(el.text_content().split())
+    if not words or words > MAX_NOTE_WORDS:
+        return False
+    if el.find(".//a[@href]") is not None:
+        return True
+    return words >= MIN_EMPHASISED_NOTE_WORDS and all(_emphasised(text, el) for text in _TEXT_NODES(el))
+
+
+def _emphasised(text: Any, within: HtmlElement) -> bool:
+    """Whether a text node of ``within`` is set in bold or italics (an emphasis element holds it)."""
+    holder = text.getparent()
+    if text.is_tail:  # a tail belongs to the element around the one it follows
+        holder = holder.getparent()
+    while holder is not None and holder is not within:
+        if holder.tag in _EMPHASIS:
+            return True
+        holder = holder.getparent()
+    return False
+
+
+_TEXT_NODES = XPath(".//text()[normalize-space()]")
+
+
 def _own_words(el: HtmlElement) -> int:
     """Words of the text ``el`` holds itself when it is a paragraph set without ``<p>`` (a bare ``<div>``
     paragraph, ``<br>``-separated lines)."""
@@ -164,11 +204,16 @@ def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
         if total < MIN_FLOW_WORDS:
             continue
         prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
+        story_started = False  # a first paragraph of the story seen in this flow (a note comes after it)
         for child, own in zip(children, prose, strict=True):
-            if child.tag not in _WRAPPERS or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
+            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class"))
+            if not candidate or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
+                story_started = story_started or own > 0
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
+                story_started = story_started or own > 0
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
-            if _inset_box(child, total - own):
+            if (child.tag in _WRAPPERS and _inset_box(child, total - own)) or (story_started and _note(child)):
                 boxes.append(child)
+            story_started = story_started or own > 0
     return [box for box in boxes if not any(a in boxes for a in box.iterancestors())]

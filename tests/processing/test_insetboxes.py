@@ -121,3 +121,59 @@ def test_a_box_is_not_judged_inset_beside_too_little_prose() -> None:
     box, _ = BOXES["aside with a heading and a list (vote count)"]
     tree = _page(f'<div class="widget">{_p(0)}{box}</div>')
     assert inset_boxes(tree) == []
+
+
+NOTES = {
+    "an appeal with its action link": (
+        '<div class="inline-donate"><p><strong>هذا التحقيق استغرق خمسة أشهر من العمل.</strong> ادعموا صحافة'
+        ' الاستقصاء المستقلة بتبرع شهري.</p><a href="/ar/soutenir/">ساهموا</a></div>',
+        "ادعموا صحافة",
+    ),
+    "a question to readers with a link": (
+        '<div class="leak-box"><p>هل تعرضت لموقف مشابه؟ <a href="/ar/leaks/">أرسلوا لنا شهادتكم بأمان</a></p></div>',
+        "أرسلوا لنا",
+    ),
+    "a greeting banner set in bold": (
+        '<div style="border: 1px solid"><p><strong>أسرة الموقع تهنئ جميع قرائها بحلول العام الجديد، كل عام وأنتم'
+        " بخير</strong></p></div>",
+        "تهنئ جميع قرائها",
+    ),
+    "a practical note in italics, a classed paragraph": (
+        '<p class="event-info"><em>المعرض مفتوح من الثلاثاء إلى الأحد، من الحادية عشرة صباحا حتى السابعة مساء،'
+        " والدخول مجاني.</em></p>",
+        "المعرض مفتوح",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOTES))
+def test_a_note_among_the_paragraphs_goes(name: str) -> None:
+    note, phrase = NOTES[name]
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{note}{_p(2)}{_p(3)}</div>')
+    strip_boilerplate(tree)
+    assert phrase not in _text(tree)
+    assert all(" ".join(p.split()) in _text(tree) for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a bold subheading with a class: shorter than a sentence
+        '<p class="subtitle"><strong>ردود فعل السكان</strong></p>',
+        # a paragraph of the story with a link, in the class every paragraph has
+        f'<p class="p1">وقال <a href="/tag/x">رئيس الجماعة</a> إن الأشغال ستنطلق قريبا.</p>{_p(2)}',
+        # a classed paragraph with a link, longer than a note
+        f'<p class="intro">{PARAGRAPHS[3]} {PARAGRAPHS[2]} <a href="/tag/x">التفاصيل</a></p>',
+    ],
+    ids=["bold-subheading", "linked-story-paragraph", "long-classed-paragraph"],
+)
+def test_blocks_that_are_not_notes_stay(block: str) -> None:
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{block}{_p(3)}</div>'.replace("<p>", '<p class="p1">'))
+    assert inset_boxes(tree) == []
+
+
+def test_a_classed_lead_with_a_link_before_the_story_stays() -> None:
+    """A note comes after the story's first paragraph: a short lead above it is the story's."""
+    lead = '<p class="lead">افتتاح <a href="/tag/route">الطريق الجهوية</a> بعد سنتين من الأشغال المتواصلة.</p>'
+    tree = _page(f'<div class="article-body">{lead}{_p(0)}{_p(1)}{_p(2)}</div>')
+    assert inset_boxes(tree) == []
