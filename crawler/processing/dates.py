@@ -315,6 +315,25 @@ def _time_elements(tree: HtmlElement, headline: HtmlElement | None = None) -> It
             value = text if parse_iso(text) else parse_visible(text)
         if value:
             yield value
+    yield from _microformat_dates(tree)
+
+
+# hAtom / h-entry: "<abbr class="published" title="2024-12-05T23:40:00+00:00">05/12/2024 - 23:40 (غرينتش)</abbr>"
+# (Movable Type, older WordPress and Blogger themes), "<time class="dt-published" datetime="…">"
+_MICROFORMAT_DATES = XPath(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]"
+    "[@title or @datetime or @value]"
+)
+
+
+def _microformat_dates(tree: HtmlElement) -> Iterator[str]:
+    """The machine-readable dates of microformat ``published`` elements outside furniture (a comment's own
+    ``published`` is one), in page order: the entry's own comes before a neighbour's pulled in below it."""
+    for el in _MICROFORMAT_DATES(tree):
+        value = el.get("datetime") or el.get("title") or el.get("value")
+        if value and parse_iso(value) and not _in_furniture(el):
+            yield value
 
 
 # Labels that say "this is when it was published" / "this is when it was changed".

@@ -241,3 +241,18 @@ def test_a_json_ld_time_without_offset_yields_to_the_same_time_stated_in_utc() -
 
     assert page("2025-01-31T23:35:00", "2025-01-31T23:35:00Z") == "2025-02-01T00:35:00+01:00"
     assert page("2025-01-31T23:35:00", "2025-02-04T08:00:00Z") == "2025-01-31T23:35:00"
+
+
+def test_an_hatom_published_abbr_gives_the_date_not_the_print_issue_nor_a_comment() -> None:
+    """Movable Type's ``<abbr class="published" title=ISO>``: 23:40 GMT is the next day in Casablanca; the
+    weekly's issue line and a reader's comment carry other dates."""
+    page = fromstring(
+        "<html><body><p>الجمعة 6 كانون الأول/ديسمبر 2024 - العدد 1184</p><div class='entry-asset'>"
+        "<h1>سوريون في لندن يترقبون العودة</h1><div class='asset-meta'><span class='byline'>بقلم كريم الدباغ</span>"
+        " | <abbr class='published' title='2024-12-05T23:40:00+00:00'>05/12/2024 - 23:40 (غرينتش)</abbr></div>"
+        "<div class='asset-body'><p>نص الخبر الطويل الذي يتحدث عن الجالية في لندن وما تنتظره في الأسابيع المقبلة"
+        " من قرارات.</p></div></div><div class='comments'><div class='comment'><abbr class='published'"
+        " title='2024-12-04T18:40:00+00:00'>December 4, 2024</abbr><p>تعليق</p></div></div></body></html>"
+    )
+    url = "https://www.alriwaq-weekly.example/2024/12/post-2162.html"
+    assert find_published(page, url, "2024-12-07T10:00:00+00:00")[:10] == "2024-12-06"
