@@ -270,11 +270,12 @@ def _archive_heading(tree: HtmlElement) -> str | None:
 
 
 def _names_only_the_site(tree: HtmlElement) -> bool:
-    """The page's ``<h1>``s name the site (its ``og:site_name``) and no heading or title part names a
-    story (a tagline aside): a home page however long its lead story's excerpt."""
+    """The page's ``<h1>``s name the site (its ``og:site_name``, alone or before its tagline) and no heading
+    or title part names a story (a tagline aside): a home page however long its lead story's excerpt."""
     h1s = [_squash(h.text_content()) for h in tree.iter("h1")]
     names = {_squash(str(n)) for n in _SITE_NAMES(tree)} - {""}
-    if not h1s or not names or not all(h in names for h in h1s):
+    # "تقصّي - صحافة استقصائية مستقلة": the name, then its tagline
+    if not h1s or not names or not all(h in names or _PAGE_TITLE_PARTS.split(h)[0] in names for h in h1s):
         return False
     parts = {_squash(p) for title in _TITLES(tree) for p in _PAGE_TITLE_PARTS.split(title)}
     return not _titled_heading(tree, parts - names)

@@ -449,3 +449,16 @@ def test_a_category_page_whose_first_item_carries_two_paragraphs_beside_a_sideba
     page = _template_page("أخبار وطنية", f'<div class="grid"><div class="list">{items}</div>{sidebar}</div>')
     reason = not_article_reason(load_html(page), "https://asdaa.example/akhbar/national/", True)
     assert reason is not None and "linked headlines" in reason
+
+
+def test_a_home_page_whose_h1_is_the_site_name_and_its_tagline_is_not_an_article() -> None:
+    """og:type website, a visually hidden <h1> "name - tagline", and a lead story's long excerpt."""
+    lead = (
+        f"<article class='lead-story'><h2>{_SECTION_ITEMS[0][1]}</h2><p>{_SECTION_LEAD} {_SECTION_MORE}</p></article>"
+    )
+    page = (
+        "<html><head><title>تقصّي - صحافة استقصائية مستقلة</title><meta property='og:type' content='website'>"
+        "<meta property='og:site_name' content='تقصّي'></head><body>"
+        f"<h1 class='sr-only'>تقصّي - صحافة استقصائية مستقلة</h1><main>{lead}</main></body></html>"
+    )
+    assert not_article_reason(load_html(page), "https://www.taqassi.example/x/home", True) is not None
