@@ -32,6 +32,7 @@ from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import data_page_reason, not_article_reason
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
+from crawler.processing.stoplists import merged_stoplist
 from crawler.processing.titles import clean_title, shown_headline
 
 log = logging.getLogger(__name__)
@@ -163,24 +164,24 @@ def _is_headline_text(name: str, headline: HtmlElement) -> bool:
 
 
 def _htmldate_guess(tree: HtmlElement, url: str, max_date: str) -> str | None:
-    """htmldate's date for the page, searching its text too; a January 1st that only that text
-    search finds is a year read in the text ("عام 2021"), no date."""
-    guess = find_date(tree, url=url, original_date=True, extensive_search=True, max_date=max_date)
-    if guess is None or not guess.endswith("-01-01"):
-        return guess
-    without_text = find_date(tree, url=url, original_date=True, extensive_search=False, max_date=max_date)
-    return guess if guess == without_text else None
+    """htmldate's date for the page from its markup and URL. Not its text search (``extensive_search``):
+    on a string with no year it loads dateparser's ~200 locales, 2.5 s in every worker process that meets
+    one, and on the benchmarks it found no date akhbar's own finder missed (docs/benchmarks.md)."""
+    return find_date(tree, url=url, original_date=True, extensive_search=False, max_date=max_date)
 
 
 def load_lazy_parts() -> None:
     """Initialise what the extraction libraries set up on first use, above all jusText's merged
-    stoplists (~0.4 s, built by trafilatura on its first fallback to jusText). Called by a
+    stoplists (~0.2 s, built by trafilatura on its first fallback to jusText; read from a cache file
+    when an earlier run wrote it: :mod:`crawler.processing.stoplists`). Called by a
     process before it forks its workers, so that they inherit it instead of each paying for it."""
     try:
         from justext.core import define_stoplist
         from trafilatura import external
 
-        define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+        if not external.JT_STOPLIST:
+            external.JT_STOPLIST = merged_stoplist(external.jt_stoplist_init)  # type: ignore[assignment]
+        define_stoplist(external.JT_STOPLIST)
     except Exception:  # a library's internals moved: the workers initialise it themselves, as before
         log.debug("extraction libraries not initialised ahead", exc_info=True)
 
