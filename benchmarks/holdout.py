@@ -78,6 +78,7 @@ SETS = {
     "v18": DATA / "holdout-pages-v18",
     "v19": DATA / "holdout-pages-v19",
     "v20": DATA / "holdout-pages-v20",
+    "v21": DATA / "holdout-pages-v21",
 }
 
 
