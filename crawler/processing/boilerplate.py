@@ -655,11 +655,15 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
 
 
 def drop_inset_boxes(tree: HtmlElement) -> int:
-    """Pass 1c: remove the small headed boxes set among the story's paragraphs, judged by their shape
-    alone (:mod:`crawler.processing.insetboxes`)."""
+    """Pass 1c: empty the small headed boxes and notes set among the story's paragraphs, judged by their
+    shape alone (:mod:`crawler.processing.insetboxes`). Emptied, not removed: the page keeps its shape,
+    so trafilatura picks the same container for the story (a removed note once made it take a larger
+    one and glue the date line above the story to its first paragraph)."""
     boxes = inset_boxes(tree)
     for box in boxes:
-        _drop(box)
+        tail = box.tail
+        box.clear()
+        box.tail = tail
     return len(boxes)
 
 
@@ -1145,6 +1149,13 @@ _CREDIT_LABEL = re.compile(
 )
 
 
+MAX_NAME_BYLINE_WORDS = 5
+# "بواسطة ليث الخصاونة", "بقلم سعيد العلوي": a byline without a colon, a line of its own
+_BY_NAME = re.compile(r"^\s*(?:بواسطة|بقلم)\s+[^\d\s.،:]+(?:\s+[^\d\s.،:]+){0,3}\s*$")
+# "أمس, 11:40 م", "اليوم 10:15", "منذ 3 ساعات": a template's relative time stamp
+_RELATIVE_STAMP = re.compile(
+    r"^\s*(?:أمس|امس|اليوم|منذ\s+\S+(?:\s+\S+)?)\s*[,،|-]?\s*(?:\d{1,2}:\d{2}\s*(?:ص|م|AM|PM|am|pm)?)?\s*$"
+)
 MAX_CREDIT_WORDS = 14  # a labelled credit or source line, however it ends ("المصدر: …، الحصيلة السنوية 2024.")
 # "ساهم في إعداد المادة مراسل … بقلعة السراغنة.": a contribution note, with or without a colon
 _CONTRIBUTED = re.compile(
@@ -1406,6 +1417,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         bare = _bare(line)
         if _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare):
             return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if words <= MAX_NAME_BYLINE_WORDS and (_BY_NAME.match(line) or _RELATIVE_STAMP.match(line)):
+        return True  # "بواسطة ليث الخصاونة", "أمس, 11:40 م": the byline and time a template prints after the text
     if not _short_arabic(line, 10):
         return False
     bare = _bare(line)
@@ -1526,10 +1539,25 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     end = _without_translation(lines, start, end)
     while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
         end -= 1
-    kept = [line for line in lines[start:end] if not _credit_line(line)]
+    if end - 1 > start and _editors_note(lines[end - 1]):  # "الأرقام الواردة في هذا المقال أولية…"
+        end -= 1
+    kept = [line for line in lines[start:end] if line.strip() and not _credit_line(line)]
     if start == 0 and end == len(lines) and len(kept) == len(lines):
         return text
     return "\n".join(kept).strip()
+
+
+MAX_EDITORS_NOTE_WORDS = 15
+# the text speaking of itself: "هذا المقال", "هذه المادة", "this article"
+_SELF_REFERENCE = re.compile(
+    r"(?:هذا|هذه)\s+(?:المقال|الخبر|التقرير|المادة|التحقيق|الموضوع|الصفحة)|\bthis\s+(?:article|story|report)\b", re.I
+)
+
+
+def _editors_note(line: str) -> bool:
+    """A short last line in which the text speaks of itself: an editor's note (figures provisional, an
+    article updated, a content warning), not a sentence of the story."""
+    return len(line.split()) <= MAX_EDITORS_NOTE_WORDS and bool(_SELF_REFERENCE.search(line))
 
 
 MAX_INNER_CREDIT_WORDS = 6

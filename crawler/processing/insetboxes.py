@@ -50,7 +50,26 @@ PROSE_CHARS = 60  # a paragraph of the story: at least this many characters
 
 _WRAPPERS = frozenset({"div", "aside", "section"})
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "dt", "dd", "tr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "figcaption", "br"}
+    {
+        "p",
+        "div",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "figcaption",
+        "br",
+        "caption",
+    }
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
@@ -149,16 +168,20 @@ def _inset_box(box: HtmlElement, flow_words: int) -> bool:
 
 
 def _note(el: HtmlElement) -> bool:
-    """A short block that calls the reader to act (it holds a link) or is wholly emphasised and a sentence
-    long: a note beside the story (see the module's docstring)."""
-    if _METADATA(el):
+    """A short block that calls the reader to act (it holds a link), opens with an emphasised label
+    ("<b>حقائق سريعة:</b> …") or is wholly emphasised and a sentence long: a note beside the story (see
+    the module's docstring)."""
+    if _METADATA(el) or _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
     words = len(el.text_content().split())
     if not words or words > MAX_NOTE_WORDS:
         return False
     if el.find(".//a[@href]") is not None:
         return True
-    return words >= MIN_EMPHASISED_NOTE_WORDS and all(_emphasised(text, el) for text in _TEXT_NODES(el))
+    texts = _TEXT_NODES(el)
+    if texts and _emphasised(texts[0], el) and str(texts[0]).strip().endswith((":", "：")):
+        return True
+    return words >= MIN_EMPHASISED_NOTE_WORDS and all(_emphasised(text, el) for text in texts)
 
 
 def _emphasised(text: Any, within: HtmlElement) -> bool:
@@ -196,24 +219,41 @@ def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
         for flow in (parent, parent.getparent() if parent is not None else None):
             if flow is not None:
                 flows.setdefault(flow)
+    for block in _TEXT_BLOCKS(tree):  # a story set as <br>-separated text in its block: the block is a flow
+        flows.setdefault(block)
     boxes: list[HtmlElement] = []
     for flow in flows:
         children = [c for c in flow if isinstance(c.tag, str)]
         prose = [held.get(c, 0) + (_own_words(c) if c.tag != "p" else 0) for c in children]
-        total = sum(prose)
+        total = sum(prose) + _own_words(flow)
         if total < MIN_FLOW_WORDS:
             continue
         prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
-        story_started = False  # a first paragraph of the story seen in this flow (a note comes after it)
+        # a first paragraph of the story seen in this flow (a note comes after it)
+        story_started = len((flow.text or "").strip()) >= PROSE_CHARS
         for child, own in zip(children, prose, strict=True):
-            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class"))
+            judged = story_started
+            story_started = story_started or own > 0 or len((child.tail or "").strip()) >= PROSE_CHARS
+            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or _sheet(child)
             if not candidate or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
-                story_started = story_started or own > 0
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
-                story_started = story_started or own > 0
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
-            if (child.tag in _WRAPPERS and _inset_box(child, total - own)) or (story_started and _note(child)):
+            if (child.tag != "p" and _inset_box(child, total - own)) or (judged and _note(child)):
                 boxes.append(child)
-            story_started = story_started or own > 0
     return [box for box in boxes if not any(a in boxes for a in box.iterancestors())]
+
+
+_TEXT_BLOCKS = XPath(  # block elements holding text of their own: <br>-separated paragraphs
+    f"//body//*[self::div or self::td or self::section or self::article]"
+    f"[text()[string-length(normalize-space()) >= {PROSE_CHARS}]]"
+)
+_ROWS = XPath("./tr | ./tbody/tr | ./thead/tr")
+
+
+def _sheet(el: HtmlElement) -> bool:
+    """A table of label and value rows (two cells at most each): a fact sheet, not a data table."""
+    if el.tag != "table":
+        return False
+    rows = _ROWS(el)
+    return bool(rows) and all(sum(1 for c in row if c.tag in ("td", "th")) <= 2 for row in rows)

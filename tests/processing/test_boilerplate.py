@@ -888,3 +888,21 @@ def test_trim_edges_keeps_a_sentence_that_opens_with_a_label_word() -> None:
     )
     text = f"{PARA.format(city='فاس')}\n{line}\n{PARA.format(city='مكناس')}"
     assert trim_edges(text) == text
+
+
+def test_trim_edges_drops_a_template_byline_and_relative_time_after_the_text_and_an_editors_note() -> None:
+    body = [PARA.format(city="إربد"), PARA.format(city="عجلون")]
+    text = "\n".join([*body, "\t\t", "بواسطة ليث الخصاونة", "أمس, 11:40 م"])
+    assert trim_edges(text) == "\n".join(body)
+    note = "الأرقام الواردة في هذا المقال أولية وقابلة للتحيين."
+    assert trim_edges("\n".join([*body, note])) == "\n".join(body)
+
+
+def test_trim_edges_keeps_a_last_paragraph_that_names_a_report() -> None:
+    """A long last sentence about "this report" is the story's, not an editor's note."""
+    last = (
+        "وخلص هذا التقرير الذي أعدته المندوبية السامية للتخطيط إلى أن معدل البطالة في الوسط القروي ارتفع خلال"
+        " الفصل الأخير بنقطتين مقارنة بالسنة الماضية."
+    )
+    text = f"{PARA.format(city='فاس')}\n{last}"
+    assert trim_edges(text) == text

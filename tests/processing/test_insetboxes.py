@@ -177,3 +177,39 @@ def test_a_classed_lead_with_a_link_before_the_story_stays() -> None:
     lead = '<p class="lead">افتتاح <a href="/tag/route">الطريق الجهوية</a> بعد سنتين من الأشغال المتواصلة.</p>'
     tree = _page(f'<div class="article-body">{lead}{_p(0)}{_p(1)}{_p(2)}</div>')
     assert inset_boxes(tree) == []
+
+
+def test_a_fact_sheet_table_among_the_paragraphs_goes_a_data_table_stays() -> None:
+    sheet = (
+        '<table class="fiche"><caption>بطاقة تقنية للعملية</caption><tr><th>نوع العملية</th><td>عرض عمومي للبيع'
+        "</td></tr><tr><th>سعر السهم</th><td>620 دج</td></tr><tr><th>الوسيط</th><td>بنك التنمية المحلية</td></tr>"
+        "</table>"
+    )
+    data = (
+        "<table><caption>نتائج الجولة</caption><tr><th>الفريق</th><th>النقاط</th><th>الأهداف</th></tr>"
+        "<tr><td>الوداد</td><td>30</td><td>25</td></tr><tr><td>الرجاء</td><td>28</td><td>22</td></tr></table>"
+    )
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{sheet}{_p(2)}{data}{_p(3)}</div>')
+    strip_boilerplate(tree)
+    assert "سعر السهم" not in _text(tree) and "الرجاء" in _text(tree)
+
+
+def test_a_note_opening_with_a_bold_label_goes() -> None:
+    note = (
+        '<div class="notices yellow"><p><strong>حقائق سريعة:</strong> الكوليرا عدوى معوية حادة تنتقل عبر المياه'
+        " والطعام الملوثين.</p></div>"
+    )
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{note}{_p(2)}</div>')
+    strip_boilerplate(tree)
+    assert "الكوليرا" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
+
+
+def test_a_headed_box_in_a_story_set_as_br_separated_text_goes() -> None:
+    story = "<br><br>".join(PARAGRAPHS[:3])
+    box = (
+        '<div class="bbcode_container"><div class="bbcode_description">معلومة:</div>'
+        '<div class="bbcode_quote">دار السرايا بنيت في العهد العثماني واستخدمت مقرا للحكم.</div></div>'
+    )
+    tree = _page(f'<div class="postcontent">{story}<br><br>{box}</div>')
+    strip_boilerplate(tree)
+    assert "دار السرايا" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
