@@ -230,9 +230,36 @@ def is_date_line(text: str) -> bool:
     return not re.search(r"\d", rest) and all(w.lower() in _DATE_LINE_WORDS for w in words)
 
 
+# "أمس, 11:40 م", "اليوم 07:10 ص": a day named relative to the fetch, maybe with its wall-clock time
+_NAMED_DAY = re.compile(r"^\W*(امس|البارحه|اليوم)\b[\s,،|\-]*(?:(\d{1,2}):(\d{2})\s*(ص|م|am|pm)?)?\W*$", re.I)
+
+
+def _named_day(folded: str, fetched_at: str) -> str | None:
+    match = _NAMED_DAY.match(folded)
+    if match is None:
+        return None
+    try:
+        base = datetime.fromisoformat(fetched_at)
+    except ValueError:
+        return None
+    day = (base - timedelta(days=0 if match.group(1) == "اليوم" else 1)).date()
+    hour, minute = int(match.group(2) or 0), int(match.group(3) or 0)
+    if (match.group(4) or "").lower() in ("م", "pm") and hour < 12:
+        hour += 12
+    if (match.group(4) or "").lower() in ("ص", "am") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hour, minute).isoformat()
+
+
 def parse_relative(text: str, fetched_at: str) -> str | None:
-    """Resolve "منذ 3 ساعات" and the like against the fetch time."""
-    match = _RELATIVE.search(fold(text))
+    """Resolve "منذ 3 ساعات", "أمس, 11:40 م" and the like against the fetch time."""
+    folded = fold(text)
+    named = _named_day(folded.strip(), fetched_at)
+    if named is not None:
+        return named
+    match = _RELATIVE.search(folded)
     if not match or not (match.group(1) or match.group(2)):
         return None
     count_s, unit = match.group(1), match.group(2)

@@ -906,3 +906,15 @@ def test_trim_edges_keeps_a_last_paragraph_that_names_a_report() -> None:
     )
     text = f"{PARA.format(city='فاس')}\n{last}"
     assert trim_edges(text) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "للمزيد من أخبار إربد تابعوا صفحتنا على فيسبوك وقناتنا على واتساب",
+        "آخر تعديل بواسطة رزان العمري؛ 16-06-2025 الساعة 09:10 ص. السبب: تصحيح اسم الفرقة",
+    ],
+)
+def test_trim_edges_drops_a_follow_us_line_with_a_lead_in_and_a_forums_edit_stamp(line: str) -> None:
+    body = [PARA.format(city="إربد"), PARA.format(city="الرمثا")]
+    assert trim_edges("\n".join([*body, line])) == "\n".join(body)

@@ -256,3 +256,16 @@ def test_an_hatom_published_abbr_gives_the_date_not_the_print_issue_nor_a_commen
     )
     url = "https://www.alriwaq-weekly.example/2024/12/post-2162.html"
     assert find_published(page, url, "2024-12-07T10:00:00+00:00")[:10] == "2024-12-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أمس, 11:40 م", "2024-12-01T23:40:00"),
+        ("اليوم, 07:10 ص", "2024-12-02T07:10:00"),
+        ("أمس", "2024-12-01T00:00:00"),
+        ("اليوم الثلاثاء أعلنت الوزارة عن برنامج جديد", None),  # a sentence, not a time stamp
+    ],
+)
+def test_a_day_named_relative_to_the_fetch(text: str, expected: str | None) -> None:
+    assert parse_relative(text, "2024-12-02T05:05:00+00:00") == expected
