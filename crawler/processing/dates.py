@@ -176,8 +176,9 @@ def on_archive_clock(iso: str) -> str:
     return dt.astimezone(zone).isoformat()
 
 
-def parse_visible(text: str) -> str | None:
-    """Parse the first human-readable date in ``text`` (Arabic, French, English, numeric)."""
+def parse_visible(text: str, month_first: bool = False) -> str | None:
+    """Parse the first human-readable date in ``text`` (Arabic, French, English, numeric). Numeric dates
+    are read day first, unless ``month_first`` (the page writes ``MM/DD/YYYY``: :func:`writes_month_first`)."""
     folded = fold(text)
     candidates: list[tuple[int, str]] = []
     for match in _NAMED.finditer(folded):
@@ -196,6 +197,8 @@ def parse_visible(text: str) -> str | None:
             break
     for match in _DMY.finditer(folded):
         d, m, y, hh, mm = match.groups()
+        if month_first and "/" in match.group(0):
+            d, m = m, d
         iso = _valid(int(y), int(m), int(d), int(hh) if hh else None, int(mm) if mm else None)
         if iso:
             candidates.append((match.start(), iso))
@@ -487,12 +490,32 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
 AFTER_TEXT_TIER = 3  # ranks from this tier on: dates met only after the article text began
 
 
-def _visible_date(chunks: list[_Chunk], fetched_at: str) -> tuple[tuple[int, int, int], str, bool] | None:
+_SLASH_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?!\d)")
+
+
+def writes_month_first(tree: HtmlElement) -> bool:
+    """Whether the page writes its numeric dates month first (``01/28/2025``: an English-language CMS on an
+    Arabic page): some slash date on it has a second number over 12, and none a first one."""
+    month_first = day_first = False
+    for text in _VISIBLE_TEXT(tree):
+        for match in _SLASH_DATE.finditer(text):
+            first, second = int(match.group(1)), int(match.group(2))
+            month_first = month_first or (second > 12 and first <= 12)
+            day_first = day_first or (first > 12 and second <= 12)
+    return month_first and not day_first
+
+
+_VISIBLE_TEXT = XPath("//body//text()[contains(., '/')][not(ancestor::script or ancestor::style)]")
+
+
+def _visible_date(
+    chunks: list[_Chunk], fetched_at: str, month_first: bool = False
+) -> tuple[tuple[int, int, int], str, bool] | None:
     """The best-ranked visible date, its rank (:func:`_rank`) and whether it was relative ("منذ يومين":
     only as good as the fetch time it is read against)."""
     found: list[tuple[tuple[int, int, int], str, bool]] = []
     for chunk in chunks:
-        iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text)
+        iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text, month_first)
         relative = False
         if iso is None and len(chunk.text) <= _PROSE_CHARS:
             iso, relative = parse_relative(chunk.text, fetched_at), True
@@ -555,7 +578,7 @@ def find_published(
     machine = _machine_date(tree, own)
     if machine:
         return machine
-    visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at)
+    visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at, writes_month_first(tree))
     in_url = _url_date(url)
     if visible and (in_url is None or (visible[0][0] < AFTER_TEXT_TIER and not visible[2])):
         return on_archive_clock(visible[1])

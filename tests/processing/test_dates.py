@@ -269,3 +269,20 @@ def test_an_hatom_published_abbr_gives_the_date_not_the_print_issue_nor_a_commen
 )
 def test_a_day_named_relative_to_the_fetch(text: str, expected: str | None) -> None:
     assert parse_relative(text, "2024-12-02T05:05:00+00:00") == expected
+
+
+def test_a_page_that_writes_dates_month_first_is_read_month_first() -> None:
+    """A Webflow site's "02/11/2025" is February 11th when its related cards say "01/28/2025"; a page whose
+    slash dates never put a number over 12 second stays day first."""
+    related = (
+        "<ul class='related'><li>خبر آخر <span>01/28/2025</span></li><li>خبر ثالث <span>02/03/2025</span></li></ul>"
+    )
+    body = (
+        "<h1>القنصلية المتنقلة تحط الرحال بمدينة جيرونا</h1><div class='meta'>02/11/2025</div>"
+        "<div class='w-richtext'><p>نص الخبر الطويل عن القنصلية المتنقلة وما قدمته من خدمات لأفراد الجالية.</p></div>"
+    )
+    url = "https://www.jusour24.example/akhbar/qonsolia"
+    month_first = fromstring(f"<html><body>{body}{related}</body></html>")
+    assert find_published(month_first, url, "2025-02-12T10:00:00+00:00")[:10] == "2025-02-11"
+    day_first = fromstring(f"<html><body>{body}</body></html>")
+    assert find_published(day_first, url, "2025-12-12T10:00:00+00:00")[:10] == "2025-11-02"
