@@ -79,6 +79,7 @@ SETS = {
     "v19": DATA / "holdout-pages-v19",
     "v20": DATA / "holdout-pages-v20",
     "v21": DATA / "holdout-pages-v21",
+    "v22": DATA / "holdout-pages-v22",
 }
 
 
