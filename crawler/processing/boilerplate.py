@@ -654,12 +654,12 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
     return len(doomed)
 
 
-def drop_inset_boxes(tree: HtmlElement) -> int:
+def drop_inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Pass 1c: empty the small headed boxes and notes set among the story's paragraphs, judged by their
     shape alone (:mod:`crawler.processing.insetboxes`). Emptied, not removed: the page keeps its shape,
     so trafilatura picks the same container for the story (a removed note once made it take a larger
     one and glue the date line above the story to its first paragraph)."""
-    boxes = inset_boxes(tree)
+    boxes = inset_boxes(tree, headline if headline is not None else find_headline(tree))
     for box in boxes:
         tail = box.tail
         box.clear()
@@ -1124,7 +1124,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
-    removed += drop_labels(tree, shorts) + drop_inset_boxes(tree)
+    removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline)
     return unwrapped + hidden + removed + drop_read_also(tree)
 
 

@@ -37,11 +37,12 @@ from typing import Any
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+FLOW_LEVELS = 4
 PROSE_RATIO = 3  # the flow around a box holds at least this many times its words
 MIN_FLOW_WORDS = 80  # ... and at least this many: a box beside a two-line teaser is not inset in a story
 MAX_BOX_WORDS = 120
 MAX_LINE_WORDS = 45
-MAX_HEADING_WORDS = 8
+MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 70
 MIN_BODY_WORDS = 3
 MAX_NOTE_WORDS = 40
@@ -167,6 +168,23 @@ def _inset_box(box: HtmlElement, flow_words: int) -> bool:
     return _heading_line(box, lines)
 
 
+MAX_SHEET_WORDS = 80
+MAX_SHEET_LINE_WORDS = 25
+_LABEL = re.compile(r"^[^:：.،]{1,30}[:：]")  # "الافتتاح:", "نص وإخراج:", "العروض القادمة:"
+
+
+def _labelled_box(box: HtmlElement, flow_words: int) -> bool:
+    """A headed box of "label: value" lines (a show's credits, an exhibition's practical details), even in a
+    block of the kind that carries the story (site builders wrap every block alike): short, its lines short,
+    and two in three of them labelled. A section of the story is told in sentences, not in labels."""
+    if not _inset_box(box, flow_words):
+        return False
+    body = _lines(box)[1:]
+    if _words(body) > MAX_SHEET_WORDS or any(len(line.split()) > MAX_SHEET_LINE_WORDS for line in body):
+        return False
+    return 3 * sum(1 for line in body if _LABEL.match(line)) >= 2 * len(body)
+
+
 def _note(el: HtmlElement) -> bool:
     """A short block that calls the reader to act (it holds a link), opens with an emphasised label
     ("<b>حقائق سريعة:</b> …") or is wholly emphasised and a sentence long: a note beside the story (see
@@ -206,8 +224,9 @@ def _own_words(el: HtmlElement) -> int:
     return len(own.split()) if len(own) >= PROSE_CHARS else 0
 
 
-def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
-    """The inset boxes of the page's flows of paragraphs (see the module's docstring), outermost only."""
+def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[HtmlElement]:
+    """The inset boxes of the page's flows of paragraphs (see the module's docstring), outermost only; none
+    holds ``headline`` (the page's own headline, whatever its tag: the article's header is no box)."""
     flows: dict[HtmlElement, None] = {}
     held: dict[HtmlElement, int] = {}  # words of the story's <p> each element holds (itself or below)
     for p in _PROSE_PARAGRAPHS(tree):
@@ -215,10 +234,12 @@ def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
         held[p] = held.get(p, 0) + words
         for ancestor in p.iterancestors():
             held[ancestor] = held.get(ancestor, 0) + words
-        parent = p.getparent()
-        for flow in (parent, parent.getparent() if parent is not None else None):
-            if flow is not None:
-                flows.setdefault(flow)
+        flow = p.getparent()
+        for _ in range(FLOW_LEVELS):  # the paragraph's block, and the blocks around it (a site builder nests
+            if flow is None:  # each text block three deep: column > block > content > html-content > p)
+                break
+            flows.setdefault(flow)
+            flow = flow.getparent()
     for block in _TEXT_BLOCKS(tree):  # a story set as <br>-separated text in its block: the block is a flow
         flows.setdefault(block)
     boxes: list[HtmlElement] = []
@@ -238,9 +259,13 @@ def inset_boxes(tree: HtmlElement) -> list[HtmlElement]:
             if not candidate or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
+                if child.tag != "p" and _labelled_box(child, total - own):
+                    boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
             if (child.tag != "p" and _inset_box(child, total - own)) or (judged and _note(child)):
                 boxes.append(child)
+    if headline is not None:
+        boxes = [box for box in boxes if box is not headline and not any(a is box for a in headline.iterancestors())]
     return [box for box in boxes if not any(a in boxes for a in box.iterancestors())]
 
 

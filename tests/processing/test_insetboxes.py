@@ -213,3 +213,36 @@ def test_a_headed_box_in_a_story_set_as_br_separated_text_goes() -> None:
     tree = _page(f'<div class="postcontent">{story}<br><br>{box}</div>')
     strip_boilerplate(tree)
     assert "دار السرايا" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
+
+
+def _builder_block(inner: str) -> str:
+    """A site builder's text block: every block of the page, the story's included, is wrapped alike."""
+    return (
+        '<div class="sqs-block html-block"><div class="sqs-block-content"><div class="sqs-html-content">'
+        f"{inner}</div></div></div>"
+    )
+
+
+def test_a_labelled_sheet_in_a_site_builders_block_goes_its_story_blocks_stay() -> None:
+    sheet = (
+        "<h3>معلومات عملية</h3><p>الافتتاح: السبت 11 جانفي 2025 — يتواصل المعرض إلى غاية الأحد 16 فيفري</p>"
+        "<p>رواق دار الأصيل، سيدي بوسعيد — من الثلاثاء إلى الأحد</p><p>ورشات الأطفال: كل سبت بالتسجيل المسبق</p>"
+    )
+    section = "<h3>الكلفة والتمويل</h3><p>رحب السكان بالمشروع وطالبوا باحترام الآجال.</p>"  # told, not labelled
+    blocks = [_builder_block(_p(0) + _p(1)), _builder_block(section), _builder_block(_p(2) + _p(3))]
+    blocks.insert(2, _builder_block(sheet))
+    tree = _page(f'<div class="col sqs-col-12">{"".join(blocks)}</div>')
+    strip_boilerplate(tree)
+    assert "ورشات الأطفال" not in _text(tree)
+    assert "رحب السكان" in _text(tree) and all(" ".join(p.split()) in _text(tree) for p in PARAGRAPHS)
+
+
+def test_a_titled_table_box_goes() -> None:
+    box = (
+        '<div class="table-box"><p class="table-title">أسعار الخضر بسوق الجملة إنزكان - الخميس 17 أبريل 2025</p>'
+        "<table><tr><th>المنتوج</th><th>السعر</th><th>التغير</th></tr><tr><td>طماطم</td><td>5,00</td>"
+        "<td>-12 %</td></tr><tr><td>كوسة</td><td>3,80</td><td>-15 %</td></tr></table></div>"
+    )
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{box}{_p(2)}{_p(3)}</div>')
+    strip_boilerplate(tree)
+    assert "طماطم" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
