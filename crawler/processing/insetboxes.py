@@ -14,7 +14,15 @@ share, and this pass judges the shape only (no vocabulary):
   sentence end), followed by more text (the box's body);
 - it is small (at most :data:`MAX_BOX_WORDS` words) and every line of it is short (at most
   :data:`MAX_LINE_WORDS` words): a box, not a section of the story;
-- it holds neither the headline nor the page's date or byline markup (the metadata read later).
+- it holds neither the headline (whatever its tag) nor the page's date or byline markup (the metadata read
+  later).
+
+A flow is the block of a story paragraph and the blocks up to :data:`FLOW_LEVELS` around it, or a block that
+holds its story as ``<br>``-separated text. Boxes are emptied, not removed (see ``drop_inset_boxes``).
+
+Two more shapes: a table of label/value rows under a caption (a fact sheet) is a box like a wrapper; and a
+headed box whose lines are two in three "label: value" (a show's credits, an exhibition's practical details)
+is a box even in a block of the story's own kind (site builders wrap every block alike).
 
 A *note* is the headless kind: a greeting banner, an appeal for donations or testimonies, a newsletter
 prompt, a corrections link, opening hours under an exhibition's story. It is a block of its own kind among
@@ -32,6 +40,7 @@ quoted in the story is its text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml.etree import XPath
@@ -89,55 +98,55 @@ def _kind(el: HtmlElement) -> tuple[str, str]:
     return el.tag, " ".join((el.get("class") or "").split())
 
 
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _walk(el: HtmlElement) -> Iterator[tuple[str, HtmlElement, str]]:
+    """The text of ``el`` in reading order, as ``(kind, owner, text)``: "text" (an element's own text),
+    "tail" (what follows a child, owned by its parent), and "open"/"close" marks around each element (empty
+    text). Iterative: a hostile page nested thousands deep cannot exhaust the stack."""
+    if el.text:
+        yield "text", el, el.text
+    stack: list[tuple[HtmlElement, bool]] = [(child, False) for child in reversed(el)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            yield "close", node, ""
+            if node.tail:
+                yield "tail", node.getparent(), node.tail
+            continue
+        if not isinstance(node.tag, str) or node.tag in _HIDDEN:
+            if node.tail:
+                yield "tail", node.getparent(), node.tail
+            continue
+        yield "open", node, ""
+        if node.text:
+            yield "text", node, node.text
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+
+
 def _lines(el: HtmlElement) -> list[str]:
     """The box's text as rendered lines: block tags and ``<br>`` break lines."""
     lines: list[str] = []
     current: list[str] = []
-
-    def flush() -> None:
-        line = " ".join("".join(current).split())
-        if line:
-            lines.append(line)
-        current.clear()
-
-    def walk(node: HtmlElement) -> None:
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "template"):
-            if node.tail:
-                current.append(node.tail)
-            return
-        block = node.tag in _BLOCK_TAGS
-        if block:
-            flush()
-        if node.text:
-            current.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            flush()
-        if node.tail:
-            current.append(node.tail)
-
-    if el.text:
-        current.append(el.text)
-    for child in el:
-        walk(child)
-    flush()
+    for kind, node, text in _walk(el):
+        if kind in ("open", "close") and node.tag in _BLOCK_TAGS:
+            line = " ".join("".join(current).split())
+            if line:
+                lines.append(line)
+            current.clear()
+        elif text:
+            current.append(text)
+    line = " ".join("".join(current).split())
+    if line:
+        lines.append(line)
     return lines
 
 
 def _first_text_element(el: HtmlElement) -> HtmlElement | None:
-    """The element whose own text is the first text of ``el``."""
-    if el.text and el.text.strip():
-        return el
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        found = _first_text_element(child)
-        if found is not None:
-            return found
-        if child.tail and child.tail.strip():
-            return el
-    return None
+    """The element whose own text (its text, or a tail it holds after a child) is the first text of ``el``."""
+    return next((node for kind, node, text in _walk(el) if text.strip()), None)
 
 
 def _heading_line(box: HtmlElement, lines: list[str]) -> bool:

@@ -246,3 +246,14 @@ def test_a_titled_table_box_goes() -> None:
     tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{box}{_p(2)}{_p(3)}</div>')
     strip_boilerplate(tree)
     assert "طماطم" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
+
+
+def test_a_box_nested_thousands_deep_is_read_without_recursion() -> None:
+    """Built in code (a parser caps nesting): a hostile page cannot exhaust the stack."""
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}<div class="box"><h3>معلومة مهمة</h3></div>{_p(2)}</div>')
+    node = tree.find(".//div[@class='box']")
+    for _ in range(5000):
+        node = lxml.html.etree.SubElement(node, "div")
+    node.text = "دار السرايا بنيت في العهد العثماني"
+    strip_boilerplate(tree)
+    assert "دار السرايا" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
