@@ -1551,10 +1551,9 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
 
 
 MAX_EDITORS_NOTE_WORDS = 15
-# the text speaking of itself: "هذا المقال", "هذه المادة", "this article"
-_SELF_REFERENCE = re.compile(
-    r"(?:هذا|هذه)\s+(?:المقال|الخبر|التقرير|المادة|التحقيق|الموضوع|الصفحة)|\bthis\s+(?:article|story|report)\b", re.I
-)
+# the text speaking of itself: "هذا المقال", "هذه المادة", "this article" (not "this report" or "this
+# investigation": a story's subject is often one)
+_SELF_REFERENCE = re.compile(r"(?:هذا|هذه)\s+(?:المقال|الخبر|المادة|الصفحة)|\bthis\s+(?:article|story)\b", re.I)
 
 
 def _editors_note(line: str) -> bool:
