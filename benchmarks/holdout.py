@@ -80,6 +80,7 @@ SETS = {
     "v20": DATA / "holdout-pages-v20",
     "v21": DATA / "holdout-pages-v21",
     "v22": DATA / "holdout-pages-v22",
+    "v23": DATA / "holdout-pages-v23",
 }
 
 
