@@ -1567,5 +1567,9 @@ MAX_INNER_CREDIT_WORDS = 6
 
 def _credit_line(line: str) -> bool:
     """A short labelled credit standing as a paragraph of its own inside the text ("المصدر: وكالة تيرس
-    للأنباء" under a paragraph it sourced): never a sentence of the story."""
-    return _short_arabic(line, MAX_INNER_CREDIT_WORDS) and bool(_CREDIT_LABEL.match(_bare(line)))
+    للأنباء" under a paragraph it sourced), or a plug for the site's channel between two paragraphs ("📲
+    اشترك في قناة … على تلغرام"): never a sentence of the story."""
+    if _short_arabic(line, MAX_INNER_CREDIT_WORDS) and _CREDIT_LABEL.match(_bare(line)):
+        return True
+    norm = normalize(line)
+    return len(norm.split()) <= MAX_FOLLOW_US_WORDS and bool(_FOLLOW_US.search(norm) and _PLATFORM.search(norm))

@@ -264,14 +264,19 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
         for child, own in zip(children, prose, strict=True):
             judged = story_started
             story_started = story_started or own > 0 or len((child.tail or "").strip()) >= PROSE_CHARS
-            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or _sheet(child)
+            candidate = (
+                child.tag in _WRAPPERS
+                or (child.tag == "p" and child.get("class"))
+                or _sheet(child)
+                or _pull_quote(child)
+            )
             if not candidate or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
                 if child.tag != "p" and _labelled_box(child, total - own):
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
-            if (child.tag != "p" and _inset_box(child, total - own)) or (judged and _note(child)):
+            if (child.tag != "p" and _inset_box(child, total - own)) or (judged and _note(child)) or _pull_quote(child):
                 boxes.append(child)
     if headline is not None:
         boxes = [box for box in boxes if box is not headline and not any(a is box for a in headline.iterancestors())]
@@ -283,6 +288,20 @@ _TEXT_BLOCKS = XPath(  # block elements holding text of their own: <br>-separate
     f"[text()[string-length(normalize-space()) >= {PROSE_CHARS}]]"
 )
 _ROWS = XPath("./tr | ./tbody/tr | ./thead/tr")
+
+
+MAX_PULL_QUOTE_WORDS = 30
+_QUOTE_CREDIT = XPath(".//cite | .//footer | .//figcaption")
+
+
+def _pull_quote(el: HtmlElement) -> bool:
+    """A quotation set apart with its speaker credited in a ``<cite>``/``<footer>``: a pull quote, the
+    story's words (or a speaker's) displayed a second time beside it. A quotation that is the story's text
+    comes without such a credit (the sentence around it names the speaker)."""
+    quote = el if el.tag == "blockquote" else el.find("blockquote")
+    if quote is None or (quote is not el and len(el) > 2) or not _QUOTE_CREDIT(el):
+        return False
+    return 0 < len(el.text_content().split()) <= MAX_PULL_QUOTE_WORDS
 
 
 def _sheet(el: HtmlElement) -> bool:

@@ -918,3 +918,9 @@ def test_trim_edges_keeps_a_last_paragraph_that_names_a_report() -> None:
 def test_trim_edges_drops_a_follow_us_line_with_a_lead_in_and_a_forums_edit_stamp(line: str) -> None:
     body = [PARA.format(city="إربد"), PARA.format(city="الرمثا")]
     assert trim_edges("\n".join([*body, line])) == "\n".join(body)
+
+
+def test_trim_edges_drops_a_channel_plug_between_two_paragraphs() -> None:
+    first, second = PARA.format(city="تومسك"), PARA.format(city="موسكو")
+    text = f"{first}\n📲 اشترك في قناة «نيفا عربي» على تلغرام لمتابعة آخر أخبار العلوم\n{second}"
+    assert trim_edges(text) == f"{first}\n{second}"

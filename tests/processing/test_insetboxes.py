@@ -257,3 +257,14 @@ def test_a_box_nested_thousands_deep_is_read_without_recursion() -> None:
     node.text = "دار السرايا بنيت في العهد العثماني"
     strip_boilerplate(tree)
     assert "دار السرايا" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
+
+
+def test_a_pull_quote_with_its_credit_goes_a_quoted_statement_stays() -> None:
+    pull = (
+        '<div class="detail-quote"><blockquote>«الطلب على السفر بين البلدين تضاعف خلال العامين الماضيين»'
+        "</blockquote><cite>أندريه كوفاليوف، المدير التجاري</cite></div>"
+    )
+    statement = "<blockquote><p>«سنحترم الآجال المحددة للمشروع ولن نقبل أي تأخير في الإنجاز»</p></blockquote>"
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{pull}{_p(2)}{statement}{_p(3)}</div>')
+    strip_boilerplate(tree)
+    assert "تضاعف خلال العامين" not in _text(tree) and "سنحترم الآجال" in _text(tree)
