@@ -434,6 +434,8 @@ def _teasers_are_the_page(tree: HtmlElement, headline: HtmlElement | None, page_
     its largest block of prose is short, holds them or is one of them (a story further down, even set
     without ``<p>``, keeps the page an article with a related box above its text)."""
     teasers = teasers_under_headline(headline, page_url)
+    if headline is not None and teasers and headline.tag in _TEASER_HEADINGS and _teaser_link(headline, page_url):
+        teasers.insert(0, headline)  # the "headline" found is itself a lead story's link: a home page's lead
     if len(teasers) < MIN_LISTED_ITEMS:
         return 0
     block, prose = _prose_block(tree)

@@ -462,3 +462,22 @@ def test_a_home_page_whose_h1_is_the_site_name_and_its_tagline_is_not_an_article
         f"<h1 class='sr-only'>تقصّي - صحافة استقصائية مستقلة</h1><main>{lead}</main></body></html>"
     )
     assert not_article_reason(load_html(page), "https://www.taqassi.example/x/home", True) is not None
+
+
+def test_a_home_page_whose_lead_story_heading_is_taken_for_the_headline_is_a_listing() -> None:
+    """No <h1>: the lead story's linked <h2> with its first paragraph is the first heading, and more linked
+    items follow."""
+    lead = (  # a teaser under 300 characters, in a block whose own text (section, time, a line) passes them
+        f"<div class='lead'><h2><a href='/news/zilzal.html'>{_SECTION_ITEMS[0][1]}</a></h2>"
+        f"<p>{_SECTION_LEAD} {_SECTION_MORE[:100]}</p><span>روسيا</span> <span>21.11.2024 | 01:35</span>"
+        "<span>أعلنت الهيئة أن الهزة لم تخلف أي أضرار</span></div>"
+    )
+    items = "".join(
+        f"<div class='item'><h3><a href='{h}'>{t}</a></h3><span>21.11.2024</span></div>"
+        for h, t, _ in _SECTION_ITEMS[1:]
+    )
+    page = (
+        "<html><head><title>نيفا عربي</title><meta property='og:type' content='website'></head><body>"
+        f"<main>{lead}<div class='side'>{items}</div></main></body></html>"
+    )
+    assert not_article_reason(load_html(page), "https://arabic.nevatv.example/x/home", True) is not None
