@@ -22,8 +22,10 @@ written on 2026-12-05's fifth session; tuned on since its first measurement), ``
 sixth session; tuned on since its first measurement), ``v17`` (``benchmarks/data/holdout-pages-v17``: the
 same again, written at the same time as v16 and measured once after the v16 rules; tuned on since) and ``v18``
 (``benchmarks/data/holdout-pages-v18``, written after the v17 rules by helpers who described nothing of it
-before its measurement; measured once, then tuned on: no untuned set remains, the next one written is the
-held-out set).
+before its measurement; measured once, then tuned on), and ``v19`` to ``v23``
+(``benchmarks/data/holdout-pages-v19`` … ``-v23``, written on 2026-12-05's seventh session the same way, each
+measured once with the code of its moment, ``benchmarks/data/v19pages_first.txt`` …, then tuned on: no
+untuned set remains, the next one written is the held-out set).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -34,7 +36,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v18|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v23|all]
 """
 
 from __future__ import annotations
