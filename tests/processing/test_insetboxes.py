@@ -46,6 +46,12 @@ BOXES = {
         " سعاد الحجوي</a></p><p>الدائرة الانتخابية: تاونات</p><p>الأسئلة خلال الولاية: 143 كتابيا</p></div></div>",
         "الأسئلة خلال الولاية",
     ),
+    "a titled table": (
+        '<div class="table-box"><p class="table-title">أسعار الخضر بسوق الجملة إنزكان - الخميس 17 أبريل 2025</p>'
+        "<table><tr><th>المنتوج</th><th>السعر</th><th>التغير</th></tr><tr><td>طماطم</td><td>5,00</td>"
+        "<td>-12 %</td></tr><tr><td>كوسة</td><td>3,80</td><td>-15 %</td></tr></table></div>",
+        "طماطم",
+    ),
     "section with a bold label and <br> lines": (
         '<section class="x1"><b>الطرق البديلة</b><br>الطريق الساحلي عبر المنطقة الصناعية<br>'
         "المسلك الغابوي نحو الدواوير الجنوبية</section>",
@@ -138,6 +144,11 @@ NOTES = {
         " بخير</strong></p></div>",
         "تهنئ جميع قرائها",
     ),
+    "a note opening with a bold label": (
+        '<div class="notices yellow"><p><strong>حقائق سريعة:</strong> الكوليرا عدوى معوية حادة تنتقل عبر المياه'
+        " والطعام الملوثين.</p></div>",
+        "الكوليرا",
+    ),
     "a practical note in italics, a classed paragraph": (
         '<p class="event-info"><em>المعرض مفتوح من الثلاثاء إلى الأحد، من الحادية عشرة صباحا حتى السابعة مساء،'
         " والدخول مجاني.</em></p>",
@@ -194,16 +205,6 @@ def test_a_fact_sheet_table_among_the_paragraphs_goes_a_data_table_stays() -> No
     assert "سعر السهم" not in _text(tree) and "الرجاء" in _text(tree)
 
 
-def test_a_note_opening_with_a_bold_label_goes() -> None:
-    note = (
-        '<div class="notices yellow"><p><strong>حقائق سريعة:</strong> الكوليرا عدوى معوية حادة تنتقل عبر المياه'
-        " والطعام الملوثين.</p></div>"
-    )
-    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{note}{_p(2)}</div>')
-    strip_boilerplate(tree)
-    assert "الكوليرا" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
-
-
 def test_a_headed_box_in_a_story_set_as_br_separated_text_goes() -> None:
     story = "<br><br>".join(PARAGRAPHS[:3])
     box = (
@@ -235,17 +236,6 @@ def test_a_labelled_sheet_in_a_site_builders_block_goes_its_story_blocks_stay() 
     strip_boilerplate(tree)
     assert "ورشات الأطفال" not in _text(tree)
     assert "رحب السكان" in _text(tree) and all(" ".join(p.split()) in _text(tree) for p in PARAGRAPHS)
-
-
-def test_a_titled_table_box_goes() -> None:
-    box = (
-        '<div class="table-box"><p class="table-title">أسعار الخضر بسوق الجملة إنزكان - الخميس 17 أبريل 2025</p>'
-        "<table><tr><th>المنتوج</th><th>السعر</th><th>التغير</th></tr><tr><td>طماطم</td><td>5,00</td>"
-        "<td>-12 %</td></tr><tr><td>كوسة</td><td>3,80</td><td>-15 %</td></tr></table></div>"
-    )
-    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{box}{_p(2)}{_p(3)}</div>')
-    strip_boilerplate(tree)
-    assert "طماطم" not in _text(tree) and " ".join(PARAGRAPHS[2].split()) in _text(tree)
 
 
 def test_a_box_nested_thousands_deep_is_read_without_recursion() -> None:
