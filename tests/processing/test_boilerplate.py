@@ -882,16 +882,6 @@ def test_trim_edges_drops_a_place_and_labelled_byline_above_and_a_source_paragra
     assert trim_edges(text) == f"{first}\n{second}"
 
 
-def test_trim_edges_keeps_a_sentence_that_opens_with_a_label_word() -> None:
-    """Only a short labelled line is a credit: a long line that opens with "المصدر" is the story's."""
-    line = (
-        "المصدر: مسؤول في الوزارة قال إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة إجراءات جديدة لدعم"
-        " الفلاحين الصغار المتضررين من الجفاف في الجهات الجنوبية."
-    )
-    text = f"{PARA.format(city='فاس')}\n{line}\n{PARA.format(city='مكناس')}"
-    assert trim_edges(text) == text
-
-
 def test_trim_edges_drops_a_template_byline_and_relative_time_after_the_text_and_an_editors_note() -> None:
     body = [PARA.format(city="إربد"), PARA.format(city="عجلون")]
     text = "\n".join([*body, "\t\t", "بواسطة ليث الخصاونة", "أمس, 11:40 م"])
@@ -900,14 +890,23 @@ def test_trim_edges_drops_a_template_byline_and_relative_time_after_the_text_and
     assert trim_edges("\n".join([*body, note])) == "\n".join(body)
 
 
-def test_trim_edges_keeps_a_last_paragraph_that_names_a_report() -> None:
-    """A long last sentence about "this report" is the story's, not an editor's note."""
-    last = (
-        "وخلص هذا التقرير الذي أعدته المندوبية السامية للتخطيط إلى أن معدل البطالة في الوسط القروي ارتفع خلال"
-        " الفصل الأخير بنقطتين مقارنة بالسنة الماضية."
-    )
-    text = f"{PARA.format(city='فاس')}\n{last}"
-    assert trim_edges(text) == text
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a long line that opens with "المصدر" is the story's: only a short labelled line is a credit
+        "المصدر: مسؤول في الوزارة قال إن الحكومة ستعلن خلال الأسبوع المقبل عن حزمة إجراءات جديدة لدعم"
+        " الفلاحين الصغار المتضررين من الجفاف في الجهات الجنوبية.",
+        # a last sentence about "this report" is the story's, not an editor's note
+        "وخلص هذا التقرير إلى أن معدل البطالة في الوسط القروي ارتفع.",
+    ],
+    ids=["label-word-sentence", "this-report"],
+)
+def test_trim_edges_keeps_story_sentences_that_look_like_credits_or_notes(line: str) -> None:
+    for text in (
+        f"{PARA.format(city='فاس')}\n{line}\n{PARA.format(city='مكناس')}",
+        f"{PARA.format(city='فاس')}\n{line}",
+    ):
+        assert trim_edges(text) == text
 
 
 def test_trim_edges_drops_a_channel_plug_between_two_paragraphs() -> None:
