@@ -1063,7 +1063,10 @@ MIN_DECK_WORDS = 6  # shorter, it is the body's first subheading
 
 
 def _standfirst_class(el: HtmlElement) -> bool:
-    raw = el.get("class")
+    """Named a standfirst by its class, or a block by its id (``<div id="NewsPostDetailSummary">``; a
+    paragraph's id says less: TechCrunch marks its first paragraph ``id="speakable-summary"``)."""
+    ident = (el.get("id") or "") if el.tag != "p" else ""
+    raw = f"{el.get('class') or ''} {ident}".strip()
     return bool(raw) and not _STANDFIRST_WORDS.isdisjoint(_camel_words(raw))
 
 

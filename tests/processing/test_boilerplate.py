@@ -913,3 +913,21 @@ def test_trim_edges_drops_a_channel_plug_between_two_paragraphs() -> None:
     first, second = PARA.format(city="تومسك"), PARA.format(city="موسكو")
     text = f"{first}\n📲 اشترك في قناة «نيفا عربي» على تلغرام لمتابعة آخر أخبار العلوم\n{second}"
     assert trim_edges(text) == f"{first}\n{second}"
+
+
+def test_a_summary_block_named_by_its_id_goes_a_first_paragraph_with_such_an_id_stays() -> None:
+    summary = "الوزارة تحدد مواعيد الامتحان الوطني والجهوي وتعلن تدابير جديدة لمحاربة الغش."
+    tree = _tree(
+        "<article><h1>مذكرة وزارية تحدد إجراءات تنظيم امتحانات البكالوريا</h1>"
+        f"<div id='NewsPostDetailSummary'><p><strong>{summary}</strong></p></div>"
+        f"<div class='body'><p>{PARA.format(city='الرباط')}</p><p>{PARA.format(city='سلا')}</p></div></article>"
+    )
+    strip_boilerplate(tree)
+    assert "تحدد مواعيد الامتحان" not in tree.text_content()
+    first = PARA.format(city="فاس")
+    tree = _tree(
+        "<article><h1>مذكرة وزارية تحدد إجراءات تنظيم امتحانات البكالوريا</h1>"
+        f"<p id='speakable-summary'>{first}</p><p>{PARA.format(city='سلا')}</p></article>"
+    )
+    strip_boilerplate(tree)
+    assert first in tree.text_content()
