@@ -1435,6 +1435,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         or (site_norm and norm == site_norm)
         or _site_credit(norm, site_norm)
         or _TAG_LINE.match(bare)
+        or _DATELINE.match(bare)  # a sign-off: "المكتب الإعلامي – المجلس المحلي في مدينة مارع", "الرباط - و م ع"
     )
 
 

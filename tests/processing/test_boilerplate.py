@@ -868,6 +868,7 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للاستفسار: الرقم الأخضر لوزارة الصحة 1155 (مجاني)",  # where readers call
         "للمزيد من أخبار إربد تابعوا صفحتنا على فيسبوك وقناتنا على واتساب",  # follow us, after a lead-in
         "آخر تعديل بواسطة رزان العمري؛ 16-06-2025 الساعة 09:10 ص. السبب: تصحيح اسم الفرقة",  # a forum's edit stamp
+        "المكتب الإعلامي – المجلس المحلي في مدينة مارع",  # a statement's sign-off
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
