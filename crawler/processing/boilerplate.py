@@ -1419,15 +1419,14 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
         return True
-    if words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
-        bare = _bare(line)
-        if _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare):
-            return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    bare = _bare(line)
+    labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
+    if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
+        return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
     if words <= MAX_NAME_BYLINE_WORDS and (_BY_NAME.match(line) or _RELATIVE_STAMP.match(line)):
         return True  # "بواسطة ليث الخصاونة", "أمس, 11:40 م": the byline and time a template prints after the text
     if not _short_arabic(line, 10):
         return False
-    bare = _bare(line)
     unbracketed = bare.strip().removeprefix("(").removeprefix("[").removesuffix(")").removesuffix("]")
     return bool(
         _CREDIT_LABEL.match(bare)

@@ -31,10 +31,13 @@ none), after the story's first paragraph, short (at most :data:`MAX_NOTE_WORDS` 
 holds a link (a call to action) or is wholly emphasised and a sentence long (at least
 :data:`MIN_EMPHASISED_NOTE_WORDS` words: a bold subheading is shorter).
 
-Invariant: the pass only removes a block whose siblings keep more prose than it had; the story's own
+A *pull quote* is a short quotation set apart with its speaker credited in a ``<cite>``, ``<footer>`` or
+``<figcaption>``.
+
+Invariant: the pass only empties a block whose siblings keep more prose than it had; the story's own
 paragraphs, set directly in the flow, are never candidates (an unclassed ``<p>`` is not a box, nor is a
-``<p>`` of the kind that carries the story), and a quotation (``blockquote``) is left alone: a statement
-quoted in the story is its text.
+``<p>`` of the kind that carries the story), and a quotation (``blockquote``) without such a credit is left
+alone: a statement quoted in the story is its text.
 """
 
 from __future__ import annotations
@@ -165,16 +168,17 @@ def _words(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines)
 
 
-def _inset_box(box: HtmlElement, flow_words: int) -> bool:
+def _inset_box(box: HtmlElement, flow_words: int) -> list[str] | None:
+    """The box's lines when ``box`` is an inset box (see the module's docstring), else None."""
     if _METADATA(box) or _BYLINE_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}"):
-        return False
+        return None
     lines = _lines(box)
     words = _words(lines)
     if words > MAX_BOX_WORDS or PROSE_RATIO * words > flow_words or len(lines) < 2:
-        return False
+        return None
     if _words(lines[1:]) < MIN_BODY_WORDS or any(len(line.split()) > MAX_LINE_WORDS for line in lines):
-        return False
-    return _heading_line(box, lines)
+        return None
+    return lines if _heading_line(box, lines) else None
 
 
 MAX_SHEET_WORDS = 80
@@ -186,9 +190,10 @@ def _labelled_box(box: HtmlElement, flow_words: int) -> bool:
     """A headed box of "label: value" lines (a show's credits, an exhibition's practical details), even in a
     block of the kind that carries the story (site builders wrap every block alike): short, its lines short,
     and two in three of them labelled. A section of the story is told in sentences, not in labels."""
-    if not _inset_box(box, flow_words):
+    lines = _inset_box(box, flow_words)
+    if lines is None:
         return False
-    body = _lines(box)[1:]
+    body = lines[1:]
     if _words(body) > MAX_SHEET_WORDS or any(len(line.split()) > MAX_SHEET_LINE_WORDS for line in body):
         return False
     return 3 * sum(1 for line in body if _LABEL.match(line)) >= 2 * len(body)
@@ -264,19 +269,16 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
         for child, own in zip(children, prose, strict=True):
             judged = story_started
             story_started = story_started or own > 0 or len((child.tail or "").strip()) >= PROSE_CHARS
-            candidate = (
-                child.tag in _WRAPPERS
-                or (child.tag == "p" and child.get("class"))
-                or _sheet(child)
-                or _pull_quote(child)
-            )
-            if not candidate or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
+            pull_quote = _pull_quote(child)
+            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or _sheet(child)
+            if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
                 if child.tag != "p" and _labelled_box(child, total - own):
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
-            if (child.tag != "p" and _inset_box(child, total - own)) or (judged and _note(child)) or _pull_quote(child):
+            box = child.tag != "p" and _inset_box(child, total - own) is not None
+            if box or (judged and _note(child)) or pull_quote:
                 boxes.append(child)
     if headline is not None:
         boxes = [box for box in boxes if box is not headline and not any(a is box for a in headline.iterancestors())]

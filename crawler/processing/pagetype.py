@@ -429,17 +429,19 @@ def teasers_under_headline(headline: HtmlElement | None, page_url: str) -> list[
     return teasers
 
 
-def _teasers_are_the_page(tree: HtmlElement, headline: HtmlElement | None, page_url: str) -> int:
-    """How many teasers stand under the headline (:func:`teasers_under_headline`) when they are the page:
-    its largest block of prose is short, holds them or is one of them (a story further down, even set
-    without ``<p>``, keeps the page an article with a related box above its text)."""
-    teasers = teasers_under_headline(headline, page_url)
+def _teasers_are_the_page(
+    teasers: list[HtmlElement], headline: HtmlElement | None, page_url: str, prose: tuple[HtmlElement | None, int]
+) -> int:
+    """How many teasers stand under the headline (``teasers``: :func:`teasers_under_headline`) when they are
+    the page: its largest block of prose (``prose``: :func:`_prose_block`) is short, holds them or is one of
+    them (a story further down, even set without ``<p>``, keeps the page an article with a related box above
+    its text)."""
     if headline is not None and teasers and headline.tag in _TEASER_HEADINGS and _teaser_link(headline, page_url):
-        teasers.insert(0, headline)  # the "headline" found is itself a lead story's link: a home page's lead
+        teasers = [headline, *teasers]  # the "headline" found is itself a lead story's link: a home page's lead
     if len(teasers) < MIN_LISTED_ITEMS:
         return 0
-    block, prose = _prose_block(tree)
-    if block is None or prose < MIN_BODY_CHARS:
+    block, size = prose
+    if block is None or size < MIN_BODY_CHARS:
         return len(teasers)
     if any(_contains(block, teaser) for teaser in teasers):
         return len(teasers)  # the longest prose holds the teasers
@@ -493,7 +495,11 @@ def not_article_reason(
             return f"a digest: {more} summaries each with its link to the full story"
         if read[1] < MIN_BODY_CHARS:  # no article body anywhere: the summaries are the page (a dossier)
             return f"a digest: {on_page} summaries with links to the full stories and no article body"
-    linked = _teasers_are_the_page(tree, headline if headline is not None else find_headline(tree), original)
+    headline = headline if headline is not None else find_headline(tree)
+    teasers = teasers_under_headline(headline, original)
+    if len(teasers) >= MIN_LISTED_ITEMS - 1:  # a lead story's heading may make the third
+        read = read if read is not None else _prose_block(tree)
+    linked = _teasers_are_the_page(teasers, headline, original, read) if read is not None else 0
     if linked:
         return f"{linked} linked headlines with teasers under the page's headline, before any article body"
     types = _ld_types(tree)
