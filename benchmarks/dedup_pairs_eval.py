@@ -29,6 +29,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-05), tuning data since;
 - v10, ``benchmarks/data/dedup_pairs_v10.tsv``: 480 pairs by the v2 sampler (seed 10010, v1-v9
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-05), tuning data since;
+- v11, ``benchmarks/data/dedup_pairs_v11.tsv``: 480 pairs by the v2 sampler (seed 11011, v1-v10
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -55,7 +58,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v10-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v11-held]
 """
 
 from __future__ import annotations
@@ -97,8 +100,9 @@ SETS = (
     "v8-held",
     "v9-held",
     "v10-held",
+    "v11-held",
 )
-HELD_OUT = "v10-held"  # the set nothing has been tuned on (v3-v9 were read, after their first measurement)
+HELD_OUT = "v11-held"  # the set nothing has been tuned on (v3-v10 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 10)."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 11)."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
