@@ -24,8 +24,9 @@ same again, written at the same time as v16 and measured once after the v16 rule
 (``benchmarks/data/holdout-pages-v18``, written after the v17 rules by helpers who described nothing of it
 before its measurement; measured once, then tuned on), and ``v19`` to ``v23``
 (``benchmarks/data/holdout-pages-v19`` … ``-v23``, written on 2026-12-05's seventh session the same way, each
-measured once with the code of its moment, ``benchmarks/data/v19pages_first.txt`` …, then tuned on: no
-untuned set remains, the next one written is the held-out set).
+measured once with the code of its moment, ``benchmarks/data/v19pages_first.txt`` …, then tuned on), ``v24`` and ``v25`` (written
+at the same time on 2026-12-06's eighth session: v24 measured once and tuned on, v25 measured once after the
+v24 rules).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -36,7 +37,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v23|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v25|all]
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ SETS = {
     "v21": DATA / "holdout-pages-v21",
     "v22": DATA / "holdout-pages-v22",
     "v23": DATA / "holdout-pages-v23",
+    "v24": DATA / "holdout-pages-v24",
+    "v25": DATA / "holdout-pages-v25",
 }
 
 
