@@ -256,7 +256,7 @@ _READ_ALSO = re.compile(
 )
 _TAG_LINE = re.compile(r"^\s*(كلمات\s+دلالية|الكلمات\s+المفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "section", "aside")
+_BLOCK_TAGS = ("p", "div", "span", "font", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "section", "aside")
 _IS_BLOCK = " or ".join(f"self::{t}" for t in _BLOCK_TAGS)
 # Candidates are found by XPath (in C) so the Python passes only see a handful of elements.
 _WITH_ATTRS = XPath("//body//*[@class or @id]")
@@ -1167,7 +1167,7 @@ _CONTRIBUTED = re.compile(
 # "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
 _CONTACT_LABEL = re.compile(
     r"^\s*(?:للاستفسار|للاستفسارات|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|لمزيد من المعلومات|للمزيد من المعلومات"
-    r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,3}\s*[:：]"  # "للتواصل مع المحررة: …"
+    r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
 
 
@@ -1193,8 +1193,8 @@ def _row_cells(line: str) -> list[str] | None:
     stripped = line.strip()
     if len(stripped) < 3 or not (stripped.startswith("|") and stripped.endswith("|")):
         return None
-    cells = [c.strip() for c in stripped[1:-1].split("|") if c.strip()]
-    return cells or None
+    cells = [c.strip() for c in stripped[1:-1].replace("\\|", "|").split("|") if c.strip()]
+    return cells or None  # a link bar in a cell is written with escaped bars ("الرئيسية \\| اتصل بنا"): each its cell
 
 
 def _furniture_cell(cell: str) -> bool:
@@ -1207,13 +1207,23 @@ def _furniture_cell(cell: str) -> bool:
 _LEADING_NOTE = re.compile(r"^\s*(?:تنبيه|تحذير|تنويه|ملاحظة المحرر|ملاحظة التحرير|ملاحظة)\s*[:：]")
 
 
+# a short Latin item of a link bar above an Arabic story: "RSS", "English", "PDF", "Français"
+_LATIN_LINK = re.compile(r"^[A-Za-zÀ-ÿ][\w.+-]{0,11}(?: [A-Za-zÀ-ÿ][\w.+-]{0,11})?$")
+
+
 def _is_leading_meta(line: str, site_norm: str) -> bool:
     if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
         return True
     cells = _row_cells(line)
+    if cells is None and " | " in line:  # the row as one line: "تاريخ النشر: … | آخر تعديل: … | عدد القراءات: 1874"
+        cells = [part.strip() for part in line.split(" | ") if part.strip()]
     if cells is not None:  # a meta row: byline, date, counters, each in a cell
         return all(
-            _furniture_cell(c) or _is_leading_meta(c, site_norm) or _leading_furniture(c) or is_date_line(c)
+            _furniture_cell(c)
+            or _is_leading_meta(c, site_norm)
+            or _leading_furniture(c)
+            or is_date_line(c)
+            or _LATIN_LINK.match(c)
             for c in cells
         )
     if not _short_arabic(line, 8):
@@ -1252,8 +1262,9 @@ def _leading_furniture(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    """A paragraph of running text: 15+ words."""
-    return len(line.split()) >= MIN_PROSE_WORDS
+    """A paragraph of running text: 15+ words (separators such as the "|" of a table row are no words)."""
+    words = line.split()
+    return len(words) >= MIN_PROSE_WORDS and sum(1 for w in words if any(c.isalnum() for c in w)) >= MIN_PROSE_WORDS
 
 
 # a site's notice on reusing its content ("يسمح بنشر مقتطفات ... مع ذكر المصدر", "جميع الحقوق محفوظة"),
@@ -1277,6 +1288,8 @@ _DISCLAIMER = re.compile(
 # speaks to the reader about comments; on normalised text
 _COMMENT_WORDS = re.compile(r"تعليق|مشاركاتك|مشاركاتكم|النقاش|الحوار")
 _TO_THE_READER = re.compile(r"\b(ترحب|نرحب|ننصحك|ننصحكم|نرجو|يرجي|الرجاء|نذكر|نحيطكم)\b")
+# how a site states that it moderates: "تخضع التعليقات لرقابة هيئة التحرير", "يحتفظ الموقع بحق عدم النشر"
+_MODERATION = re.compile(r"\b(تخضع|لرقابه|رقابه|يحتفظ|نحتفظ)\b")
 _POLICY_WORDS = re.compile(r"مراجعه|ارشادات|اداب|شروط|الالتزام|نشرها")
 
 
@@ -1285,7 +1298,8 @@ def _is_notice(norm: str) -> bool:
     normalised line)."""
     if len(norm.split()) > MAX_NOTICE_WORDS:
         return False
-    comment_policy = _COMMENT_WORDS.search(norm) and _TO_THE_READER.search(norm) and _POLICY_WORDS.search(norm)
+    addressed = _TO_THE_READER.search(norm) or _MODERATION.search(norm)
+    comment_policy = _COMMENT_WORDS.search(norm) and addressed and _POLICY_WORDS.search(norm)
     return bool(_RIGHTS.search(norm) and _RIGHTS_CONTEXT.search(norm)) or bool(
         _DISCLAIMER.search(norm) or comment_policy
     )
@@ -1476,15 +1490,15 @@ _COMMENTS_HEADING = re.compile(
 
 # "تصوير: فلان", "الصور: وكالة …", "(عدسة: …)": a photo credit on a line of its own
 _PHOTO_CREDIT = re.compile(r"^\s*[(\[]?\s*(?:تصوير|الصورة|الصور|صورة|صور|عدسة)\s*[:：]")
-MAX_CREDIT_WORDS = 8
+MAX_PHOTO_CREDIT_WORDS = 8
 
 
 def drop_photo_credits(text: str) -> str:
-    """Remove photo credit lines wherever they stand: short (:data:`MAX_CREDIT_WORDS` words), Arabic,
+    """Remove photo credit lines wherever they stand: short (:data:`MAX_PHOTO_CREDIT_WORDS` words), Arabic,
     opened by a credit label, not a sentence. A gallery set between paragraphs leaves its credit line
     there; at the edges :func:`trim_edges` takes such lines with the other credit and tag lines."""
     lines = text.split("\n")
-    kept = [line for line in lines if not (_PHOTO_CREDIT.match(line) and _short_arabic(line, MAX_CREDIT_WORDS))]
+    kept = [line for line in lines if not (_PHOTO_CREDIT.match(line) and _short_arabic(line, MAX_PHOTO_CREDIT_WORDS))]
     return text if len(kept) == len(lines) else "\n".join(kept)
 
 
@@ -1545,14 +1559,16 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     end = _without_translation(lines, start, end)
     while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
         end -= 1
-    if end - 1 > start and _editors_note(lines[end - 1]):  # "الأرقام الواردة في هذا المقال أولية…"
-        end -= 1
+    if end - 1 > start and (_editors_note(lines[end - 1]) or _BARE_SIGNATURE.match(lines[end - 1])):
+        end -= 1  # "الأرقام الواردة في هذا المقال أولية…"; the writer's name alone under the text
     kept = [line for line in lines[start:end] if line.strip() and not _credit_line(line)]
     if start == 0 and end == len(lines) and len(kept) == len(lines):
         return text
     return "\n".join(kept).strip()
 
 
+# the writer's name alone on the last line, as a signature: two to four Arabic words, no digit, no punctuation
+_BARE_SIGNATURE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3}\s*$")
 MAX_EDITORS_NOTE_WORDS = 15
 # the text speaking of itself: "هذا المقال", "هذه المادة", "this article" (not "this report" or "this
 # investigation": a story's subject is often one)

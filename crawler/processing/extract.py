@@ -23,6 +23,7 @@ from trafilatura.utils import load_html
 from crawler.discovery import canonicalize_url
 from crawler.items import RawPage
 from crawler.processing.boilerplate import drop_photo_credits, strip_boilerplate, trim_edges
+from crawler.processing.brparagraphs import split_br_paragraphs
 from crawler.processing.canonical import article_url
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
@@ -213,6 +214,7 @@ def extract(raw: RawPage) -> Article:
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
     strip_boilerplate(tree, headline)
+    split_br_paragraphs(tree)  # after the cleaning, whose rules read <br> soup as it was written
     try:
         meta = _metadata(tree)
         doc = trafilatura.bare_extraction(

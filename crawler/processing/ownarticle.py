@@ -71,6 +71,7 @@ _EMPHASIS = frozenset({"b", "strong", "font", "big"})
 _SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")
 MAX_EMPHASIS_WORDS = 25
 MAX_DATE_LINE = 100  # a date line under a title ("الخميس 14 دجنبر 2023 - 11:05 | عدد القراءات : 2087")
+MAX_BYLINE_LINE = 60  # a byline line of its own ("كتب: أحمد الزعبي"), the date on the line after it
 _TITLES = XPath('//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content | //title/text()')
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 
@@ -144,17 +145,20 @@ def emphasised_line(el: HtmlElement) -> bool:
 
 def _dated_byline_after(f: HtmlElement) -> bool:
     """The first line of text after ``f`` (elements or ``<br>`` tails) is a date line: a full date in a
-    short line, or in a byline line ("ابن جرير في 27 نونبر 2023 - بقلم: …")."""
+    short line, or in a byline line ("ابن جرير في 27 نونبر 2023 - بقلم: …"); or it is a short byline line
+    and the date line comes right after it ("كتب: فلان", then "06/01/2025")."""
     texts = [f.tail or ""]
     for seen, el in enumerate(following(f)):
-        if seen > 4:
+        if seen > 6:
             break
         texts += [el.text or "", el.tail or ""]
-    for text in texts:
-        line = text.strip()
-        if line:
-            dated = bool(_FULL_DATE.search(line))
-            return dated and (len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line))))
+    lines = [line for line in (text.strip() for text in texts) if line]
+    for i, line in enumerate(lines[:2]):
+        dated = bool(_FULL_DATE.search(line))
+        if dated:
+            return len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line)))
+        if i or len(line) > MAX_BYLINE_LINE or not _BYLINE.search(line):
+            return False  # neither a date line nor a byline line with the date line under it
     return False
 
 

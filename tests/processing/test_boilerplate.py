@@ -932,3 +932,50 @@ def test_a_summary_block_named_by_its_id_goes_a_first_paragraph_with_such_an_id_
     )
     strip_boilerplate(tree)
     assert first in tree.text_content()
+
+
+def test_an_ad_label_set_in_a_font_run_goes() -> None:
+    """Old rich-text bodies set labels in <font>, not in a <span>: "- إعلان -" between two paragraphs."""
+    tree = _tree(
+        f"<td><font size='3'>{PARA.format(city='إربد')}</font><br><br>"
+        f"<font size='2' color='#999999'>- إعلان -</font><br><a href='/ad'><img src='/b.gif'></a><br><br>"
+        f"<font size='3'>{PARA.format(city='الزرقاء')}</font></td>"
+    )
+    strip_boilerplate(tree)
+    assert "إعلان" not in tree.text_content()
+    assert "إربد" in tree.text_content() and "الزرقاء" in tree.text_content()
+
+
+def test_trim_edges_drops_a_meta_row_written_as_one_line_and_a_link_bar_row_with_escaped_bars() -> None:
+    body = [PARA.format(city="عمان"), PARA.format(city="إربد")]
+    meta = "تاريخ النشر: 18/11/2024 10:32:15 ص | آخر تعديل: 19/11/2024 09:05:41 ص | عدد القراءات: 1874"
+    assert trim_edges("\n".join([meta, *body])) == "\n".join(body)
+    # a top bar row: the day, then a link bar that the extractor writes with escaped bars inside its cell
+    bar = "| اليوم: الأربعاء، 09 أكتوبر 2024 | الرئيسية \\| المواضيع \\| أرسل خبراً \\| اتصل بنا \\| RSS |"
+    assert trim_edges("\n".join([bar, *body])) == "\n".join(body)
+
+
+def test_trim_edges_counts_no_separator_as_a_word_of_prose() -> None:
+    """A row of seventeen tokens, half of them bars, is no paragraph: the headline below it still opens the text."""
+    title = "نقابة الغزل والنسيج تطالب بتدخل حكومي بعد إغلاق مصنعين للألبسة في إربد"
+    bar = "| عمّان - السبت 10/05/2025 | اتصل بنا \\| RSS \\| أرشيف الأعداد PDF \\| English \\| Français | | |"
+    body = [PARA.format(city="إربد"), PARA.format(city="الرمثا")]
+    assert trim_edges("\n".join([bar, "أخبار النقابات", title, *body]), title=title) == "\n".join(body)
+
+
+def test_trim_edges_drops_a_moderation_notice_a_long_contact_label_and_a_bare_signature() -> None:
+    body = [PARA.format(city="إربد"), PARA.format(city="الرمثا")]
+    for tail in (
+        ["للتواصل مع النقابة بشأن قضايا العاملين في القطاع: هاتف 02-7251144", "المرفقات:"],
+        ["تخضع التعليقات لرقابة هيئة التحرير قبل نشرها، ويحتفظ الموقع بحق عدم نشر التعليقات المسيئة."],
+        ["منية العرفاوي"],  # the writer's name alone under the text
+    ):
+        assert trim_edges("\n".join([*body, *tail])) == "\n".join(body), tail
+
+
+def test_trim_edges_keeps_a_labelled_source_line_of_up_to_fourteen_words() -> None:
+    """The credit rule's own limit (fourteen words) holds; the photo-credit limit (eight) is another constant."""
+    body = [PARA.format(city="فاس"), PARA.format(city="مكناس")]
+    credit = "المصدر: المندوبية السامية للتخطيط، البحث الوطني حول التشغيل، الفصل الثالث من سنة 2024."
+    assert 8 < len(credit.split()) <= 14
+    assert trim_edges("\n".join([*body, credit])) == "\n".join(body)

@@ -98,6 +98,22 @@ def test_a_pulled_in_article_never_replaces_or_joins_the_own_one(markup: str) ->
         assert para not in art.text
 
 
+def test_a_pasted_second_article_whose_byline_and_date_stand_on_two_lines_goes_title_included() -> None:
+    """Font runs in <br> soup (a Notes/Domino rich-text body): a marker, the neighbour's title in a larger bold
+    font, "كتب: …" on one line and its date on the next: the title line heads a second article."""
+    font = '<font size="3">{}</font>'
+    own = "<br>\n<br>".join(font.format(p) for p in OWN)
+    other = "<br>\n<br>".join(font.format(p) for p in OTHER)
+    main = (
+        f'<table><tr><td><font size="5"><b>{TITLE}</b></font><br><br>{own}<br>\n<br>'
+        f'<font size="3" color="#7A1B1B"><b>اقرأ أيضاً</b></font><br>'
+        f'<font size="4"><b>{OTHER_TITLE}</b></font><br>'
+        f'<font size="2">كتب: أحمد الزعبي</font><br><font size="1">02/03/2024</font><br><br>{other}</td></tr></table>'
+    )
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    assert art.text.split("\n") == OWN, art.text
+
+
 TABLE_PAGE = """<html><head><meta charset="utf-8"><title>بوابة :: {title}</title></head><body><table>
 <tr><td><font size="1"><a href="/">الرئيسية</a> &raquo; <a href="/cat/2">جهوية</a></font></td></tr>
 <tr><td><font size="4" color="#990000"><b>{title}</b></font></td></tr>

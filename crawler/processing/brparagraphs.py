@@ -1,0 +1,183 @@
+"""Paragraphs written as ``<br><br>``: made real ``<p>`` elements before trafilatura reads the page.
+
+Old and hand-made sites (table layouts, Lotus Domino, PHP-Nuke, ASP.NET labels) set a whole story in one
+block as runs of text and inline elements separated by blank lines (two ``<br>`` or more). A browser shows
+paragraphs; trafilatura, which looks for paragraph elements, sees one block and may keep the whole
+container it sits in (a page-wide ``<form>``, with the top bar and the menus). Mozilla's Readability
+solves this the same way (``_replaceBrs``): a chain of two or more ``<br>`` ends a paragraph.
+
+Only the story's own blocks change: the block in ``<br>`` soup with the most text (and any other with at least half
+as much); elsewhere (menus, sidebars, byline boxes set the same way) trafilatura's reading is left as it was.
+
+Invariant: only the direct content of such a block, holding at least one chain of two ``<br>``, changes; each
+run of phrasing content between chains (text, links, bold, font runs, single ``<br>``) becomes one ``<p>``
+holding exactly that content in the same order; block children (tables, lists, divs) stay where they are,
+unwrapped; the chains themselves go. No text is added or lost.
+"""
+
+from __future__ import annotations
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+# elements a paragraph can hold (HTML's phrasing content, with the presentational tags old sites use)
+PHRASING = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    }
+)
+# blocks whose direct content may be paragraphs in <br> soup (a <p> holding some becomes a <div>)
+CONTAINERS = frozenset({"div", "td", "th", "section", "article", "main", "form", "body", "center", "dd", "li", "p"})
+
+_BR_PARENTS = XPath("//br/..")
+MIN_STORY_CHARS = 400  # a block with less text in <br> soup is no story (a byline box, an address)
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def _has_chain(el: HtmlElement) -> bool:
+    """Whether ``el`` holds two ``<br>`` in a row among its direct children (blank text between them)."""
+    previous_br = False
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "br":
+            if previous_br:
+                return True
+            previous_br = _blank(child.tail)
+        else:
+            previous_br = False
+    return False
+
+
+def _runs(el: HtmlElement) -> list[list[object]]:
+    """The direct content of ``el`` in order, cut at every chain of ``<br>`` and around every block child:
+    each run is a list of texts (``str``) and elements; a block child is a run of its own (a list holding
+    only it) marked by not being phrasing."""
+    runs: list[list[object]] = [[]]
+    if el.text:
+        runs[-1].append(el.text)
+    children = list(el)
+    i = 0
+    while i < len(children):
+        child = children[i]
+        tail = child.tail
+        tag = child.tag if isinstance(child.tag, str) else None
+        if tag == "br":
+            j = i
+            while j + 1 < len(children) and children[j + 1].tag == "br" and _blank(children[j].tail):
+                j += 1
+            if j > i:  # a chain: the paragraph ends here
+                runs.append([])
+                if children[j].tail:
+                    runs[-1].append(children[j].tail)
+                i = j + 1
+                continue
+        if tag is not None and tag not in PHRASING:
+            runs.append([child])
+            runs.append([])
+        else:
+            runs[-1].append(child)
+        if tail:
+            runs[-1].append(tail)
+        i += 1
+    return runs
+
+
+def _make_paragraph(items: list[object], maker: HtmlElement) -> HtmlElement:
+    p = maker.makeelement("p", {})
+    last: HtmlElement | None = None
+    for item in items:
+        if isinstance(item, str):
+            if last is None:
+                p.text = (p.text or "") + item
+            else:
+                last.tail = (last.tail or "") + item
+        else:
+            assert isinstance(item, HtmlElement)
+            item.tail = None
+            p.append(item)
+            last = item
+    return p
+
+
+def _shows_something(run: list[object]) -> bool:
+    """Whether a run holds text or an element other than a line break (an image, a link)."""
+    return any(not _blank(item) if isinstance(item, str) else item.tag != "br" for item in run)  # type: ignore[attr-defined]
+
+
+def _rebuild(el: HtmlElement) -> None:
+    runs = _runs(el)
+    for child in list(el):
+        child.tail = None
+        el.remove(child)
+    el.text = None
+    for run in runs:
+        if len(run) == 1 and isinstance(run[0], HtmlElement) and run[0].tag not in PHRASING:
+            el.append(run[0])  # a block child stays as it is
+        elif _shows_something(run):
+            el.append(_make_paragraph(run, el))
+    if el.tag == "p":
+        el.tag = "div"  # a paragraph cannot hold paragraphs
+
+
+def _direct_prose(el: HtmlElement) -> int:
+    """Characters of text ``el`` holds in its direct phrasing content (its own text, its inline children's
+    text and their tails): what it would show as paragraphs."""
+    chars = len((el.text or "").strip())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in PHRASING:
+            chars += len(child.text_content().strip())
+        chars += len((child.tail or "").strip())
+    return chars
+
+
+def split_br_paragraphs(tree: HtmlElement) -> int:
+    """Make ``<p>`` elements of the ``<br><br>``-separated paragraphs of the page's story (see the module's
+    docstring): the block in ``<br>`` soup that holds the most text, and any other holding at least half as
+    much (a story in two blocks); a menu or a sidebar set the same way is left as it is. Returns how many
+    blocks changed."""
+    blocks = [el for el in _BR_PARENTS(tree) if el.tag in CONTAINERS and _has_chain(el)]
+    sizes = [_direct_prose(el) for el in blocks]
+    most = max(sizes, default=0)
+    if most < MIN_STORY_CHARS:
+        return 0
+    chosen = [el for el, size in zip(blocks, sizes, strict=True) if 2 * size >= most]
+    for el in chosen:
+        _rebuild(el)
+    return len(chosen)

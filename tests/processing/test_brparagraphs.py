@@ -1,0 +1,57 @@
+"""Paragraphs written as <br><br> become <p> elements in the story's block, and only there."""
+
+from __future__ import annotations
+
+from lxml.html import fromstring, tostring
+
+from crawler.items import RawPage
+from crawler.processing.brparagraphs import split_br_paragraphs
+from crawler.processing.extract import extract
+
+PARAS = [
+    "طالبت النقابة العامة للعاملين في الغزل والنسيج الحكومة بالتدخل العاجل لحماية حقوق نحو تسعمئة عامل وعاملة فقدوا"
+    " وظائفهم إثر إغلاق مصنعين للألبسة في مدينة الحسن الصناعية بإربد خلال الأسبوعين الماضيين.",
+    "وقالت النقابة في مذكرة سلمتها إلى وزير العمل إن إدارتي المصنعين أبلغتا العمال بقرار الإغلاق قبل أيام قليلة من"
+    " تنفيذه، دون صرف رواتب شهر نيسان أو مستحقات نهاية الخدمة.",
+    "ودعت المذكرة إلى إنشاء صندوق لضمان حقوق العمال في حالات الإغلاق المفاجئ، يموَّل من رسوم رمزية على المنشآت"
+    " الصناعية، وإلى إعادة تأهيل العاملين المتضررين وإلحاقهم بمصانع أخرى.",
+]
+
+
+def test_runs_between_double_line_breaks_become_paragraphs_blocks_stay_and_no_text_changes() -> None:
+    story = (
+        f"<div id='story'>{PARAS[0]} <b>عاجل</b><br><br>\n<font>{PARAS[1]}</font> ذيل<br>سطر ثان<br> <br><br>"
+        f"{PARAS[2]}<table><tr><td>جدول</td></tr></table>بعد الجدول<br><br></div>"
+    )
+    tree = fromstring(f"<html><body><div>{story}</div><div id='side'>قائمة<br><br>روابط</div></body></html>")
+    before = "".join(tree.text_content().split())  # blocks join without a space: compare the letters
+    assert split_br_paragraphs(tree) == 1
+    assert "".join(tree.text_content().split()) == before
+    block = tree.get_element_by_id("story")
+    assert [child.tag for child in block] == ["p", "p", "p", "table", "p"]
+    assert block[1].find("br") is not None  # a single line break stays inside its paragraph
+    assert tree.get_element_by_id("side").find("p") is None  # a block with little text is left as it was
+
+
+def test_a_paragraph_holding_paragraphs_becomes_a_block() -> None:
+    tree = fromstring(f"<html><body><p>{PARAS[0]}<br><br>{PARAS[1]}<br><br>{PARAS[2]}</p></body></html>")
+    split_br_paragraphs(tree)
+    assert b"<div><p>" in tostring(tree)
+
+
+def test_a_page_wide_form_of_tables_and_font_runs_yields_the_story_only() -> None:
+    """One <form> holds the page (a Notes/Domino site): a top bar table, the menu, then the story as <font> runs
+    between <br><br> in the main cell, with related links and a comment form after it."""
+    runs = "<br>\n<br>\n".join(f'<font size="3">{p}</font>' for p in PARAS)
+    page = f"""<html><head><meta charset="utf-8"><title>مذكرة النقابة - صوت النقابات</title></head><body>
+<form name="_NewsDoc"><table width="100%"><tr><td><font size="1">عمّان - السبت 10/05/2025</font></td>
+<td><font size="1"><a href="/c">اتصل بنا</a> | <a href="/r">RSS</a> | <a href="/p">أرشيف الأعداد PDF</a> |
+<a href="/e">English</a></font></td></tr></table>
+<table><tr><td><a href="/">الرئيسية</a></td><td><a href="/n">أخبار النقابات</a></td></tr></table>
+<table><tr><td valign="top"><font size="1"><a href="/">الرئيسية</a> &gt; <a href="/n">أخبار النقابات</a></font><br><br>
+<font size="5"><b>مذكرة النقابة</b></font><br><font size="2">كتب: خالد المومني</font><br>
+<font size="2">الثلاثاء 6 أيار/مايو 2025</font><hr>{runs}<br>\n<br>
+<font size="2"><b>أخبار ذات صلة:</b></font><ul><li><a href="/a">إغلاق مصنع للألبسة في الضليل</a></li></ul>
+<font size="2"><b>أضف تعليقك</b></font><br><input name="c"></td></tr></table></form></body></html>"""
+    art = extract(RawPage(url="https://sawt.example/web/sawt.nsf/0/5D20?OpenDocument", body=page.encode()))
+    assert art.text.split("\n") == PARAS, art.text
