@@ -33,7 +33,7 @@ from functools import lru_cache
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from crawler.processing.dates import is_date_line
+from crawler.processing.dates import is_date_line, is_dated_signoff
 from crawler.processing.insetboxes import inset_boxes
 from crawler.processing.normalize import normalize
 from crawler.processing.ownarticle import direct_text_chars, find_headline, following
@@ -169,6 +169,14 @@ _LABELS = frozenset(
         "اترك تعليقاً",
         "Recent Posts",
         "Post navigation",
+        # links to the neighbouring stories ("< السابق", "التالي >"; "المقال التالي" is left to the read-also
+        # pass: it may head a whole second article)
+        "السابق",
+        "التالي",
+        "Previous",
+        "Next",
+        "Précédent",
+        "Suivant",
         "انتقل إلى المحتوى",
         "Skip to content",
         # article action bars of every CMS generation
@@ -1166,7 +1174,8 @@ _CONTRIBUTED = re.compile(
 )
 # "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
 _CONTACT_LABEL = re.compile(
-    r"^\s*(?:للاستفسار|للاستفسارات|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|لمزيد من المعلومات|للمزيد من المعلومات"
+    r"^\s*(?:للاستفسار|للاستفسارات|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|للشكاوى|للشكاوي|للاقتراحات"
+    r"|لمزيد من المعلومات|للمزيد من المعلومات"
     r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
 
@@ -1322,7 +1331,7 @@ _SIGNATURE = re.compile(r"^\s*[—–-]\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+
 # "ر. ن.": dotted initials alone
 _INITIALS = re.compile(
     r"^\s*(?:/[\u0621-\u064a ]{2,25}/\s*|[(\[][\u0621-\u064a .]{1,12}[)\]]\s*)?"
-    r"(?:[\u0621-\u064a][\s.]+){1,4}[\u0621-\u064a]?\.?\s*[/|]\s*(?:[\u0621-\u064a][\s.]*){1,5}"
+    r"(?:[\u0621-\u064a][\s.]+){1,4}[\u0621-\u064a]?\.?\s*[/|]\s*(?:[\u0621-\u064a][\s.]*){0,5}"
     r"(?:[(\[][^()\[\]]{1,40}[)\]])?\s*$"
     r"|^\s*(?:[\u0621-\u064a]\.\s*){1,3}[\u0621-\u064a]\.?\s*$"
 )
@@ -1342,7 +1351,8 @@ MAX_FOLLOW_US_WORDS = 25
 # a helpline addressed to the reader: "للإبلاغ عن … اتصل بغرفة العمليات على الرقم 0780…", "للحالات الطارئة اتصل
 # بالرقم 112" (a purpose, then the imperative, then a number; a report of a call to call is worded otherwise)
 _HELPLINE = re.compile(
-    r"^\W*(?:لل\S+|لمزيد|اذا|في حال)(?: \S+){0,10} (?:اتصل|اتصلوا|اتصلي|راسل|راسلوا|راسلي|تواصل|تواصلوا|تواصلي)\b"
+    r"^\W*(?:لل\S+|لمزيد|اذا|في حال)(?: \S+){0,10} (?:اتصل|اتصلوا|اتصلي|الاتصال|راسل|راسلوا|راسلي|تواصل|تواصلوا|تواصلي"
+    r"|التواصل)\b"
     r"(?: \S+){0,6} (?:ب?الرقم|رقم|ب?الهاتف|هاتف)(?: \S+){0,2} \+?\d{3,}"
 )
 # "تابعوا تغطية <site> …": the site's call to follow its coverage
@@ -1376,6 +1386,14 @@ _PAGE_WIDGET = re.compile(
 )
 MAX_PROMPT_WORDS = 25
 # "للمزيد من أخبار التموين اضغط هنا": a link line, on normalised text
+# where the story ran in print: "نشر في العدد المطبوع رقم 47", "نُشر في النسخة الورقية – العدد 1217" (normalised)
+_PRINT_NOTE = re.compile(r"^\W*(?:نشر|نشرت|ينشر|تنشر)(?: هذا| هذه)?(?: \S+)? في (?:العدد|عدد|النسخه|الطبعه)\b")
+MAX_PRINT_NOTE_WORDS = 20
+# a question put to the reader, then what to send and where: "هل لديك استفسار؟ أرسل سؤالك …", "هل وصلك ادعاء؟ أرسله …"
+_READER_CALL = re.compile(
+    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون)\b[^.؟?]{0,80}[؟?]\W*"
+    r"(?:\S+ ){0,3}(?:[أا]رسل|راسل|شارك|اتصل|تواصل)"
+)
 _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
 MAX_WIDGET_WORDS = 12
 # a line in another language written in Arabic script (Kurdish, Persian, Urdu): letters Arabic never uses
@@ -1429,6 +1447,10 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
         return True
+    if words <= MAX_PRINT_NOTE_WORDS and _PRINT_NOTE.match(norm):
+        return True  # "نُشر في العدد المطبوع رقم 47 من …", "نُشر هذا الموضوع في العدد 1187"
+    if words <= MAX_FOLLOW_US_WORDS and _READER_CALL.match(_bare(line)):
+        return True  # "هل لديك استفسار قانوني؟ أرسل سؤالك إلى باب استشارات قانونية …"
     if words <= MAX_PROMPT_WORDS and (_PAGE_WIDGET.search(norm) or _OTHER_SCRIPT_LANGUAGE.search(line)):
         return True
     if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
@@ -1437,6 +1459,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if is_dated_signoff(line):
+        return True  # "صدر في زليتن بتاريخ 20 ذو القعدة 1446 هـ الموافق 18 مايو 2025": a statement's place and date
     if words <= MAX_NAME_BYLINE_WORDS and (_BY_NAME.match(line) or _RELATIVE_STAMP.match(line)):
         return True  # "بواسطة ليث الخصاونة", "أمس, 11:40 م": the byline and time a template prints after the text
     if not _short_arabic(line, 10):

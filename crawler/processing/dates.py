@@ -233,6 +233,46 @@ def is_date_line(text: str) -> bool:
     return not re.search(r"\d", rest) and all(w.lower() in _DATE_LINE_WORDS for w in words)
 
 
+# Hijri dates after fold(): "16 ذو القعدة 1446 هـ", "8 ذي القعده 1446"
+_HIJRI = re.compile(
+    r"(?<!\d)\d{1,2}\s+(?:"
+    + "|".join(
+        re.escape(m)
+        for m in sorted(
+            (
+                "محرم", "صفر", "ربيع الاول", "ربيع الثاني", "ربيع الاخر", "جمادي الاولي", "جمادي الاخره",
+                "جمادي الثانيه", "رجب", "شعبان", "رمضان", "شوال", "ذو القعده", "ذي القعده", "ذو الحجه", "ذي الحجه",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+\d{4}\s*(?:هـ|ه)?(?!\w)"
+)  # fmt: skip
+# what a dated sign-off says besides its date and its place: "صدر في زليتن بتاريخ …", "حرر بمارع في … الموافق لـ …"
+_SIGNOFF_WORDS = frozenset(
+    fold(word).lower() for word in ("صدر", "حرر", "صدرت", "بتاريخ", "في", "الموافق", "الموافق لـ", "لـ", "ل", "هـ", "ه")
+)
+MAX_SIGNOFF_PLACE_WORDS = 2
+MAX_SIGNOFF_CHARS = 110
+
+
+def is_dated_signoff(text: str) -> bool:
+    """Whether ``text`` is a statement's closing line of place and date: "مارع في 16 ذو القعدة 1446 هـ",
+    "صدر في زليتن بتاريخ 20 ذو القعدة 1446 هـ الموافق 18 مايو 2025": a date (either calendar), a place of at
+    most two words, and only the words such lines use besides."""
+    stripped = text.strip()
+    if len(stripped) > MAX_SIGNOFF_CHARS:
+        return False
+    rest = fold(stripped)
+    dated = False
+    for pattern in (_HIJRI, _NAMED, _ISO, _DMY):
+        rest, found = pattern.subn(" ", rest)
+        dated = dated or found > 0
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _SIGNOFF_WORDS | _DATE_LINE_WORDS]
+    return dated and not re.search(r"\d", rest) and len(words) <= MAX_SIGNOFF_PLACE_WORDS
+
+
 # "أمس, 11:40 م", "اليوم 07:10 ص": a day named relative to the fetch, maybe with its wall-clock time
 _NAMED_DAY = re.compile(r"^\W*(امس|البارحه|اليوم)\b[\s,،|\-]*(?:(\d{1,2}):(\d{2})\s*(ص|م|am|pm)?)?\W*$", re.I)
 
@@ -340,6 +380,8 @@ def _marked_date_elements(tree: HtmlElement, headline: HtmlElement | None) -> li
 def _time_elements(tree: HtmlElement, headline: HtmlElement | None = None) -> Iterator[str]:
     for el in _marked_date_elements(tree, headline):
         value = el.get("datetime") or el.get("content")
+        if not value and parse_iso(el.get("title") or ""):  # "<abbr itemprop=datePublished title='2025-01-09T00:35…'>"
+            value = el.get("title")
         if not value:  # the marked element's own words: "<li itemprop=datePublished>الأربعاء 18 شتنبر 2024"
             text = el.text_content()
             value = text if parse_iso(text) else parse_visible(text)

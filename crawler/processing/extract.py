@@ -23,7 +23,6 @@ from trafilatura.utils import load_html
 from crawler.discovery import canonicalize_url
 from crawler.items import RawPage
 from crawler.processing.boilerplate import drop_photo_credits, strip_boilerplate, trim_edges
-from crawler.processing.brparagraphs import split_br_paragraphs
 from crawler.processing.canonical import article_url
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
@@ -31,6 +30,7 @@ from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import data_page_reason, not_article_reason
+from crawler.processing.paragraphs import mark_paragraphs
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
 from crawler.processing.stoplists import merged_stoplist
@@ -214,7 +214,7 @@ def extract(raw: RawPage) -> Article:
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
     strip_boilerplate(tree, headline)
-    split_br_paragraphs(tree)  # after the cleaning, whose rules read <br> soup as it was written
+    mark_paragraphs(tree)  # after the cleaning, whose rules read <br> soup and loose text as they were written
     try:
         meta = _metadata(tree)
         doc = trafilatura.bare_extraction(

@@ -189,14 +189,26 @@ _LABEL = re.compile(r"^[^:：.،]{1,30}[:：]")  # "الافتتاح:", "نص و
 def _labelled_box(box: HtmlElement, flow_words: int) -> bool:
     """A headed box of "label: value" lines (a show's credits, an exhibition's practical details), even in a
     block of the kind that carries the story (site builders wrap every block alike): short, its lines short,
-    and two in three of them labelled. A section of the story is told in sentences, not in labels."""
+    and two in three of them labelled; or a headless one whose every line is labelled (a fact-check's
+    "الادعاء: …", "المصدر: …", "الحكم: …"). A section of the story is told in sentences, not in labels."""
     lines = _inset_box(box, flow_words)
     if lines is None:
-        return False
+        return _headless_sheet(box, flow_words)
     body = lines[1:]
     if _words(body) > MAX_SHEET_WORDS or any(len(line.split()) > MAX_SHEET_LINE_WORDS for line in body):
         return False
     return 3 * sum(1 for line in body if _LABEL.match(line)) >= 2 * len(body)
+
+
+def _headless_sheet(box: HtmlElement, flow_words: int) -> bool:
+    """Two or more short lines, every one of them "label: value", in a small block beside more story."""
+    if _METADATA(box) or _BYLINE_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}"):
+        return False
+    lines = _lines(box)
+    words = _words(lines)
+    if len(lines) < 2 or words > MAX_SHEET_WORDS or PROSE_RATIO * words > flow_words:
+        return False
+    return all(len(line.split()) <= MAX_SHEET_LINE_WORDS and _LABEL.match(line) for line in lines)
 
 
 def _note(el: HtmlElement) -> bool:
@@ -277,7 +289,9 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
                 if child.tag != "p" and _labelled_box(child, total - own):
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
-            box = child.tag != "p" and _inset_box(child, total - own) is not None
+            box = child.tag != "p" and (
+                _inset_box(child, total - own) is not None or _headless_sheet(child, total - own)
+            )
             if box or (judged and _note(child)) or pull_quote:
                 boxes.append(child)
     if headline is not None:
@@ -300,10 +314,23 @@ def _pull_quote(el: HtmlElement) -> bool:
     """A quotation set apart with its speaker credited in a ``<cite>``/``<footer>``: a pull quote, the
     story's words (or a speaker's) displayed a second time beside it. A quotation that is the story's text
     comes without such a credit (the sentence around it names the speaker)."""
-    quote = el if el.tag == "blockquote" else el.find("blockquote")
-    if quote is None or (quote is not el and len(el) > 2) or not _QUOTE_CREDIT(el):
+    quote = el if el.tag == "blockquote" else el.find("blockquote") if len(el) <= 2 else None
+    if quote is None:
+        quote = _sole_descendant(el, "blockquote")  # a site builder's block > body > text > blockquote
+    if quote is None or not _QUOTE_CREDIT(el):
         return False
     return 0 < len(el.text_content().split()) <= MAX_PULL_QUOTE_WORDS
+
+
+def _sole_descendant(el: HtmlElement, tag: str) -> HtmlElement | None:
+    """The ``tag`` element that ``el`` wraps through a chain of single children with no text of their own."""
+    node = el
+    while node.tag != tag:
+        children = [c for c in node if isinstance(c.tag, str)]
+        if len(children) != 1 or (node.text or "").strip() or (children[0].tail or "").strip():
+            return None
+        node = children[0]
+    return node
 
 
 def _sheet(el: HtmlElement) -> bool:

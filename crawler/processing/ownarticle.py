@@ -176,11 +176,15 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         lines = [el for el in tree.iter() if isinstance(el.tag, str) and _emphasised(el) and _title_line(el)]
         scored_lines = [(max((_overlap(_words(el.text_content()), h) for h in hints), default=0.0), el) for el in lines]
         good = [(score, el) for score, el in scored_lines if score >= 0.8]
-        return max(good, key=lambda s: s[0])[1] if good else None
+        return max(good, key=lambda s: s[0])[1] if good else _titled_block(tree, hints)
     if not hints:
         return candidates[0]
     scored = [(max(_overlap(_words(el.text_content()), h) for h in hints), -i, el) for i, el in enumerate(candidates)]
     best = max(scored, key=lambda s: (s[0], s[1]))
+    if best[0] < 0.5 and candidates[0].tag != "h1" and (titled := _titled_block(tree, hints)) is not None:
+        return (
+            titled  # no <h1>, and the headings are other articles' (a pasted neighbour): the block that says the title
+        )
     if candidates[0].tag == "h1" and _covers(candidates, hints) < 0.5:
         # the <h1>s say little of the title (a logo, a section name): the headline is the heading that
         # says the title
@@ -197,6 +201,29 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         if found is not None and found[0] >= TITLED_HEADING_OVERLAP and _covers([found[2]], hints) >= 0.5:
             return found[2]
     return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
+
+
+_TITLED_TAGS = frozenset({"td", "th", "div", "span", "p", "font", "b", "strong", "a"})
+
+
+def _titled_block(tree: HtmlElement, hints: list[list[str]]) -> HtmlElement | None:
+    """The block that says the page's title, when no heading markup does (a CMS that prints its headline in a
+    ``<td class="contentheading">``): its own words (3 to 40) all of a title hint's, and at least
+    :data:`TITLED_HEADING_OVERLAP` of that hint's words; the first such block in the page, outside links
+    (a list of headlines that names this one is not its headline)."""
+    if not hints:
+        return None
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag not in _TITLED_TAGS or el.tag == "a":
+            continue
+        words = _words(el.text_content())
+        if not 3 <= len(words) <= 40 or el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
+            continue
+        for hint in hints:
+            if hint and _overlap(words, hint) == 1.0 and _covers([el], [hint]) >= TITLED_HEADING_OVERLAP:
+                return el
+    return None
 
 
 def _covers(elements: list[HtmlElement], hints: list[list[str]]) -> float:

@@ -24,7 +24,9 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
 4. ``og:type`` ``article`` makes it one; an ``og:type`` that names a programme, an episode or
    a person (``video.tv_show``, ``video.episode``, ``profile``) makes it not; ``og:type``
    ``website`` with ``<h1>``s that only name the site (its ``og:site_name``) and a title shown in
-   no heading (a tagline) makes it the home page;
+   no heading (a tagline) makes it the home page; ``og:type`` ``website`` with JSON-LD naming only a
+   generic ``WebPage`` (and its breadcrumbs, the organisation) and no date anywhere makes it a static page
+   of the site (a methodology, a charter);
    three or more ``<h1>`` headlines of which the page's title names none make it a bulletin of items;
 5. three or more article teasers in microdata (``itemtype`` ``BlogPosting``... whose heading
    is a link), no other article item with a body (300+ characters) and no ``<h1>`` headline
@@ -66,6 +68,8 @@ LISTING_TYPES = frozenset(
      "tvseries", "radioseries", "podcastseries", "creativeworkseries", "imagegallery", "mediagallery", "videogallery",
      "episode", "tvepisode", "radioepisode", "podcastepisode", "publicationissue", "publicationvolume", "periodical"}
 )  # fmt: skip
+# JSON-LD types of a site's static page (a methodology, a charter, terms) when nothing else names the page
+_STATIC_PAGE_TYPES = frozenset({"webpage", "breadcrumblist", "organization", "website", "wpheader", "wpfooter"})
 # og:type values of pages about a programme, an episode or a person, whatever prose they hold
 # ("video.other" is not among them: TV channels' news stories, each around its report, carry it)
 NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "video.episode", "video.movie", "profile", "books.author"})
@@ -95,6 +99,15 @@ _BODY_TEXT = XPath("//body//*[not(self::script or self::style or self::a or ance
 _TITLE_PARTS = re.compile(r"\s*(?:[|–—:»«]|::)\s*|\s+-\s+")  # "site | headline", "tag: name"
 MIN_HEADLINE_WORDS = 4
 _HEADLINE_LINKS = XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
+
+
+_TYPE_FIELD = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')
+
+
+def _names_an_article_type(tree: HtmlElement) -> bool:
+    """Whether some JSON-LD block's text names an article type, parsed or not (sites ship blocks with trailing
+    commas and comments, which :func:`_ld_types` cannot read)."""
+    return any(m.group(1).lower() in ARTICLE_TYPES for blob in _JSON_LD(tree) for m in _TYPE_FIELD.finditer(str(blob)))
 
 
 def _ld_types(tree: HtmlElement) -> set[str]:
@@ -519,6 +532,9 @@ def not_article_reason(
         return f"og:type says {og_type}"
     if og_type == "website" and _names_only_the_site(tree):
         return "the site's home page (its title and headline name the site)"
+    static = og_type == "website" and types and types <= _STATIC_PAGE_TYPES and not has_date
+    if static and not _names_an_article_type(tree):  # a block that did not parse may still name one
+        return "a page of the site: JSON-LD says only WebPage, og:type says website, and it carries no date"
     bulletin = _untitled_headlines(tree)
     if bulletin >= MIN_LISTED_ITEMS:
         return f"{bulletin} headlines (<h1>), none named by the page's title: a bulletin of items, not one article"

@@ -869,6 +869,12 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للمزيد من أخبار إربد تابعوا صفحتنا على فيسبوك وقناتنا على واتساب",  # follow us, after a lead-in
         "آخر تعديل بواسطة رزان العمري؛ 16-06-2025 الساعة 09:10 ص. السبب: تصحيح اسم الفرقة",  # a forum's edit stamp
         "المكتب الإعلامي – المجلس المحلي في مدينة مارع",  # a statement's sign-off
+        "صدر في زليتن بتاريخ 20 ذو القعدة 1446 هـ الموافق 18 مايو 2025",  # its place and date
+        "نشر في العدد المطبوع رقم 47 من صدى الحرم، كانون الأول 2024.",  # where it ran in print
+        "هل لديك استفسار قانوني؟ أرسل سؤالك إلى باب استشارات قانونية ويجيب عنه محامون متخصصون.",  # a call
+        "للإبلاغ عن انسداد المصارف يرجى الاتصال بغرفة الطوارئ على الرقم 0914123456",  # a helpline
+        "للشكاوى المتعلقة بتوزيع الغاز: الخط الساخن لمكتب التموين 0925551777",  # a complaints line
+        "س.ر/ (مع الوكالات)",  # editors' initials and "with agencies"
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
@@ -979,3 +985,12 @@ def test_trim_edges_keeps_a_labelled_source_line_of_up_to_fourteen_words() -> No
     credit = "المصدر: المندوبية السامية للتخطيط، البحث الوطني حول التشغيل، الفصل الثالث من سنة 2024."
     assert 8 < len(credit.split()) <= 14
     assert trim_edges("\n".join([*body, credit])) == "\n".join(body)
+
+
+def test_links_to_the_previous_and_next_story_go() -> None:
+    tree = _tree(
+        f"<div><p>{PARA.format(city='الجيزة')}</p><table><tr><th class='pagenav_prev'><a href='/4818'>&lt; السابق</a>"
+        "</th><td>&nbsp;</td><th class='pagenav_next'><a href='/4825'>التالي &gt;</a></th></tr></table></div>"
+    )
+    strip_boilerplate(tree)
+    assert "السابق" not in tree.text_content() and "التالي" not in tree.text_content()

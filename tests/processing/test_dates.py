@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from crawler.processing.dates import find_published, is_date_line, parse_relative, parse_visible
+from crawler.processing.dates import find_published, is_date_line, is_dated_signoff, parse_relative, parse_visible
 from crawler.processing.ownarticle import find_headline
 
 FETCHED = "2024-07-20T12:00:00+00:00"
@@ -286,3 +286,33 @@ def test_a_page_that_writes_dates_month_first_is_read_month_first() -> None:
     assert find_published(month_first, url, "2025-02-12T10:00:00+00:00")[:10] == "2025-02-11"
     day_first = fromstring(f"<html><body>{body}</body></html>")
     assert find_published(day_first, url, "2025-12-12T10:00:00+00:00")[:10] == "2025-11-02"
+
+
+def test_a_microdata_date_published_abbr_gives_its_title() -> None:
+    """Blogger's ``<abbr class=published itemprop=datePublished title=ISO>12:35 ص</abbr>``: the title holds the date
+    (00:35 in Libya is the previous evening in Casablanca); the date bar above the post says the 9th."""
+    page = fromstring(
+        "<html><body><div class='date-header'><span>الخميس، 9 يناير 2025</span></div>"
+        "<div class='post hentry' itemscope itemtype='http://schema.org/BlogPosting'>"
+        "<h3 class='post-title entry-title' itemprop='name'>عميد البلدية يبحث نقص الأدوية</h3>"
+        "<div class='post-body entry-content'><p>نص الخبر الطويل عن زيارة عميد البلدية إلى المستشفى التعليمي وما"
+        " دار فيها من حديث عن نقص الأدوية.</p></div><div class='post-footer'><span class='post-timestamp'>في "
+        "<abbr class='published' itemprop='datePublished' title='2025-01-09T00:35:00+02:00'>12:35 ص</abbr>"
+        "</span></div></div></body></html>"
+    )
+    url = "https://www.zliten-baladia.example/2025/01/blog-post_9.html"
+    assert find_published(page, url, "2025-01-12T10:00:00+00:00")[:10] == "2025-01-08"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("صدر في زليتن بتاريخ 20 ذو القعدة 1446 هـ الموافق 18 مايو 2025", True),
+        ("مارع في 16 ذو القعدة 1446 هـ", True),
+        ("حرر بالرباط في 12 مارس 2024", True),
+        ("وأعلنت الوزارة أن الامتحانات ستنطلق في 12 يونيو 2025", False),  # a sentence that holds a date
+        ("المكتب الإعلامي في مدينة مارع", False),  # no date
+    ],
+)
+def test_a_statements_place_and_date_line(line: str, expected: bool) -> None:
+    assert is_dated_signoff(line) is expected

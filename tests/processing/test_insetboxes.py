@@ -258,3 +258,38 @@ def test_a_pull_quote_with_its_credit_goes_a_quoted_statement_stays() -> None:
     tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{pull}{_p(2)}{statement}{_p(3)}</div>')
     strip_boilerplate(tree)
     assert "تضاعف خلال العامين" not in _text(tree) and "سنحترم الآجال" in _text(tree)
+
+
+def test_a_headless_sheet_of_labelled_lines_above_the_story_goes() -> None:
+    """A fact-check's claim box: every line "label: value", no heading, set before the first paragraph."""
+    claim = (
+        "<div class='claim-box notice--warning'><p><strong>الادعاء:</strong> الحكومة ترفع سعر أسطوانة الغاز"
+        " المنزلي إلى 12 ألف ريال ابتداء من الأسبوع المقبل.</p><p><strong>مصدر الادعاء:</strong> منشورات على"
+        " فيسبوك</p><p class='verdict'><strong>الحكم:</strong> مضلل</p></div>"
+    )
+    tree = _page(f"<section class='page__content'>{claim}{''.join(_p(i) for i in range(4))}</section>")
+    strip_boilerplate(tree)
+    assert "الادعاء" not in _text(tree) and "مضلل" not in _text(tree)
+    assert all(p[:40] in _text(tree) for p in PARAGRAPHS)
+
+
+def test_two_lines_of_the_story_that_open_with_a_label_stay() -> None:
+    """A block of the story's prose whose lines run long is no sheet, labels or not."""
+    statement = f"<div class='quote-block'><p>وقال الوزير: {PARAGRAPHS[1]}</p><p>وأضاف: {PARAGRAPHS[2]}</p></div>"
+    tree = _page(f"<div class='body'>{_p(0)}{statement}{_p(3)}</div>")
+    strip_boilerplate(tree)
+    assert "وقال الوزير" in _text(tree) and "وأضاف" in _text(tree)
+
+
+def test_a_pull_quote_nested_in_a_site_builders_blocks_goes() -> None:
+    quote = (
+        "<div class='element type-section quote-box'><div class='body'><div class='text'><blockquote class='quote'>"
+        "<p>«الكتاب الذي أنهيته قد يكون كل ما يحتاجه زميلك»</p><footer>— من شعار المبادرة</footer></blockquote>"
+        "</div></div></div>"
+    )
+    block = "<div class='element type-section only-text'><div class='body'><div class='text'>{}</div></div></div>"
+    body = block.format(_p(0) + _p(1)) + quote + block.format(_p(2) + _p(3))
+    tree = _page(f"<div class='detail-content'>{body}</div>")
+    strip_boilerplate(tree)
+    assert "الكتاب الذي أنهيته" not in _text(tree)
+    assert all(p[:40] in _text(tree) for p in PARAGRAPHS)

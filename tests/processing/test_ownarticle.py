@@ -273,3 +273,18 @@ def test_own_text_resumes_past_a_factbox_after_a_boxed_second_article() -> None:
     art = extract(RawPage(url="https://jarida.example/entry/5501", body=_page(main)))
     assert all(p in art.text for p in [*OWN, middle, closing]), art.text
     assert not any(p in art.text for p in OTHER)
+
+
+def test_without_an_h1_the_block_that_says_the_title_is_the_headline_not_a_pasted_neighbours_heading() -> None:
+    """Mambo prints its headline in ``<td class="contentheading">``; the only heading tag on the page is the pasted
+    second article's <h3>."""
+    main = (
+        f"<table class='contentpaneopen'><tr><td class='contentheading'>{TITLE}</td></tr>"
+        f"<tr><td class='createdate'>الاثنين, 4 مارس 2024 10:00</td></tr><tr><td>{_ps(OWN)}"
+        f"<h3>{OTHER_TITLE}</h3><p>السبت, 2 مارس 2024 12:05</p>{_ps(OTHER)}</td></tr></table>"
+    )
+    tree = fromstring(_page(main).decode())
+    headline = find_headline(tree)
+    assert headline is not None and headline.get("class") == "contentheading"
+    alone = find_headline(fromstring(_page(f"<h2>{OTHER_TITLE}</h2>{_ps(OTHER)}").decode()))  # no block says the title
+    assert alone is not None and alone.tag == "h2"

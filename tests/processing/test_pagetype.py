@@ -481,3 +481,32 @@ def test_a_home_page_whose_lead_story_heading_is_taken_for_the_headline_is_a_lis
         f"<main>{lead}<div class='side'>{items}</div></main></body></html>"
     )
     assert not_article_reason(load_html(page), "https://arabic.nevatv.example/x/home", True) is not None
+
+
+_METHOD = (
+    "يعتمد فريق التحقق منهجية معلنة في اختيار الادعاءات: ننظر في مدى انتشار الادعاء وتأثيره في حياة الناس، ثم"
+    " نبحث عن مصدره الأول ونراجع الوثائق والصور بأدوات البحث العكسي، ونتواصل مع الجهات المعنية قبل إصدار الحكم."
+)
+
+
+def _static_page(extra_ld: str = "") -> str:
+    return (
+        "<html><head><title>منهجيتنا في التحقق | مجهر</title><meta property='og:type' content='website'>"
+        '<script type=\'application/ld+json\'>{"@context":"https://schema.org","@type":"WebPage",'
+        f'"name":"منهجيتنا في التحقق"}}</script>{extra_ld}</head><body><h1>منهجيتنا في التحقق</h1>'
+        f"<div class='page__content'><p>{_METHOD}</p><p>{_METHOD}</p></div></body></html>"
+    )
+
+
+def test_a_static_page_of_the_site_is_not_an_article() -> None:
+    """JSON-LD says only WebPage, og:type says website, and no date stands anywhere: a methodology page."""
+    reason = not_article_reason(load_html(_static_page()), "https://mijhar-ye.example/x/manhajiyya", False)
+    assert reason is not None and "WebPage" in reason
+
+
+def test_an_article_whose_article_json_ld_does_not_parse_stays_an_article() -> None:
+    broken = (  # a trailing comma: json.loads refuses it, the type is still named
+        '<script type=\'application/ld+json\'>[{"@context":"https://schema.org","@type": "NewsArticle",'
+        '"headline":"منهجيتنا في التحقق",}]</script>'
+    )
+    assert not_article_reason(load_html(_static_page(broken)), "https://mijhar-ye.example/x/manhajiyya", False) is None

@@ -1,18 +1,24 @@
-"""Paragraphs written as ``<br><br>``: made real ``<p>`` elements before trafilatura reads the page.
+"""Paragraphs the markup leaves implicit, made real ``<p>`` elements before trafilatura reads the page.
 
-Old and hand-made sites (table layouts, Lotus Domino, PHP-Nuke, ASP.NET labels) set a whole story in one
-block as runs of text and inline elements separated by blank lines (two ``<br>`` or more). A browser shows
-paragraphs; trafilatura, which looks for paragraph elements, sees one block and may keep the whole
-container it sits in (a page-wide ``<form>``, with the top bar and the menus). Mozilla's Readability
-solves this the same way (``_replaceBrs``): a chain of two or more ``<br>`` ends a paragraph.
+Two kinds. **Paragraphs written as** ``<br><br>``: old and hand-made sites (table layouts, Lotus Domino,
+PHP-Nuke, ASP.NET labels) set a whole story in one block as runs of text and inline elements separated by
+blank lines (two ``<br>`` or more). A browser shows paragraphs; trafilatura, which looks for paragraph
+elements, sees one block and may keep the whole container it sits in (a page-wide ``<form>``, with the top
+bar and the menus). Mozilla's Readability solves this the same way (``_replaceBrs``): a chain of two or more
+``<br>`` ends a paragraph.
 
 Only the story's own blocks change: the block in ``<br>`` soup with the most text (and any other with at least half
 as much); elsewhere (menus, sidebars, byline boxes set the same way) trafilatura's reading is left as it was.
 
-Invariant: only the direct content of such a block, holding at least one chain of two ``<br>``, changes; each
-run of phrasing content between chains (text, links, bold, font runs, single ``<br>``) becomes one ``<p>``
-holding exactly that content in the same order; block children (tables, lists, divs) stay where they are,
-unwrapped; the chains themselves go. No text is added or lost.
+**Text left after a block**: ``<p><div class="mosimage">…</div>First paragraph…</p>`` parses as an empty ``<p>``, the
+image box, and the paragraph as loose text after it (a ``<div>`` cannot sit in a ``<p>``); trafilatura reads the
+elements and drops such text. In a block whose other paragraphs are ``<p>`` elements, text of at least
+:data:`LOOSE_CHARS` characters that follows a block element, with the inline content after it (up to the next
+block or ``<br><br>``), becomes one ``<p>`` in its place: the page shows it as a paragraph of its own already.
+
+Invariant: only the direct content of such blocks changes; each run of phrasing content between chains (text,
+links, bold, font runs, single ``<br>``) becomes one ``<p>`` holding exactly that content in the same order; block
+children (tables, lists, divs) stay where they are, unwrapped; the chains themselves go. No text is added or lost.
 """
 
 from __future__ import annotations
@@ -181,3 +187,44 @@ def split_br_paragraphs(tree: HtmlElement) -> int:
     for el in chosen:
         _rebuild(el)
     return len(chosen)
+
+
+LOOSE_CHARS = 60  # text after a block: this much is a paragraph (less: a stray word, a separator)
+
+
+def _loose_text_after(el: HtmlElement) -> bool:
+    return isinstance(el.tag, str) and el.tag not in PHRASING and len((el.tail or "").strip()) >= LOOSE_CHARS
+
+
+def _holds_paragraphs(el: HtmlElement) -> bool:
+    """Whether ``el`` sets text in ``<p>`` elements of its own: loose text there is a paragraph the markup lost
+    (where a block has none, its text is all loose, and trafilatura reads it as it is)."""
+    return any(child.tag == "p" and len(child.text_content().strip()) >= LOOSE_CHARS for child in el)
+
+
+def wrap_loose_text(tree: HtmlElement) -> int:
+    """Make a ``<p>`` of the text that follows a block element with the inline content after it (see the module's
+    docstring); returns how many paragraphs were made."""
+    made = 0
+    for block in [el for el in tree.iter() if _loose_text_after(el)]:
+        parent = block.getparent()
+        if parent is None or parent.tag not in CONTAINERS or not _holds_paragraphs(parent):
+            continue
+        p = block.makeelement("p", {})
+        p.text, block.tail = block.tail, None
+        following = block.getnext()
+        while following is not None and isinstance(following.tag, str) and following.tag in PHRASING:
+            nxt = following.getnext()
+            if following.tag == "br" and nxt is not None and nxt.tag == "br" and _blank(following.tail):
+                break  # a chain of <br>: the paragraph ends
+            after = following.getnext()
+            p.append(following)  # with its tail, which is this paragraph's text too
+            following = after
+        block.addnext(p)
+        made += 1
+    return made
+
+
+def mark_paragraphs(tree: HtmlElement) -> int:
+    """Both passes of this module: loose text after blocks, then the story's ``<br><br>`` paragraphs."""
+    return wrap_loose_text(tree) + split_br_paragraphs(tree)

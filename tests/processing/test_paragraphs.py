@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml.html import fromstring, tostring
 
 from crawler.items import RawPage
-from crawler.processing.brparagraphs import split_br_paragraphs
 from crawler.processing.extract import extract
+from crawler.processing.paragraphs import split_br_paragraphs, wrap_loose_text
 
 PARAS = [
     "طالبت النقابة العامة للعاملين في الغزل والنسيج الحكومة بالتدخل العاجل لحماية حقوق نحو تسعمئة عامل وعاملة فقدوا"
@@ -54,4 +54,34 @@ def test_a_page_wide_form_of_tables_and_font_runs_yields_the_story_only() -> Non
 <font size="2"><b>أخبار ذات صلة:</b></font><ul><li><a href="/a">إغلاق مصنع للألبسة في الضليل</a></li></ul>
 <font size="2"><b>أضف تعليقك</b></font><br><input name="c"></td></tr></table></form></body></html>"""
     art = extract(RawPage(url="https://sawt.example/web/sawt.nsf/0/5D20?OpenDocument", body=page.encode()))
+    assert art.text.split("\n") == PARAS, art.text
+
+
+def test_text_left_after_an_image_box_among_paragraphs_becomes_one() -> None:
+    """``<p><div class=mosimage>…</div>First paragraph…</p>``: the parser leaves the first paragraph as loose text
+    after the image box, beside the story's other <p>s."""
+    cell = (
+        f"<td><p><div class='mosimage'><img src='a.jpg'><div class='caption'>مجمع المحاكم</div></div>{PARAS[0]}</p>"
+        f"<p>{PARAS[1]}</p><p>{PARAS[2]}</p></td>"
+    )
+    tree = fromstring(f"<html><body><table><tr>{cell}</tr></table></body></html>")
+    assert wrap_loose_text(tree) == 1
+    assert [p.text_content() for p in tree.iter("p") if p.text_content()] == PARAS
+
+
+def test_loose_text_in_a_block_without_paragraphs_is_left_to_the_extractor() -> None:
+    tree = fromstring(f"<html><body><div><div class='figure'><img src='a.jpg'></div>{PARAS[0]}</div></body></html>")
+    assert wrap_loose_text(tree) == 0
+
+
+def test_a_mambo_page_keeps_its_first_paragraph_after_the_image_box() -> None:
+    rows = (
+        "<tr><td class='contentheading'>النقابة تطالب بتدخل حكومي</td></tr><tr><td>"
+        f"<p><div class='mosimage'><img src='a.jpg'></div>{PARAS[0]}</p><p>{PARAS[1]}</p><p>{PARAS[2]}</p></td></tr>"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>ساحة - النقابة تطالب بتدخل حكومي</title></head><body>"
+        f"<table class='contentpaneopen'>{rows}</table></body></html>"
+    )
+    art = extract(RawPage(url="http://www.sahat.example/content/view/4821/27/", body=page.encode()))
     assert art.text.split("\n") == PARAS, art.text
