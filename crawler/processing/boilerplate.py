@@ -1216,6 +1216,7 @@ def _furniture_cell(cell: str) -> bool:
 _LEADING_NOTE = re.compile(r"^\s*(?:تنبيه|تحذير|تنويه|ملاحظة المحرر|ملاحظة التحرير|ملاحظة)\s*[:：]")
 
 
+_SPACED_BAR = re.compile(r"\s+\|\s+")  # a bar between spaces, no-break ones included (not the "|" of a table row)
 # a short Latin item of a link bar above an Arabic story: "RSS", "English", "PDF", "Français"
 _LATIN_LINK = re.compile(r"^[A-Za-zÀ-ÿ][\w.+-]{0,11}(?: [A-Za-zÀ-ÿ][\w.+-]{0,11})?$")
 
@@ -1224,8 +1225,8 @@ def _is_leading_meta(line: str, site_norm: str) -> bool:
     if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
         return True
     cells = _row_cells(line)
-    if cells is None and " | " in line:  # the row as one line: "تاريخ النشر: … | آخر تعديل: … | عدد القراءات: 1874"
-        cells = [part.strip() for part in line.split(" | ") if part.strip()]
+    if cells is None and _SPACED_BAR.search(line):  # the row as one line: "تاريخ النشر: … | آخر تعديل: … | …"
+        cells = [part.strip() for part in _SPACED_BAR.split(line) if part.strip()]
     if cells is not None:  # a meta row: byline, date, counters, each in a cell
         return all(
             _furniture_cell(c)

@@ -956,6 +956,7 @@ def test_trim_edges_drops_a_meta_row_written_as_one_line_and_a_link_bar_row_with
     body = [PARA.format(city="عمان"), PARA.format(city="إربد")]
     meta = "تاريخ النشر: 18/11/2024 10:32:15 ص | آخر تعديل: 19/11/2024 09:05:41 ص | عدد القراءات: 1874"
     assert trim_edges("\n".join([meta, *body])) == "\n".join(body)
+    assert trim_edges("\n".join([meta.replace(" | ", " \xa0|\xa0 "), *body])) == "\n".join(body)  # &nbsp;|&nbsp;
     # a top bar row: the day, then a link bar that the extractor writes with escaped bars inside its cell
     bar = "| اليوم: الأربعاء، 09 أكتوبر 2024 | الرئيسية \\| المواضيع \\| أرسل خبراً \\| اتصل بنا \\| RSS |"
     assert trim_edges("\n".join([bar, *body])) == "\n".join(body)
