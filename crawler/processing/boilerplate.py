@@ -1213,6 +1213,12 @@ def _furniture_cell(cell: str) -> bool:
 
 
 # a note set above the story: "تنبيه: يتناول هذا المقال …" (a content warning), "ملاحظة المحرر: …"
+# the text introducing itself as part of a series (normalised): "هذه القصة جزء من سلسلة …", "This story is part of …"
+_SERIES_NOTE = re.compile(
+    r"^\W*(?:(?:هذه|هذا) (?:القصه|التقرير|المقال|الماده|التحقيق|الحلقه|الخبر) (?:جزء|هي الحلقه|هو الجزء|ضمن)"
+    r"|this (?:story|article|report) is (?:part|the \w+ (?:part|installment)) of)",
+    re.I,
+)
 _LEADING_NOTE = re.compile(r"^\s*(?:تنبيه|تحذير|تنويه|ملاحظة المحرر|ملاحظة التحرير|ملاحظة)\s*[:：]")
 
 
@@ -1224,6 +1230,8 @@ _LATIN_LINK = re.compile(r"^[A-Za-zÀ-ÿ][\w.+-]{0,11}(?: [A-Za-zÀ-ÿ][\w.+-]{0
 def _is_leading_meta(line: str, site_norm: str) -> bool:
     if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
         return True
+    if len(line.split()) <= MAX_NOTICE_WORDS and _SERIES_NOTE.match(normalize(line)):
+        return True  # "هذه القصة جزء من سلسلة «…» التي تنشرها …"
     cells = _row_cells(line)
     if cells is None and _SPACED_BAR.search(line):  # the row as one line: "تاريخ النشر: … | آخر تعديل: … | …"
         cells = [part.strip() for part in _SPACED_BAR.split(line) if part.strip()]
@@ -1352,7 +1360,7 @@ MAX_FOLLOW_US_WORDS = 25
 # a helpline addressed to the reader: "للإبلاغ عن … اتصل بغرفة العمليات على الرقم 0780…", "للحالات الطارئة اتصل
 # بالرقم 112" (a purpose, then the imperative, then a number; a report of a call to call is worded otherwise)
 _HELPLINE = re.compile(
-    r"^\W*(?:لل\S+|لمزيد|اذا|في حال)(?: \S+){0,10} (?:اتصل|اتصلوا|اتصلي|الاتصال|راسل|راسلوا|راسلي|تواصل|تواصلوا|تواصلي"
+    r"^\W*(?:ل\S+|اذا|في حال)(?: \S+){0,10} (?:اتصل|اتصلوا|اتصلي|الاتصال|راسل|راسلوا|راسلي|تواصل|تواصلوا|تواصلي"
     r"|التواصل)\b"
     r"(?: \S+){0,6} (?:ب?الرقم|رقم|ب?الهاتف|هاتف)(?: \S+){0,2} \+?\d{3,}"
 )
@@ -1582,10 +1590,16 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     ):
         start = first_prose
     end = _without_translation(lines, start, end)
-    while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
-        end -= 1
-    if end - 1 > start and (_editors_note(lines[end - 1]) or _BARE_SIGNATURE.match(lines[end - 1])):
-        end -= 1  # "الأرقام الواردة في هذا المقال أولية…"; the writer's name alone under the text
+    note_taken = False
+    while True:
+        while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
+            end -= 1
+        if note_taken or end - 1 <= start:
+            break
+        if not (_editors_note(lines[end - 1]) or _BARE_SIGNATURE.match(lines[end - 1])):
+            break
+        end -= 1  # "الأرقام الواردة في هذا المقال أولية…"; the writer's name alone under the text (once)
+        note_taken = True
     kept = [line for line in lines[start:end] if line.strip() and not _credit_line(line)]
     if start == 0 and end == len(lines) and len(kept) == len(lines):
         return text
@@ -1611,9 +1625,12 @@ MAX_INNER_CREDIT_WORDS = 6
 
 def _credit_line(line: str) -> bool:
     """A short labelled credit standing as a paragraph of its own inside the text ("المصدر: وكالة تيرس
-    للأنباء" under a paragraph it sourced), or a plug for the site's channel between two paragraphs ("📲
-    اشترك في قناة … على تلغرام"): never a sentence of the story."""
+    للأنباء" under a paragraph it sourced), a plug for the site's channel between two paragraphs ("📲
+    اشترك في قناة … على تلغرام") or a helpline set between them ("لحجز موعد … يرجى الاتصال على الرقم …"):
+    never a sentence of the story."""
     if _short_arabic(line, MAX_INNER_CREDIT_WORDS) and _CREDIT_LABEL.match(_bare(line)):
         return True
     norm = normalize(line)
-    return len(norm.split()) <= MAX_FOLLOW_US_WORDS and bool(_FOLLOW_US.search(norm) and _PLATFORM.search(norm))
+    if len(norm.split()) > MAX_FOLLOW_US_WORDS:
+        return False
+    return bool(_FOLLOW_US.search(norm) and _PLATFORM.search(norm)) or bool(_HELPLINE.match(norm))

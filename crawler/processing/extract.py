@@ -34,6 +34,7 @@ from crawler.processing.paragraphs import mark_paragraphs
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
 from crawler.processing.stoplists import merged_stoplist
+from crawler.processing.storyscope import drop_outside_story
 from crawler.processing.titles import clean_title, shown_headline
 
 log = logging.getLogger(__name__)
@@ -214,6 +215,7 @@ def extract(raw: RawPage) -> Article:
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
     strip_boilerplate(tree, headline)
+    drop_outside_story(tree, headline)  # after the cleaning, which may drop the prose of comments and teasers
     mark_paragraphs(tree)  # after the cleaning, whose rules read <br> soup and loose text as they were written
     try:
         meta = _metadata(tree)

@@ -32,12 +32,13 @@ holds a link (a call to action) or is wholly emphasised and a sentence long (at 
 :data:`MIN_EMPHASISED_NOTE_WORDS` words: a bold subheading is shorter).
 
 A *pull quote* is a short quotation set apart with its speaker credited in a ``<cite>``, ``<footer>`` or
-``<figcaption>``.
+``<figcaption>``, or a short block quotation that is wholly one quoted sentence between quotation marks
+(«…»).
 
 Invariant: the pass only empties a block whose siblings keep more prose than it had; the story's own
 paragraphs, set directly in the flow, are never candidates (an unclassed ``<p>`` is not a box, nor is a
 ``<p>`` of the kind that carries the story), and a quotation (``blockquote``) without such a credit is left
-alone: a statement quoted in the story is its text.
+alone unless it is short and wholly between quotation marks: a statement quoted in the story is its text.
 """
 
 from __future__ import annotations
@@ -212,9 +213,9 @@ def _headless_sheet(box: HtmlElement, flow_words: int) -> bool:
 
 
 def _note(el: HtmlElement) -> bool:
-    """A short block that calls the reader to act (it holds a link), opens with an emphasised label
-    ("<b>حقائق سريعة:</b> …") or is wholly emphasised and a sentence long: a note beside the story (see
-    the module's docstring)."""
+    """A short block that calls the reader to act (it holds a link), opens with an emphasised label or question
+    ("<b>حقائق سريعة:</b> …", "<b>ما هو …؟</b> …") or is wholly emphasised and a sentence long: a note beside
+    the story (see the module's docstring)."""
     if _METADATA(el) or _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
     words = len(el.text_content().split())
@@ -223,8 +224,8 @@ def _note(el: HtmlElement) -> bool:
     if el.find(".//a[@href]") is not None:
         return True
     texts = _TEXT_NODES(el)
-    if texts and _emphasised(texts[0], el) and str(texts[0]).strip().endswith((":", "：")):
-        return True
+    if texts and _emphasised(texts[0], el) and str(texts[0]).strip().endswith((":", "：", "؟", "?")):
+        return True  # "<b>حقائق سريعة:</b> …", "<strong>ما هو «بيت الطاعة»؟</strong> …"
     return words >= MIN_EMPHASISED_NOTE_WORDS and all(_emphasised(text, el) for text in texts)
 
 
@@ -266,8 +267,10 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
                 break
             flows.setdefault(flow)
             flow = flow.getparent()
-    for block in _TEXT_BLOCKS(tree):  # a story set as <br>-separated text in its block: the block is a flow
-        flows.setdefault(block)
+    for block in _TEXT_BLOCKS(tree):  # a story set as <br>-separated text in its block: the block is a flow,
+        flows.setdefault(block)  # and so is the block around such blocks (one per paragraph, a site builder's)
+        if block.getparent() is not None:
+            flows.setdefault(block.getparent())
     boxes: list[HtmlElement] = []
     for flow in flows:
         children = [c for c in flow if isinstance(c.tag, str)]
@@ -317,9 +320,25 @@ def _pull_quote(el: HtmlElement) -> bool:
     quote = el if el.tag == "blockquote" else el.find("blockquote") if len(el) <= 2 else None
     if quote is None:
         quote = _sole_descendant(el, "blockquote")  # a site builder's block > body > text > blockquote
-    if quote is None or not _QUOTE_CREDIT(el):
+    if quote is None or not 0 < len(el.text_content().split()) <= MAX_PULL_QUOTE_WORDS:
         return False
-    return 0 < len(el.text_content().split()) <= MAX_PULL_QUOTE_WORDS
+    return bool(_QUOTE_CREDIT(el)) or _wholly_quoted(quote)
+
+
+_OPENING_QUOTES = ("«", "“", '"', "„")
+_CLOSING_QUOTES = ("»", "”", '"', "“")
+_FOOTNOTE_MARKS = XPath(".//sup")
+
+
+def _wholly_quoted(quote: HtmlElement) -> bool:
+    """A block quotation whose whole text is one quoted sentence between quotation marks («…»): words set apart
+    for display, which a story's own quoted statement is not (its text goes on around the marks)."""
+    marks = " ".join(m.text_content() for m in _FOOTNOTE_MARKS(quote))
+    text = " ".join(quote.text_content().split())
+    if marks.strip():
+        text = text.replace(" ".join(marks.split()), "").strip()
+    text = text.rstrip(".").strip()
+    return text.startswith(_OPENING_QUOTES) and text.endswith(_CLOSING_QUOTES) and len(text) > 2
 
 
 def _sole_descendant(el: HtmlElement, tag: str) -> HtmlElement | None:

@@ -7,8 +7,9 @@ elements, sees one block and may keep the whole container it sits in (a page-wid
 bar and the menus). Mozilla's Readability solves this the same way (``_replaceBrs``): a chain of two or more
 ``<br>`` ends a paragraph.
 
-Only the story's own blocks change: the block in ``<br>`` soup with the most text (and any other with at least half
-as much); elsewhere (menus, sidebars, byline boxes set the same way) trafilatura's reading is left as it was.
+Only the story's own blocks change: the block in ``<br>`` soup with the most text, any other with at least
+half as much, and their siblings of the same kind (a story set as one block per paragraph group); elsewhere
+(menus, sidebars, byline boxes set the same way) trafilatura's reading is left as it was.
 
 **Text left after a block**: ``<p><div class="mosimage">…</div>First paragraph…</p>`` parses as an empty ``<p>``, the
 image box, and the paragraph as loose text after it (a ``<div>`` cannot sit in a ``<p>``); trafilatura reads the
@@ -175,15 +176,21 @@ def _direct_prose(el: HtmlElement) -> int:
 
 def split_br_paragraphs(tree: HtmlElement) -> int:
     """Make ``<p>`` elements of the ``<br><br>``-separated paragraphs of the page's story (see the module's
-    docstring): the block in ``<br>`` soup that holds the most text, and any other holding at least half as
-    much (a story in two blocks); a menu or a sidebar set the same way is left as it is. Returns how many
-    blocks changed."""
+    docstring): the block in ``<br>`` soup that holds the most text, any other holding at least half as much (a
+    story in two blocks), and their siblings of the same kind (tag and class) that hold text, chain or not; a
+    menu or a sidebar set the same way is left as it is. Returns how many blocks changed."""
     blocks = [el for el in _BR_PARENTS(tree) if el.tag in CONTAINERS and _has_chain(el)]
     sizes = [_direct_prose(el) for el in blocks]
     most = max(sizes, default=0)
     if most < MIN_STORY_CHARS:
         return 0
     chosen = [el for el, size in zip(blocks, sizes, strict=True) if 2 * size >= most]
+    kinds = {(el.tag, el.get("class")) for el in chosen}
+    for el in chosen:  # the story's other blocks of the same kind, a paragraph each without a chain (Tilda's
+        parent = el.getparent()  # <div class="t-redactor__text">): their text becomes a <p> like the rest
+        for sibling in parent if parent is not None else ():
+            if sibling not in chosen and (sibling.tag, sibling.get("class")) in kinds and _direct_prose(sibling):
+                chosen.append(sibling)
     for el in chosen:
         _rebuild(el)
     return len(chosen)

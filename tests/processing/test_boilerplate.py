@@ -995,3 +995,17 @@ def test_links_to_the_previous_and_next_story_go() -> None:
     )
     strip_boilerplate(tree)
     assert "السابق" not in tree.text_content() and "التالي" not in tree.text_content()
+
+
+def test_trim_edges_takes_a_sign_off_above_a_bare_signature_and_a_series_note_above_the_text() -> None:
+    body = [PARA.format(city="مارع"), PARA.format(city="اعزاز")]
+    signoff = "مارع في 16 ذو القعدة 1446 هـ الموافق 14 أيار 2025"
+    assert trim_edges("\n".join([*body, signoff, "المكتب الزراعي"])) == "\n".join(body)
+    note = "هذه القصة جزء من سلسلة «نساء في زمن الحرب» التي تنشرها كنداكة بدعم من صندوق صغير للصحافة المستقلة."
+    assert trim_edges("\n".join([note, *body])) == "\n".join(body)
+
+
+def test_trim_edges_drops_a_helpline_set_between_two_paragraphs() -> None:
+    first, second = PARA.format(city="إربد"), PARA.format(city="عمان")
+    line = "لحجز موعد في عيادة القدم السكرية يرجى الاتصال على الرقم 065000140 أو عبر تطبيق الرحمة."
+    assert trim_edges(f"{first}\n{line}\n{second}") == f"{first}\n{second}"

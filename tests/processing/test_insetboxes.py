@@ -254,7 +254,7 @@ def test_a_pull_quote_with_its_credit_goes_a_quoted_statement_stays() -> None:
         '<div class="detail-quote"><blockquote>«الطلب على السفر بين البلدين تضاعف خلال العامين الماضيين»'
         "</blockquote><cite>أندريه كوفاليوف، المدير التجاري</cite></div>"
     )
-    statement = "<blockquote><p>«سنحترم الآجال المحددة للمشروع ولن نقبل أي تأخير في الإنجاز»</p></blockquote>"
+    statement = "<blockquote><p>وقال الوالي: «سنحترم الآجال المحددة للمشروع ولن نقبل أي تأخير»</p></blockquote>"
     tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{pull}{_p(2)}{statement}{_p(3)}</div>')
     strip_boilerplate(tree)
     assert "تضاعف خلال العامين" not in _text(tree) and "سنحترم الآجال" in _text(tree)
@@ -293,3 +293,45 @@ def test_a_pull_quote_nested_in_a_site_builders_blocks_goes() -> None:
     strip_boilerplate(tree)
     assert "الكتاب الذي أنهيته" not in _text(tree)
     assert all(p[:40] in _text(tree) for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "<blockquote><p>«الطريق الجديدة ستنهي عزلة الدواوير الجنوبية»</p></blockquote>",
+        "<blockquote><p>«القانون يعامل المرأة كأنها هاربة»<sup><a href='#fn:1'>1</a></sup></p></blockquote>",
+    ],
+    ids=["guillemets", "with-a-footnote-mark"],
+)
+def test_a_short_block_quotation_wholly_between_quotation_marks_is_a_pull_quote(quote: str) -> None:
+    tree = _page(f"<div class='body'>{_p(0)}{_p(1)}{quote}{_p(2)}{_p(3)}</div>")
+    strip_boilerplate(tree)
+    assert "«" not in _text(tree)
+    assert all(p[:40] in _text(tree) for p in PARAGRAPHS)
+
+
+def test_a_quoted_statement_with_words_around_its_marks_stays() -> None:
+    quote = "<blockquote><p>وجاء في بيان النقابة: «نطالب بالإسراع في سد الخصاص قبل الدخول المدرسي»</p></blockquote>"
+    tree = _page(f"<div class='body'>{_p(0)}{_p(1)}{quote}{_p(2)}{_p(3)}</div>")
+    strip_boilerplate(tree)
+    assert "نطالب بالإسراع" in _text(tree)
+
+
+def test_a_pull_quote_between_blocks_of_bare_text_goes() -> None:
+    """Paragraphs as bare text in one <div> each (a site builder's text blocks): the quote beside them is judged."""
+    blocks = "".join(f"<div class='t-redactor__text'>{p}</div>" for p in PARAGRAPHS[:2])
+    more = "".join(f"<div class='t-redactor__text'>{p}</div>" for p in PARAGRAPHS[2:])
+    quote = "<blockquote class='t-redactor__quote'>«المرسى الجديد ينهي عنق الزجاجة»</blockquote>"
+    tree = _page(f"<div class='view'>{blocks}{quote}{more}</div>")
+    strip_boilerplate(tree)
+    assert "عنق الزجاجة" not in _text(tree)
+
+
+def test_a_box_opening_with_an_emphasised_question_is_a_note() -> None:
+    box = (
+        "<div class='notice--info'><p><strong>ما هو «بيت الطاعة»؟</strong> دعوى يرفعها الزوج أمام المحكمة يطلب فيها"
+        " إلزام الزوجة بالعودة إلى منزله.</p></div>"
+    )
+    tree = _page(f"<div class='body'>{_p(0)}{_p(1)}{box}{_p(2)}{_p(3)}</div>")
+    strip_boilerplate(tree)
+    assert "بيت الطاعة" not in _text(tree)

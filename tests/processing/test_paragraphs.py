@@ -85,3 +85,16 @@ def test_a_mambo_page_keeps_its_first_paragraph_after_the_image_box() -> None:
     )
     art = extract(RawPage(url="http://www.sahat.example/content/view/4821/27/", body=page.encode()))
     assert art.text.split("\n") == PARAS, art.text
+
+
+def test_blocks_of_the_storys_kind_without_a_chain_become_paragraphs_too() -> None:
+    """Tilda sets a story as one ``<div class="t-redactor__text">`` per paragraph group: the first holds one
+    paragraph (no chain), the others two each (a chain): all become <p>s, so the extractor reads them alike."""
+    blocks = (
+        f"<div class='t'>{PARAS[0]}</div><div class='t'>{PARAS[1]}<br><br>{PARAS[2]}<br><br>{PARAS[0]}</div>"
+        f"<div class='t'>{PARAS[2]}<br><br>{PARAS[1]}</div>"
+    )
+    tree = fromstring(f"<html><body><div id='feed'>{blocks}</div><div class='side'>روابط</div></body></html>")
+    split_br_paragraphs(tree)
+    feed = tree.get_element_by_id("feed")
+    assert [len(block.findall("p")) for block in feed] == [1, 3, 2]

@@ -1,0 +1,51 @@
+"""What lies outside the block that holds the headline and nearly all of the page's prose is furniture."""
+
+from __future__ import annotations
+
+from lxml.html import fromstring
+
+from crawler.processing.storyscope import drop_outside_story, story_scope
+
+PARAS = [
+    "اختتمت في ميناء السدرة النفطي، اليوم الثلاثاء، دورة تدريبية متخصصة لمرشدي السفن وضباط غرفة العمليات حول"
+    " أنظمة الملاحة الإلكترونية الحديثة، شارك فيها ثمانية عشر متدربا من الموانئ الثلاثة.",
+    "واستمرت الدورة أسبوعين، وتضمنت تدريبات عملية على جهاز محاكاة لإرشاد الناقلات الكبيرة إلى المراسي العائمة"
+    " في ظروف الرياح والتيارات المختلفة، إضافة إلى محاضرات حول نظام التعرف الآلي على السفن.",
+    "من جانبه، أكد مدير الميناء أن الشركة تخطط لتنظيم دورتين مماثلتين قبل نهاية السنة، بعد تسلم جهاز المحاكاة"
+    " الجديد الذي ركب في مركز التدريب بالميناء مطلع الشهر الماضي.",
+]
+TITLE = "اختتام دورة لمرشدي السفن في ميناء السدرة"
+SCHEDULE = (
+    "<div class='t-rec' data-record-type='431'><div class='t-title'>جدول الناقلات المتوقعة</div><table>"
+    "<tr><th>الناقلة</th><th>الميناء</th><th>الموعد</th></tr><tr><td>Olympic Grace</td><td>السدرة</td>"
+    "<td>24.07.2025</td></tr><tr><td>Kriti Bay</td><td>البريقة</td><td>26.07.2025</td></tr></table></div>"
+)
+
+
+def _records(after: str) -> str:
+    post = "".join(f"<div class='t-redactor__text'>{p}</div>" for p in PARAS)
+    return (
+        f"<div id='allrecords'><div class='t-rec'><div class='post'><h1>{TITLE}</h1><div id='feed-text'>{post}</div>"
+        f"</div></div>{after}</div>"
+    )
+
+
+def test_a_widget_record_after_the_story_goes_and_the_story_stays() -> None:
+    tree = fromstring(f"<html><body>{_records(SCHEDULE)}</body></html>")
+    headline = tree.find(".//h1")
+    assert story_scope(tree, headline) is not None
+    assert drop_outside_story(tree, headline) == 1
+    assert "Olympic Grace" not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAS) and TITLE in tree.text_content()
+
+
+def test_nothing_goes_when_prose_outside_the_headlines_block_is_more_than_a_tenth() -> None:
+    comments = "".join(f"<div class='comment'><p>{p}</p></div>" for p in PARAS[:2])  # readers' long comments
+    tree = fromstring(f"<html><body>{_records(SCHEDULE + comments)}</body></html>")
+    assert drop_outside_story(tree, tree.find(".//h1")) == 0
+    assert "Olympic Grace" in tree.text_content()
+
+
+def test_no_headline_no_change() -> None:
+    tree = fromstring(f"<html><body>{_records(SCHEDULE)}</body></html>")
+    assert drop_outside_story(tree, None) == 0
