@@ -927,6 +927,37 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
     return len(doomed)
 
 
+# --- downloads -----------------------------------------------------------------------------------------
+
+_FILE_LINKS = XPath(
+    "//body//a[@href][re:test(@href, '\\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|zip|rar|7z)([?#].*)?$', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_DOWNLOAD_BLOCKS = frozenset({"p", "li", "div", "span", "td"})
+MAX_FILE_LINK_WORDS = 20
+MAX_FILE_LABEL_WORDS = 3  # what may stand beside the link in its block: "تحميل:", an icon's label
+
+
+def drop_file_links(tree: HtmlElement) -> int:
+    """Pass 2b: remove a block that is only a link to a document ("تحميل قرار تحديد الحصص (PDF - 412 ك.ب)",
+    an attachment's file name): a download, not a sentence of the story. A link to a file inside a sentence
+    stays with the sentence."""
+    doomed: list[HtmlElement] = []
+    for link in _FILE_LINKS(tree):
+        words = len(link.text_content().split())
+        if not words or words > MAX_FILE_LINK_WORDS:
+            continue
+        block = next((a for a in link.iterancestors() if a.tag in _DOWNLOAD_BLOCKS), None)
+        if block is None or block.tag == "body":
+            continue
+        beside = len(block.text_content().split()) - words
+        if beside <= MAX_FILE_LABEL_WORDS and not any(_contains(d, block) for d in doomed):
+            doomed.append(block)
+    for el in doomed:
+        _drop(el)
+    return len(doomed)
+
+
 # --- captions ------------------------------------------------------------------------------------------
 
 # media: images, embeds, the <object>/<embed> players of older pages (Windows Media, Flash) and the custom
@@ -1135,7 +1166,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
-    removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline)
+    removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline) + drop_file_links(tree)
     return unwrapped + hidden + removed + drop_read_also(tree)
 
 

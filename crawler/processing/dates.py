@@ -358,11 +358,32 @@ def _in_furniture(el: HtmlElement, article: frozenset[HtmlElement] = frozenset()
     for anc in (el, *el.iterancestors()):
         if anc in article:
             continue
-        if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(
-            f"{anc.get('class', '')} {anc.get('id', '')}"
-        ):
+        named = f"{anc.get('class', '')} {anc.get('id', '')}"
+        if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(named):
+            if _own_footer(anc, named, article):
+                continue  # the story's own footer: its date, byline and tags (a Pelican "post-info" footer)
             return True
     return False
+
+
+_FOOTER_NAME = re.compile(r"(?:^|[\s_-])footer", re.I)
+_FOOTER_LABEL_CHARS = 300  # the head of a footer, where it says "نُشر:"
+_ENTRY = frozenset({"article"})
+
+
+def _own_footer(anc: HtmlElement, named: str, article: frozenset[HtmlElement]) -> bool:
+    """Whether ``anc`` is a footer (by tag or name) inside the ``<article>`` or h-entry that holds the headline
+    and saying when the story was published ("نُشر: …"): the story's own footer, not the page's."""
+    if anc.tag != "footer" and not _FOOTER_NAME.search(named):
+        return False
+    if _FURNITURE_ANCESTOR.search(_FOOTER_NAME.sub(" ", named)):
+        return False  # a footer named for other furniture too ("related-posts footer")
+    if not _PUBLISHED_LABEL.search(fold(" ".join(anc.text_content().split())[:_FOOTER_LABEL_CHARS])):
+        return False  # it does not say when the story was published ("تاريخ التحديث: …" is another date)
+    return any(
+        a in article and (a.tag in _ENTRY or " hentry " in f" {a.get('class', '')} " or "h-entry" in a.get("class", ""))
+        for a in anc.iterancestors()
+    )
 
 
 def _marked_date_elements(tree: HtmlElement, headline: HtmlElement | None) -> list[HtmlElement]:
@@ -387,7 +408,7 @@ def _time_elements(tree: HtmlElement, headline: HtmlElement | None = None) -> It
             value = text if parse_iso(text) else parse_visible(text)
         if value:
             yield value
-    yield from _microformat_dates(tree)
+    yield from _microformat_dates(tree, headline)
 
 
 # hAtom / h-entry: "<abbr class="published" title="2024-12-05T23:40:00+00:00">05/12/2024 - 23:40 (غرينتش)</abbr>"
@@ -399,12 +420,14 @@ _MICROFORMAT_DATES = XPath(
 )
 
 
-def _microformat_dates(tree: HtmlElement) -> Iterator[str]:
+def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -> Iterator[str]:
     """The machine-readable dates of microformat ``published`` elements outside furniture (a comment's own
-    ``published`` is one), in page order: the entry's own comes before a neighbour's pulled in below it."""
+    ``published`` is one; the headline's own article's footer is not), in page order: the entry's own comes
+    before a neighbour's pulled in below it."""
+    article = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for el in _MICROFORMAT_DATES(tree):
         value = el.get("datetime") or el.get("title") or el.get("value")
-        if value and parse_iso(value) and not _in_furniture(el):
+        if value and parse_iso(value) and not _in_furniture(el, article):
             yield value
 
 

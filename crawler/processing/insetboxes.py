@@ -20,9 +20,12 @@ share, and this pass judges the shape only (no vocabulary):
 A flow is the block of a story paragraph and the blocks up to :data:`FLOW_LEVELS` around it, or a block that
 holds its story as ``<br>``-separated text. Boxes are emptied, not removed (see ``drop_inset_boxes``).
 
-Two more shapes: a table of label/value rows under a caption (a fact sheet) is a box like a wrapper; and a
-headed box whose lines are two in three "label: value" (a show's credits, an exhibition's practical details)
-is a box even in a block of the story's own kind (site builders wrap every block alike).
+More shapes: a data table (two rows or more, each of a few short cells: figures by district, race results, a
+fact sheet), alone or in its wrapper, set among the story's paragraphs that hold :data:`PROSE_RATIO` times its
+words, is a box (the figures beside the text, not its sentences; a table whose cells hold paragraphs is
+layout and was unwrapped before); a headed box whose lines are two in three "label: value" (a show's
+credits, an exhibition's practical details) is a box even in a block of the story's own kind (site builders
+wrap every block alike), and so is a headless one whose every line is.
 
 A *note* is the headless kind: a greeting banner, an appeal for donations or testimonies, a newsletter
 prompt, a corrections link, opening hours under an exhibition's story. It is a block of its own kind among
@@ -60,6 +63,7 @@ MAX_HEADING_CHARS = 70
 MIN_BODY_WORDS = 3
 MAX_NOTE_WORDS = 40
 MIN_EMPHASISED_NOTE_WORDS = 8
+MIN_SHORT_NOTE_WORDS = 3
 PROSE_CHARS = 60  # a paragraph of the story: at least this many characters
 
 _WRAPPERS = frozenset({"div", "aside", "section"})
@@ -185,6 +189,7 @@ def _inset_box(box: HtmlElement, flow_words: int) -> list[str] | None:
 MAX_SHEET_WORDS = 80
 MAX_SHEET_LINE_WORDS = 25
 _LABEL = re.compile(r"^[^:：.،]{1,30}[:：]")  # "الافتتاح:", "نص وإخراج:", "العروض القادمة:"
+_NOTE_LABEL = re.compile(r"^[^:：.،]{1,45}[:：]\s*\S")  # "الدورة العادية المقبلة للجمعية العامة: فبراير 2025"
 
 
 def _labelled_box(box: HtmlElement, flow_words: int) -> bool:
@@ -214,8 +219,8 @@ def _headless_sheet(box: HtmlElement, flow_words: int) -> bool:
 
 def _note(el: HtmlElement) -> bool:
     """A short block that calls the reader to act (it holds a link), opens with an emphasised label or question
-    ("<b>حقائق سريعة:</b> …", "<b>ما هو …؟</b> …") or is wholly emphasised and a sentence long: a note beside
-    the story (see the module's docstring)."""
+    ("<b>حقائق سريعة:</b> …", "<b>ما هو …؟</b> …") or is wholly emphasised and a sentence long (or shorter
+    but ending like a sentence, or "label: value"): a note beside the story (see the module's docstring)."""
     if _METADATA(el) or _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
     words = len(el.text_content().split())
@@ -226,7 +231,13 @@ def _note(el: HtmlElement) -> bool:
     texts = _TEXT_NODES(el)
     if texts and _emphasised(texts[0], el) and str(texts[0]).strip().endswith((":", "：", "؟", "?")):
         return True  # "<b>حقائق سريعة:</b> …", "<strong>ما هو «بيت الطاعة»؟</strong> …"
-    return words >= MIN_EMPHASISED_NOTE_WORDS and all(_emphasised(text, el) for text in texts)
+    if not all(_emphasised(text, el) for text in texts):
+        return False
+    # wholly emphasised: a sentence long, or a short one that a subheading is not (it ends like a sentence, or
+    # it is "label: value": "البيانات محدثة حتى الأحد 19 يناير 2025.", "الدورة المقبلة: فبراير 2025")
+    line = " ".join(el.text_content().split())
+    short_note = words >= MIN_SHORT_NOTE_WORDS and (line.endswith((".", "!")) or bool(_NOTE_LABEL.match(line)))
+    return words >= MIN_EMPHASISED_NOTE_WORDS or short_note
 
 
 def _emphasised(text: Any, within: HtmlElement) -> bool:
@@ -285,7 +296,8 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
             judged = story_started
             story_started = story_started or own > 0 or len((child.tail or "").strip()) >= PROSE_CHARS
             pull_quote = _pull_quote(child)
-            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or _sheet(child)
+            table = _data_table(child)
+            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or table is not None
             if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):
@@ -293,7 +305,9 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
             box = child.tag != "p" and (
-                _inset_box(child, total - own) is not None or _headless_sheet(child, total - own)
+                _inset_box(child, total - own) is not None
+                or _headless_sheet(child, total - own)
+                or (table is not None and PROSE_RATIO * _words(_lines(table)) <= total - own)
             )
             if box or (judged and _note(child)) or pull_quote:
                 boxes.append(child)
@@ -352,9 +366,24 @@ def _sole_descendant(el: HtmlElement, tag: str) -> HtmlElement | None:
     return node
 
 
-def _sheet(el: HtmlElement) -> bool:
-    """A table of label and value rows (two cells at most each): a fact sheet, not a data table."""
-    if el.tag != "table":
-        return False
-    rows = _ROWS(el)
-    return bool(rows) and all(sum(1 for c in row if c.tag in ("td", "th")) <= 2 for row in rows)
+MAX_TABLE_CELLS = 8  # cells in a row of a data table set in a story (a results table, figures by district)
+MAX_CELL_WORDS = 12
+
+
+def _data_table(el: HtmlElement) -> HtmlElement | None:
+    """The table of ``el`` (itself, or one it wraps alone) when its rows are those of a data table: two rows or
+    more, each of a few short cells. Set in a story's flow of paragraphs, such a table is a box beside the
+    text (figures by district, race results); a table whose cells hold the story's paragraphs is layout."""
+    table = el if el.tag == "table" else _sole_descendant(el, "table") if el.tag in _WRAPPERS else None
+    if table is None:
+        return None
+    rows = _ROWS(table)
+    if len(rows) < 2:
+        return None
+    for row in rows:
+        cells = [c for c in row if c.tag in ("td", "th")]
+        if not cells or len(cells) > MAX_TABLE_CELLS:
+            return None
+        if any(len(c.text_content().split()) > MAX_CELL_WORDS for c in cells):
+            return None
+    return table

@@ -24,7 +24,8 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
 4. ``og:type`` ``article`` makes it one; an ``og:type`` that names a programme, an episode or
    a person (``video.tv_show``, ``video.episode``, ``profile``) makes it not; ``og:type``
    ``website`` with ``<h1>``s that only name the site (its ``og:site_name``) and a title shown in
-   no heading (a tagline) makes it the home page; ``og:type`` ``website`` with JSON-LD naming only a
+   no heading (a tagline), or a ``<title>`` that is the site's name alone or an ``og:title`` that says
+   "home" ("الرئيسية"), makes it the home page; ``og:type`` ``website`` with JSON-LD naming only a
    generic ``WebPage`` (and its breadcrumbs, the organisation) and no date anywhere makes it a static page
    of the site (a methodology, a charter);
    three or more ``<h1>`` headlines of which the page's title names none make it a bulletin of items;
@@ -294,6 +295,23 @@ def _names_only_the_site(tree: HtmlElement) -> bool:
     return not _titled_heading(tree, parts - names)
 
 
+_HOME_TITLES = frozenset(
+    fold(t).lower() for t in ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "Home page", "Accueil")
+)
+_OG_TITLE = XPath('//meta[@property="og:title" or @name="og:title"]/@content')
+_HEAD_TITLE = XPath("//head/title/text()")
+
+
+def _titled_as_home(tree: HtmlElement) -> bool:
+    """The page's ``og:title`` says "home" ("الرئيسية"), or its ``<title>`` is the site's name alone
+    (``og:site_name``): no headline names a story (an article's title always holds its headline)."""
+    if any(fold(_squash(str(t))).lower() in _HOME_TITLES for t in _OG_TITLE(tree)):
+        return True
+    names = {_squash(str(n)) for n in _SITE_NAMES(tree)} - {""}
+    titles = [_squash(str(t)) for t in _HEAD_TITLE(tree)]
+    return bool(names and titles) and all(t in names for t in titles)
+
+
 _TITLE_CLASS = re.compile(r"title|headline|heading|titre", re.I)
 
 
@@ -532,6 +550,8 @@ def not_article_reason(
         return f"og:type says {og_type}"
     if og_type == "website" and _names_only_the_site(tree):
         return "the site's home page (its title and headline name the site)"
+    if og_type == "website" and _titled_as_home(tree):
+        return "the site's home page (its title is the site's name or says home)"
     static = og_type == "website" and types and types <= _STATIC_PAGE_TYPES and not has_date
     if static and not _names_an_article_type(tree):  # a block that did not parse may still name one
         return "a page of the site: JSON-LD says only WebPage, og:type says website, and it carries no date"

@@ -1009,3 +1009,14 @@ def test_trim_edges_drops_a_helpline_set_between_two_paragraphs() -> None:
     first, second = PARA.format(city="إربد"), PARA.format(city="عمان")
     line = "لحجز موعد في عيادة القدم السكرية يرجى الاتصال على الرقم 065000140 أو عبر تطبيق الرحمة."
     assert trim_edges(f"{first}\n{line}\n{second}") == f"{first}\n{second}"
+
+
+def test_a_paragraph_that_is_only_a_link_to_a_document_goes_a_sentence_linking_one_stays() -> None:
+    sentence = f"ونشرت الوزارة <a href='/docs/qarar.pdf'>نص القرار</a> على موقعها، {PARA.format(city='نواذيبو')}"
+    tree = _tree(
+        f"<div><p>{PARA.format(city='نواكشوط')}</p><p><a href='/uploads/qarar-alhisas-2024.pdf'>تحميل قرار تحديد"
+        f" الحصص لموسم الرخويات (PDF - 412 ك.ب)</a></p><p>{sentence}</p></div>"
+    )
+    strip_boilerplate(tree)
+    assert "تحميل قرار" not in tree.text_content()
+    assert "نص القرار" in tree.text_content() and "نواكشوط" in tree.text_content()

@@ -316,3 +316,26 @@ def test_a_microdata_date_published_abbr_gives_its_title() -> None:
 )
 def test_a_statements_place_and_date_line(line: str, expected: bool) -> None:
     assert is_dated_signoff(line) is expected
+
+
+def test_the_date_in_the_storys_own_footer_counts_the_pages_footer_and_an_update_footer_do_not() -> None:
+    """Pelican sets the post's ``footer.post-info`` ("نُشر: …" in an hAtom ``abbr``) inside ``<article>`` before the
+    first paragraph: the story's own footer. A footer that only gives the update date is not read as published."""
+
+    def page(footer_label: str) -> str:
+        return (
+            "<html><body><div class='topbar'>الأربعاء 20 نوفمبر 2024</div><article><header><h1 class='entry-title'>"
+            "توزيع حقائب إيواء طارئة على متضرري السيول</h1></header><div class='entry-content'>"
+            f"<footer class='post-info'><abbr class='published' title='2024-11-05T10:00:00+03:00'>{footer_label}"
+            "</abbr></footer><p>أكمل شركاء مجموعة الإيواء توزيع الحقائب على الأسر التي فقدت مساكنها جراء السيول التي"
+            " ضربت المحافظتين مطلع الشهر الماضي.</p></div></article>"
+            "<footer id='site-footer'><abbr class='published' title='2024-11-19T09:00:00+03:00'>آخر تحديث</abbr>"
+            "</footer></body></html>"
+        )
+
+    url = "https://www.sheltercluster-ye.example/ar/2024/11/kits.html"
+    assert (
+        find_published(fromstring(page("نُشر: الثلاثاء 05 نوفمبر 2024")), url, "2024-11-20T10:00:00+00:00")[:10]
+        == "2024-11-05"
+    )
+    assert find_published(fromstring(page("تاريخ التحديث")), url, "2024-11-20T10:00:00+00:00")[:10] != "2024-11-05"

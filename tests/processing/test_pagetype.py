@@ -510,3 +510,18 @@ def test_an_article_whose_article_json_ld_does_not_parse_stays_an_article() -> N
         '"headline":"منهجيتنا في التحقق",}]</script>'
     )
     assert not_article_reason(load_html(_static_page(broken)), "https://mijhar-ye.example/x/manhajiyya", False) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "og_title"),
+    [("مصلحة مياه وادي الشعير", "مصلحة مياه وادي الشعير"), ("مصلحة مياه وادي الشعير - بوابة", "الرئيسية")],
+    ids=["title-is-the-site-name", "og-title-says-home"],
+)
+def test_a_home_page_titled_with_the_site_name_or_home_is_not_an_article(title: str, og_title: str) -> None:
+    """A lead story's card repeats a whole first paragraph, but the page's title names no story."""
+    page = (
+        f"<html><head><title>{title}</title><meta property='og:site_name' content='مصلحة مياه وادي الشعير'>"
+        f"<meta property='og:type' content='website'><meta property='og:title' content='{og_title}'></head><body>"
+        f"<div class='lead'><h2>{_SECTION_ITEMS[0][1]}</h2><p>{_SECTION_LEAD} {_SECTION_MORE}</p></div></body></html>"
+    )
+    assert not_article_reason(load_html(page), "https://www.wadi-water.example/ar/home2", True) is not None
