@@ -1652,6 +1652,8 @@ def _editors_note(line: str) -> bool:
 
 
 MAX_INNER_CREDIT_WORDS = 6
+MAX_INNER_LABEL_WORDS = 10  # ... or this many when it does not end like a sentence
+_PHONE = re.compile(r"(?<!\d)\d[\d\s-]{2,}\d(?!\d)")  # a number to call: "117", "0412-476000"
 
 
 def _credit_line(line: str) -> bool:
@@ -1659,9 +1661,13 @@ def _credit_line(line: str) -> bool:
     للأنباء" under a paragraph it sourced), a plug for the site's channel between two paragraphs ("📲
     اشترك في قناة … على تلغرام") or a helpline set between them ("لحجز موعد … يرجى الاتصال على الرقم …"):
     never a sentence of the story."""
-    if _short_arabic(line, MAX_INNER_CREDIT_WORDS) and _CREDIT_LABEL.match(_bare(line)):
-        return True
+    unfinished = not line.rstrip().endswith((".", "!", "؟", "?"))  # a label's value, not a sentence
+    limit = MAX_INNER_LABEL_WORDS if unfinished else MAX_INNER_CREDIT_WORDS
+    if _short_arabic(line, limit) and _CREDIT_LABEL.match(_bare(line)):
+        return True  # "المصدر: إدارة تنفيذ الأحكام - وحدة الإحصاء القضائي" under the table it sourced
     norm = normalize(line)
     if len(norm.split()) > MAX_FOLLOW_US_WORDS:
         return False
+    if _CONTACT_LABEL.match(_bare(line)) and _PHONE.search(line):
+        return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …"
     return bool(_FOLLOW_US.search(norm) and _PLATFORM.search(norm)) or bool(_HELPLINE.match(norm))

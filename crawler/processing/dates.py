@@ -74,9 +74,10 @@ _FR = {
     "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in (*_MONTHS, *_FR)), key=len, reverse=True))
-# "12 نونبر 2024", "14 (تموز) 2024", "14 يونيو/ حزيران 2024" (both calendars' names), optional "- 14:35"
+# "12 نونبر 2024", "14 (تموز) 2024", "14 يونيو/ حزيران 2024" (both calendars' names), "11. أيار 2025"
+# (Serendipity's day with a period), optional "- 14:35"
 _NAMED = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?\(?\s*({_MONTH_ALT})\s*\)?(?:\s*/\s*(?:{_MONTH_ALT}))?\s*[,،]?\s*(\d{{4}})"
+    rf"(?<!\d)(\d{{1,2}})\.?\s*(?:من\s+)?\(?\s*({_MONTH_ALT})\s*\)?(?:\s*/\s*(?:{_MONTH_ALT}))?\s*[,،]?\s*(\d{{4}})"
     r"(?:\s*(?:[-–|،,]|على\s+الساعة|الساعة|at|à)?\s*(\d{1,2})[:h](\d{2}))?",
     re.I,
 )
@@ -105,6 +106,8 @@ _META_NAMES = (
     "publish_date",
     "date",
     "dc.date.issued",
+    "dc.date.created",
+    "dcterms.issued",
     "dc.date",
     "dcterms.created",
     "sailthru.date",
@@ -368,22 +371,21 @@ def _in_furniture(el: HtmlElement, article: frozenset[HtmlElement] = frozenset()
 
 _FOOTER_NAME = re.compile(r"(?:^|[\s_-])footer", re.I)
 _FOOTER_LABEL_CHARS = 300  # the head of a footer, where it says "نُشر:"
-_ENTRY = frozenset({"article"})
 
 
 def _own_footer(anc: HtmlElement, named: str, article: frozenset[HtmlElement]) -> bool:
-    """Whether ``anc`` is a footer (by tag or name) inside the ``<article>`` or h-entry that holds the headline
-    and saying when the story was published ("نُشر: …"): the story's own footer, not the page's."""
+    """Whether ``anc`` is a footer (by tag or name) that says when the story was published ("نُشر: …", "أرسلت
+    بواسطة … في …") and shares a block below ``<body>`` with the headline (the ``<article>``, an h-entry, a news
+    table): the story's own footer, not the page's."""
     if anc.tag != "footer" and not _FOOTER_NAME.search(named):
         return False
     if _FURNITURE_ANCESTOR.search(_FOOTER_NAME.sub(" ", named)):
         return False  # a footer named for other furniture too ("related-posts footer")
     if not _PUBLISHED_LABEL.search(fold(" ".join(anc.text_content().split())[:_FOOTER_LABEL_CHARS])):
         return False  # it does not say when the story was published ("تاريخ التحديث: …" is another date)
-    return any(
-        a in article and (a.tag in _ENTRY or " hentry " in f" {a.get('class', '')} " or "h-entry" in a.get("class", ""))
-        for a in anc.iterancestors()
-    )
+    # below <body>, a block holds both the footer and the headline (the <article>, an h-entry, a news table)
+    shared = next((a for a in anc.iterancestors() if a in article), None)
+    return shared is not None and shared.tag not in ("body", "html")
 
 
 def _marked_date_elements(tree: HtmlElement, headline: HtmlElement | None) -> list[HtmlElement]:
@@ -432,8 +434,10 @@ def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -
 
 
 # Labels that say "this is when it was published" / "this is when it was changed".
-_PUBLISHED_LABEL = re.compile(
-    r"نشر|تاريخ\s+النشر|بتاريخ|حرر|published|posted|publié|publie|mis\s+en\s+ligne|le\s*:", re.I
+_PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … في": PHP-Fusion's "posted by … on"; "نشر" as a
+    # word ("نُشر في", "تاريخ النشر"), not inside another ("إعلان بالنشر": a court notice served by publication)
+    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|mis\s+en\s+ligne|le\s*:",
+    re.I,
 )
 _UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
 _PROSE_CHARS = 120  # a chunk longer than this is article prose, not a date line
@@ -519,7 +523,7 @@ def _chunks_near_headline(
     chunks: list[_Chunk] = []
     furniture: dict[int, bool] = {}
     prose = 0
-    previous = ""
+    previous = before_previous = ""
     for index, (text, el, stamp) in enumerate(raw[lo:hi], start=lo):
         if index >= anchor and len(text) > _PROSE_CHARS:
             prose += 1
@@ -527,11 +531,12 @@ def _chunks_near_headline(
         if key not in furniture:
             furniture[key] = _in_furniture(el, article) or _teaser(el, article)
         if not furniture[key]:
-            # "نشر في: 05/03/2021" in one node, or "نشر في:" just before the date's own node
+            # "نشر في: 05/03/2021" in one node, or "نشر في:" just before the date's own node, or two nodes
+            # before it ("أرسلت بواسطة <a>user</a> في <date>")
             own = _PUBLISHED_LABEL.search(text) or _UPDATED_LABEL.search(text)
-            label = text[:80] if own else f"{previous[-80:]} {text[:80]}"
+            label = text[:80] if own else f"{before_previous[-40:]} {previous[-80:]} {text[:80]}"
             chunks.append(_Chunk(text, index - anchor, prose, label, stamp))
-        previous = text
+        before_previous, previous = previous, text
     return chunks
 
 

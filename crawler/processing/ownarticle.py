@@ -63,6 +63,8 @@ MAX_KICKER_CHARS = 60  # text a unit may hold before its headline (a category la
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|titre|heading)(?:$|[\s_-])", re.I)
 _DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
+_CALENDAR_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}")
+MAX_TIME_LINE = 20  # a time alone dates a line this short ("18:20 ·"); in a longer one it may be a duration
 _FULL_DATE = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}"
 )
@@ -154,7 +156,7 @@ def _dated_byline_after(f: HtmlElement) -> bool:
         texts += [el.text or "", el.tail or ""]
     lines = [line for line in (text.strip() for text in texts) if line]
     for i, line in enumerate(lines[:2]):
-        dated = bool(_FULL_DATE.search(line))
+        dated = bool(_CALENDAR_DATE.search(line)) or (bool(_FULL_DATE.search(line)) and len(line) <= MAX_TIME_LINE)
         if dated:
             return len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line)))
         if i or len(line) > MAX_BYLINE_LINE or not _BYLINE.search(line):
@@ -203,6 +205,7 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
     return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
 
 
+_TITLE_PARTS = re.compile(r"\s+[|\-–—»«]\s+|\s*::\s*|:\s+")  # "site - section: headline"
 _TITLED_TAGS = frozenset({"td", "th", "div", "span", "p", "font", "b", "strong", "a"})
 
 
@@ -213,12 +216,16 @@ def _titled_block(tree: HtmlElement, hints: list[list[str]]) -> HtmlElement | No
     (a list of headlines that names this one is not its headline)."""
     if not hints:
         return None
+    # a <title> names the site and the section too ("إذاعة - الأخبار: <headline>"): its parts are hints as well
+    hints = hints + [_words(part) for hint in _title_hints(tree) for part in _TITLE_PARTS.split(hint)]
+    hints = [h for h in hints if len(h) >= 3]
     body = tree.find(".//body")
     for el in (body if body is not None else tree).iter():
         if not isinstance(el.tag, str) or el.tag not in _TITLED_TAGS or el.tag == "a":
             continue
         words = _words(el.text_content())
-        if not 3 <= len(words) <= 40 or el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
+        linked = el.find(".//a[@href]") is not None or any(a.tag == "a" and a.get("href") for a in el.iterancestors())
+        if not 3 <= len(words) <= 40 or linked:  # an <a name> anchor is no link
             continue
         for hint in hints:
             if hint and _overlap(words, hint) == 1.0 and _covers([el], [hint]) >= TITLED_HEADING_OVERLAP:
@@ -338,7 +345,7 @@ def cut_pulled_in_articles(tree: HtmlElement, page_url: str = "", headline: Html
         headline = find_headline(tree)
     if headline is None:
         return 0
-    total = 0
+    total = _cut_template_twins(headline)
     for _ in range(MAX_CUTS):
         removed = _cut_once(headline, {page_url, "", "#"})
         if not removed:
@@ -348,6 +355,51 @@ def cut_pulled_in_articles(tree: HtmlElement, page_url: str = "", headline: Html
 
 
 MAX_CUTS = 8
+MAX_MARKER_WORDS = 4  # "الخبر التالي", "Next story": a marker block standing right before a twin
+
+
+def _kind(el: HtmlElement) -> tuple[str, str]:
+    return el.tag, " ".join((el.get("class") or "").split())
+
+
+def _cut_template_twins(headline: HtmlElement) -> int:
+    """Remove the twins of the own article's block that follow it. The own block is the headline's lowest
+    ancestor that holds a paragraph of prose; a twin is a block of its kind (tag and class) that holds a headline
+    of the headline's own kind (a heading tag, or a classed element: another story, 3 to 40 words) and prose of
+    its own, set after the own block (a "next story" in the same template: a PHP-Fusion news table, an
+    infinite-scroll ``<article>``), with a short marker block right before it. The comments or rating blocks of
+    the same template carry no headline of that length and stay."""
+    heading_kind = _kind(headline)
+    if not heading_kind[1] and headline.tag not in _HEADING_TAGS:
+        return 0  # a bare <font> or <b> headline: its kind marks no template
+    for block in headline.iterancestors():
+        if block.tag in ("body", "html"):
+            return 0
+        if not _long_paragraphs(block):
+            continue  # the headline's own cell or header: the story's block is further up
+        kind = _kind(block)
+        twins = [
+            sibling
+            for sibling in block.itersiblings()
+            if isinstance(sibling.tag, str) and _kind(sibling) == kind and _holds_twin_story(sibling, heading_kind)
+        ]
+        removed = 0
+        for twin in twins:
+            marker = twin.getprevious()
+            words = len(_words(marker.text_content())) if marker is not None and isinstance(marker.tag, str) else 0
+            if marker is not None and 0 < words <= MAX_MARKER_WORDS:
+                marker.getparent().remove(marker)
+                removed += 1
+            twin.getparent().remove(twin)
+            removed += 1
+        return removed
+    return 0
+
+
+def _holds_twin_story(block: HtmlElement, heading_kind: tuple[str, str]) -> bool:
+    heads = [el for el in block.iter(heading_kind[0]) if _kind(el) == heading_kind]
+    titled = any(3 <= len(_words(h.text_content())) <= 40 for h in heads)
+    return titled and _long_paragraphs(block) >= 1
 
 
 # the tags that can head a unit or count as prose; any other element matters only with a title class

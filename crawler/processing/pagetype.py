@@ -10,8 +10,10 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    the article template; or the page has three such links and no block of article prose: a
    dossier), nor a page whose title or ``<h1>`` names a page about the site ("من نحن -
    اتصل بنا", "Contact", "سياسة الخصوصية", "طباعة : من نحن"), nor one whose ``<h1>`` is a theme's
-   archive heading ("Tag: …", "التصنيف: …", "نتائج البحث عن: …"), whatever its markup says (CMSs mark
-   their static pages ``og:type`` ``article`` too), nor a page whose headline is followed by three or more
+   archive heading ("Tag: …", "التصنيف: …", "نتائج البحث عن: …") or whose title names a tag's entries
+   ("المداخلات الموسومة بـ …"), nor an undated page whose ``<h1>`` is a short overview of the institution
+   ("نبذة عن السلطة القضائية"), whatever its markup says (CMSs mark their static pages ``og:type``
+   ``article`` too), nor a page whose headline is followed by three or more
    linked headlines, each with at most two paragraphs of teaser, before any article body (a section, tag,
    author or dossier page in the article template: :func:`teasers_under_headline`);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
@@ -78,7 +80,8 @@ _LISTING_PATH = re.compile(
     r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer"
     r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|taxonomy"
     r"|قسم|تصنيف|وسم|كاتب|اتصل-بنا|من-نحن)(?:/|$|\.html?$)|/page/\d+/?$"
-    r"|/archives?(?:/(?!\d+/?$)|$|\.html?$)",  # "/archives/31877" is a post (WordPress's ?p= permalink)
+    r"|/archives?(?:/(?!\d+(?:[-_][^/]*)?(?:\.html?)?/?$)|$|\.html?$)",  # "/archives/31877" (WordPress's ?p=
+    # permalink) and "/archives/1873-slug.html" (Serendipity) are posts; "/archives/2024/11.html" is a month
     re.I,
 )
 # listings addressed by a query string: SPIP's ?rubrique12 / ?auteur3 / ?mot7, WordPress's ?cat= / ?tag= /
@@ -281,6 +284,38 @@ def _archive_heading(tree: HtmlElement) -> str | None:
         return None
     first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
     return text if _words(text) <= 8 or is_date_line(first_part) else None
+
+
+# a tag page's title without a colon: "المداخلات الموسومة بـ بغديدا" (Serendipity), "عرض النتائج للعلامة 'سقارة'."
+# (Invision), "Posts tagged …"
+_TAGGED = re.compile(
+    r"^\s*(?:(?:المداخلات|المقالات|المواضيع|الأخبار|التدوينات|المنشورات)\s+الموسومة\s+ب|عرض\s+النتائج\s+(?:للعلامة|للوسم)"
+    r"|(?:posts|entries|articles|stories)\s+tagged\b|showing\s+results\s+for\s+tag\b)",
+    re.IGNORECASE,
+)
+
+
+def _tagged_title(tree: HtmlElement) -> str | None:
+    """The page's ``<title>`` or first ``<h1>`` when it names a tag's entries (see :data:`_TAGGED`)."""
+    first_h1 = next(tree.iter("h1"), None)
+    for title in [str(t) for t in _TITLES(tree)] + ([first_h1.text_content()] if first_h1 is not None else []):
+        text = _squash(title)
+        if _TAGGED.match(text):
+            return text
+    return None
+
+
+# "نبذة عن السلطة القضائية", "لمحة عن الوزارة", "About the Authority": an overview of the institution
+_OVERVIEW = re.compile(r"^\s*(?:نبذة|لمحة)\s+(?:عن|حول)\s+\S|^\s*about\s+(?:the|us|our)\b", re.IGNORECASE)
+MAX_OVERVIEW_WORDS = 6
+
+
+def _overview_title(tree: HtmlElement) -> str | None:
+    """The first ``<h1>`` when it is a short overview heading of the institution ("نبذة عن السلطة القضائية"):
+    with no date anywhere on the page, a page about the site (a story about someone's life has a date)."""
+    first_h1 = next(tree.iter("h1"), None)
+    text = _squash(first_h1.text_content()) if first_h1 is not None else ""
+    return text if _OVERVIEW.match(text) and _words(text) <= MAX_OVERVIEW_WORDS else None
 
 
 def _names_only_the_site(tree: HtmlElement) -> bool:
@@ -512,9 +547,11 @@ def not_article_reason(
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
     if site_page is not None:
         return f"a page about the site ({site_page})"
-    archive = _archive_heading(tree)
+    archive = _archive_heading(tree) or _tagged_title(tree)
     if archive is not None:
         return f"an archive page ({archive})"
+    if not has_date and (overview := _overview_title(tree)) is not None:
+        return f"a page about the site ({overview}, and no date)"
     read: tuple[HtmlElement | None, int] | None = None  # the prose block, once found (step 6 reads it too)
     on_page = _more_links(tree)  # before the markup: a digest comes in the article template
     if on_page >= MIN_LISTED_ITEMS:

@@ -4,14 +4,16 @@ Builders that set every part of a page as a record of its own (Tilda's ``t-rec``
 trafilatura no content container to find; it reads the whole page, and a widget after the story (a schedule
 table, a price board, a form) comes with the text. The page's headline tells where the story is: the smallest
 block around it that holds at least :data:`STORY_SHARE` of the page's prose is the story's scope, and what lies
-outside it (the records before and after) is the page's furniture.
+outside it (the records before and after) is the page's furniture, unless prose outside it is set like the story's own
+(the same tag and class as most of the prose inside: a story whose body goes on in a sibling block).
 
 Prose is counted in text runs of at least :data:`PROSE_RUN_CHARS` characters (a sentence; a menu, a table cell
 or a date is shorter). Comments, a second story, teasers with long summaries hold prose too: where they remain,
 the scope grows to hold them and nothing is removed.
 
-Invariant: nothing is removed unless the headline stands inside ``<body>`` below it, and the scope found holds
-the headline and at least :data:`STORY_SHARE` of the prose; the scope itself and its ancestors are never removed.
+Invariant: nothing is removed unless the headline stands inside ``<body>`` below it, the scope found holds the
+headline and at least :data:`STORY_SHARE` of the prose, and no prose outside it is of the kind that holds most
+of the prose inside; the scope itself and its ancestors are never removed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-STORY_SHARE = 0.9
+STORY_SHARE = 0.75
 PROSE_RUN_CHARS = 80
 MIN_PROSE_CHARS = 400  # less prose than this on the whole page: nothing to judge by
 
@@ -58,8 +60,26 @@ def story_scope(tree: HtmlElement, headline: HtmlElement | None) -> HtmlElement 
         if block.tag in ("body", "html"):
             return None
         if held.get(block, 0) >= STORY_SHARE * total:
-            return block
+            return None if _continued_outside(block, owners) else block
     return None
+
+
+def _kind(el: HtmlElement) -> tuple[str, str]:
+    return el.tag, " ".join((el.get("class") or "").split())
+
+
+def _continued_outside(scope: HtmlElement, owners: dict[HtmlElement, int]) -> bool:
+    """Whether prose outside ``scope`` is set like the story's own (the kind, tag and class, that holds most of
+    the prose inside): the story goes on in a sibling block (a body split around an ad), so the scope is not
+    the story's."""
+    inside: dict[tuple[str, str], int] = {}
+    outside: set[tuple[str, str]] = set()
+    for owner, size in owners.items():
+        if owner is scope or any(a is scope for a in owner.iterancestors()):
+            inside[_kind(owner)] = inside.get(_kind(owner), 0) + size
+        else:
+            outside.add(_kind(owner))
+    return bool(inside) and max(inside, key=lambda k: inside[k]) in outside
 
 
 def drop_outside_story(tree: HtmlElement, headline: HtmlElement | None) -> int:

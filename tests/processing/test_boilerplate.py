@@ -1020,3 +1020,12 @@ def test_a_paragraph_that_is_only_a_link_to_a_document_goes_a_sentence_linking_o
     strip_boilerplate(tree)
     assert "تحميل قرار" not in tree.text_content()
     assert "نص القرار" in tree.text_content() and "نواكشوط" in tree.text_content()
+
+
+def test_trim_edges_drops_a_source_label_under_a_table_and_a_contact_label_with_a_number_inside_the_text() -> None:
+    first, second = PARA.format(city="المنامة"), PARA.format(city="المحرق")
+    for line in (
+        "المصدر: إدارة تنفيذ الأحكام - وحدة الإحصاء القضائي",
+        "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو واتساب المؤسسة 0944123117 على مدار الساعة.",
+    ):
+        assert trim_edges(f"{first}\n{line}\n{second}") == f"{first}\n{second}", line

@@ -339,3 +339,28 @@ def test_the_date_in_the_storys_own_footer_counts_the_pages_footer_and_an_update
         == "2024-11-05"
     )
     assert find_published(fromstring(page("تاريخ التحديث")), url, "2024-11-20T10:00:00+00:00")[:10] != "2024-11-05"
+
+
+def test_a_serendipity_day_with_a_period_and_a_dublin_core_created_date_are_read() -> None:
+    assert parse_visible("الأحد, 11. أيار 2025")[:10] == "2025-05-11"
+    page = fromstring(
+        "<html><head><meta name='DC.Date.Created' content='2024-11-12T11:20:00+03:00'></head><body>"
+        "<h1>المحكمة تقضي بسجن ثلاثة متهمين</h1></body></html>"
+    )
+    assert find_published(page, "https://www.bh-courts.example/x/a", "2024-11-20T10:00:00+00:00")[:10] == "2024-11-12"
+
+
+def test_a_notice_served_by_publication_is_no_publication_label_a_posted_by_footer_in_the_news_table_is() -> None:
+    """PHP-Fusion prints "أرسلت بواسطة … في 16-11-2024 20:45" in a ``td.news-footer`` of the news table that holds
+    the headline; a court notice's "إعلان بالنشر" heading (served by publication) names no publication date."""
+    page = fromstring(
+        "<html><head><title>إذاعة - الأخبار: بلدية كاباو تبدأ صيانة خزان المياه الرئيسي</title></head><body>"
+        "<div class='top'>الثلاثاء 19 نوفمبر 2024</div><table class='border'><tr><td class='capmain'>"
+        "بلدية كاباو تبدأ صيانة خزان المياه الرئيسي</td></tr><tr><td class='main-body'>باشرت بلدية كاباو صباح اليوم"
+        " السبت أعمال صيانة خزان المياه الرئيسي الذي يغذي أحياء المدينة بعد انقطاع دام أسبوعين كاملين.</td></tr>"
+        "<tr><td class='news-footer'>أرسلت بواسطة <a href='/u/14'>مادغيس</a> في 16-11-2024 20:45 · 537 قراءة</td>"
+        "</tr></table><div class='notices'><h4>إعلان بالنشر - المحكمة الصغرى</h4><p>تعلن المحكمة المدعى عليه بالحضور"
+        " في الجلسة المحددة يوم الخميس 05/12/2024</p></div></body></html>"
+    )
+    url = "http://www.adrar-fm.example/news.php?readmore=1848"
+    assert find_published(page, url, "2024-11-19T10:00:00+00:00")[:10] == "2024-11-16"

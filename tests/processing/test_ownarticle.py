@@ -288,3 +288,47 @@ def test_without_an_h1_the_block_that_says_the_title_is_the_headline_not_a_paste
     assert headline is not None and headline.get("class") == "contentheading"
     alone = find_headline(fromstring(_page(f"<h2>{OTHER_TITLE}</h2>{_ps(OTHER)}").decode()))  # no block says the title
     assert alone is not None and alone.tag == "h2"
+
+
+def test_a_title_cell_with_an_anchor_says_the_title_of_a_site_section_title() -> None:
+    """PHP-Fusion: ``<title>`` "site - section: headline", the headline in ``td.capmain`` after an ``<a name>``."""
+    page = (
+        f"<html><head><title>إذاعة أدرار نفوسة - الأخبار: {TITLE}</title></head><body><table><tr>"
+        f"<td class='capmain'><a name='news_1848'></a>{TITLE}</td></tr><tr><td class='main-body'>{_ps(OWN)}</td></tr>"
+        "</table></body></html>"
+    )
+    headline = find_headline(fromstring(page))
+    assert headline is not None and headline.get("class") == "capmain"
+
+
+def test_a_template_twin_after_the_own_news_table_goes_comments_of_the_same_template_stay() -> None:
+    def table(title: str, paras: list[str]) -> str:
+        return (
+            f"<table class='border'><tr><td class='capmain'><a name='n'></a>{title}</td></tr>"
+            f"<tr><td class='main-body'>{_ps(paras)}</td></tr></table>"
+        )
+
+    comments = table(
+        "التعليقات (2)", ["تعليق طويل من أحد القراء يشكر فيه البلدية على سرعة التدخل ويطالب بتعميم الصيانة."]
+    )
+    main = (
+        f"<td class='main-bg'>{table(TITLE, OWN)}<table class='border'><tr><td class='scapmain'>الخبر التالي</td></tr>"
+        f"</table>{table(OTHER_TITLE, OTHER)}{comments}</td>"
+    )
+    page = f"<html><head><title>{TITLE}</title></head><body><table><tr>{main}</tr></table></body></html>"
+    tree = fromstring(page)
+    cut_pulled_in_articles(tree, "http://www.adrar-fm.example/news.php?readmore=1848")
+    text = tree.text_content()
+    assert all(p in text for p in OWN) and not any(p in text for p in OTHER)
+    assert "الخبر التالي" not in text and "تعليق طويل" in text
+
+
+def test_a_box_with_a_bold_line_and_a_duration_is_no_pasted_article() -> None:
+    """ "استمع إلى التقرير الصوتي" over "مدة التقرير 03:12 · إعداد وتقديم: …": a duration is no date line."""
+    box = (
+        "<div class='quote'><strong>استمع إلى التقرير الصوتي</strong><br><object data='p.swf'></object><br>"
+        "<span class='small'>مدة التقرير 03:12 · إعداد وتقديم: تيهيا بن موسى</span></div>"
+    )
+    main = f"<article><h1>{TITLE}</h1><div class='body'>{_ps(OWN[:2])}{box}{_ps(OWN[2:])}</div></article>"
+    art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
+    assert all(p in art.text for p in OWN)

@@ -525,3 +525,30 @@ def test_a_home_page_titled_with_the_site_name_or_home_is_not_an_article(title: 
         f"<div class='lead'><h2>{_SECTION_ITEMS[0][1]}</h2><p>{_SECTION_LEAD} {_SECTION_MORE}</p></div></body></html>"
     )
     assert not_article_reason(load_html(page), "https://www.wadi-water.example/ar/home2", True) is not None
+
+
+def test_a_serendipity_post_under_archives_is_an_article_its_month_archive_is_not() -> None:
+    from crawler.processing.pagetype import _listing_url
+
+    assert _listing_url("https://www.sada-baghdeda.example/archives/1873-iftitah-maktabat.html") is None
+    assert _listing_url("https://www.sada-baghdeda.example/archives/2024/11.html") is not None
+
+
+@pytest.mark.parametrize(
+    "title", ["المداخلات الموسومة بـ بغديدا - صدى بغديدا", "عرض النتائج للعلامة 'سقارة'. - بوابة الأثري"]
+)
+def test_a_page_titled_as_a_tags_entries_is_an_archive(title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><h1>صدى بغديدا</h1><p>{_SECTION_LEAD}</p></body></html>"
+    reason = not_article_reason(load_html(page), "https://www.sada-baghdeda.example/x/t", True)
+    assert reason is not None and "archive" in reason
+
+
+def test_an_undated_overview_of_the_institution_is_a_page_about_the_site_a_dated_one_is_not_judged_so() -> None:
+    page = (
+        "<html><head><title>نبذة عن السلطة القضائية - بوابة المحاكم</title><meta property='og:type' content='article'>"
+        f"</head><body><h1 class='bhNewsTitle'>نبذة عن السلطة القضائية</h1><p>{_SECTION_LEAD} {_SECTION_MORE}</p>"
+        "</body></html>"
+    )
+    reason = not_article_reason(load_html(page), "https://www.bh-courts.example/x/overview", False)
+    assert reason is not None and "about the site" in reason
+    assert not_article_reason(load_html(page), "https://www.bh-courts.example/x/overview", True) is None

@@ -49,3 +49,24 @@ def test_nothing_goes_when_prose_outside_the_headlines_block_is_more_than_a_tent
 def test_no_headline_no_change() -> None:
     tree = fromstring(f"<html><body>{_records(SCHEDULE)}</body></html>")
     assert drop_outside_story(tree, None) == 0
+
+
+def test_portlets_of_notices_beside_the_story_go_a_story_continued_in_a_sibling_block_stays() -> None:
+    """A portal page: the story's portlet holds three quarters of the prose, court notices stand in other
+    portlets (another kind of paragraph). Where the prose outside is set like the story's own (a body split
+    around an ad), the scope is not the story's and nothing goes."""
+    notice = (
+        "<div class='portlet'><p class='notice'>تعلن المحكمة المدعى عليه المقيم خارج المملكة بالحضور في الجلسة المحددة"
+        " يوم الخميس في الدعوى المرفوعة ضده، وإلا نظرت الدعوى في غيابه.</p></div>"
+    )
+    story = "".join(f"<span>{p}</span><br><br>" for p in PARAS)
+    page = f"<div class='portlet'><h1 class='title'>{TITLE}</h1><div class='body'>{story}</div></div>{notice}"
+    tree = fromstring(f"<html><body><div class='column'>{page}</div></body></html>")
+    assert drop_outside_story(tree, tree.find(".//h1")) == 1
+    assert "تعلن المحكمة" not in tree.text_content()
+    split = (
+        f"<div class='part'><h1>{TITLE}</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p><p>{PARAS[2]}</p></div>"
+        f"<div class='ad'></div><div class='rest'><p>{PARAS[2][:100]}</p></div>"  # a tenth of the prose, set alike
+    )
+    tree = fromstring(f"<html><body><div class='column'>{split}</div></body></html>")
+    assert drop_outside_story(tree, tree.find(".//h1")) == 0
