@@ -26,8 +26,8 @@ before its measurement; measured once, then tuned on), and ``v19`` to ``v23``
 (``benchmarks/data/holdout-pages-v19`` … ``-v23``, written on 2026-12-05's seventh session the same way, each
 measured once with the code of its moment, ``benchmarks/data/v19pages_first.txt`` …, then tuned on), ``v24`` and ``v25`` (written
 at the same time on 2026-12-06's eighth session: v24 measured once and tuned on, v25 measured once after the
-v24 rules, then tuned on), ``v26`` (measured once after the v25 rules) and ``v27`` (written after, measured once
-after the v26 rules).
+v24 rules, then tuned on), ``v26`` (measured once after the v25 rules), ``v27`` (written after, measured once
+after the v26 rules) and ``v28`` (measured once after the v27 rules); each tuned on after its measurement.
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -38,7 +38,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v27|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v28|all]
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ SETS = {
     "v25": DATA / "holdout-pages-v25",
     "v26": DATA / "holdout-pages-v26",
     "v27": DATA / "holdout-pages-v27",
+    "v28": DATA / "holdout-pages-v28",
 }
 
 
