@@ -1133,7 +1133,8 @@ def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> i
     """Remove the standfirst: an element classed as one, a sentence-long ``<h2>``/``<h3>`` (a deck), or a
     ``<p>`` in the headline's own ``<header>``, that stands between the headline and the first paragraph
     of its body (a summary under the title is the page's pitch, not its text; the held-out pages' gold,
-    like readers, leaves it out). Returns how many elements went."""
+    like readers, leaves it out), unless the body's first paragraph continues it ("وأوضح …": then it was the
+    story's first paragraph, a chapô). Returns how many elements went."""
     headline = headline if headline is not None else find_headline(tree)
     if headline is None:
         return 0
@@ -1150,10 +1151,23 @@ def drop_standfirst(tree: HtmlElement, headline: HtmlElement | None = None) -> i
             doomed.append(el)
             continue
         if _opens_body(el):
+            if _continues_a_paragraph(el):  # "وأوضح …": the body goes on from the lead it follows, so that
+                doomed = [d for d in doomed if d.tag in _DECK_HEADINGS]  # lead is the story's first paragraph
             break
     for el in doomed:
         _drop(el)
     return len(doomed)
+
+
+_CONTINUATION = re.compile(r"^\W*[وف][\u0621-\u064a]{2,}")  # "وأوضح", "وحسب", "فيما": the text goes on
+_OPENING_DATELINE = re.compile(r"^\W*\S+(?:\s+\S+){0,2}\s*(?:[–—-]\s|\()")  # "وجدة – …", "فاس (و م ع) …": a place
+
+
+def _continues_a_paragraph(el: HtmlElement) -> bool:
+    """Whether the body's first paragraph opens with a connective ("و…", "ف…"), continuing a lead above it: an
+    Arabic story's own first paragraph never does (a chapô the body continues is text, a summary is not)."""
+    opening = " ".join(el.text_content().split())[:60]
+    return bool(_CONTINUATION.match(opening)) and not _OPENING_DATELINE.match(opening)
 
 
 def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:

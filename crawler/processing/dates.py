@@ -48,7 +48,7 @@ for _names in (
 ):
     for _i, _name in enumerate(_names.split(), start=1):
         _MONTHS[_name] = _i
-_MONTHS.update({"يوليه": 7, "جويلية": 7, "ماييو": 5, "اغشت": 8, "ابريل": 4, "أبريل": 4})
+_MONTHS.update({"يوليه": 7, "جويلية": 7, "ماييو": 5, "اغشت": 8, "ابريل": 4, "أبريل": 4, "دجمبر": 12})
 for _i, _name in enumerate(
     (
         "كانون الثاني",
@@ -107,6 +107,7 @@ _META_NAMES = (
     "date",
     "dc.date.issued",
     "dc.date.created",
+    "date-creation-yyyymmdd",  # SPIP and other French CMSs: "20241211"
     "dcterms.issued",
     "dc.date",
     "dcterms.created",

@@ -126,7 +126,7 @@ def _canonical(tree: HtmlElement, page_url: str) -> str:
     return article_url(page_url, hrefs)
 
 
-def _metadata(tree: HtmlElement) -> Document:
+def _metadata(tree: HtmlElement, headline: HtmlElement | None = None) -> Document:
     """trafilatura's metadata (meta tags, JSON-LD, title, author, site name) without its date search.
 
     ``bare_extraction(with_metadata=True)`` always runs htmldate's extensive date search,
@@ -138,21 +138,22 @@ def _metadata(tree: HtmlElement) -> Document:
         meta.author = None  # a one-word "author" meta is a handle, as trafilatura judges
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often broken
         meta = extract_meta_json(tree, meta)
-    meta.title = meta.title or _page_title(tree) or extract_title(tree)
+    meta.title = meta.title or _page_title(tree, headline) or extract_title(tree)
     meta.author = meta.author or extract_author(tree)
     meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
     return meta
 
 
-def _page_title(tree: HtmlElement) -> str | None:
-    """The headline when no meta tag gives one: the page's only ``<h1>``, else its whole ``<title>``.
+def _page_title(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """The headline when no meta tag gives one: the page's only ``<h1>`` (unless the headline found is
+    another element: that ``<h1>`` names the site), else its whole ``<title>``.
 
     trafilatura would take the first part of a ``<title>`` split on separators, which is the
     site or a label on many pages ("طباعة : <headline>", "Site - <headline>"); the whole title
     goes to :func:`clean_title`, which knows which part is the headline.
     """
     h1s = tree.findall(".//h1")
-    if len(h1s) == 1:
+    if len(h1s) == 1 and (headline is None or headline is h1s[0]):
         return None  # trafilatura's own first choice
     element = tree.find(".//head/title")
     text = " ".join(element.text_content().split()) if element is not None else ""
@@ -218,7 +219,7 @@ def extract(raw: RawPage) -> Article:
     drop_outside_story(tree, headline)  # after the cleaning, which may drop the prose of comments and teasers
     mark_paragraphs(tree)  # after the cleaning, whose rules read <br> soup and loose text as they were written
     try:
-        meta = _metadata(tree)
+        meta = _metadata(tree, headline)
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=False, include_comments=False, include_tables=True, deduplicate=False
         )
@@ -236,7 +237,9 @@ def extract(raw: RawPage) -> Article:
     if published is None:  # htmldate's guess, only when the page's own signals gave nothing
         guess = _htmldate_guess(tree, url, raw.fetched_at[:10])
         published = parse_iso(guess) if guess else None
-    title = clean_title(unescape(meta.title), outlet, h1s)
+    # the headline found names the story; other <h1>s then name the site (a logo, a blog's name)
+    heads = [headline.text_content()] if headline is not None and headline.tag != "h1" else h1s
+    title = clean_title(unescape(meta.title), outlet, heads)
     if headline is not None:
         title = shown_headline(title, headline.text_content())
     text = trim_edges(drop_photo_credits(text), outlet, title)

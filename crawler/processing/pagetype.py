@@ -267,23 +267,39 @@ def has_own_headline(tree: HtmlElement) -> bool:
 # A theme's heading over an archive: "Tag: …", "Category Archives: …", "التصنيف: …", "أرشيف الكاتب: …"
 _ARCHIVE_HEADING = re.compile(
     r"^\s*(?:(?:tag|category|author|archives?|month|year|day)(?:\s+archives?)?|étiquette|catégorie|auteur|archives"
-    r"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?"
+    r"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|الملف الشخصي|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?"
     r"|نتائج البحث(?:\s+عن)?|search results(?:\s+for)?|résultats de (?:la )?recherche(?:\s+pour)?)\s*[:：]",
     re.IGNORECASE,
 )
 
 
-def _archive_heading(tree: HtmlElement) -> str | None:
-    """The first ``<h1>`` when it is a theme's archive heading: a label, a colon and a short name
-    (8 words in all at most), or a date however long it is written, the same day in another calendar
-    after it ("أرشيف الأخبار: الثلاثاء 17 ديسمبر 2024 م - 16 جمادى الآخرة 1446 هـ")."""
+def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """The first ``<h1>`` (or the page's headline, when the ``<h1>`` is the site's name) when it is a theme's
+    archive heading: a label, a colon and a short name (8 words in all at most), or a date however long it is
+    written, the same day in another calendar after it ("أرشيف الأخبار: الثلاثاء 17 ديسمبر 2024 م - 16 جمادى
+    الآخرة 1446 هـ"), or a results heading alone ("نتائج البحث", also as the ``<title>``'s first part)."""
     first_h1 = next(tree.iter("h1"), None)
-    text = _squash(first_h1.text_content()) if first_h1 is not None else ""
-    label = _ARCHIVE_HEADING.match(text)
-    if label is None:
-        return None
-    first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
-    return text if _words(text) <= 8 or is_date_line(first_part) else None
+    for title in _HEAD_TITLE(tree):  # "نتائج البحث - <site>": a results page whatever its headings
+        part = next((p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p), "")
+        if fold(part).casefold() in _RESULTS_HEADINGS:
+            return part
+    headings = [first_h1, headline] if headline is not None and headline is not first_h1 else [first_h1]
+    for heading in headings:
+        text = _squash(heading.text_content()) if heading is not None else ""
+        if fold(text).casefold() in _RESULTS_HEADINGS:
+            return text
+        label = _ARCHIVE_HEADING.match(text)
+        if label is None:
+            continue
+        first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
+        if _words(text) <= 8 or is_date_line(first_part):
+            return text
+    return None
+
+
+_RESULTS_HEADINGS = frozenset(
+    fold(h).casefold() for h in ("نتائج البحث", "search results", "résultats de recherche", "résultats de la recherche")
+)
 
 
 # a tag page's title without a colon: "المداخلات الموسومة بـ بغديدا" (Serendipity), "عرض النتائج للعلامة 'سقارة'."
@@ -547,7 +563,8 @@ def not_article_reason(
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
     if site_page is not None:
         return f"a page about the site ({site_page})"
-    archive = _archive_heading(tree) or _tagged_title(tree)
+    headline = headline if headline is not None else find_headline(tree)
+    archive = _archive_heading(tree, headline) or _tagged_title(tree)
     if archive is not None:
         return f"an archive page ({archive})"
     if not has_date and (overview := _overview_title(tree)) is not None:

@@ -17,9 +17,13 @@ elements and drops such text. In a block whose other paragraphs are ``<p>`` elem
 :data:`LOOSE_CHARS` characters that follows a block element, with the inline content after it (up to the next
 block or ``<br><br>``), becomes one ``<p>`` in its place: the page shows it as a paragraph of its own already.
 
-Invariant: only the direct content of such blocks changes; each run of phrasing content between chains (text,
-links, bold, font runs, single ``<br>``) becomes one ``<p>`` holding exactly that content in the same order; block
-children (tables, lists, divs) stay where they are, unwrapped; the chains themselves go. No text is added or lost.
+**A paragraph in a ``<div>``** of its own, set right before a block of ``<p>`` paragraphs (an intro block before
+the body block), is named a ``<p>``.
+
+Invariant: only the direct content of such blocks changes (or a text-only ``<div>``'s name); each run of phrasing
+content between chains (text, links, bold, font runs, single ``<br>``) becomes one ``<p>`` holding exactly that
+content in the same order; block children (tables, lists, divs) stay where they are, unwrapped; the chains
+themselves go. No text is added or lost.
 """
 
 from __future__ import annotations
@@ -197,6 +201,7 @@ def split_br_paragraphs(tree: HtmlElement) -> int:
 
 
 LOOSE_CHARS = 60  # text after a block: this much is a paragraph (less: a stray word, a separator)
+INTRO_CHARS = 120  # a text-only <div> before the body block: a sentence-long paragraph (a caption or a call is shorter)
 
 
 def _loose_text_after(el: HtmlElement) -> bool:
@@ -232,6 +237,28 @@ def wrap_loose_text(tree: HtmlElement) -> int:
     return made
 
 
+def _text_only_block(el: HtmlElement) -> bool:
+    """A ``<div>`` holding only text and inline elements, a paragraph's worth of it."""
+    if el.tag != "div" or any(isinstance(c.tag, str) and c.tag not in PHRASING for c in el):
+        return False
+    return _direct_prose(el) >= INTRO_CHARS
+
+
+def name_paragraph_divs(tree: HtmlElement) -> int:
+    """Make a ``<p>`` of a ``<div>`` that holds only a paragraph's text (:data:`INTRO_CHARS` or more), set right
+    before a block of ``<p>`` paragraphs (Zikula's ``news_hometext`` before its ``news_bodytext``): the story's
+    first paragraph, which trafilatura otherwise reads as a loose block and may leave out. Returns how many
+    were renamed."""
+    renamed = 0
+    for div in [el for el in tree.iter("div") if _text_only_block(el)]:
+        body = div.getnext()
+        if body is not None and isinstance(body.tag, str) and _holds_paragraphs(body):
+            div.tag = "p"
+            renamed += 1
+    return renamed
+
+
 def mark_paragraphs(tree: HtmlElement) -> int:
-    """Both passes of this module: loose text after blocks, then the story's ``<br><br>`` paragraphs."""
-    return wrap_loose_text(tree) + split_br_paragraphs(tree)
+    """The passes of this module: loose text after blocks, text-only blocks beside paragraph blocks, then the
+    story's ``<br><br>`` paragraphs."""
+    return wrap_loose_text(tree) + name_paragraph_divs(tree) + split_br_paragraphs(tree)

@@ -1029,3 +1029,20 @@ def test_trim_edges_drops_a_source_label_under_a_table_and_a_contact_label_with_
         "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو واتساب المؤسسة 0944123117 على مدار الساعة.",
     ):
         assert trim_edges(f"{first}\n{line}\n{second}") == f"{first}\n{second}", line
+
+
+def test_a_chapo_that_the_body_continues_is_the_first_paragraph_a_summary_above_a_dateline_is_not() -> None:
+    """SPIP / PluXml "chapô": when the body's first paragraph opens with a connective ("وحسب …"), the chapô was the
+    story's first paragraph; over a body that opens with its own lead (a dateline "وجدة – …" is a place, not
+    a connective), it is a summary."""
+    chapo = "<div class='art-chapo'><p>سجلت تعاونيات الاتحاد بإقليم تارودانت تراجعا حادا في كميات فاكية الأركان المجمعة.</p></div>"
+    for opening, kept in (
+        ("وحسب المعطيات التي جمعها مكتب الاتحاد", True),
+        ("وجدة – انطلقت صباح اليوم الامتحانات", False),
+    ):
+        tree = _tree(
+            f"<article><h2>تراجع محصول فاكية الأركان بإقليم تارودانت</h2>{chapo}<div class='art-content'>"
+            f"<p>{opening}، {PARA.format(city='تارودانت')}</p></div></article>"
+        )
+        strip_boilerplate(tree, tree.find(".//h2"))
+        assert ("سجلت تعاونيات" in tree.text_content()) is kept, opening

@@ -364,3 +364,12 @@ def test_a_notice_served_by_publication_is_no_publication_label_a_posted_by_foot
     )
     url = "http://www.adrar-fm.example/news.php?readmore=1848"
     assert find_published(page, url, "2024-11-19T10:00:00+00:00")[:10] == "2024-11-16"
+
+
+def test_a_mauritanian_month_and_a_compact_creation_meta_are_read() -> None:
+    assert parse_visible("نشر في: 11 دجمبر 2024")[:10] == "2024-12-11"
+    page = fromstring(
+        "<html><head><meta name='Date-Creation-yyyymmdd' content='20241211'></head><body><h1>تعميم التصريح"
+        " الإلكتروني على المكاتب الجمركية</h1><p>آخر تحديث: 19/12/2024</p></body></html>"
+    )
+    assert find_published(page, "https://www.douane-rim.example/x/1", "2024-12-20T10:00:00+00:00")[:10] == "2024-12-11"

@@ -52,3 +52,22 @@ def test_an_empty_logo_h1_is_no_headline_and_a_shortened_seo_title_yields_to_the
     art = extract(RawPage(url="https://ofoq.example/regions/item/77-tiaret.html", body=page.encode()))
     assert art.title == headline
     assert (art.published_at or "")[:10] == "2024-06-04"
+
+
+def test_the_title_is_the_headline_found_not_an_h1_that_names_the_site() -> None:
+    """PluXml and Zikula put the site's name in the ``<h1>`` and the story's title in an ``<h2>``; the ``<title>`` holds
+    both ("headline - site"), and the site gives no ``og:site_name``."""
+    from crawler.items import RawPage
+    from crawler.processing.extract import extract
+
+    headline = "تراجع محصول فاكية الأركان بإقليم تارودانت وارتفاع سعر الكيلوغرام"
+    paras = "".join(
+        f"<p>سجلت تعاونيات الاتحاد بإقليم تارودانت تراجعا حادا في كميات فاكية الأركان المجمعة خلال الموسم {i}.</p>"
+        for i in range(4)
+    )
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{headline} - اتحاد تعاونيات تامونت لأركان</title></head><body>"
+        f"<header><h1>اتحاد تعاونيات تامونت لأركان</h1></header><article><h2>{headline}</h2>{paras}</article></body></html>"
+    )
+    art = extract(RawPage(url="https://www.tamount-argan.example/index.php?article12/tarajue", body=page.encode()))
+    assert art.title == headline

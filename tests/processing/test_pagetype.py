@@ -552,3 +552,13 @@ def test_an_undated_overview_of_the_institution_is_a_page_about_the_site_a_dated
     reason = not_article_reason(load_html(page), "https://www.bh-courts.example/x/overview", False)
     assert reason is not None and "about the site" in reason
     assert not_article_reason(load_html(page), "https://www.bh-courts.example/x/overview", True) is None
+
+
+def test_a_page_titled_search_results_is_an_archive_whatever_its_headings() -> None:
+    page = (
+        "<html><head><title>نتائج البحث - مؤسسة موانئ ساحل حضرموت</title></head><body><h1>مؤسسة موانئ ساحل حضرموت</h1>"
+        f"<h2>نتائج البحث</h2><dl><dt><a href='/ar/news/1'>{_SECTION_ITEMS[0][1]}</a></dt><dd>{_SECTION_LEAD}</dd></dl>"
+        "</body></html>"
+    )
+    reason = not_article_reason(load_html(page), "https://www.mukalla-port.example/x/s", False)
+    assert reason is not None and "نتائج البحث" in reason

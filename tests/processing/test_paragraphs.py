@@ -6,7 +6,7 @@ from lxml.html import fromstring, tostring
 
 from crawler.items import RawPage
 from crawler.processing.extract import extract
-from crawler.processing.paragraphs import split_br_paragraphs, wrap_loose_text
+from crawler.processing.paragraphs import name_paragraph_divs, split_br_paragraphs, wrap_loose_text
 
 PARAS = [
     "طالبت النقابة العامة للعاملين في الغزل والنسيج الحكومة بالتدخل العاجل لحماية حقوق نحو تسعمئة عامل وعاملة فقدوا"
@@ -98,3 +98,14 @@ def test_blocks_of_the_storys_kind_without_a_chain_become_paragraphs_too() -> No
     split_br_paragraphs(tree)
     feed = tree.get_element_by_id("feed")
     assert [len(block.findall("p")) for block in feed] == [1, 3, 2]
+
+
+def test_an_intro_div_before_the_body_block_becomes_a_paragraph_a_short_caption_div_does_not() -> None:
+    """Zikula's ``news_hometext`` (the story's first paragraph, text only) before ``news_bodytext`` (<p>s)."""
+    body = f"<div class='bodytext'><p>{PARAS[1]}</p><p>{PARAS[2]}</p></div>"
+    tree = fromstring(
+        f"<html><body><div class='news_body'><div class='hometext'>{PARAS[0]}</div>{body}</div>"
+        f"<div><div class='caption'>مجمع المحاكم</div>{body}</div></body></html>"
+    )
+    assert name_paragraph_divs(tree) == 1
+    assert tree.find(".//p[@class='hometext']") is not None and tree.find(".//div[@class='caption']") is not None
