@@ -1371,6 +1371,7 @@ def _is_notice(norm: str) -> bool:
 # the author's note under an op-ed: "* أستاذ في كلية التربية", "*كاتب وصحفي مغربي"
 _AUTHOR_NOTE = re.compile(r"^\s*\*\s*[\u0621-\u064a][^*]{2,150}$")
 # a news agency's end mark and its editors' initials: "(النهاية)", "-انتهى-", "م ع ش / ع د ن"
+_RELEASE_END = re.compile(r"^\s*(?:[-–—]\s*(?:انتهى|انتهي|ends?)\s*[-–—]|#{3}|-30-)\s*$", re.IGNORECASE)
 _END_MARK = re.compile(
     r"^[\s(\-–—*]*(?:النهاية|انتهى|انتهي)[\s)\-–—*.]*"
     r"(?:(?:[\u0621-\u064a]\s*){1,5}(?:[/|]\s*(?:[\u0621-\u064a]\s*){1,5})*)?$"
@@ -1460,6 +1461,9 @@ _UPDATE_NOTE = re.compile(
     r"\s*(?:\([^()]{1,30}\))?\s*[:：]"
     # a forum-based CMS's edit stamp: "آخر تعديل بواسطة رزان العمري؛ 16-06-2025 الساعة 09:10 ص. السبب: …"
     r"|^\s*(?:آخر|اخر)\s+تعديل\s+(?:بواسطة|من قبل|من طرف)\s|^\s*last\s+edited\s+by\s"
+    # a page's stamp after the text: "آخر تعديل على الصفحة: 15/11/2024", "آخر تحديث للصفحة: …", "Page last updated: …"
+    r"|^\s*(?:آخر|اخر)\s+(?:تعديل|تحديث)\s+(?:على|لل|ل)?\s*(?:الصفحة|الصفحه|صفحة|المحتوى)\s*[:：]"
+    r"|^\s*page\s+last\s+(?:updated|modified)\s*[:：]"
 )
 
 
@@ -1634,6 +1638,11 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
         )
     ):
         start = first_prose
+    # A press release's end mark ("-انتهى-", "###", "-ends-") ends the text: the company boilerplate ("نبذة عن …")
+    # and the media contacts after it are the release's, not the story's.
+    ended = next((i for i in range(end - 1, prose_at, -1) if _RELEASE_END.match(lines[i])), None)
+    if ended is not None:
+        end = ended
     end = _without_translation(lines, start, end)
     note_taken = False
     while True:

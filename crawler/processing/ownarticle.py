@@ -55,6 +55,7 @@ from crawler.processing.normalize import normalize
 
 MIN_OWN_PROSE = 300
 TITLED_HEADING_OVERLAP = 0.8  # a heading that says this much of the title is the headline when no <h1> does
+MAX_SITE_NAME_WORDS = 6  # an <h1> this short, all of whose words the title holds, names the site
 # elements whose text counts as the own article's prose (a <span> of <br> soup too: ASP.NET label
 # controls hold whole stories in one)
 _PROSE_TAGS = frozenset({"p", "div", "td", "font", "span"})
@@ -202,6 +203,9 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         found = max(titled, key=lambda s: (s[0], s[1])) if titled else None
         if found is not None and found[0] >= TITLED_HEADING_OVERLAP and _covers([found[2]], hints) >= 0.5:
             return found[2]
+        names_site = best[0] == 1.0 and len(_words(best[2].text_content())) <= MAX_SITE_NAME_WORDS
+        if names_site and (titled_block := _titled_block(tree, hints)) is not None:
+            return titled_block  # the <h1> is the site's name, no heading says the title (uCoz's td.eTitle)
     return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
 
 

@@ -77,9 +77,11 @@ _STATIC_PAGE_TYPES = frozenset({"webpage", "breadcrumblist", "organization", "we
 # ("video.other" is not among them: TV channels' news stories, each around its report, carry it)
 NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "video.episode", "video.movie", "profile", "books.author"})
 _LISTING_PATH = re.compile(
-    r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer"
-    r"|search|about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|taxonomy"
-    r"|قسم|تصنيف|وسم|كاتب|اتصل-بنا|من-نحن)(?:/|$|\.html?$)|/page/\d+/?$"
+    r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer|search|taxonomy"
+    r"|قسم|تصنيف|وسم|كاتب)(?:/|$|\.html?$)|/page/\d+/?$"
+    # a site's own pages, as the last segment ("/about/media-centre/stories/2024/…" is a newsroom's story)
+    r"|/(?:about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|اتصل-بنا|من-نحن)"
+    r"(?:/?$|\.html?$|/index\.html?$)"
     r"|/archives?(?:/(?!\d+(?:[-_][^/]*)?(?:\.html?)?/?$)|$|\.html?$)",  # "/archives/31877" (WordPress's ?p=
     # permalink) and "/archives/1873-slug.html" (Serendipity) are posts; "/archives/2024/11.html" is a month
     re.I,

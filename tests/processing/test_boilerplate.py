@@ -1046,3 +1046,14 @@ def test_a_chapo_that_the_body_continues_is_the_first_paragraph_a_summary_above_
         )
         strip_boilerplate(tree, tree.find(".//h2"))
         assert ("سجلت تعاونيات" in tree.text_content()) is kept, opening
+
+
+def test_trim_edges_ends_a_release_at_its_end_mark_and_drops_a_page_stamp() -> None:
+    body = [PARA.format(city="المنامة"), PARA.format(city="الطائف")]
+    boilerplate = [
+        "-انتهى-",
+        "نبذة عن طيران دلمون",
+        "طيران دلمون هي الناقلة الوطنية لمملكة البحرين، تأسست عام 2019 وتتخذ من مطار البحرين الدولي مقرا لها وتسير رحلات إلى أكثر من ثلاثين وجهة.",
+    ]
+    assert trim_edges("\n".join([*body, *boilerplate])) == "\n".join(body)
+    assert trim_edges("\n".join([*body, "آخر تعديل على الصفحة: 15/11/2024"])) == "\n".join(body)

@@ -332,3 +332,22 @@ def test_a_box_with_a_bold_line_and_a_duration_is_no_pasted_article() -> None:
     main = f"<article><h1>{TITLE}</h1><div class='body'>{_ps(OWN[:2])}{box}{_ps(OWN[2:])}</div></article>"
     art = extract(RawPage(url="https://jarida.example/2024/03/04/own-5501.html", body=_page(main)))
     assert all(p in art.text for p in OWN)
+
+
+def test_an_h1_naming_the_site_yields_to_the_block_that_says_the_title() -> None:
+    """uCoz: ``<h1>`` the club's name, the story's title in ``td.eTitle``, the ``<title>`` "headline - date - section -
+    site". An ``<h1>`` that is the headline in other words than the title stays the headline."""
+    page = (
+        f"<html><head><title>{TITLE} - 5 نوفمبر 2024 - أخبار النادي - نجم الصومام</title></head><body><h1>نجم الصومام</h1>"
+        f"<table class='eBlock'><tr><td class='eTitle'>{TITLE}</td></tr><tr><td class='eMessage'>{_ps(OWN)}</td></tr>"
+        "</table></body></html>"
+    )
+    headline = find_headline(fromstring(page))
+    assert headline is not None and headline.get("class") == "eTitle"
+    reworded = (
+        "<html><head><title>ثلوج كردستان 2024.. بدء تساقط الثلوج</title></head><body><h1>أول تساقط للثلوج على مرتفعات"
+        " بنجوين وحاج عمران وتحذيرات للسائقين</h1><span class='crumb'>ثلوج كردستان 2024.. بدء تساقط الثلوج</span>"
+        f"{_ps(OWN)}</body></html>"
+    )
+    headline = find_headline(fromstring(reworded))
+    assert headline is not None and headline.tag == "h1"

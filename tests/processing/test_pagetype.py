@@ -562,3 +562,11 @@ def test_a_page_titled_search_results_is_an_archive_whatever_its_headings() -> N
     )
     reason = not_article_reason(load_html(page), "https://www.mukalla-port.example/x/s", False)
     assert reason is not None and "نتائج البحث" in reason
+
+
+def test_a_newsroom_story_under_about_is_an_article_the_about_page_itself_is_not() -> None:
+    from crawler.processing.pagetype import _listing_url
+
+    assert _listing_url("https://www.dilmunair.example/ar/about/media-centre/stories/2024/first-a321neo") is None
+    assert _listing_url("https://www.dilmunair.example/ar/about") is not None
+    assert _listing_url("https://www.dilmunair.example/ar/contact-us/") is not None
