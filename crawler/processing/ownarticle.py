@@ -381,11 +381,12 @@ def _cut_template_twins(headline: HtmlElement) -> int:
             return 0
         if not _long_paragraphs(block):
             continue  # the headline's own cell or header: the story's block is further up
-        kind = _kind(block)
         twins = [
             sibling
             for sibling in block.itersiblings()
-            if isinstance(sibling.tag, str) and _kind(sibling) == kind and _holds_twin_story(sibling, heading_kind)
+            if isinstance(sibling.tag, str)
+            and _same_template(sibling, block)
+            and _holds_twin_story(sibling, heading_kind)
         ]
         removed = 0
         for twin in twins:
@@ -400,8 +401,25 @@ def _cut_template_twins(headline: HtmlElement) -> int:
     return 0
 
 
+def _same_template(twin: HtmlElement, block: HtmlElement) -> bool:
+    """Whether ``twin`` is set like ``block``: the same tag, and all of its classes (a modifier may be added:
+    ``news-detail news-detail-next`` after ``news-detail``)."""
+    if twin.tag != block.tag:
+        return False
+    own, other = set((block.get("class") or "").split()), set((twin.get("class") or "").split())
+    return own <= other if own else not other
+
+
+def _twin_heading(el: HtmlElement, heading_kind: tuple[str, str]) -> bool:
+    """A heading set like the own headline: its tag (any heading tag for a heading, the next story's title one
+    level down) and all its classes."""
+    tag, classes = heading_kind
+    same_tag = el.tag == tag or (tag in _HEADING_TAGS and el.tag in _HEADING_TAGS)
+    return same_tag and set(classes.split()) <= set((el.get("class") or "").split())
+
+
 def _holds_twin_story(block: HtmlElement, heading_kind: tuple[str, str]) -> bool:
-    heads = [el for el in block.iter(heading_kind[0]) if _kind(el) == heading_kind]
+    heads = [el for el in block.iter() if isinstance(el.tag, str) and _twin_heading(el, heading_kind)]
     titled = any(3 <= len(_words(h.text_content())) <= 40 for h in heads)
     return titled and _long_paragraphs(block) >= 1
 

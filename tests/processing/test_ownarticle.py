@@ -351,3 +351,14 @@ def test_an_h1_naming_the_site_yields_to_the_block_that_says_the_title() -> None
     )
     headline = find_headline(fromstring(reworded))
     assert headline is not None and headline.tag == "h1"
+
+
+def test_a_twin_with_a_modifier_class_and_its_title_one_heading_level_down_goes() -> None:
+    """Oracle WebCenter: the own ``div.news-detail`` (``h1.news-title``), then ``div.news-detail.news-detail-next``
+    (``h2.news-title``) with the next story's paragraphs."""
+    own = f"<div id='detail' class='news-detail'><h1 class='news-title'>{TITLE}</h1>{_ps(OWN)}</div>"
+    twin = f"<div class='news-detail news-detail-next'><h2 class='news-title'>{OTHER_TITLE}</h2>{_ps(OTHER)}</div>"
+    page = f"<html><head><title>{TITLE}</title></head><body><div class='col'>{own}{twin}</div></body></html>"
+    tree = fromstring(page)
+    cut_pulled_in_articles(tree, "https://www.arid-ngh.example/cs/Satellite?cid=1")
+    assert all(p in tree.text_content() for p in OWN) and not any(p in tree.text_content() for p in OTHER)
