@@ -276,8 +276,8 @@ _ARCHIVE_HEADING = re.compile(
 
 
 def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
-    """The first ``<h1>`` (or the page's headline, when the ``<h1>`` is the site's name) when it is a theme's
-    archive heading: a label, a colon and a short name (8 words in all at most), or a date however long it is
+    """The first ``<h1>`` or the page's headline (when another element: the ``<h1>`` names the site) when it is
+    a theme's archive heading: a label, a colon and a short name (8 words in all at most), or a date however long it is
     written, the same day in another calendar after it ("أرشيف الأخبار: الثلاثاء 17 ديسمبر 2024 م - 16 جمادى
     الآخرة 1446 هـ"), or a results heading alone ("نتائج البحث", also as the ``<title>``'s first part)."""
     first_h1 = next(tree.iter("h1"), None)
@@ -582,7 +582,6 @@ def not_article_reason(
             return f"a digest: {more} summaries each with its link to the full story"
         if read[1] < MIN_BODY_CHARS:  # no article body anywhere: the summaries are the page (a dossier)
             return f"a digest: {on_page} summaries with links to the full stories and no article body"
-    headline = headline if headline is not None else find_headline(tree)
     teasers = teasers_under_headline(headline, original)
     if len(teasers) >= MIN_LISTED_ITEMS - 1:  # a lead story's heading may make the third
         read = read if read is not None else _prose_block(tree)

@@ -1,11 +1,11 @@
-"""The story's scope: the smallest block around the page's headline that holds nearly all of the page's prose.
+"""The story's scope: the smallest block around the page's headline that holds most of the page's prose.
 
 Builders that set every part of a page as a record of its own (Tilda's ``t-rec``, page builders' sections) give
 trafilatura no content container to find; it reads the whole page, and a widget after the story (a schedule
 table, a price board, a form) comes with the text. The page's headline tells where the story is: the smallest
 block around it that holds at least :data:`STORY_SHARE` of the page's prose is the story's scope, and what lies
-outside it (the records before and after) is the page's furniture, unless prose outside it is set like the story's own
-(the same tag and class as most of the prose inside: a story whose body goes on in a sibling block).
+outside it (the records before and after) is the page's furniture, unless prose outside it is set like the
+story's own (the same tag and class as most of the prose inside: a story whose body goes on in a sibling block).
 
 Prose is counted in text runs of at least :data:`PROSE_RUN_CHARS` characters (a sentence; a menu, a table cell
 or a date is shorter). Comments, a second story, teasers with long summaries hold prose too: where they remain,
