@@ -53,6 +53,8 @@ from typing import Any
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.ownarticle import element_kind
+
 FLOW_LEVELS = 4
 PROSE_RATIO = 3  # the flow around a box holds at least this many times its words
 MIN_FLOW_WORDS = 80  # ... and at least this many: a box beside a two-line teaser is not inset in a story
@@ -102,8 +104,10 @@ _METADATA = XPath(
 _BYLINE_CLASS = re.compile(r"author|byline|date|time|meta", re.IGNORECASE)
 
 
-def _kind(el: HtmlElement) -> tuple[str, str]:
-    return el.tag, " ".join((el.get("class") or "").split())
+def _carries_metadata(el: HtmlElement) -> bool:
+    """Whether ``el`` holds the headline, the page's date or byline markup, a script or a form, or is named for
+    them: never a box (the metadata is read later)."""
+    return bool(_METADATA(el)) or bool(_BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
 
 
 _HIDDEN = frozenset({"script", "style", "noscript", "template"})
@@ -175,7 +179,7 @@ def _words(lines: list[str]) -> int:
 
 def _inset_box(box: HtmlElement, flow_words: int) -> list[str] | None:
     """The box's lines when ``box`` is an inset box (see the module's docstring), else None."""
-    if _METADATA(box) or _BYLINE_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}"):
+    if _carries_metadata(box):
         return None
     lines = _lines(box)
     words = _words(lines)
@@ -208,7 +212,7 @@ def _labelled_box(box: HtmlElement, flow_words: int) -> bool:
 
 def _headless_sheet(box: HtmlElement, flow_words: int) -> bool:
     """Two or more short lines, every one of them "label: value", in a small block beside more story."""
-    if _METADATA(box) or _BYLINE_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}"):
+    if _carries_metadata(box):
         return False
     lines = _lines(box)
     words = _words(lines)
@@ -221,7 +225,7 @@ def _note(el: HtmlElement) -> bool:
     """A short block that calls the reader to act (it holds a link), opens with an emphasised label or question
     ("<b>حقائق سريعة:</b> …", "<b>ما هو …؟</b> …") or is wholly emphasised and a sentence long (or shorter
     but ending like a sentence, or "label: value"): a note beside the story (see the module's docstring)."""
-    if _METADATA(el) or _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+    if _carries_metadata(el):
         return False
     words = len(el.text_content().split())
     if not words or words > MAX_NOTE_WORDS:
@@ -289,7 +293,7 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
         total = sum(prose) + _own_words(flow)
         if total < MIN_FLOW_WORDS:
             continue
-        prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
+        prose_kinds = [element_kind(c) for c, n in zip(children, prose, strict=True) if n]
         # a first paragraph of the story seen in this flow (a note comes after it)
         story_started = len((flow.text or "").strip()) >= PROSE_CHARS
         for child, own in zip(children, prose, strict=True):
@@ -300,7 +304,7 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
             candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or table is not None
             if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
-            if prose_kinds.count(_kind(child)) > (1 if own else 0):
+            if prose_kinds.count(element_kind(child)) > (1 if own else 0):
                 if child.tag != "p" and _labelled_box(child, total - own):
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text

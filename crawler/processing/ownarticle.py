@@ -362,7 +362,8 @@ MAX_CUTS = 8
 MAX_MARKER_WORDS = 4  # "الخبر التالي", "Next story": a marker block standing right before a twin
 
 
-def _kind(el: HtmlElement) -> tuple[str, str]:
+def element_kind(el: HtmlElement) -> tuple[str, str]:
+    """An element's kind: its tag and its classes (whitespace normalised), how a template sets like blocks."""
     return el.tag, " ".join((el.get("class") or "").split())
 
 
@@ -373,7 +374,7 @@ def _cut_template_twins(headline: HtmlElement) -> int:
     its own, set after the own block (a "next story" in the same template: a PHP-Fusion news table, an
     infinite-scroll ``<article>``), with a short marker block right before it. The comments or rating blocks of
     the same template carry no headline of that length and stay."""
-    heading_kind = _kind(headline)
+    heading_kind = element_kind(headline)
     if not heading_kind[1] and headline.tag not in _HEADING_TAGS:
         return 0  # a bare <font> or <b> headline: its kind marks no template
     for block in headline.iterancestors():

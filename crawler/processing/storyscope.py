@@ -21,6 +21,8 @@ from __future__ import annotations
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.ownarticle import element_kind
+
 STORY_SHARE = 0.75
 PROSE_RUN_CHARS = 80
 MIN_PROSE_CHARS = 400  # less prose than this on the whole page: nothing to judge by
@@ -64,10 +66,6 @@ def story_scope(tree: HtmlElement, headline: HtmlElement | None) -> HtmlElement 
     return None
 
 
-def _kind(el: HtmlElement) -> tuple[str, str]:
-    return el.tag, " ".join((el.get("class") or "").split())
-
-
 def _continued_outside(scope: HtmlElement, owners: dict[HtmlElement, int]) -> bool:
     """Whether prose outside ``scope`` is set like the story's own (the kind, tag and class, that holds most of
     the prose inside): the story goes on in a sibling block (a body split around an ad), so the scope is not
@@ -75,10 +73,11 @@ def _continued_outside(scope: HtmlElement, owners: dict[HtmlElement, int]) -> bo
     inside: dict[tuple[str, str], int] = {}
     outside: set[tuple[str, str]] = set()
     for owner, size in owners.items():
+        kind = element_kind(owner)
         if owner is scope or any(a is scope for a in owner.iterancestors()):
-            inside[_kind(owner)] = inside.get(_kind(owner), 0) + size
+            inside[kind] = inside.get(kind, 0) + size
         else:
-            outside.add(_kind(owner))
+            outside.add(kind)
     return bool(inside) and max(inside, key=lambda k: inside[k]) in outside
 
 
