@@ -382,11 +382,13 @@ def _own_footer(anc: HtmlElement, named: str, article: frozenset[HtmlElement]) -
         return False
     if _FURNITURE_ANCESTOR.search(_FOOTER_NAME.sub(" ", named)):
         return False  # a footer named for other furniture too ("related-posts footer")
-    if not _PUBLISHED_LABEL.search(fold(" ".join(anc.text_content().split())[:_FOOTER_LABEL_CHARS])):
-        return False  # it does not say when the story was published ("تاريخ التحديث: …" is another date)
-    # below <body>, a block holds both the footer and the headline (the <article>, an h-entry, a news table)
+    # below <body>, a block holds both the footer and the headline (the <article>, an h-entry, a news table);
+    # checked before the footer's text is read: the page's own footer fails here, however long it is
     shared = next((a for a in anc.iterancestors() if a in article), None)
-    return shared is not None and shared.tag not in ("body", "html")
+    if shared is None or shared.tag in ("body", "html"):
+        return False
+    # it says when the story was published ("تاريخ التحديث: …" is another date)
+    return bool(_PUBLISHED_LABEL.search(fold(" ".join(anc.text_content().split())[:_FOOTER_LABEL_CHARS])))
 
 
 def _marked_date_elements(tree: HtmlElement, headline: HtmlElement | None) -> list[HtmlElement]:
