@@ -32,6 +32,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-05), tuning data since;
 - v11, ``benchmarks/data/dedup_pairs_v11.tsv``: 480 pairs by the v2 sampler (seed 11011, v1-v10
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06), its misses read since;
+- v12, ``benchmarks/data/dedup_pairs_v12.tsv``: 476 pairs by the v2 sampler (seed 12012, v1-v11
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -58,7 +61,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v11-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v12-held]
 """
 
 from __future__ import annotations
@@ -101,8 +104,9 @@ SETS = (
     "v9-held",
     "v10-held",
     "v11-held",
+    "v12-held",
 )
-HELD_OUT = "v11-held"  # the set nothing has been tuned on (v3-v10 were read, after their first measurement)
+HELD_OUT = "v12-held"  # the set nothing has been tuned on (v3-v11 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 11)."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 12)."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
