@@ -442,7 +442,8 @@ _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … �
     r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|mis\s+en\s+ligne|le\s*:",
     re.I,
 )
-_UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
+# "محيّن" / "تحيين": Maghrebi for "updated"
+_UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
 _PROSE_CHARS = 120  # a chunk longer than this is article prose, not a date line
 _TEASER_LINK_CHARS = 25  # a link this long in the same block is another article's headline
 _TEASER_BLOCK_CHARS = 300  # teaser items are small: a headline, a date, maybe a line of summary

@@ -377,11 +377,17 @@ def _cut_template_twins(headline: HtmlElement) -> int:
     heading_kind = element_kind(headline)
     if not heading_kind[1] and headline.tag not in _HEADING_TAGS:
         return 0  # a bare <font> or <b> headline: its kind marks no template
+    branch = headline
     for block in headline.iterancestors():
-        if block.tag in ("body", "html"):
+        if block.tag in ("body", "html") and branch is headline:
             return 0
         if not _long_paragraphs(block):
+            branch = block
             continue  # the headline's own cell or header: the story's block is further up
+        if branch is not headline and branch.getparent() is block:
+            removed = _cut_split_twins(branch, heading_kind)
+            if removed or block.tag in ("body", "html"):
+                return removed
         twins = [
             sibling
             for sibling in block.itersiblings()
@@ -400,6 +406,54 @@ def _cut_template_twins(headline: HtmlElement) -> int:
             removed += 1
         return removed
     return 0
+
+
+def _cut_split_twins(header: HtmlElement, heading_kind: tuple[str, str]) -> int:
+    """Remove the next story from a story set in sibling sections (page builders: Mobirise, Elementor): the own
+    header section holds the headline and no prose, the sections after it the body. A later section built like the
+    header (:func:`_built_alike`) with a dated headline of the headline's kind starts another story when a section
+    of prose follows it: it goes, with the sections after it that are set like the own story's sections. An
+    undated header of the same build is the own story's subheading and stays."""
+    own: list[HtmlElement] = []
+    for sibling in header.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if own and _built_alike(sibling, header) and _dated_twin_header(sibling, heading_kind):
+            run = [sibling]
+            for after in sibling.itersiblings():
+                if not isinstance(after.tag, str) or not any(_built_alike(after, part) for part in own):
+                    break
+                run.append(after)
+            if len(run) == 1 or not any(_long_paragraphs(part) for part in run[1:]):
+                return 0
+            for part in run:
+                part.getparent().remove(part)
+            return len(run)
+        own.append(sibling)
+    return 0
+
+
+def _built_alike(a: HtmlElement, b: HtmlElement) -> bool:
+    """Two blocks of one page builder's kind: the same tag, a class in common (the builder gives each instance
+    a class of its own beside its kind's: ``cid-…``, ``elementor-element-…``) and the same element skeleton
+    (:func:`_skeleton`; text, ids and classes aside)."""
+    if a.tag != b.tag or not set((a.get("class") or "").split()) & set((b.get("class") or "").split()):
+        return False
+    return _skeleton(a) == _skeleton(b)
+
+
+def _skeleton(el: HtmlElement, depth: int = 2) -> tuple[object, ...]:
+    """Child tags, two levels down, a run of like children counted once (five paragraphs are set like three)."""
+    if depth == 0:
+        return ()
+    kids = [(c.tag, _skeleton(c, depth - 1)) for c in el if isinstance(c.tag, str) and c.tag != "br"]
+    return tuple(kid for i, kid in enumerate(kids) if i == 0 or kid != kids[i - 1])
+
+
+def _dated_twin_header(section: HtmlElement, heading_kind: tuple[str, str]) -> bool:
+    heads = [el for el in section.iter() if isinstance(el.tag, str) and _twin_heading(el, heading_kind)]
+    titled = any(3 <= len(_words(h.text_content())) <= 40 for h in heads)
+    return titled and (bool(section.xpath(".//time")) or bool(_FULL_DATE.search(section.text_content())))
 
 
 def _same_template(twin: HtmlElement, block: HtmlElement) -> bool:

@@ -92,6 +92,14 @@ def test_modified_date_loses_to_published_date() -> None:
     assert _published(body) == "2024-05-08"
 
 
+@pytest.mark.parametrize("label", ["الترتيب محين بتاريخ", "تم تحيين المعطيات بتاريخ", "الجدول محيّن بتاريخ"])
+def test_a_maghrebi_updated_label_is_no_publication_label(label: str) -> None:
+    """Tunisian and Moroccan sites say "محيّن" / "تحيين" for "updated": a table "updated on" a later day, below
+    the text, does not outrank the date by the headline."""
+    body = f"<h1>عنوان المقال الرئيسي للصفحة</h1><div>التاريخ: 08/12/2024</div>{BODY}<div>{label} 09/02/2025</div>"
+    assert _published(body) == "2024-12-08"
+
+
 def test_wrapper_named_like_a_sidebar_around_the_article_is_not_furniture() -> None:
     body = (
         "<div class='layout has-sidebar'><h1>عنوان المقال الرئيسي للصفحة</h1><time datetime='2023-12-06T13:25:00+01:00'>6 دجنبر</time>"

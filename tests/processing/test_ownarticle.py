@@ -362,3 +362,65 @@ def test_a_twin_with_a_modifier_class_and_its_title_one_heading_level_down_goes(
     tree = fromstring(page)
     cut_pulled_in_articles(tree, "https://www.arid-ngh.example/cs/Satellite?cid=1")
     assert all(p in tree.text_content() for p in OWN) and not any(p in tree.text_content() for p in OTHER)
+
+
+def _builder_page(header: str, body: str, tail: str) -> str:
+    return f"<html><head><title>{TITLE}</title></head><body>{header}{body}{tail}</body></html>"
+
+
+def _mobirise(cid: str, title: str, meta: str) -> str:
+    return (
+        f"<section class='article11 cid-{cid}'><div class='container'><div class='title col-12'>"
+        f"<h3 class='mbr-section-title display-2'><strong>{title}</strong></h3>"
+        f"<h4 class='mbr-section-subtitle display-7'>{meta}</h4></div></div></section>"
+    )
+
+
+def _mobirise_text(cid: str, paras: list[str]) -> str:
+    return f"<section class='content5 cid-{cid}'><div class='container'><p class='mbr-text'>{'<br><br>'.join(paras)}</p></div></section>"
+
+
+def _elementor(eid: str, title: str, meta: str) -> str:
+    return (
+        f"<section class='elementor-section elementor-element elementor-element-{eid}' data-id='{eid}'>"
+        f"<div class='elementor-widget-container'><h2 class='elementor-heading-title'>{title}</h2>"
+        f"<span class='elementor-post-info__item--type-date'>{meta}</span></div></section>"
+    )
+
+
+def _elementor_text(eid: str, paras: list[str]) -> str:
+    return (
+        f"<section class='elementor-section elementor-element elementor-element-{eid}' data-id='{eid}'>"
+        f"<div class='elementor-widget-container elementor-text-editor'>{_ps(paras)}</div></section>"
+    )
+
+
+CARDS = "<section class='features3 cid-x9'><h4>آخر الأخبار</h4><p><a href='/n/1'>خبر قصير</a></p></section>"
+
+
+@pytest.mark.parametrize(
+    ("header", "text"), [(_mobirise, _mobirise_text), (_elementor, _elementor_text)], ids=["mobirise", "elementor"]
+)
+def test_a_story_split_into_builder_sections_loses_the_next_story_set_in_the_same_sections(header, text) -> None:
+    """Page builders set the headline and the body in sibling sections, each with a class of its own instance
+    (Mobirise ``cid-…``, Elementor ``elementor-element-…``); a later header section of the same build, dated, with
+    another title, and its body section are the next story."""
+    own = header("a1", TITLE, "التاريخ: 08/12/2024") + text("b1", OWN)
+    other = header("a2", OTHER_TITLE, "السبت 7 ديسمبر 2024") + text("b2", OTHER)
+    tree = fromstring(_builder_page(own, other, CARDS))
+    cut_pulled_in_articles(tree, "https://rabita.example/akhbar-moultaqa.html")
+    content = tree.text_content()
+    assert all(p in content for p in OWN) and not any(p in content for p in OTHER)
+    assert OTHER_TITLE not in content and "آخر الأخبار" in content
+
+
+@pytest.mark.parametrize(
+    ("header", "text"), [(_mobirise, _mobirise_text), (_elementor, _elementor_text)], ids=["mobirise", "elementor"]
+)
+def test_a_subheading_section_of_the_own_story_stays(header, text) -> None:
+    """The own story's second part under an undated subheading set in the same header section stays."""
+    own = header("a1", TITLE, "التاريخ: 08/12/2024") + text("b1", OWN[:2])
+    part = header("a2", "مواعيد إيداع الملفات لدى المكاتب الجهوية", "") + text("b2", OWN[2:])
+    tree = fromstring(_builder_page(own, part, CARDS))
+    cut_pulled_in_articles(tree, "https://rabita.example/akhbar-moultaqa.html")
+    assert all(p in tree.text_content() for p in OWN)
