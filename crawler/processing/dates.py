@@ -31,6 +31,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hijridate import Hijri
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
@@ -80,6 +81,33 @@ _NAMED = re.compile(
     rf"(?<!\d)(\d{{1,2}})\.?\s*(?:من\s+)?\(?\s*({_MONTH_ALT})\s*\)?(?:\s*/\s*(?:{_MONTH_ALT}))?\s*[,،]?\s*(\d{{4}})"
     r"(?:\s*(?:[-–|،,]|على\s+الساعة|الساعة|at|à)?\s*(\d{1,2})[:h](\d{2}))?",
     re.I,
+)
+# English CMS formats, month first: "Jan 21, 2025 10:05 AM", "September 3, 2024 at 9:40 pm", "Sept. 3, 2024"
+_EN_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+            "august aug", "september sept sep", "october oct", "november nov", "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+_EN_MONTH_ALT = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+_MONTH_FIRST = re.compile(
+    rf"(?<![^\W\d_])({_EN_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    r"(?:\s*(?:,|-|–|\||at)?\s*(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\b\.?)?)?",
+    re.I,
+)
+# Hijri dates after fold(): "8 ذو القعده 1446هـ", "14 رجب 1446" (read as Umm al-Qura dates)
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5, "جمادي الاول": 5,
+    "جمادي الاخره": 6, "جمادي الثانيه": 6, "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}  # fmt: skip
+_HIJRI_DATE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?({'|'.join(sorted(_HIJRI_MONTHS, key=len, reverse=True))})\s+(1[34]\d{{2}})(?!\d)"
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,-]+(\d{1,2}):(\d{2}))?(?!\d)")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-–|،,]?\s*(\d{1,2}):(\d{2}))?(?!\d)")
@@ -207,7 +235,40 @@ def parse_visible(text: str, month_first: bool = False) -> str | None:
         if iso:
             candidates.append((match.start(), iso))
             break
-    return min(candidates)[1] if candidates else None
+    for match in _MONTH_FIRST.finditer(folded):
+        month_name, d, y, hh, mm, half = match.groups()
+        hour = _twelve_hour(int(hh), half) if hh else None
+        iso = _valid(int(y), _EN_MONTHS[month_name.lower()], int(d), hour, int(mm) if mm else None)
+        if iso:
+            candidates.append((match.start(), iso))
+            break
+    if not candidates:
+        return _hijri(folded)
+    return min(candidates)[1]
+
+
+def _twelve_hour(hour: int, half: str | None) -> int:
+    """A clock hour with its "AM"/"PM" ("a"/"p"): 12 AM is midnight, 12 PM noon; an out-of-range hour stays,
+    for :func:`_valid` to refuse."""
+    if half is None or not 1 <= hour <= 12:
+        return hour
+    return hour % 12 + (12 if half.lower() == "p" else 0)
+
+
+def _hijri(folded: str) -> str | None:
+    """The first Hijri date in ``folded`` as a Gregorian date, by the Umm al-Qura calendar (``hijridate``:
+    the Saudi official calendar, which most Arabic sites that print only a Hijri date follow; elsewhere a
+    sighting may put the month a day off)."""
+    for match in _HIJRI_DATE.finditer(folded):
+        day, month_name, year = match.groups()
+        try:
+            gregorian = Hijri(int(year), _HIJRI_MONTHS[month_name], int(day)).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        iso = _valid(gregorian.year, gregorian.month, gregorian.day)
+        if iso:
+            return iso
+    return None
 
 
 # what may stand beside a date on a line that states only a date: weekdays, clock words, time zones
@@ -465,15 +526,25 @@ _STRING_LENGTH = XPath("string-length(.)")
 
 
 def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
-    """Text inside a link, or beside a headline-length link in a small block: an item of a
-    list of other articles. The headline's own containers are never teasers."""
+    """Text inside a link, or beside a headline-length link in a small block, or in a card (an ``<article>``
+    or ``<li>``) whose text outside links is small: an item of a list of other articles (a card's link may
+    hold a long summary besides the headline). The headline's own containers are never teasers."""
     block = el
     while block is not None and block.tag not in _BLOCKS:
         if block.tag == "a":
             return True
         block = block.getparent()
-    if block is None or block in article or _STRING_LENGTH(block) > _TEASER_BLOCK_CHARS:
+    if block is None or block in article:
         return False
+    if _STRING_LENGTH(block) <= _TEASER_BLOCK_CHARS and _long_link(block):
+        return True
+    card = block if block.tag in ("article", "li") else next(block.iterancestors("article", "li"), None)
+    if card is None or card in article or not _long_link(card):
+        return False
+    return _STRING_LENGTH(card) - sum(_STRING_LENGTH(a) for a in card.iter("a")) <= _TEASER_BLOCK_CHARS
+
+
+def _long_link(block: HtmlElement) -> bool:
     return any(len((a.text_content() or "").strip()) >= _TEASER_LINK_CHARS for a in block.iter("a"))
 
 

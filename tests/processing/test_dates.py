@@ -32,10 +32,33 @@ def _published(body: str, url: str = "https://x.example/a") -> str | None:
         ("2022-10-29 11:00", "2022-10-29T11:00:00"),
         ("14 يونيو/ حزيران 2024", "2024-06-14"),  # both calendars' month names, as pan-Arab sites write them
         ("الأحد 2 آب / أغسطس 2020 - 09:15", "2020-08-02T09:15:00"),
+        # English CMS formats, month first
+        ("Jan 21, 2025 10:05 AM", "2025-01-21T10:05:00"),
+        ("Posted on September 3, 2024 at 9:40 pm", "2024-09-03T21:40:00"),
+        ("Sept. 3, 2024", "2024-09-03"),
+        ("Dec 12 2024 12:15 AM", "2024-12-12T00:15:00"),
+        # Hijri only (Umm al-Qura calendar); beside a Gregorian date the Gregorian one is read
+        ("الثلاثاء 8 ذو القعدة 1446هـ", "2025-05-06"),
+        ("14 رجب 1446 هـ", "2025-01-14"),
+        ("١٧ جمادى الأولى ١٤٤٦", "2024-11-19"),
+        ("الثلاثاء 17 جمادى الأولى 1446هـ الموافق 18 نوفمبر 2024م", "2024-11-18"),
     ],
 )
 def test_parse_visible(text: str, expected: str) -> None:
     assert parse_visible(text) == expected
+
+
+@pytest.mark.parametrize("text", ["30 رمضان 1600 هـ", "Feb 30, 2024", "ربيع 2024 الأول", "Mayo 5, 2024"])
+def test_parse_visible_refuses_what_is_no_date(text: str) -> None:
+    assert parse_visible(text) is None
+
+
+def test_a_hijri_only_date_by_the_headline_is_the_publication_date() -> None:
+    body = (
+        "<p>الأربعاء 21 ذو القعدة 1446هـ - الموافق 20 مايو 2025م</p><h1>عنوان المقال الرئيسي للصفحة</h1>"
+        f"<div class='meta'>الثلاثاء 8 ذو القعدة 1446هـ</div>{BODY}<p>آخر تحديث: 08/05/2025 12:47</p>"
+    )
+    assert _published(body) == "2025-05-06"
 
 
 @pytest.mark.parametrize(
@@ -381,3 +404,24 @@ def test_a_mauritanian_month_and_a_compact_creation_meta_are_read() -> None:
         " الإلكتروني على المكاتب الجمركية</h1><p>آخر تحديث: 19/12/2024</p></body></html>"
     )
     assert find_published(page, "https://www.douane-rim.example/x/1", "2024-12-20T10:00:00+00:00")[:10] == "2024-12-11"
+
+
+def test_a_date_in_a_teaser_card_with_a_long_linked_summary_is_not_the_pages() -> None:
+    """A Medium-style archive: each ``<article>`` card links a headline and a long summary (more than a small
+    block's text, all inside the link) and prints its own date beside them."""
+    card = (
+        "<article class='tb'><div class='te'><a href='/story-{n}'><h2>عنوان قصة أخرى منشورة في الأرشيف رقم {n}</h2>"
+        "<h3>" + "ملخص طويل لقصة أخرى من قصص الأرشيف يتجاوز طوله حجم كتلة صغيرة من كتل الصفحة بكثير. " * 4 + "</h3>"
+        "</a></div><div class='tk'><span>Nov {n}, 2024</span><span>4 min read</span></div></article>"
+    )
+    body = "<h1>Archive of stories published in November of 2024</h1>" + "".join(card.format(n=n) for n in (5, 16, 27))
+    assert _published(body) is None
+
+
+def test_a_date_in_the_own_article_element_beside_a_long_link_stays() -> None:
+    """The own ``<article>`` (headline outside it) with a long "read also" link in its text keeps its date."""
+    body = (
+        "<header><h1>عنوان المقال الرئيسي للصفحة</h1></header><article><div class='meta'><span>Nov 5, 2024</span>"
+        "</div>" + BODY + "<p><a href='/other'>اقرأ أيضا: عنوان مقال آخر طويل بما يكفي</a></p>" + BODY + "</article>"
+    )
+    assert _published(body) == "2024-11-05"
