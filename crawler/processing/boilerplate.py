@@ -154,6 +154,13 @@ _LABELS = frozenset(
         "العودة إلى الأعلى",
         "الرجوع للأعلى",
         "back to top",
+        # a link back to the list the story was opened from ("<< رجوع")
+        "رجوع",
+        "الرجوع",
+        "عودة",
+        "العودة",
+        "Back",
+        "Retour",
         "شارك",
         "شارك المقال",
         "شارك الخبر",
@@ -982,6 +989,8 @@ _CREDIT_HINT = re.compile(
     r"\((?:فيديو|صورة|تصوير|أرشيف)|(?:فيديو|صورة|تصوير|شاهد)\s*[:|]|©|\b(?:Photo|Crédit|Credit|Vidéo|Video)\b"
 )
 _STYLED = frozenset({"em", "i", "small", "font", "figcaption", "cite"})
+# a line classed as a caption: "wp-caption-text", "image-caption", "news-illustration__legend", "légende"
+_CAPTION_CLASS = re.compile(r"caption|legend|l[ée]gende", re.I)
 
 
 def _visible_caption(box: HtmlElement) -> bool:
@@ -1002,7 +1011,7 @@ def _caption_line(el: HtmlElement) -> bool:
     text = _bounded_text(el, 240)
     if not text or not text.strip() or not _one_short_line(text):
         return False
-    if el.tag in _STYLED:
+    if el.tag in _STYLED or _CAPTION_CLASS.search(el.get("class") or ""):
         return True
     inner = el
     while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip():
@@ -1193,13 +1202,14 @@ _BYLINE_LABEL = re.compile(
 )
 # "الصحراء 24 : العيون", "أخبارنا المغربية - فلان", "الرباط - و م ع": two short parts and a spaced
 # separator. A colon glued to the word before it ("الوزير: لا تراجع") opens a quote or a kicker instead.
-_DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:：\-–—|.،]{2,40}$")  # ـ: a spaced tatweel
+# "الرباط - و م ع", "عدن - إدارة العلاقات العامة والإعلام:" (a colon may close it); ـ: a spaced tatweel
+_DATELINE = re.compile(r"^\s*[^:：\-–—|.،]{2,40}?\s[:：\-–—|ـ]\s+[^:：\-–—|.،]{2,40}?\s*[:：]?$")
 # "باسكنو - مراسل الوكالة: سيدي محمد ولد اباه": a place, then a labelled byline
 _DATELINE_BYLINE = re.compile(r"^\s*[^:：\-–—|.،]{2,30}?\s[\-–—|ـ]\s+[^:：\-–—|.،]{2,30}[:：]\s*[^:：\-–—|.،]{2,40}$")
 # "المصدر: وكالة المغرب العربي للأنباء", "الوسوم: …", "تصوير: …", "ساهم في إعداد التقرير: …": credit and tag lines.
 _CREDIT_LABEL = re.compile(
     r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|تقرير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
-    r"الوسوم|وسوم|(?:آخر|اخر)\s+تحديث(?:\s+\S+)?|تاريخ\s+النشر|روبورتاج|ريبورتاج|مونتاج|إخراج|اخراج|"
+    r"الوسوم|وسوم|(?:آخر|اخر)\s+(?:تحديث|تعديل)(?:\s+\S+)?|تاريخ\s+النشر|روبورتاج|ريبورتاج|مونتاج|إخراج|اخراج|"
     r"(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
     r"التغطية|تغطية|كتابة)[^:：]{0,25})\s*[:：]"
 )

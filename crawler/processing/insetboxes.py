@@ -266,6 +266,15 @@ def _own_words(el: HtmlElement) -> int:
     return len(own.split()) if len(own) >= PROSE_CHARS else 0
 
 
+_DRAWN_BOX = re.compile(r"border(?!-radius)|background", re.I)
+
+
+def _kind(el: HtmlElement) -> tuple[str, str, bool]:
+    """An element's kind (:func:`element_kind`), and whether its inline style draws a box around it (a border, a
+    background): an editor sets paragraphs and boxes as the same bare ``<div>``, told apart by their style."""
+    return (*element_kind(el), bool(_DRAWN_BOX.search(el.get("style") or "")))
+
+
 def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[HtmlElement]:
     """The inset boxes of the page's flows of paragraphs (see the module's docstring), outermost only; none
     holds ``headline`` (the page's own headline, whatever its tag: the article's header is no box)."""
@@ -291,9 +300,12 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
         children = [c for c in flow if isinstance(c.tag, str)]
         prose = [held.get(c, 0) + (_own_words(c) if c.tag != "p" else 0) for c in children]
         total = sum(prose) + _own_words(flow)
-        if total < MIN_FLOW_WORDS:
+        # beside a block that holds no paragraph of the story, the story around is also in the blocks beside
+        # this flow (a site builder's text blocks): the block that holds them all counts its words
+        around = max(total, held.get(flow.getparent(), 0) if flow.getparent() is not None else 0)
+        if around < MIN_FLOW_WORDS:
             continue
-        prose_kinds = [element_kind(c) for c, n in zip(children, prose, strict=True) if n]
+        prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
         # a first paragraph of the story seen in this flow (a note comes after it)
         story_started = len((flow.text or "").strip()) >= PROSE_CHARS
         for child, own in zip(children, prose, strict=True):
@@ -304,14 +316,15 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
             candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or table is not None
             if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
-            if prose_kinds.count(element_kind(child)) > (1 if own else 0):
+            if prose_kinds.count(_kind(child)) > (1 if own else 0):
                 if child.tag != "p" and _labelled_box(child, total - own):
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
+            rest = total - own if own else around
             box = child.tag != "p" and (
-                _inset_box(child, total - own) is not None
-                or _headless_sheet(child, total - own)
-                or (table is not None and PROSE_RATIO * _words(_lines(table)) <= total - own)
+                _inset_box(child, rest) is not None
+                or _headless_sheet(child, rest)
+                or (table is not None and PROSE_RATIO * _words(_lines(table)) <= rest)
             )
             if box or (judged and _note(child)) or pull_quote:
                 boxes.append(child)

@@ -1057,3 +1057,35 @@ def test_trim_edges_ends_a_release_at_its_end_mark_and_drops_a_page_stamp() -> N
     ]
     assert trim_edges("\n".join([*body, *boilerplate])) == "\n".join(body)
     assert trim_edges("\n".join([*body, "آخر تعديل على الصفحة: 15/11/2024"])) == "\n".join(body)
+
+
+def test_a_caption_classed_as_a_legend_beside_its_image_is_not_text() -> None:
+    """Ametys and other French-made CMSs name the caption a legend: ``<div class='news-illustration'><img>
+    <p class='news-illustration__legend'>…</p></div>``."""
+    title = "انطلاق الدورة الثالثة من مسابقة الابتكار الجهوي"
+    paras = [PARA.format(city=c) for c in ("صفاقس", "قابس", "المهدية")]
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1>
+<div class="news-illustration"><img src="affiche.jpg" alt=""><p class="news-illustration__legend">ملصق الدورة الثالثة من المسابقة</p></div>
+<div class="rich-text">{"".join(f"<p>{p}</p>" for p in paras)}</div></body></html>"""
+    art = extract(RawPage(url="https://univ.example/ar/actualites/news-3.html", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+
+
+def test_an_edit_stamp_a_back_link_and_a_press_office_signoff_after_the_text_are_not_text() -> None:
+    """The story ends with the office's sign-off, then the page prints its edit stamp and a "back" link."""
+    title = "وضع بئر جديدة في الخدمة بمدينة السلمية"
+    paras = [PARA.format(city=c) for c in ("السلمية", "حماة", "محردة")]
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><div class="post-long">
+{"".join(f"<p>{p}</p>" for p in paras)}<p style="text-align: left;"><em>المكتب الصحفي - مياه حماة</em></p></div>
+<p>آخر تعديل: 14.08.2024 الساعة 10:05</p><a href="/pages/news.php">رجوع</a></body></html>"""
+    art = extract(RawPage(url="https://water.example/pages/posts/bir-salamiya.php", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+
+
+def test_a_place_and_source_line_ending_with_a_colon_before_the_text_is_not_text() -> None:
+    title = "ميناء الزيت يستقبل ناقلة محملة بالمازوت"
+    paras = [PARA.format(city=c) for c in ("عدن", "لحج", "أبين")]
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><div class="entry">
+<p><strong>عدن - إدارة العلاقات العامة والإعلام:</strong></p>{"".join(f"<p>{p}</p>" for p in paras)}</div></body></html>"""
+    art = extract(RawPage(url="https://refinery.example/news/post/tanker-arrives", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text

@@ -358,3 +358,29 @@ def test_a_short_wholly_emphasised_note_goes_a_bold_subheading_stays(note: str) 
     tree = _page(f"<div class='body'>{_p(0)}{note}{_p(1)}{subheading}{_p(2)}{_p(3)}</div>")
     strip_boilerplate(tree)
     assert "2025" not in _text(tree) and "مطالب السكان" in _text(tree)
+
+
+def test_a_box_in_a_builder_block_beside_one_paragraph_is_judged_against_the_whole_story() -> None:
+    """The story runs through several text blocks; the one holding the box has a single paragraph, too little
+    prose on its own for the box to be inset, but the story around it has plenty."""
+    box = (
+        "<div class='info-box'><h4>أرقام المشروع</h4><ul><li>الطول: 40 كيلومترا</li><li>المدة: 18 شهرا</li>"
+        "<li>الدواوير المستفيدة: 20</li><li>الكلفة: 300 مليون درهم</li></ul></div>"
+    )
+    body = f"<div class='block htmlblock'>{_p(0)}{_p(1)}{_p(2)}</div><div class='block htmlblock'>{_p(3)}{box}</div>"
+    tree = _page(f"<div class='post-body'>{body}</div>")
+    assert [box.get("class") for box in inset_boxes(tree)] == ["info-box"]
+
+
+def test_a_box_drawn_by_inline_style_among_paragraphs_set_as_bare_divs_goes() -> None:
+    """A WYSIWYG editor sets paragraphs as divs with an alignment style and a box as a div with a border and a
+    background: the box is not a paragraph of the story's kind."""
+    divs = [f"<div style='text-align: justify;'>{text}</div><div>&nbsp;</div>" for text in PARAGRAPHS]
+    box = (
+        "<div style='border: 1px solid #c8a24a; padding: 8px; background: #fbf6e9;'><strong>أبرز القرارات:</strong>"
+        "<br> - إقرار خطة الأشغال على مرحلتين<br> - تخصيص مسالك بديلة للسير<br> - تتبع دوري لتقدم الأشغال</div>"
+    )
+    tree = _page(f"<div class='content'>{''.join(divs[:2])}{box}{''.join(divs[2:])}</div>")
+    strip_boilerplate(tree)
+    assert "إقرار خطة الأشغال" not in _text(tree)
+    assert all(" ".join(p.split()) in _text(tree) for p in PARAGRAPHS)
