@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from crawler.processing.dates import is_date_line, is_dated_signoff
 from crawler.processing.insetboxes import inset_boxes
-from crawler.processing.normalize import normalize
+from crawler.processing.normalize import fold, normalize
 from crawler.processing.ownarticle import direct_text_chars, find_headline, following
 
 # Words of class/id attributes (split on spaces, "-" and "_") that name furniture.
@@ -1009,9 +1009,13 @@ def _caption_line(el: HtmlElement) -> bool:
     if not isinstance(el.tag, str) or el.tag in _HEADLINE_TAGS:
         return False
     text = _bounded_text(el, 240)
-    if not text or not text.strip() or not _one_short_line(text):
+    if not text or not text.strip():
         return False
-    if el.tag in _STYLED or _CAPTION_CLASS.search(el.get("class") or ""):
+    if _CAPTION_CLASS.search(el.get("class") or ""):  # classed a caption: it may end like a sentence
+        return len(text.split()) <= MAX_CAPTION_WORDS
+    if not _one_short_line(text):
+        return False
+    if el.tag in _STYLED:
         return True
     inner = el
     while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip():
@@ -1282,8 +1286,24 @@ _SPACED_BAR = re.compile(r"\s+\|\s+")  # a bar between spaces, no-break ones inc
 _LATIN_LINK = re.compile(r"^[A-Za-zÀ-ÿ][\w.+-]{0,11}(?: [A-Za-zÀ-ÿ][\w.+-]{0,11})?$")
 
 
+# a date stamp's label: "نُشر يوم …", "نشر في: …", "تاريخ النشر …", "Publié le …", "Posted on …"
+_STAMP_LABEL = re.compile(
+    r"^\W*(?:(?:تم\s+)?(?:نشر|نشرت|النشر|تاريخ\s+النشر|أضيف|اضيف)|published|posted|publié|publie)"
+    r"(?:\s+(?:في|يوم|بتاريخ|on|le))?\s*[:：]?\s*",
+    re.I,
+)
+
+
+def _date_stamp(line: str) -> bool:
+    """A publication label and a date, and nothing else ("نُشر يوم الثلاثاء 12 نوفمبر 2024")."""
+    match = _STAMP_LABEL.match(fold(line))
+    return match is not None and match.end() > 0 and is_date_line(fold(line)[match.end() :])
+
+
 def _is_leading_meta(line: str, site_norm: str) -> bool:
     if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
+        return True
+    if _date_stamp(line):
         return True
     if len(line.split()) <= MAX_NOTICE_WORDS and _SERIES_NOTE.match(normalize(line)):
         return True  # "هذه القصة جزء من سلسلة «…» التي تنشرها …"

@@ -1065,7 +1065,7 @@ def test_a_caption_classed_as_a_legend_beside_its_image_is_not_text() -> None:
     title = "انطلاق الدورة الثالثة من مسابقة الابتكار الجهوي"
     paras = [PARA.format(city=c) for c in ("صفاقس", "قابس", "المهدية")]
     page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1>
-<div class="news-illustration"><img src="affiche.jpg" alt=""><p class="news-illustration__legend">ملصق الدورة الثالثة من المسابقة</p></div>
+<div class="news-illustration"><img src="affiche.jpg" alt=""><p class="news-illustration__legend">ملصق الدورة الثالثة من مسابقة «ابتكر لجهتك»</p></div>
 <div class="rich-text">{"".join(f"<p>{p}</p>" for p in paras)}</div></body></html>"""
     art = extract(RawPage(url="https://univ.example/ar/actualites/news-3.html", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
@@ -1088,4 +1088,16 @@ def test_a_place_and_source_line_ending_with_a_colon_before_the_text_is_not_text
     page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><div class="entry">
 <p><strong>عدن - إدارة العلاقات العامة والإعلام:</strong></p>{"".join(f"<p>{p}</p>" for p in paras)}</div></body></html>"""
     art = extract(RawPage(url="https://refinery.example/news/post/tanker-arrives", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
+
+
+@pytest.mark.parametrize(
+    "stamp", ["نُشر يوم الثلاثاء 12 نوفمبر 2024", "نشر في: 12/11/2024 - 10:30", "Publié le 12 novembre 2024"]
+)
+def test_a_labelled_date_stamp_under_the_headline_is_not_text(stamp: str) -> None:
+    title = "انطلاق الدورة الثالثة من مسابقة الابتكار الجهوي"
+    paras = [PARA.format(city=c) for c in ("صفاقس", "قابس", "المهدية")]
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><p class="news-date">{stamp}</p>
+<div class="rich-text">{"".join(f"<p>{p}</p>" for p in paras)}</div></body></html>"""
+    art = extract(RawPage(url="https://univ.example/ar/actualites/news-3.html", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
