@@ -36,7 +36,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.processing.normalize import fold
-from crawler.processing.ownarticle import find_headline
+from crawler.processing.ownarticle import find_headline, story_block
 
 ARCHIVE_TIMEZONE = "Africa/Casablanca"
 
@@ -94,9 +94,10 @@ _EN_MONTHS = {
     )
     for name in names.split()
 }  # fmt: skip
-_EN_MONTH_ALT = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+# ... and in Arabic, as an English-made CMS prints "F d, Y" in an Arabic locale: "الأربعاء, أكتوبر 09, 2024"
+_EN_MONTH_ALT = "|".join(sorted((*_EN_MONTHS, *_MONTHS), key=len, reverse=True))
 _MONTH_FIRST = re.compile(
-    rf"(?<![^\W\d_])({_EN_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    rf"(?<![^\W\d_])({_EN_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(\d{{4}})"
     r"(?:\s*(?:,|-|–|\||at)?\s*(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\b\.?)?)?",
     re.I,
 )
@@ -238,7 +239,8 @@ def parse_visible(text: str, month_first: bool = False) -> str | None:
     for match in _MONTH_FIRST.finditer(folded):
         month_name, d, y, hh, mm, half = match.groups()
         hour = _twelve_hour(int(hh), half) if hh else None
-        iso = _valid(int(y), _EN_MONTHS[month_name.lower()], int(d), hour, int(mm) if mm else None)
+        month = _EN_MONTHS.get(month_name.lower()) or _MONTHS[month_name]
+        iso = _valid(int(y), month, int(d), hour, int(mm) if mm else None)
         if iso:
             candidates.append((match.start(), iso))
             break
@@ -520,6 +522,7 @@ class _Chunk:
     prose_before: int  # long prose chunks between the headline and this chunk
     label: str  # the chunk, or the one before it when that holds the label ("نشر في:")
     datetime: str | None = None  # a <time datetime> value
+    outside: bool = False  # after the text began, outside the story's own block (ownarticle.story_block)
 
 
 _STRING_LENGTH = XPath("string-length(.)")
@@ -595,6 +598,7 @@ def _chunks_near_headline(
             raw.append((el.tail.strip(), parent, None))
     anchor = h1_index or 0
     lo, hi = max(0, anchor - before), anchor + after
+    block = story_block(headline) if headline is not None else None
     chunks: list[_Chunk] = []
     furniture: dict[int, bool] = {}
     prose = 0
@@ -610,7 +614,8 @@ def _chunks_near_headline(
             # before it ("أرسلت بواسطة <a>user</a> في <date>")
             own = _PUBLISHED_LABEL.search(text) or _UPDATED_LABEL.search(text)
             label = text[:80] if own else f"{before_previous[-40:]} {previous[-80:]} {text[:80]}"
-            chunks.append(_Chunk(text, index - anchor, prose, label, stamp))
+            outside = prose > 0 and block is not None and el is not block and block not in el.iterancestors()
+            chunks.append(_Chunk(text, index - anchor, prose, label, stamp, outside))
         before_previous, previous = previous, text
     return chunks
 
@@ -620,8 +625,8 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
     then date lines further down (after the text began: other articles), prose last."""
     label = fold(chunk.label)
     updated = bool(_UPDATED_LABEL.search(label))
-    if _PUBLISHED_LABEL.search(label) and not updated:
-        tier = 0
+    if _PUBLISHED_LABEL.search(label) and not updated and not chunk.outside:
+        tier = 0  # a labelled date after the text, outside the story's block, is the page's: ranked as after text
     elif chunk.datetime is not None or len(chunk.text) <= _PROSE_CHARS:
         tier = 1 if chunk.prose_before == 0 else 3
     else:

@@ -330,6 +330,17 @@ def _long_paragraphs(el: HtmlElement) -> int:
     return sum(1 for chunk in el.xpath(".//text()[not(ancestor::a)]") if len(chunk.strip()) >= 80)
 
 
+def story_block(headline: HtmlElement) -> HtmlElement | None:
+    """The headline's lowest ancestor that holds a paragraph of prose: the story's own block (None when only the
+    page's ``<body>`` does)."""
+    for block in headline.iterancestors():
+        if block.tag in ("body", "html"):
+            return None
+        if _long_paragraphs(block):
+            return block
+    return None
+
+
 def _lowest_common_branch(h: HtmlElement, f: HtmlElement) -> HtmlElement | None:
     """The child of the lowest common ancestor of ``h`` and ``f`` on the way to ``f``."""
     ancestors_h = set(h.iterancestors())  # the elements themselves: lxml proxies' ids are reused

@@ -37,6 +37,8 @@ def _published(body: str, url: str = "https://x.example/a") -> str | None:
         ("Posted on September 3, 2024 at 9:40 pm", "2024-09-03T21:40:00"),
         ("Sept. 3, 2024", "2024-09-03"),
         ("Dec 12 2024 12:15 AM", "2024-12-12T00:15:00"),
+        ("الأربعاء, أكتوبر 09, 2024", "2024-10-09"),  # "F d, Y" in an Arabic locale
+        ("يوليوز 3، 2024", "2024-07-03"),
         # Hijri only (Umm al-Qura calendar); beside a Gregorian date the Gregorian one is read
         ("الثلاثاء 8 ذو القعدة 1446هـ", "2025-05-06"),
         ("14 رجب 1446 هـ", "2025-01-14"),
@@ -425,3 +427,26 @@ def test_a_date_in_the_own_article_element_beside_a_long_link_stays() -> None:
         "</div>" + BODY + "<p><a href='/other'>اقرأ أيضا: عنوان مقال آخر طويل بما يكفي</a></p>" + BODY + "</article>"
     )
     assert _published(body) == "2024-11-05"
+
+
+def test_a_labelled_date_outside_the_storys_block_after_the_text_is_the_pages() -> None:
+    """GetSimple's News Manager: the post's own block holds its headline and date line; the page around it ends
+    with the news page's own "Published on <time>" footer, after the text."""
+    body = (
+        "<article><section><h1>أخبار الشركة</h1><div class='nm_post'><h2>عنوان المقال الرئيسي للصفحة</h2>"
+        f"<p class='nm_post_date'>الأربعاء, أكتوبر 09, 2024</p><div class='nm_post_content'>{BODY}</div></div>"
+        "<div class='footer'><p>Published on <time datetime='2024-03-02'>March 2nd, 2024</time></p></div>"
+        "</section></article>"
+    )
+    page = f"<html><head><title>عنوان المقال الرئيسي للصفحة - شركة</title></head><body>{body}</body></html>"
+    tree = fromstring(page)
+    found = find_published(tree, "https://x.example/news/post/a", FETCHED, headline=find_headline(tree))
+    assert found is not None and found[:10] == "2024-10-09"
+
+
+def test_a_labelled_date_after_the_text_in_the_storys_block_still_wins() -> None:
+    body = (
+        "<div class='post'><h1>عنوان المقال الرئيسي للصفحة</h1><div class='meta'>12 أكتوبر 2024</div>"
+        f"{BODY}<p class='post-footer'>نشر في: 09/10/2024</p></div>"
+    )
+    assert _published(body) == "2024-10-09"
