@@ -279,7 +279,8 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
     """The first ``<h1>`` or the page's headline (when another element: the ``<h1>`` names the site) when it is
     a theme's archive heading: a label, a colon and a short name (8 words in all at most), or a date however long it is
     written, the same day in another calendar after it ("أرشيف الأخبار: الثلاثاء 17 ديسمبر 2024 م - 16 جمادى
-    الآخرة 1446 هـ"), or a results heading alone ("نتائج البحث", also as the ``<title>``'s first part)."""
+    الآخرة 1446 هـ"), or a results or search heading alone ("نتائج البحث", "البحث", also as the ``<title>``'s first
+    or last part)."""
     first_h1 = next(tree.iter("h1"), None)
     for title in _HEAD_TITLE(tree):  # "نتائج البحث - <site>": a results page whatever its headings
         part = next((p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p), "")
@@ -288,7 +289,7 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
     headings = [first_h1, headline] if headline is not None and headline is not first_h1 else [first_h1]
     for heading in headings:
         text = _squash(heading.text_content()) if heading is not None else ""
-        if fold(text).casefold() in _RESULTS_HEADINGS:
+        if fold(text).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS:
             return text
         label = _ARCHIVE_HEADING.match(text)
         if label is None:
@@ -296,12 +297,19 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
         if _words(text) <= 8 or is_date_line(first_part):
             return text
+    for title in _HEAD_TITLE(tree):  # "<site> - البحث", "<site> - نتائج البحث": the search named last
+        parts = [p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p]
+        for part in parts[:1] + parts[-1:]:
+            if fold(part).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS:
+                return part
     return None
 
 
 _RESULTS_HEADINGS = frozenset(
     fold(h).casefold() for h in ("نتائج البحث", "search results", "résultats de recherche", "résultats de la recherche")
 )
+# a search page's name alone, as a part of the <title> or the <h1>: no story is titled with the one word
+_SEARCH_HEADINGS = frozenset(fold(h).casefold() for h in ("البحث", "بحث", "search", "recherche", "rechercher"))
 
 
 # a tag page's title without a colon: "المداخلات الموسومة بـ بغديدا" (Serendipity), "عرض النتائج للعلامة 'سقارة'."

@@ -570,3 +570,18 @@ def test_a_newsroom_story_under_about_is_an_article_the_about_page_itself_is_not
     assert _listing_url("https://www.dilmunair.example/ar/about/media-centre/stories/2024/first-a321neo") is None
     assert _listing_url("https://www.dilmunair.example/ar/about") is not None
     assert _listing_url("https://www.dilmunair.example/ar/contact-us/") is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [("هيئة تنمية مشروع الجزيرة - نتائج البحث", "هيئة تنمية مشروع الجزيرة"), ("مؤسسة المياه في حماة - البحث", "البحث")],
+)
+def test_a_search_page_named_after_the_site_in_its_title_is_an_archive(title: str, h1: str) -> None:
+    """The site's name first and the search last in the ``<title>``, or an ``<h1>`` that only says "search"."""
+    page = (
+        f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><form action='/search/index.php'>"
+        f"<input name='string' value='القطن'></form><h3><a href='/ar/news/1'>{_SECTION_ITEMS[0][1]}</a></h3>"
+        f"<p>{_SECTION_LEAD}</p></body></html>"
+    )
+    reason = not_article_reason(load_html(page), "https://www.gezira.example/x/s", False)
+    assert reason is not None and "البحث" in reason
