@@ -244,6 +244,20 @@ def _note(el: HtmlElement) -> bool:
     return words >= MIN_EMPHASISED_NOTE_WORDS or short_note
 
 
+# a notice's label: "تنويه:", "تنبيه:", "ملاحظة:", "ملحوظة:", "Note :", "N.B."
+_NOTICE_LABEL = re.compile(r"^\s*(?:تنويه|تنبيه|ملاحظة|ملاحظه|ملحوظة|ملحوظه|note|nota|n\.\s?b\.?)\s*[:：]", re.I)
+
+
+def _labelled_notice(el: HtmlElement) -> bool:
+    """A short paragraph that opens with a notice's label set in bold or italics ("<strong>تنويه:</strong> سيتم
+    الإعلان …"): a notice to readers among the story's paragraphs, however the paragraph is set."""
+    words = len(el.text_content().split())
+    if not words or words > MAX_NOTE_WORDS or _carries_metadata(el):
+        return False
+    texts = _TEXT_NODES(el)
+    return bool(texts) and _emphasised(texts[0], el) and bool(_NOTICE_LABEL.match(str(texts[0])))
+
+
 def _emphasised(text: Any, within: HtmlElement) -> bool:
     """Whether a text node of ``within`` is set in bold or italics (an emphasis element holds it)."""
     holder = text.getparent()
@@ -314,6 +328,9 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
             pull_quote = _pull_quote(child)
             table = _data_table(child)
             candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or table is not None
+            if judged and child.tag == "p" and _labelled_notice(child):
+                boxes.append(child)  # set like the story's paragraphs, but a notice by its label
+                continue
             if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
             if prose_kinds.count(_kind(child)) > (1 if own else 0):

@@ -149,6 +149,11 @@ NOTES = {
         " والطعام الملوثين.</p></div>",
         "الكوليرا",
     ),
+    "a notice with its bold label, in a paragraph like the story's": (
+        '<p style="text-align: justify;"><span style="color: #c00000;"><strong>تنويه:</strong> سيتم الإعلان عن مواعيد'
+        " قطع الطريق عبر صفحة المديرية قبل 24 ساعة.</span></p>",
+        "مواعيد قطع الطريق",
+    ),
     "a practical note in italics, a classed paragraph": (
         '<p class="event-info"><em>المعرض مفتوح من الثلاثاء إلى الأحد، من الحادية عشرة صباحا حتى السابعة مساء،'
         " والدخول مجاني.</em></p>",
@@ -175,8 +180,10 @@ def test_a_note_among_the_paragraphs_goes(name: str) -> None:
         f'<p class="p1">وقال <a href="/tag/x">رئيس الجماعة</a> إن الأشغال ستنطلق قريبا.</p>{_p(2)}',
         # a classed paragraph with a link, longer than a note
         f'<p class="intro">{PARAGRAPHS[3]} {PARAGRAPHS[2]} <a href="/tag/x">التفاصيل</a></p>',
+        # the story's paragraph that says "ملاحظة" in its words, no label in bold
+        "<p>وأشار إلى ملاحظة: الأشغال ستتوقف خلال عطلة العيد.</p>",
     ],
-    ids=["bold-subheading", "linked-story-paragraph", "long-classed-paragraph"],
+    ids=["bold-subheading", "linked-story-paragraph", "long-classed-paragraph", "unlabelled-remark"],
 )
 def test_blocks_that_are_not_notes_stay(block: str) -> None:
     tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{block}{_p(3)}</div>'.replace("<p>", '<p class="p1">'))
