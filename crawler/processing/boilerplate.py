@@ -1456,6 +1456,10 @@ _OTHER_EDITION_AR = re.compile(r"^\W*(?:اقرا|اقرؤوا|طالع) (?:هذ�
 MAX_EDITION_WORDS = 30
 # a label left without what it labelled ("الرابط المختصر:", "شارك:"): its link or buttons went
 _DANGLING_LABEL = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*$")
+# a "label: value" line that is no sentence ("شركاء الندوة: … – …", "للاستفسار: …"): closing the text, a page's note
+_LABELLED_LINE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*\S")
+_SENTENCE_CLOSE = (".", "!", "؟", "?", "»", '"', "”", ")", "…")
+MAX_LABELLED_LINE_WORDS = 20
 # a rule drawn under the article: "ـــــ", "______", "* * *"
 _RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
 
@@ -1547,6 +1551,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if words <= MAX_LABELLED_LINE_WORDS and _LABELLED_LINE.match(line) and not line.strip().endswith(_SENTENCE_CLOSE):
+        return True  # "شركاء الندوة: … – …", "للاستفسار: قسم الساحات": a labelled note, no sentence of the story
     if is_dated_signoff(line):
         return True  # "صدر في زليتن بتاريخ 20 ذو القعدة 1446 هـ الموافق 18 مايو 2025": a statement's place and date
     if words <= MAX_NAME_BYLINE_WORDS and (_BY_NAME.match(line) or _RELATIVE_STAMP.match(line)):

@@ -1101,3 +1101,23 @@ def test_a_labelled_date_stamp_under_the_headline_is_not_text(stamp: str) -> Non
 <div class="rich-text">{"".join(f"<p>{p}</p>" for p in paras)}</div></body></html>"""
     art = extract(RawPage(url="https://univ.example/ar/actualites/news-3.html", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شركاء الندوة: المعهد الوطني للبحوث الزراعية – الديوان الوطني للزيت – مختبر الكيمياء الخضراء",
+        "للاستفسار: قسم الساحات 0123456",
+        "الجهة المنظمة: جمعية أصدقاء المدينة",
+    ],
+)
+def test_a_labelled_line_that_is_no_sentence_after_the_text_is_not_text(line: str) -> None:
+    """A short "label: value" line closing the page's text (partners, a contact, the organiser), not ending like a
+    sentence; the story's last sentence may open with a label and ends with its full stop."""
+    title = "صفاقس تحتضن ندوة دولية حول تثمين مخلفات المعاصر"
+    paras = [PARA.format(city=c) for c in ("صفاقس", "قابس", "المهدية")]
+    last = "وختم رئيس الجامعة: الندوة فرصة لتبادل الخبرات بين الباحثين والمهنيين."
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><div class="rich-text">
+{"".join(f"<p>{p}</p>" for p in paras)}<p>{last}</p><p class="x">{line}</p></div></body></html>"""
+    art = extract(RawPage(url="https://univ.example/ar/actualites/news-9.html", body=page.encode()))
+    assert art.text.split("\n") == [*paras, last], art.text
