@@ -209,10 +209,15 @@ def on_archive_clock(iso: str) -> str:
     return dt.astimezone(zone).isoformat()
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def parse_visible(text: str, month_first: bool = False) -> str | None:
     """Parse the first human-readable date in ``text`` (Arabic, French, English, numeric). Numeric dates
     are read day first, unless ``month_first`` (the page writes ``MM/DD/YYYY``: :func:`writes_month_first`)."""
     folded = fold(text)
+    if not _FOUR_DIGITS.search(folded):
+        return None  # every form below states its year
     candidates: list[tuple[int, str]] = []
     for match in _NAMED.finditer(folded):
         day, month_name, year, hh, mm = match.groups()

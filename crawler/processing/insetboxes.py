@@ -322,9 +322,12 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
         prose_kinds = [_kind(c) for c, n in zip(children, prose, strict=True) if n]
         # a first paragraph of the story seen in this flow (a note comes after it)
         story_started = len((flow.text or "").strip()) >= PROSE_CHARS
+        small = total < MIN_FLOW_WORDS  # only a block beside no paragraph of the story can be judged here
         for child, own in zip(children, prose, strict=True):
             judged = story_started
             story_started = story_started or own > 0 or len((child.tail or "").strip()) >= PROSE_CHARS
+            if small and not (child.tag in _WRAPPERS or (child.tag == "p" and child.get("class"))):
+                continue
             pull_quote = _pull_quote(child)
             table = _data_table(child)
             candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or table is not None
