@@ -206,6 +206,14 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         names_site = best[0] == 1.0 and len(_words(best[2].text_content())) <= MAX_SITE_NAME_WORDS
         if names_site and (titled_block := _titled_block(tree, hints)) is not None:
             return titled_block  # the <h1> is the site's name, no heading says the title (uCoz's td.eTitle)
+        if best[0] == 0.0 and headings:
+            # the <h1> says none of the title (a section's banner: Google Sites' "الأخبار") and the <title> names
+            # the page by a short form of the headline: the heading that says most of it
+            parts = [_words(part) for hint in _title_hints(tree) for part in _TITLE_PARTS.split(hint)]
+            said = hints + [part for part in parts if len(part) >= 3]
+            covered = max(((_covers([el], said), -i, el) for i, el in enumerate(headings)), key=lambda s: s[:2])
+            if covered[0] >= 0.5:
+                return covered[2]
     return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
 
 

@@ -5,7 +5,8 @@ trafilatura no content container to find; it reads the whole page, and a widget 
 table, a price board, a form) comes with the text. The page's headline tells where the story is: the smallest
 block around it that holds at least :data:`STORY_SHARE` of the page's prose is the story's scope, and what lies
 outside it (the records before and after) is the page's furniture, unless prose outside it is set like the
-story's own (the same tag and class as most of the prose inside: a story whose body goes on in a sibling block).
+story's own (the same tag and class as most of the prose inside: a story whose body goes on in a sibling block)
+and runs to a tenth of the story's (:data:`CONTINUED_SHARE`).
 
 Prose is counted in text runs of at least :data:`PROSE_RUN_CHARS` characters (a sentence; a menu, a table cell
 or a date is shorter). Comments, a second story, teasers with long summaries hold prose too: where they remain,
@@ -26,6 +27,10 @@ from crawler.processing.ownarticle import element_kind
 STORY_SHARE = 0.75
 PROSE_RUN_CHARS = 80
 MIN_PROSE_CHARS = 400  # less prose than this on the whole page: nothing to judge by
+# prose of the story's kind outside the scope, against the prose of that kind inside, that makes a continuation
+# (a body split around an ad goes on for paragraphs; a sidebar's sentence or the footer's address set in the
+# builder's one text style is a line)
+CONTINUED_SHARE = 0.1
 
 _TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
 
@@ -71,14 +76,15 @@ def _continued_outside(scope: HtmlElement, owners: dict[HtmlElement, int]) -> bo
     the prose inside): the story goes on in a sibling block (a body split around an ad), so the scope is not
     the story's."""
     inside: dict[tuple[str, str], int] = {}
-    outside: set[tuple[str, str]] = set()
+    outside: dict[tuple[str, str], int] = {}
     for owner, size in owners.items():
         kind = element_kind(owner)
-        if owner is scope or any(a is scope for a in owner.iterancestors()):
-            inside[kind] = inside.get(kind, 0) + size
-        else:
-            outside.add(kind)
-    return bool(inside) and max(inside, key=lambda k: inside[k]) in outside
+        into = inside if owner is scope or any(a is scope for a in owner.iterancestors()) else outside
+        into[kind] = into.get(kind, 0) + size
+    if not inside:
+        return False
+    story_kind = max(inside, key=lambda k: inside[k])
+    return outside.get(story_kind, 0) >= CONTINUED_SHARE * inside[story_kind]
 
 
 def drop_outside_story(tree: HtmlElement, headline: HtmlElement | None) -> int:

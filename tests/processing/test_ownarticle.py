@@ -424,3 +424,16 @@ def test_a_subheading_section_of_the_own_story_stays(header, text) -> None:
     tree = fromstring(_builder_page(own, part, CARDS))
     cut_pulled_in_articles(tree, "https://rabita.example/akhbar-moultaqa.html")
     assert all(p in tree.text_content() for p in OWN)
+
+
+def test_an_h1_that_says_none_of_the_title_yields_to_the_heading_that_says_most_of_it() -> None:
+    """New Google Sites: the only ``<h1>`` is the section's banner ("الأخبار"), the ``<title>`` names the page by a
+    short form of the headline, and the headline is an ``<h2>`` in the main column; a sidebar heading shares a word."""
+    page = (
+        "<html><head><title>المركز الاستشفائي الجهوي بكيفة - حملة التلقيح ضد الحصبة</title></head><body>"
+        "<section><h1><span>الأخبار</span></h1></section><section><h2><span>انطلاق حملة للتلقيح ضد الحصبة في"
+        f" مقاطعات ولاية لعصابة</span></h2>{_ps(OWN)}</section><section><h3>نقاط التلقيح الثابتة</h3>"
+        "<p>مركز صحة كيفة - مركز صحة كرو</p></section></body></html>"
+    )
+    headline = find_headline(fromstring(page))
+    assert headline is not None and headline.tag == "h2"

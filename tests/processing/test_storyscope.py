@@ -70,3 +70,19 @@ def test_portlets_of_notices_beside_the_story_go_a_story_continued_in_a_sibling_
     )
     tree = fromstring(f"<html><body><div class='column'>{split}</div></body></html>")
     assert drop_outside_story(tree, tree.find(".//h1")) == 0
+
+
+def test_a_sidebar_sentence_set_in_the_storys_own_text_style_does_not_hold_the_scope_open() -> None:
+    """Google Sites sets every text box alike: a sidebar's one long line and the footer's address share the story's
+    tag and class, but a line is no continuation of the story's paragraphs."""
+    box = "<div class='tyJCtd'><p class='zfr3Q'><span class='C9DxTc'>{}</span></p></div>"
+    story = "".join(box.format(p) for p in PARAS * 2)
+    side = box.format("تابعوا صفحة المركز على فيسبوك للاطلاع على مواعيد الحملات والأيام المفتوحة وكل جديد المصالح")
+    page = (
+        f"<html><body><div class='row'><div class='main'>{box.format('<h2>' + TITLE + '</h2>')}{story}</div>"
+        f"<div class='side'>{side}</div></div></body></html>"
+    )
+    tree = fromstring(page)
+    drop_outside_story(tree, tree.find(".//h2"))
+    assert "تابعوا صفحة المركز" not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAS)
