@@ -1456,6 +1456,11 @@ _OTHER_EDITION_AR = re.compile(r"^\W*(?:اقرا|اقرؤوا|طالع) (?:هذ�
 MAX_EDITION_WORDS = 30
 # a label left without what it labelled ("الرابط المختصر:", "شارك:"): its link or buttons went
 _DANGLING_LABEL = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*$")
+# a credit in brackets alone on its line: "(أ ف ب، رويترز)", "(وكالات)"
+_BRACKETED_LINE = re.compile(r"^\s*[(\[][^()\[\]]{2,80}[)\]]\s*$")
+MAX_BRACKETED_WORDS = 8
+# a call to read more elsewhere, with its link: "للاطلاع على …: <link>", "لمزيد من المعلومات: <link>"
+_READ_MORE_CALL = re.compile(r"^\W*(?:للاطلاع|للإطلاع|لمزيد من|للمزيد من|للتفاصيل|لمتابعة)\s[^:：]{0,60}[:：]")
 # a "label: value" line that is no sentence ("شركاء الندوة: … – …", "للاستفسار: …"): closing the text, a page's note
 _LABELLED_LINE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*\S")
 _SENTENCE_CLOSE = (".", "!", "؟", "?", "»", '"', "”", ")", "…")
@@ -1551,6 +1556,10 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if words <= MAX_BRACKETED_WORDS and _BRACKETED_LINE.match(line) and _ARABIC_CHAR.search(line):
+        return True  # "(أ ف ب، رويترز، الخدمة العربية)": the wires the story was written from
+    if words <= MAX_LABELLED_LINE_WORDS and _READ_MORE_CALL.match(line):
+        return True  # "للاطلاع على المعطيات اللحظية للمحطة: صفحة المحطات"
     if words <= MAX_LABELLED_LINE_WORDS and _LABELLED_LINE.match(line) and not line.strip().endswith(_SENTENCE_CLOSE):
         return True  # "شركاء الندوة: … – …", "للاستفسار: قسم الساحات": a labelled note, no sentence of the story
     if is_dated_signoff(line):

@@ -244,6 +244,20 @@ def _note(el: HtmlElement) -> bool:
     return words >= MIN_EMPHASISED_NOTE_WORDS or short_note
 
 
+_CALLOUT_CLASS = re.compile(r"(?:^|[\s_-])(?:box|notice|alert|callout|note|info|highlight)(?:$|[\s_-])", re.I)
+
+
+def _callout(el: HtmlElement) -> bool:
+    """A one-line "label: value" wrapper set apart as a callout, by its class ("notice-box", "alert-info") or a
+    border or background of its own: a note beside the story ("للطوارئ: …", an emergency number)."""
+    if el.tag not in _WRAPPERS or _carries_metadata(el):
+        return False
+    if not (_CALLOUT_CLASS.search(el.get("class") or "") or _DRAWN_BOX.search(el.get("style") or "")):
+        return False
+    lines = _lines(el)
+    return len(lines) == 1 and len(lines[0].split()) <= MAX_NOTE_WORDS and bool(_NOTE_LABEL.match(lines[0]))
+
+
 # a notice's label: "تنويه:", "تنبيه:", "ملاحظة:", "ملحوظة:", "Note :", "N.B."
 _NOTICE_LABEL = re.compile(r"^\s*(?:تنويه|تنبيه|ملاحظة|ملاحظه|ملحوظة|ملحوظه|note|nota|n\.\s?b\.?)\s*[:：]", re.I)
 
@@ -346,7 +360,7 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
                 or _headless_sheet(child, rest)
                 or (table is not None and PROSE_RATIO * _words(_lines(table)) <= rest)
             )
-            if box or (judged and _note(child)) or pull_quote:
+            if box or (judged and (_note(child) or _callout(child))) or pull_quote:
                 boxes.append(child)
     if headline is not None:
         boxes = [box for box in boxes if box is not headline and not any(a is box for a in headline.iterancestors())]

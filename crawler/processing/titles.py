@@ -57,8 +57,10 @@ def shown_headline(title: str | None, headline: str | None) -> str | None:
     title_words, head_words = normalize(title).split(), normalize(headline).split()
     if not MIN_HEADLINE_WORDS <= len(head_words) <= _MAX_HEADLINE_WORDS:
         return title
-    stems = {stem(w) for w in head_words}  # without clitics: "بسطيف" in the title, "سطيف" in the headline
-    said = sum(1 for w in title_words if stem(w) in stems)
+    # without clitics: "بسطيف" in the title, "سطيف" in the headline; a word's own first letter may look like one
+    # ("وحدة" in the title, "لوحدة" in the headline): the word itself counts as well as its stem
+    stems = {stem(w) for w in head_words}
+    said = sum(1 for w in title_words if stem(w) in stems or w in stems)
     return headline if said >= min(MIN_SHARED_WORDS, len(title_words)) else title
 
 

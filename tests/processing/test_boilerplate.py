@@ -1121,3 +1121,21 @@ def test_a_labelled_line_that_is_no_sentence_after_the_text_is_not_text(line: st
 {"".join(f"<p>{p}</p>" for p in paras)}<p>{last}</p><p class="x">{line}</p></div></body></html>"""
     art = extract(RawPage(url="https://univ.example/ar/actualites/news-9.html", body=page.encode()))
     assert art.text.split("\n") == [*paras, last], art.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(أ ف ب، رويترز، الخدمة العربية)",
+        "(وكالات)",
+        "للاطلاع على المعطيات اللحظية للمحطة: صفحة المحطات",
+        "لمزيد من المعلومات: موقع المديرية",
+    ],
+)
+def test_a_bracketed_credit_or_a_call_to_read_more_after_the_text_is_not_text(line: str) -> None:
+    title = "صيادو نواذيبو يطالبون بحماية الصيد التقليدي"
+    paras = [PARA.format(city=c) for c in ("نواذيبو", "نواكشوط", "الزويرات")]
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><div class="entry">
+{"".join(f"<p>{p}</p>" for p in paras)}<p>{line}</p></div></body></html>"""
+    art = extract(RawPage(url="https://radio.example/ar/news/2025/02/peche", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text

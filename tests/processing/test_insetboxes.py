@@ -154,6 +154,11 @@ NOTES = {
         " قطع الطريق عبر صفحة المديرية قبل 24 ساعة.</span></p>",
         "مواعيد قطع الطريق",
     ),
+    "a one-line callout drawn by its style and class": (
+        '<div class="element notice-box" style="border-right:4px solid #b5651d;padding:8px;"><p>للطوارئ: غرفة'
+        " العمليات 0096232157093 - الدفاع المدني 911</p></div>",
+        "غرفة العمليات",
+    ),
     "a practical note in italics, a classed paragraph": (
         '<p class="event-info"><em>المعرض مفتوح من الثلاثاء إلى الأحد، من الحادية عشرة صباحا حتى السابعة مساء،'
         " والدخول مجاني.</em></p>",

@@ -61,3 +61,11 @@ def test_an_seo_title_yields_to_the_headline_that_tells_the_same_story() -> None
     assert shown_headline(seo, "الأفق الجزائري") == seo
     assert shown_headline(seo, " ".join([headline] * 4)) == seo
     assert shown_headline(None, headline) is None
+
+
+def test_a_title_word_whose_first_letter_looks_like_a_clitic_is_still_said_by_the_headline() -> None:
+    """ "وحدة" in the short title, "لوحدة" in the headline: the title's word is the headline's stem."""
+    from crawler.processing.titles import shown_headline
+
+    headline = "المركز الاستشفائي الجهوي بكيفة يستقبل أول أجهزة لوحدة تصفية الكلى"
+    assert shown_headline("وحدة تصفية الكلى", headline) == headline
