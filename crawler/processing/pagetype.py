@@ -404,7 +404,9 @@ def _untitled_headlines(tree: HtmlElement) -> int:
 # "اقرأ المزيد عن <title>" (Drupal's "Read more about …", the title hidden for screen readers)
 _MORE_LINK = re.compile(
     r"^\W*(?:التفاصيل|تفاصيل|المزيد|للمزيد|اقرأ المزيد|اقرا المزيد|إقرأ المزيد|تابع القراءة|أكمل القراءة|اكمل القراءة"
-    r"|lire la suite|lire plus|read more|continue reading)(?:\W*$|\s*[:：…\-–]+\s*\S|\s+(?:عن|حول|about|de|sur)\s+\S)",
+    r"|تتمة(?: الخبر| الموضوع| المقال)?|بقية الخبر|باقي الخبر|اقرأ التفاصيل|اقرا التفاصيل|قراءة المزيد"
+    r"|lire la suite|lire plus|en savoir plus|read more|continue reading)"
+    r"(?:\W*$|\s*[:：…\-–]+\s*\S|\s+(?:عن|حول|about|de|sur)\s+\S)",
     re.IGNORECASE,
 )
 

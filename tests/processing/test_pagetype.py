@@ -585,3 +585,17 @@ def test_a_search_page_named_after_the_site_in_its_title_is_an_archive(title: st
     )
     reason = not_article_reason(load_html(page), "https://www.gezira.example/x/s", False)
     assert reason is not None and "البحث" in reason
+
+
+@pytest.mark.parametrize("more", ["تتمة الخبر...", "اقرأ التفاصيل", "En savoir plus"])
+def test_a_category_page_of_whole_news_items_each_with_its_continue_link_is_a_digest(more: str) -> None:
+    """e107's category page repeats the news item's template (title link, "نشرت بواسطة … في …", body) with a
+    "تتمة الخبر..." link after each summary."""
+    items = "".join(
+        f"<div class='newsItem'><div class='newsTitle'><a href='/news.php?extend.{i}'>{h}</a></div>"
+        f"<div class='newsBody'>{b}<br><br><a href='/news.php?extend.{i}'>{more}</a></div></div>"
+        for i, (h, b) in enumerate(_ITEMS)
+    )
+    page = f"<div class='caption'>الأخبار - تصنيف: نشريات خاصة</div>{items}"
+    reason = _page("المديرية الجهوية للأرصاد : الأخبار / نشريات خاصة", "المديرية الجهوية للأرصاد", page)
+    assert reason is not None and "digest" in reason
