@@ -402,8 +402,13 @@ def _wholly_quoted(quote: HtmlElement) -> bool:
     text = " ".join(quote.text_content().split())
     if marks.strip():
         text = text.replace(" ".join(marks.split()), "").strip()
-    text = text.rstrip(".").strip()
+    text = _ATTRIBUTION.sub("", text).rstrip(".").strip()  # its speaker after a dash: "«…» — رئيس المجلس"
     return text.startswith(_OPENING_QUOTES) and text.endswith(_CLOSING_QUOTES) and len(text) > 2
+
+
+_ATTRIBUTION = re.compile(
+    r"(?<=[»”\"])\s*[—–-]\s*[^«»“”\"—–-]{2,80}$"
+)  # a speaker credited after the quotation, on a dash
 
 
 def _sole_descendant(el: HtmlElement, tag: str) -> HtmlElement | None:
@@ -417,6 +422,20 @@ def _sole_descendant(el: HtmlElement, tag: str) -> HtmlElement | None:
     return node
 
 
+_TABLE_WRAPPERS = _WRAPPERS | {"figure"}
+MAX_TABLE_NOTE_WORDS = 25  # a table's heading, caption and source note beside it in its wrapper
+
+
+def _headed_table(el: HtmlElement) -> HtmlElement | None:
+    """The one table of a wrapper that holds little else: its heading, its caption, a source or contact note
+    (``<figure><table>…<figcaption>المصدر: …</figcaption></figure>``, a box's ``<h4>`` over its table)."""
+    tables = list(el.iter("table"))
+    if len(tables) != 1:
+        return None
+    rest = len(el.text_content().split()) - len(tables[0].text_content().split())
+    return tables[0] if rest <= MAX_TABLE_NOTE_WORDS else None
+
+
 MAX_TABLE_CELLS = 8  # cells in a row of a data table set in a story (a results table, figures by district)
 MAX_CELL_WORDS = 12
 
@@ -425,7 +444,9 @@ def _data_table(el: HtmlElement) -> HtmlElement | None:
     """The table of ``el`` (itself, or one it wraps alone) when its rows are those of a data table: two rows or
     more, each of a few short cells. Set in a story's flow of paragraphs, such a table is a box beside the
     text (figures by district, race results); a table whose cells hold the story's paragraphs is layout."""
-    table = el if el.tag == "table" else _sole_descendant(el, "table") if el.tag in _WRAPPERS else None
+    table = el if el.tag == "table" else _sole_descendant(el, "table") if el.tag in _TABLE_WRAPPERS else None
+    if table is None and el.tag in _TABLE_WRAPPERS:
+        table = _headed_table(el)
     if table is None:
         return None
     rows = _ROWS(table)

@@ -150,19 +150,31 @@ def _dated_byline_after(f: HtmlElement) -> bool:
     """The first line of text after ``f`` (elements or ``<br>`` tails) is a date line: a full date in a
     short line, or in a byline line ("ابن جرير في 27 نونبر 2023 - بقلم: …"); or it is a short byline line
     and the date line comes right after it ("كتب: فلان", then "06/01/2025")."""
-    texts = [f.tail or ""]
+    texts: list[tuple[str, HtmlElement | None]] = [(f.tail or "", None)]
     for seen, el in enumerate(following(f)):
         if seen > 6:
             break
-        texts += [el.text or "", el.tail or ""]
-    lines = [line for line in (text.strip() for text in texts) if line]
-    for i, line in enumerate(lines[:2]):
+        texts += [(el.text or "", el), (el.tail or "", None)]
+    lines = [(line, el) for line, el in ((text.strip(), el) for text, el in texts) if line]
+    for i, (line, el) in enumerate(lines[:2]):
         dated = bool(_CALENDAR_DATE.search(line)) or (bool(_FULL_DATE.search(line)) and len(line) <= MAX_TIME_LINE)
+        if dated and el is not None and _in_dated_list(el):
+            return False  # a schedule's first item ("الثلاثاء 15 أكتوبر 2024: كوستي - الرنك"), not a dateline
         if dated:
             return len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line)))
         if i or len(line) > MAX_BYLINE_LINE or not _BYLINE.search(line):
             return False  # neither a date line nor a byline line with the date line under it
     return False
+
+
+def _in_dated_list(el: HtmlElement) -> bool:
+    """An item of a list whose items, two or more, each state a date: a schedule or a programme."""
+    item = el if el.tag == "li" else next(el.iterancestors("li"), None)
+    parent = item.getparent() if item is not None else None
+    if parent is None:
+        return False
+    dated = [li for li in parent if li.tag == "li" and _FULL_DATE.search(li.text_content())]
+    return len(dated) >= 2
 
 
 def find_headline(tree: HtmlElement) -> HtmlElement | None:

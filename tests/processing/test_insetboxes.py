@@ -396,3 +396,22 @@ def test_a_box_drawn_by_inline_style_among_paragraphs_set_as_bare_divs_goes() ->
     strip_boilerplate(tree)
     assert "إقرار خطة الأشغال" not in _text(tree)
     assert all(" ".join(p.split()) in _text(tree) for p in PARAGRAPHS)
+
+
+def test_a_table_in_a_figure_or_a_headed_box_with_its_notes_goes_a_section_with_a_table_stays() -> None:
+    """CKEditor's ``<figure class="table">`` with its source caption, a box's ``<h4>`` over its schedule and a contact
+    line: the table with the little text beside it; a wrapper whose text is more than a table's notes is a section."""
+    rows = "<tr><th>المؤشر</th><th>القيمة</th></tr><tr><td>الطول</td><td>40 كلم</td></tr><tr><td>المدة</td><td>18 شهرا</td></tr>"
+    figure = f"<figure class='table'><table>{rows}</table><figcaption>المصدر: المديرية الإقليمية</figcaption></figure>"
+    box = f"<div class='cpHTML'><div class='box-info'><h4>مواعيد الأشغال</h4><table>{rows}</table><p>للاستعلام: مكتب الضبط.</p></div></div>"
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{figure}{_p(2)}{_p(3)}{box}</div>')
+    assert [b.get("class") for b in inset_boxes(tree)] == ["table", "cpHTML"]
+    section = f"<div class='part'>{_p(2)}<table>{rows}</table>{_p(3)}</div>"
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{section}</div>')
+    assert "part" not in [b.get("class") for b in inset_boxes(tree)]
+
+
+def test_a_wholly_quoted_pull_quote_with_its_speaker_after_a_dash_goes() -> None:
+    quote = "<blockquote><p>«المشروع سيفك العزلة عن عشرين دوارا»</p><p>— المدير الإقليمي للتجهيز</p></blockquote>"
+    tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{quote}{_p(2)}{_p(3)}</div>')
+    assert [b.tag for b in inset_boxes(tree)] == ["blockquote"]

@@ -437,3 +437,17 @@ def test_an_h1_that_says_none_of_the_title_yields_to_the_heading_that_says_most_
     )
     headline = find_headline(fromstring(page))
     assert headline is not None and headline.tag == "h2"
+
+
+def test_a_box_with_a_bold_heading_over_a_dated_schedule_is_no_pulled_in_article() -> None:
+    """ "<p><strong>مواعيد الرحلات القادمة</strong></p><ul><li>الثلاثاء 15 أكتوبر 2024: …</li>…": a schedule's first
+    date under a bold line is no dateline; the own paragraph after the box stays."""
+    box = (
+        "<div class='info-box'><p><strong>مواعيد الرحلات القادمة</strong></p><ul>"
+        "<li>الثلاثاء 15 أكتوبر 2024: كوستي - الرنك</li><li>الثلاثاء 29 أكتوبر 2024: كوستي - الرنك</li></ul></div>"
+    )
+    last = "ودعت الوزارة الفلاحين الراغبين في الاستفادة إلى إيداع ملفاتهم لدى المكاتب الجهوية قبل نهاية الشهر الجاري."
+    main = f"<article><h1>{TITLE}</h1><div class='body'>{_ps(OWN)}{box}<p>{last}</p></div></article>"
+    tree = fromstring(_page(main))
+    cut_pulled_in_articles(tree, "https://jarida.example/2024/03/04/own-5501.html")
+    assert all(p in tree.text_content() for p in [*OWN, last])
