@@ -9,7 +9,8 @@ story's own (the same tag and class as most of the prose inside: a story whose b
 and runs to a tenth of the story's (:data:`CONTINUED_SHARE`).
 
 Prose is counted in text runs of at least :data:`PROSE_RUN_CHARS` characters (a sentence; a menu, a table cell
-or a date is shorter). Comments, a second story, teasers with long summaries hold prose too: where they remain,
+or a date is shorter), in the headline's script (a summary in French under an Arabic story is not its prose).
+Comments, a second story, teasers with long summaries hold prose too: where they remain,
 the scope grows to hold them and nothing is removed.
 
 Invariant: nothing is removed unless the headline stands inside ``<body>`` below it, the scope found holds the
@@ -18,6 +19,8 @@ of the prose inside; the scope itself and its ancestors are never removed.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -35,12 +38,23 @@ CONTINUED_SHARE = 0.1
 _TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
 
 
-def _prose_by_owner(tree: HtmlElement) -> dict[HtmlElement, int]:
-    """Characters of prose runs, by the element whose box shows them (a tail shows in its element's parent)."""
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _arabic(text: str) -> bool:
+    """More Arabic letters than Latin ones."""
+    return len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
+
+
+def _prose_by_owner(tree: HtmlElement, arabic: bool | None = None) -> dict[HtmlElement, int]:
+    """Characters of prose runs, by the element whose box shows them (a tail shows in its element's parent);
+    with ``arabic`` set, only the runs in that script (the headline's: a summary in another language is not the
+    story's prose)."""
     owners: dict[HtmlElement, int] = {}
     for text in _TEXT(tree):
         size = len(" ".join(str(text).split()))
-        if size < PROSE_RUN_CHARS:
+        if size < PROSE_RUN_CHARS or (arabic is not None and _arabic(str(text)) != arabic):
             continue
         owner = text.getparent()
         if text.is_tail and owner is not None:
@@ -55,7 +69,7 @@ def story_scope(tree: HtmlElement, headline: HtmlElement | None) -> HtmlElement 
     (None: no headline, too little prose, or only ``<body>`` holds that much)."""
     if headline is None:
         return None
-    owners = _prose_by_owner(tree)
+    owners = _prose_by_owner(tree, _arabic(headline.text_content()))
     total = sum(owners.values())
     if total < MIN_PROSE_CHARS:
         return None

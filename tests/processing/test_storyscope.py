@@ -86,3 +86,22 @@ def test_a_sidebar_sentence_set_in_the_storys_own_text_style_does_not_hold_the_s
     drop_outside_story(tree, tree.find(".//h2"))
     assert "تابعوا صفحة المركز" not in tree.text_content()
     assert all(p in tree.text_content() for p in PARAS)
+
+
+def test_a_summary_in_another_language_is_not_the_storys_prose() -> None:
+    """An Arabic story on a builder's page, then a French summary in its own section: counted as prose, the summary
+    makes the page's whole main column the story's scope; in the headline's script only, the story's section is."""
+    story = "".join(f"<p>{p}</p>" for p in PARAS)
+    french = (
+        "<p>Résumé en français : la formation des pilotes de navires s'est achevée mardi au port d'Es-Sidra, avec dix-huit"
+        " stagiaires venus des trois ports du golfe, sur simulateur et en salle, pendant deux semaines complètes.</p>"
+        "<p>La compagnie prévoit deux autres sessions avant la fin de l'année, après la livraison du nouveau simulateur"
+        " installé dans le centre de formation du port au début du mois dernier.</p>"
+    )
+    page = (
+        f"<html><body><div class='main'><section class='s1'><h2>{TITLE}</h2>{story}</section>"
+        f"<section class='s2'><h3>Résumé en français</h3>{french}</section></div></body></html>"
+    )
+    tree = fromstring(page)
+    drop_outside_story(tree, tree.find(".//h2"))
+    assert "Résumé" not in tree.text_content() and all(p in tree.text_content() for p in PARAS)
