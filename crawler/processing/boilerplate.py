@@ -945,6 +945,28 @@ MAX_FILE_LINK_WORDS = 20
 MAX_FILE_LABEL_WORDS = 3  # what may stand beside the link in its block: "تحميل:", an icon's label
 
 
+def _br_line(el: HtmlElement) -> HtmlElement | None:
+    """``el``, or the inline elements that wrap it alone (``<b><a>…</a></b>``), when it stands on a line of its own
+    between ``<br>``s (or a block's edges) with no text beside it; else None."""
+    node = el
+    while (
+        node.getparent() is not None
+        and node.getparent().tag in ("b", "strong", "em", "i", "span", "font", "u")
+        and len(node.getparent()) == 1
+        and not (node.getparent().text or "").strip()
+        and not (node.tail or "").strip()
+    ):
+        node = node.getparent()
+    before, after = node.getprevious(), node.getnext()
+    parent = node.getparent()
+    if parent is None or (node.tail or "").strip():
+        return None
+    alone_before = (before is None and not (parent.text or "").strip()) or (
+        before is not None and before.tag == "br" and not (before.tail or "").strip()
+    )
+    return node if alone_before and (after is None or after.tag == "br") else None
+
+
 def drop_file_links(tree: HtmlElement) -> int:
     """Pass 2b: remove a block that is only a link to a document ("تحميل قرار تحديد الحصص (PDF - 412 ك.ب)",
     an attachment's file name): a download, not a sentence of the story. A link to a file inside a sentence
@@ -958,7 +980,10 @@ def drop_file_links(tree: HtmlElement) -> int:
         if block is None or block.tag == "body":
             continue
         beside = len(block.text_content().split()) - words
-        if beside <= MAX_FILE_LABEL_WORDS and not any(_contains(d, block) for d in doomed):
+        if beside > MAX_FILE_LABEL_WORDS:
+            block = _br_line(link)  # a line of its own in <br> soup: "<br><b><a href='….pdf'>…</a></b><br>"
+            beside = 0
+        if block is not None and beside <= MAX_FILE_LABEL_WORDS and not any(_contains(d, block) for d in doomed):
             doomed.append(block)
     for el in doomed:
         _drop(el)
@@ -1462,7 +1487,10 @@ MAX_BRACKETED_WORDS = 8
 # a call to read more elsewhere, with its link: "للاطلاع على …: <link>", "لمزيد من المعلومات: <link>"
 _READ_MORE_CALL = re.compile(r"^\W*(?:للاطلاع|للإطلاع|لمزيد من|للمزيد من|للتفاصيل|لمتابعة)\s[^:：]{0,60}[:：]")
 # a "label: value" line that is no sentence ("شركاء الندوة: … – …", "للاستفسار: …"): closing the text, a page's note
-_LABELLED_LINE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[:：]\s*\S")
+_LABELLED_LINE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,5}\s*[:：]\s*\S")
+# an appeal for support ("ادعم صندوق …: كل عبوة تشتريها …", "تبرعوا لـ …") or a box's "about" heading ("عن المكتب …")
+_APPEAL = re.compile(r"^\W*(?:ادعم|ادعموا|ساندوا|تبرع|تبرعوا|ساهموا في دعم)\s")
+_ABOUT_HEADING = re.compile(r"^\s*عن(?:\s+[\u0621-\u064a]+){1,5}\s*$")
 _SENTENCE_CLOSE = (".", "!", "؟", "?", "»", '"', "”", ")", "…")
 MAX_LABELLED_LINE_WORDS = 20
 # a rule drawn under the article: "ـــــ", "______", "* * *"
@@ -1486,7 +1514,7 @@ MAX_PRINT_NOTE_WORDS = 20
 # a question put to the reader, then what to send and where: "هل لديك استفسار؟ أرسل سؤالك …", "هل وصلك ادعاء؟ أرسله …"
 _READER_CALL = re.compile(
     r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون)\b[^.؟?]{0,80}[؟?]\W*"
-    r"(?:\S+ ){0,3}(?:[أا]رسل|راسل|شارك|اتصل|تواصل)"
+    r"(?:\S+ ){0,3}(?:[أا]رسل|راسل|شارك|اتصل|تواصل|اشترك|سجل|تابع|انضم)"
 )
 _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
 MAX_WIDGET_WORDS = 12
@@ -1556,6 +1584,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if words <= MAX_LABELLED_LINE_WORDS and (_APPEAL.match(line) or _ABOUT_HEADING.match(line)):
+        return True  # "ادعم صندوق ترميم المدرجات: …", "عن المكتب النقابي للفرع"
     if words <= MAX_BRACKETED_WORDS and _BRACKETED_LINE.match(line) and _ARABIC_CHAR.search(line):
         return True  # "(أ ف ب، رويترز، الخدمة العربية)": the wires the story was written from
     if words <= MAX_LABELLED_LINE_WORDS and _READ_MORE_CALL.match(line):

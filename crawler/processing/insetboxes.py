@@ -264,12 +264,21 @@ _NOTICE_LABEL = re.compile(r"^\s*(?:تنويه|تنبيه|ملاحظة|ملاح�
 
 def _labelled_notice(el: HtmlElement) -> bool:
     """A short paragraph that opens with a notice's label set in bold or italics ("<strong>تنويه:</strong> سيتم
-    الإعلان …"): a notice to readers among the story's paragraphs, however the paragraph is set."""
+    الإعلان …"), or with any bold label followed only by a link ("<b>للتذكير:</b> <a>…</a>"): a notice to readers
+    or a link to another story among the story's paragraphs, however the paragraph is set."""
     words = len(el.text_content().split())
     if not words or words > MAX_NOTE_WORDS or _carries_metadata(el):
         return False
     texts = _TEXT_NODES(el)
-    return bool(texts) and _emphasised(texts[0], el) and bool(_NOTICE_LABEL.match(str(texts[0])))
+    if not texts or not _emphasised(texts[0], el):
+        return False
+    if _NOTICE_LABEL.match(str(texts[0])):
+        return True
+    # "<b>للتذكير:</b> <a>بياننا الصادر في سبتمبر …</a>": a label, then only a link to another page
+    label = str(texts[0]).strip()
+    links = el.findall(".//a[@href]")
+    linked = sum(len(a.text_content().split()) for a in links)
+    return label.endswith((":", "：")) and len(links) == 1 and linked > 0 and linked + len(label.split()) >= words
 
 
 def _emphasised(text: Any, within: HtmlElement) -> bool:

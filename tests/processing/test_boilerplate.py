@@ -1139,3 +1139,28 @@ def test_a_bracketed_credit_or_a_call_to_read_more_after_the_text_is_not_text(li
 {"".join(f"<p>{p}</p>" for p in paras)}<p>{line}</p></div></body></html>"""
     art = extract(RawPage(url="https://radio.example/ar/news/2025/02/peche", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_a_link_to_a_document_on_a_line_of_its_own_in_br_soup_goes() -> None:
+    soup = (
+        f"{PARA.format(city='كركوك')}<br><br><b><a href='media/2/proceedings.pdf'>لتحميل كتاب وقائع المؤتمر (PDF - 6.2"
+        f" ميغابايت) اضغط هنا</a></b><br><br>{PARA.format(city='أربيل')}<br><br>ونشرت الكلية <a href='/d/t.pdf'>التوصيات</a>"
+        " على موقعها."
+    )
+    tree = _tree(f"<div class='itemtext'>{soup}</div>")
+    strip_boilerplate(tree)
+    assert "وقائع المؤتمر" not in tree.text_content()
+    assert "كركوك" in tree.text_content() and "أربيل" in tree.text_content() and "التوصيات" in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["📩 هل تريد أن تصلك أخبار الدفعات الجديدة قبل طرحها في المتجر؟ اشترك في نشرتنا البريدية من أسفل الصفحة."],
+        ["ادعم صندوق ترميم المدرجات: كل عبوة تشتريها من المتجر تساهم بدولار واحد في الصندوق"],
+        ["عن المكتب النقابي للفرع", "رقم الهاتف الأخضر لمندوبي الوقاية: 3030 داخلي"],
+    ],
+)
+def test_a_subscription_call_an_appeal_and_an_about_box_after_the_text_are_not_text(lines: list[str]) -> None:
+    body = [PARA.format(city=c) for c in ("مناخة", "صنعاء")]
+    assert trim_edges("\n".join([*body, *lines])) == "\n".join(body)

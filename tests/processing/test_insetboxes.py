@@ -159,6 +159,10 @@ NOTES = {
         " العمليات 0096232157093 - الدفاع المدني 911</p></div>",
         "غرفة العمليات",
     ),
+    "a bold label and a link to another story, in a paragraph like the story's": (
+        "<p><b>للتذكير:</b> <a href='/post/7634/bayan'>بياننا الصادر في سبتمبر حول تأخر منحة المردودية</a></p>",
+        "بياننا الصادر",
+    ),
     "a practical note in italics, a classed paragraph": (
         '<p class="event-info"><em>المعرض مفتوح من الثلاثاء إلى الأحد، من الحادية عشرة صباحا حتى السابعة مساء،'
         " والدخول مجاني.</em></p>",
