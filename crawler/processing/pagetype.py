@@ -376,6 +376,19 @@ def _titled_as_home(tree: HtmlElement) -> bool:
 _TITLE_CLASS = re.compile(r"title|headline|heading|titre", re.I)
 
 
+MAX_HOME_TITLE_WORDS = 8
+_CANONICAL_LINKS = XPath(
+    "//head/link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]/@href"
+)
+
+
+def _titled_story(tree: HtmlElement) -> bool:
+    """Whether the page's ``<title>`` names a story: a part longer than a site's name and tagline, or one that a
+    heading of the page shows (a site whose canonical link points home from every page still titles its stories)."""
+    parts = {_squash(p) for title in _HEAD_TITLE(tree) for p in _PAGE_TITLE_PARTS.split(str(title))} - {""}
+    return any(_words(p) > MAX_HOME_TITLE_WORDS for p in parts) or _titled_heading(tree, parts)
+
+
 def _titled_heading(tree: HtmlElement, parts: set[str]) -> bool:
     """Whether a heading of the page (``h2``-``h4``, or an element classed as a title) shows one of the
     title's other parts: the story's headline under a logo ``<h1>`` (a tagline shows in no heading)."""
@@ -559,6 +572,16 @@ def _contains(outer: HtmlElement | None, inner: HtmlElement) -> bool:
     return outer is not None and any(a is outer for a in inner.iterancestors())
 
 
+_HOME_PATHS = frozenset({"", "index.html", "index.php", "ar", "fr", "en", "ar/index.html", "ar/index.php"})
+
+
+def _home_url(address: str) -> bool:
+    """A site's root, its index or its language's root ("/ar", "/fr/"), with no query: the home page's address."""
+    parts = urlsplit(address)
+    path = unquote(parts.path or "/").strip("/").lower()
+    return parts.scheme in ("http", "https") and path in _HOME_PATHS and not parts.query
+
+
 def not_article_reason(
     tree: HtmlElement, url: str, has_date: bool, canonical: str | None = None, headline: HtmlElement | None = None
 ) -> str | None:
@@ -570,8 +593,9 @@ def not_article_reason(
     parts = urlsplit(original)
     path = unquote(parts.path or "/")
     web = parts.scheme in ("http", "https")
-    if web and path.strip("/") in ("", "index.html", "index.php", "ar", "fr") and not parts.query:
-        return "the site's home page"
+    declared = [str(h) for h in _CANONICAL_LINKS(tree)] + ([canonical] if canonical else [])
+    if _home_url(original) or (any(_home_url(urljoin(original, h)) for h in declared) and not _titled_story(tree)):
+        return "the site's home page"  # a canonical address may point home from every page: the title says
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
     if site_page is not None:
         return f"a page about the site ({site_page})"

@@ -599,3 +599,19 @@ def test_a_category_page_of_whole_news_items_each_with_its_continue_link_is_a_di
     page = f"<div class='caption'>الأخبار - تصنيف: نشريات خاصة</div>{items}"
     reason = _page("المديرية الجهوية للأرصاد : الأخبار / نشريات خاصة", "المديرية الجهوية للأرصاد", page)
     assert reason is not None and "digest" in reason
+
+
+def test_a_page_whose_canonical_address_is_the_sites_language_root_is_the_home_page() -> None:
+    """An app that prints ``og:type`` article on every route: the saved home page says where it lives."""
+    page = (
+        "<html><head><title>غرفة أخبار أوال تل</title><meta property='og:type' content='article'>"
+        "<link rel='canonical' href='https://newsroom.awaltel.example/ar'></head><body><h1>غرفة أخبار أوال تل</h1>"
+        f"<h2><a href='/ar/news/5g'>{_SECTION_ITEMS[0][1]}</a></h2><p>{_SECTION_LEAD}</p></body></html>"
+    )
+    saved = "https://newsroom.awaltel.example/x/saved"
+    assert not_article_reason(load_html(page), saved, False) == "the site's home page"
+    # a story whose canonical link wrongly points home keeps its own title
+    title = _SECTION_ITEMS[0][1]
+    wrong = page.replace("<title>غرفة أخبار أوال تل</title>", f"<title>{title} - غرفة أخبار أوال تل</title>")
+    story = "https://newsroom.awaltel.example/ar/news/5g-launch"
+    assert not_article_reason(load_html(wrong), story, False) != "the site's home page"
