@@ -287,6 +287,8 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         if fold(part).casefold() in _RESULTS_HEADINGS:
             return part
     headings = [first_h1, headline] if headline is not None and headline is not first_h1 else [first_h1]
+    if first_h1 is not None and _names_a_title_part(tree, first_h1):  # the <h1> is the site's name (FlatPress):
+        headings.append(next(tree.iter("h2"), None))  # the archive's heading is the first <h2>
     for heading in headings:
         text = _squash(heading.text_content()) if heading is not None else ""
         if fold(text).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS:
@@ -303,6 +305,16 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
             if fold(part).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS:
                 return part
     return None
+
+
+def _names_a_title_part(tree: HtmlElement, heading: HtmlElement) -> bool:
+    """Whether ``heading`` says one of the ``<title>``'s parts exactly, and there are several (the site's name)."""
+    text = _squash(heading.text_content())
+    for title in _HEAD_TITLE(tree):
+        parts = [p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p]
+        if len(parts) > 1 and text in parts:
+            return True
+    return False
 
 
 _RESULTS_HEADINGS = frozenset(
@@ -361,6 +373,16 @@ _HOME_TITLES = frozenset(
 )
 _OG_TITLE = XPath('//meta[@property="og:title" or @name="og:title"]/@content')
 _HEAD_TITLE = XPath("//head/title/text()")
+
+
+def _title_says_home(tree: HtmlElement) -> bool:
+    """The ``<title>``'s first or last part is "home" ("الرئيسية - <site>", "<site> | Accueil"): no story's title
+    is."""
+    for title in _HEAD_TITLE(tree):
+        parts = [p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p]
+        if any(fold(part).lower() in _HOME_TITLES for part in parts[:1] + parts[-1:]):
+            return True
+    return False
 
 
 def _titled_as_home(tree: HtmlElement) -> bool:
@@ -641,6 +663,8 @@ def not_article_reason(
         return "the site's home page (its title and headline name the site)"
     if og_type == "website" and _titled_as_home(tree):
         return "the site's home page (its title is the site's name or says home)"
+    if og_type in ("", "website") and _title_says_home(tree):
+        return "the site's home page (its title says home)"
     static = og_type == "website" and types and types <= _STATIC_PAGE_TYPES and not has_date
     if static and not _names_an_article_type(tree):  # a block that did not parse may still name one
         return "a page of the site: JSON-LD says only WebPage, og:type says website, and it carries no date"

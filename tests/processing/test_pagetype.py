@@ -615,3 +615,28 @@ def test_a_page_whose_canonical_address_is_the_sites_language_root_is_the_home_p
     wrong = page.replace("<title>غرفة أخبار أوال تل</title>", f"<title>{title} - غرفة أخبار أوال تل</title>")
     story = "https://newsroom.awaltel.example/ar/news/5g-launch"
     assert not_article_reason(load_html(wrong), story, False) != "the site's home page"
+
+
+def test_a_portal_page_whose_title_says_home_is_the_home_page() -> None:
+    """Lutece's ``Portal.jsp``: no ``og:type``, the ``<title>`` "الرئيسية - <site>", a featured story in the story
+    template over the latest news."""
+    page = (
+        "<html><head><title>الرئيسية - المكتب الجهوي للزربية بالقيروان</title></head><body>"
+        f"<h2>{_SECTION_ITEMS[0][1]}</h2><p>{PROSE}</p><h2>آخر الأخبار</h2><ul><li><a href='/n/1'>{_SECTION_ITEMS[1][1]}</a>"
+        "</li></ul></body></html>"
+    )
+    assert not_article_reason(load_html(page), "https://www.tapis.example/jsp/site/Portal.jsp", True) == (
+        "the site's home page (its title says home)"
+    )
+
+
+def test_an_archive_heading_in_the_first_h2_under_an_h1_that_names_the_site() -> None:
+    """FlatPress: the ``<h1>`` is the site's name (the ``<title>``'s first part), the archive's "Catégorie : …" is
+    the first ``<h2>``, entries in full below."""
+    page = (
+        "<html><head><title>المكتب الجهوي للمياه » بلاغات</title></head><body><h1>المكتب الجهوي للمياه</h1>"
+        f"<h2>Catégorie : بلاغات</h2><h2>mardi 1 juillet 2025</h2><h3>{_SECTION_ITEMS[0][1]}</h3><p>{PROSE}</p>"
+        "</body></html>"
+    )
+    reason = not_article_reason(load_html(page), "https://www.eau.example/?x=cat:2", False)
+    assert reason == "an archive page (Catégorie : بلاغات)"
