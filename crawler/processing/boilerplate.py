@@ -1257,8 +1257,13 @@ _CONTRIBUTED = re.compile(
     r"^\s*(?:ساهم|شارك|ساهمت|شاركت|ساهموا|شاركوا)\s+في\s+(?:إعداد|اعداد|كتابة|تحرير|تغطية|انجاز|إنجاز)\s"
 )
 # "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
+# "للاستفسار عن المرحلة الثانية يمكن مراجعة مكتب التعاونية …": where to ask, as a sentence (no label's colon)
+_CONTACT_CALL = re.compile(
+    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل)(?:\s+\S+){0,10}?"
+    r"\s+(?:يمكن|يمكنكم|يرجى|يرجي|الرجاء|نرجو|يتعين|على الرقم|عبر الرقم|الاتصال)\b"
+)
 _CONTACT_LABEL = re.compile(
-    r"^\s*(?:للاستفسار|للاستفسارات|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|للشكاوى|للشكاوي|للاقتراحات"
+    r"^\s*(?:للاستفسار|للاستفسارات|للاستعلام|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|للشكاوى|للشكاوي|للاقتراحات"
     r"|لمزيد من المعلومات|للمزيد من المعلومات"
     r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
@@ -1584,6 +1589,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if words <= MAX_PROMPT_WORDS and _CONTACT_CALL.match(line):
+        return True  # "للاستفسار عن المرحلة الثانية من المشروع يمكن مراجعة مكتب التعاونية …"
     if words <= MAX_LABELLED_LINE_WORDS and (_APPEAL.match(line) or _ABOUT_HEADING.match(line)):
         return True  # "ادعم صندوق ترميم المدرجات: …", "عن المكتب النقابي للفرع"
     if words <= MAX_BRACKETED_WORDS and _BRACKETED_LINE.match(line) and _ARABIC_CHAR.search(line):
