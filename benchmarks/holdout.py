@@ -30,9 +30,9 @@ v24 rules, then tuned on), ``v26`` (measured once after the v25 rules), ``v27`` 
 after the v26 rules) ``v28`` (measured once after the v27 rules), ``v29`` (measured once after the v28 rules), ``v30`` (measured
 once after the v29 rules) ``v31`` (2026-12-06's ninth session, measured once after the v30 rules), ``v32`` (written while v31 was
 tuned on, measured once after the v31 rules) and ``v33`` (written while v32 was tuned on, measured once after the
-v32 rules), ``v34`` (written while v33 was tuned on, measured once after the v33 rules) and ``v35`` (written while
-v34 was tuned on, measured once after the v34 rules, not tuned on); each tuned on after its measurement but the
-last.
+v32 rules), ``v34`` (written while v33 was tuned on, measured once after the v33 rules), ``v35`` (written while
+v34 was tuned on, measured once after the v34 rules) and ``v36`` (written while v35 was tuned on, measured once
+after the v35 rules, not tuned on); each tuned on after its measurement but the last.
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -43,7 +43,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v35|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v36|all]
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ SETS = {
     "v33": DATA / "holdout-pages-v33",
     "v34": DATA / "holdout-pages-v34",
     "v35": DATA / "holdout-pages-v35",
+    "v36": DATA / "holdout-pages-v36",
 }
 
 
