@@ -564,6 +564,41 @@ def _is_list_heading(norm: str) -> bool:
     return len(norm) <= 40 and (norm + " ").startswith(_LIST_HEADINGS)
 
 
+# a wiki's or a blog's closing sections: sources, references, links out (the related list's headings above too)
+_END_SECTION_HEADINGS = frozenset(
+    normalize(s)
+    for s in (
+        "المصادر", "مصادر", "المراجع", "مراجع", "روابط خارجية", "وصلات خارجية", "انظر أيضا", "انظر أيضاً",
+        "Sources", "References", "External links", "See also", "Voir aussi", "Liens externes",
+    )
+)  # fmt: skip
+_SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
+
+
+def drop_end_sections(tree: HtmlElement) -> int:
+    """Pass 1b': remove a closing section set flat among the story's blocks (MediaWiki, a blog's Markdown): a heading
+    that says "المصادر" / "أخبار ذات صلة" / "See also", and the lists after it up to the next heading. Only lists
+    go with it: a heading followed by paragraphs heads a part of the story."""
+    removed = 0
+    for heading in [h for h in tree.iter(*_SECTION_HEADING_TAGS)]:
+        norm = _normalize_short(" ".join(heading.text_content().split()))
+        if not norm or not (norm in _END_SECTION_HEADINGS or norm in _LIST_HEADING_LABELS):
+            continue
+        section = []
+        for sibling in heading.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if sibling.tag not in ("ul", "ol", "dl"):
+                break
+            section.append(sibling)
+        if not section:
+            continue
+        for el in [heading, *section]:
+            _drop(el)
+            removed += 1
+    return removed
+
+
 def drop_headed_lists(
     tree: HtmlElement, shorts: list[_Short] | None = None, holds_article: Callable[[HtmlElement], bool] | None = None
 ) -> int:
@@ -1217,6 +1252,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
+    removed += drop_end_sections(tree)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline) + drop_file_links(tree)
     return unwrapped + hidden + removed + drop_read_also(tree)

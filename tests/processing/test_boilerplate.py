@@ -1165,3 +1165,20 @@ def test_a_link_to_a_document_on_a_line_of_its_own_in_br_soup_goes() -> None:
 def test_a_subscription_call_an_appeal_and_an_about_box_after_the_text_are_not_text(lines: list[str]) -> None:
     body = [PARA.format(city=c) for c in ("مناخة", "صنعاء")]
     assert trim_edges("\n".join([*body, *lines])) == "\n".join(body)
+
+
+def test_a_wikis_closing_sections_of_lists_go_a_subheading_over_paragraphs_stays() -> None:
+    """MediaWiki sets "أخبار ذات صلة" and "المصادر" as <h2> with a list after each, flat among the story's
+    paragraphs; a subheading followed by paragraphs is the story's."""
+    paras = [PARA.format(city=c) for c in ("جادو", "نالوت", "يفرن")]
+    body = (
+        f"<p>{paras[0]}</p><h2><span class='mw-headline'>خلفية</span></h2><p>{paras[1]}</p><p>{paras[2]}</p>"
+        "<h2><span class='mw-headline'>أخبار ذات صلة</span></h2><ul><li><a href='/wiki/a'>بلدية جادو تطلق سوقا أسبوعيا"
+        "</a> (3 ديسمبر 2024)</li></ul><h2><span class='mw-headline'>المصادر</span></h2><ul><li>مكتب الزراعة ببلدية"
+        " جادو، بيان صحفي، 14 يناير 2025</li></ul>"
+    )
+    tree = _tree(f"<div id='mw-content-text'>{body}</div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "خلفية" in text and all(" ".join(p.split()) in text for p in paras)
+    assert "المصادر" not in text and "مكتب الزراعة" not in text and "سوقا أسبوعيا" not in text
