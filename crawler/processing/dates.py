@@ -101,6 +101,12 @@ _MONTH_FIRST = re.compile(
     r"(?:\s*(?:,|-|–|\||at)?\s*(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\b\.?)?)?",
     re.I,
 )
+# ... and day first, as Oracle and other English-made systems print it: "05-OCT-2025", "5 Oct. 2025"
+_DAY_MONTH_EN = re.compile(
+    rf"(?<!\d)(\d{{1,2}})[-/. ]({'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?[-/. ,]+(\d{{4}})(?!\d)"
+    r"(?:\s+(\d{1,2}):(\d{2}))?",
+    re.I,
+)
 # Hijri dates after fold(): "8 ذو القعده 1446هـ", "14 رجب 1446" (read as Umm al-Qura dates)
 _HIJRI_MONTHS = {
     "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5, "جمادي الاول": 5,
@@ -246,6 +252,12 @@ def parse_visible(text: str, month_first: bool = False) -> str | None:
         hour = _twelve_hour(int(hh), half) if hh else None
         month = _EN_MONTHS.get(month_name.lower()) or _MONTHS[month_name]
         iso = _valid(int(y), month, int(d), hour, int(mm) if mm else None)
+        if iso:
+            candidates.append((match.start(), iso))
+            break
+    for match in _DAY_MONTH_EN.finditer(folded):
+        d, month_name, y, hh, mm = match.groups()
+        iso = _valid(int(y), _EN_MONTHS[month_name.lower()], int(d), int(hh) if hh else None, int(mm) if mm else None)
         if iso:
             candidates.append((match.start(), iso))
             break
@@ -618,7 +630,10 @@ def _chunks_near_headline(
             # "نشر في: 05/03/2021" in one node, or "نشر في:" just before the date's own node, or two nodes
             # before it ("أرسلت بواسطة <a>user</a> في <date>")
             own = _PUBLISHED_LABEL.search(text) or _UPDATED_LABEL.search(text)
-            label = text[:80] if own else f"{before_previous[-40:]} {previous[-80:]} {text[:80]}"
+            # a label names the date it stands before: a date right after another date does not inherit it
+            # ("آخر تحديث: السبت 24 أيار 2025 | الخميس 22 أيار 2025")
+            dated_before = any(parse_visible(t) is not None for t in (previous, before_previous) if t)
+            label = text[:80] if own or dated_before else f"{before_previous[-40:]} {previous[-80:]} {text[:80]}"
             outside = prose > 0 and block is not None and el is not block and block not in el.iterancestors()
             chunks.append(_Chunk(text, index - anchor, prose, label, stamp, outside))
         before_previous, previous = previous, text

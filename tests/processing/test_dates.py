@@ -39,6 +39,8 @@ def _published(body: str, url: str = "https://x.example/a") -> str | None:
         ("Dec 12 2024 12:15 AM", "2024-12-12T00:15:00"),
         ("الأربعاء, أكتوبر 09, 2024", "2024-10-09"),  # "F d, Y" in an Arabic locale
         ("يوليوز 3، 2024", "2024-07-03"),
+        ("05-OCT-2025", "2025-10-05"),  # Oracle's day-first English abbreviation
+        ("تاريخ آخر تعديل: 06-OCT-2025 09:14", "2025-10-06T09:14:00"),
         # Hijri only (Umm al-Qura calendar); beside a Gregorian date the Gregorian one is read
         ("الثلاثاء 8 ذو القعدة 1446هـ", "2025-05-06"),
         ("14 رجب 1446 هـ", "2025-01-14"),
@@ -450,3 +452,11 @@ def test_a_labelled_date_after_the_text_in_the_storys_block_still_wins() -> None
         f"{BODY}<p class='post-footer'>نشر في: 09/10/2024</p></div>"
     )
     assert _published(body) == "2024-10-09"
+
+
+def test_an_update_label_names_the_date_after_it_not_the_next_one() -> None:
+    body = (
+        "<h1>عنوان المقال الرئيسي للصفحة</h1><div class='info'><span>آخر تحديث: السبت 24 أيار 2025</span> | "
+        f"<span>الخميس 22 أيار 2025</span></div>{BODY}"
+    )
+    assert _published(body) == "2025-05-22"
