@@ -221,8 +221,7 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         if best[0] == 0.0 and headings:
             # the <h1> says none of the title (a section's banner: Google Sites' "الأخبار") and the <title> names
             # the page by a short form of the headline: the heading that says most of it
-            parts = [_words(part) for hint in _title_hints(tree) for part in _TITLE_PARTS.split(hint)]
-            said = hints + [part for part in parts if len(part) >= 3]
+            said = hints + _title_part_hints(tree)
             covered = max(((_covers([el], said), -i, el) for i, el in enumerate(headings)), key=lambda s: s[:2])
             if covered[0] >= 0.5:
                 return covered[2]
@@ -233,6 +232,12 @@ _TITLE_PARTS = re.compile(r"\s+[|\-–—»«]\s+|\s*::\s*|:\s+")  # "site - sec
 _TITLED_TAGS = frozenset({"td", "th", "div", "span", "p", "font", "b", "strong", "a"})
 
 
+def _title_part_hints(tree: HtmlElement) -> list[list[str]]:
+    """The words of each part of the page's titles ("site - section: headline"), parts of three words or more."""
+    parts = [_words(part) for hint in _title_hints(tree) for part in _TITLE_PARTS.split(hint)]
+    return [part for part in parts if len(part) >= 3]
+
+
 def _titled_block(tree: HtmlElement, hints: list[list[str]]) -> HtmlElement | None:
     """The block that says the page's title, when no heading markup does (a CMS that prints its headline in a
     ``<td class="contentheading">``): its own words (3 to 40) all of a title hint's, and at least
@@ -241,8 +246,7 @@ def _titled_block(tree: HtmlElement, hints: list[list[str]]) -> HtmlElement | No
     if not hints:
         return None
     # a <title> names the site and the section too ("إذاعة - الأخبار: <headline>"): its parts are hints as well
-    hints = hints + [_words(part) for hint in _title_hints(tree) for part in _TITLE_PARTS.split(hint)]
-    hints = [h for h in hints if len(h) >= 3]
+    hints = [h for h in hints if len(h) >= 3] + _title_part_hints(tree)
     body = tree.find(".//body")
     for el in (body if body is not None else tree).iter():
         if not isinstance(el.tag, str) or el.tag not in _TITLED_TAGS or el.tag == "a":
@@ -482,9 +486,8 @@ def _skeleton(el: HtmlElement, depth: int = 2) -> tuple[object, ...]:
 
 
 def _dated_twin_header(section: HtmlElement, heading_kind: tuple[str, str]) -> bool:
-    heads = [el for el in section.iter() if isinstance(el.tag, str) and _twin_heading(el, heading_kind)]
-    titled = any(3 <= len(_words(h.text_content())) <= 40 for h in heads)
-    return titled and (bool(section.xpath(".//time")) or bool(_FULL_DATE.search(section.text_content())))
+    dated = bool(section.xpath(".//time")) or bool(_FULL_DATE.search(section.text_content()))
+    return dated and _holds_twin_title(section, heading_kind)
 
 
 def _same_template(twin: HtmlElement, block: HtmlElement) -> bool:
@@ -505,9 +508,13 @@ def _twin_heading(el: HtmlElement, heading_kind: tuple[str, str]) -> bool:
 
 
 def _holds_twin_story(block: HtmlElement, heading_kind: tuple[str, str]) -> bool:
+    return _holds_twin_title(block, heading_kind) and _long_paragraphs(block) >= 1
+
+
+def _holds_twin_title(block: HtmlElement, heading_kind: tuple[str, str]) -> bool:
+    """``block`` holds a heading of the own headline's kind that says a story's title (3 to 40 words)."""
     heads = [el for el in block.iter() if isinstance(el.tag, str) and _twin_heading(el, heading_kind)]
-    titled = any(3 <= len(_words(h.text_content())) <= 40 for h in heads)
-    return titled and _long_paragraphs(block) >= 1
+    return any(3 <= len(_words(h.text_content())) <= 40 for h in heads)
 
 
 # the tags that can head a unit or count as prose; any other element matters only with a title class
