@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
+from lxml.html import HtmlElement
+
 _SITE_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 _NUMBER = re.compile(r"\d{3,}")
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?|jsp|shtml)$", re.I)
@@ -77,6 +79,15 @@ def plausible_canonical(page_url: str, canonical: str) -> bool:
     if ids:
         return bool(ids & _numbers(canonical, whole_path=True))
     return _last_segment(page.path) == _last_segment(target.path)
+
+
+def canonical_hrefs(tree: HtmlElement) -> list[str]:
+    """The ``href`` of every ``<link rel=canonical>`` of the page, as written (relative ones too)."""
+    return [
+        link.get("href", "")
+        for link in tree.iterfind(".//link")
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+    ]
 
 
 def article_url(page_url: str, hrefs: list[str]) -> str:

@@ -23,7 +23,7 @@ from trafilatura.utils import load_html
 from crawler.discovery import canonicalize_url
 from crawler.items import RawPage
 from crawler.processing.boilerplate import drop_photo_credits, strip_boilerplate, trim_edges
-from crawler.processing.canonical import article_url
+from crawler.processing.canonical import article_url, canonical_hrefs
 from crawler.processing.dates import find_published, parse_iso
 from crawler.processing.decode import decode_html
 from crawler.processing.normalize import normalize
@@ -118,12 +118,7 @@ def _language(tree: HtmlElement, text: str) -> str | None:
 
 def _canonical(tree: HtmlElement, page_url: str) -> str:
     """The page's canonical URL when it plausibly names this article, else the fetched URL."""
-    hrefs = [
-        link.get("href", "")
-        for link in tree.iterfind(".//link")
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
-    ]
-    return article_url(page_url, hrefs)
+    return article_url(page_url, canonical_hrefs(tree))
 
 
 def _metadata(tree: HtmlElement, headline: HtmlElement | None = None) -> Document:

@@ -57,7 +57,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from crawler.processing.canonical import archived_original
+from crawler.processing.canonical import archived_original, canonical_hrefs
 from crawler.processing.dates import is_date_line
 from crawler.processing.normalize import fold
 from crawler.processing.ownarticle import direct_text_chars, find_headline, following
@@ -282,10 +282,9 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
     الآخرة 1446 هـ"), or a results or search heading alone ("نتائج البحث", "البحث", also as the ``<title>``'s first
     or last part)."""
     first_h1 = next(tree.iter("h1"), None)
-    for title in _HEAD_TITLE(tree):  # "نتائج البحث - <site>": a results page whatever its headings
-        part = next((p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p), "")
-        if fold(part).casefold() in _RESULTS_HEADINGS:
-            return part
+    for parts in _head_title_parts(tree):  # "نتائج البحث - <site>": a results page whatever its headings
+        if parts and fold(parts[0]).casefold() in _RESULTS_HEADINGS:
+            return parts[0]
     headings = [first_h1, headline] if headline is not None and headline is not first_h1 else [first_h1]
     if first_h1 is not None and _names_a_title_part(tree, first_h1):  # the <h1> is the site's name (FlatPress):
         headings.append(next(tree.iter("h2"), None))  # the archive's heading is the first <h2>
@@ -299,22 +298,26 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
         if _words(text) <= 8 or is_date_line(first_part):
             return text
-    for title in _HEAD_TITLE(tree):  # "<site> - البحث", "<site> - نتائج البحث": the search named last
-        parts = [p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p]
-        for part in parts[:1] + parts[-1:]:
-            if fold(part).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS:
-                return part
-    return None
+    # "<site> - البحث", "<site> - نتائج البحث": the search named last
+    return next(
+        (part for part in _title_ends(tree) if fold(part).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS), None
+    )
+
+
+def _head_title_parts(tree: HtmlElement) -> list[list[str]]:
+    """Each ``<title>``'s parts ("site - section: headline"), whitespace squashed, empty parts left out."""
+    return [[p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p] for title in _HEAD_TITLE(tree)]
+
+
+def _title_ends(tree: HtmlElement) -> list[str]:
+    """The first and the last part of each ``<title>``: where a site names itself and the page."""
+    return [part for parts in _head_title_parts(tree) for part in parts[:1] + parts[-1:]]
 
 
 def _names_a_title_part(tree: HtmlElement, heading: HtmlElement) -> bool:
     """Whether ``heading`` says one of the ``<title>``'s parts exactly, and there are several (the site's name)."""
     text = _squash(heading.text_content())
-    for title in _HEAD_TITLE(tree):
-        parts = [p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p]
-        if len(parts) > 1 and text in parts:
-            return True
-    return False
+    return any(len(parts) > 1 and text in parts for parts in _head_title_parts(tree))
 
 
 _RESULTS_HEADINGS = frozenset(
@@ -378,11 +381,7 @@ _HEAD_TITLE = XPath("//head/title/text()")
 def _title_says_home(tree: HtmlElement) -> bool:
     """The ``<title>``'s first or last part is "home" ("الرئيسية - <site>", "<site> | Accueil"): no story's title
     is."""
-    for title in _HEAD_TITLE(tree):
-        parts = [p for p in _PAGE_TITLE_PARTS.split(_squash(str(title))) if p]
-        if any(fold(part).lower() in _HOME_TITLES for part in parts[:1] + parts[-1:]):
-            return True
-    return False
+    return any(fold(part).lower() in _HOME_TITLES for part in _title_ends(tree))
 
 
 def _titled_as_home(tree: HtmlElement) -> bool:
@@ -399,15 +398,12 @@ _TITLE_CLASS = re.compile(r"title|headline|heading|titre", re.I)
 
 
 MAX_HOME_TITLE_WORDS = 8
-_CANONICAL_LINKS = XPath(
-    "//head/link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '), ' canonical ')]/@href"
-)
 
 
 def _titled_story(tree: HtmlElement) -> bool:
     """Whether the page's ``<title>`` names a story: a part longer than a site's name and tagline, or one that a
     heading of the page shows (a site whose canonical link points home from every page still titles its stories)."""
-    parts = {_squash(p) for title in _HEAD_TITLE(tree) for p in _PAGE_TITLE_PARTS.split(str(title))} - {""}
+    parts = {part for parts in _head_title_parts(tree) for part in parts}
     return any(_words(p) > MAX_HOME_TITLE_WORDS for p in parts) or _titled_heading(tree, parts)
 
 
@@ -615,7 +611,7 @@ def not_article_reason(
     parts = urlsplit(original)
     path = unquote(parts.path or "/")
     web = parts.scheme in ("http", "https")
-    declared = [str(h) for h in _CANONICAL_LINKS(tree)] + ([canonical] if canonical else [])
+    declared = canonical_hrefs(tree) + ([canonical] if canonical else [])
     if _home_url(original) or (any(_home_url(urljoin(original, h)) for h in declared) and not _titled_story(tree)):
         return "the site's home page"  # a canonical address may point home from every page: the title says
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
