@@ -1362,8 +1362,9 @@ _STAMP_LABEL = re.compile(
 
 def _date_stamp(line: str) -> bool:
     """A publication label and a date, and nothing else ("نُشر يوم الثلاثاء 12 نوفمبر 2024")."""
-    match = _STAMP_LABEL.match(fold(line))
-    return match is not None and match.end() > 0 and is_date_line(fold(line)[match.end() :])
+    folded = fold(line)
+    match = _STAMP_LABEL.match(folded)
+    return match is not None and match.end() > 0 and is_date_line(folded[match.end() :])
 
 
 def _is_leading_meta(line: str, site_norm: str) -> bool:

@@ -620,6 +620,7 @@ def _chunks_near_headline(
     furniture: dict[int, bool] = {}
     prose = 0
     previous = before_previous = ""
+    dated = (False, False)  # whether ``previous`` and ``before_previous`` state a date (each text read once)
     for index, (text, el, stamp) in enumerate(raw[lo:hi], start=lo):
         if index >= anchor and len(text) > _PROSE_CHARS:
             prose += 1
@@ -632,11 +633,11 @@ def _chunks_near_headline(
             own = _PUBLISHED_LABEL.search(text) or _UPDATED_LABEL.search(text)
             # a label names the date it stands before: a date right after another date does not inherit it
             # ("آخر تحديث: السبت 24 أيار 2025 | الخميس 22 أيار 2025")
-            dated_before = any(parse_visible(t) is not None for t in (previous, before_previous) if t)
-            label = text[:80] if own or dated_before else f"{before_previous[-40:]} {previous[-80:]} {text[:80]}"
+            label = text[:80] if own or any(dated) else f"{before_previous[-40:]} {previous[-80:]} {text[:80]}"
             outside = prose > 0 and block is not None and el is not block and block not in el.iterancestors()
             chunks.append(_Chunk(text, index - anchor, prose, label, stamp, outside))
         before_previous, previous = previous, text
+        dated = (bool(text) and parse_visible(text) is not None, dated[0])
     return chunks
 
 
