@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from crawler.processing.dates import is_date_line, is_dated_signoff
 from crawler.processing.insetboxes import inset_boxes
-from crawler.processing.normalize import fold, normalize
+from crawler.processing.normalize import fold, mostly_arabic, normalize
 from crawler.processing.ownarticle import direct_text_chars, find_headline, following
 
 # Words of class/id attributes (split on spaces, "-" and "_") that name furniture.
@@ -1662,22 +1662,13 @@ def _without_translation(lines: list[str], start: int, end: int) -> int:
     :data:`MIN_TRANSLATION_LINES` lines mostly in Latin script, after an article whose lines before
     it are all mostly Arabic. A quotation in French inside the article is followed by Arabic text: it stays."""
     cut = end
-    while cut > start and (not lines[cut - 1].strip() or not _mostly_arabic(lines[cut - 1])):
+    while cut > start and (not lines[cut - 1].strip() or not mostly_arabic(lines[cut - 1])):
         cut -= 1
     run = [line for line in lines[cut:end] if line.strip()]
     own = [line for line in lines[start:cut] if line.strip()]
-    if len(run) >= MIN_TRANSLATION_LINES and own and all(_mostly_arabic(line) for line in own):
+    if len(run) >= MIN_TRANSLATION_LINES and own and all(mostly_arabic(line) for line in own):
         return cut
     return end
-
-
-_LATIN_CHAR = re.compile(r"[A-Za-zÀ-ÿ]")
-
-
-def _mostly_arabic(line: str) -> bool:
-    """A line in Arabic script: more Arabic letters than Latin ones (a French line quoting an Arabic
-    word is French)."""
-    return len(_ARABIC_CHAR.findall(line)) > len(_LATIN_CHAR.findall(line))
 
 
 MAX_KICKER_WORDS = 3

@@ -98,6 +98,16 @@ def fold(text: str) -> str:
     return folded
 
 
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def mostly_arabic(text: str) -> bool:
+    """Text in Arabic script: more Arabic characters than Latin letters (a French line quoting an Arabic word is
+    French)."""
+    return len(_ARABIC_SCRIPT.findall(text)) > len(_LATIN_LETTER.findall(text))
+
+
 def tokens(text: str) -> list[str]:
     """Split already-normalised text into words."""
     return text.split()

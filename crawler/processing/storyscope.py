@@ -20,11 +20,10 @@ of the prose inside; the scope itself and its ancestors are never removed.
 
 from __future__ import annotations
 
-import re
-
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.normalize import mostly_arabic
 from crawler.processing.ownarticle import element_kind
 
 STORY_SHARE = 0.75
@@ -38,15 +37,6 @@ CONTINUED_SHARE = 0.1
 _TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
 
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
-
-
-def _arabic(text: str) -> bool:
-    """More Arabic letters than Latin ones."""
-    return len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
-
-
 def _prose_by_owner(tree: HtmlElement, arabic: bool | None = None) -> dict[HtmlElement, int]:
     """Characters of prose runs, by the element whose box shows them (a tail shows in its element's parent);
     with ``arabic`` set, only the runs in that script (the headline's: a summary in another language is not the
@@ -54,7 +44,7 @@ def _prose_by_owner(tree: HtmlElement, arabic: bool | None = None) -> dict[HtmlE
     owners: dict[HtmlElement, int] = {}
     for text in _TEXT(tree):
         size = len(" ".join(str(text).split()))
-        if size < PROSE_RUN_CHARS or (arabic is not None and _arabic(str(text)) != arabic):
+        if size < PROSE_RUN_CHARS or (arabic is not None and mostly_arabic(str(text)) != arabic):
             continue
         owner = text.getparent()
         if text.is_tail and owner is not None:
@@ -69,7 +59,7 @@ def story_scope(tree: HtmlElement, headline: HtmlElement | None) -> HtmlElement 
     (None: no headline, too little prose, or only ``<body>`` holds that much)."""
     if headline is None:
         return None
-    owners = _prose_by_owner(tree, _arabic(headline.text_content()))
+    owners = _prose_by_owner(tree, mostly_arabic(headline.text_content()))
     total = sum(owners.values())
     if total < MIN_PROSE_CHARS:
         return None
