@@ -221,14 +221,20 @@ def _headless_sheet(box: HtmlElement, flow_words: int) -> bool:
     return all(len(line.split()) <= MAX_SHEET_LINE_WORDS and _LABEL.match(line) for line in lines)
 
 
+def _note_words(el: HtmlElement) -> int:
+    """``el``'s words when it is a note's size (1 to :data:`MAX_NOTE_WORDS`) and carries no byline or date, else 0."""
+    if _carries_metadata(el):
+        return 0
+    words = len(el.text_content().split())
+    return words if words <= MAX_NOTE_WORDS else 0
+
+
 def _note(el: HtmlElement) -> bool:
     """A short block that calls the reader to act (it holds a link), opens with an emphasised label or question
     ("<b>حقائق سريعة:</b> …", "<b>ما هو …؟</b> …") or is wholly emphasised and a sentence long (or shorter
     but ending like a sentence, or "label: value"): a note beside the story (see the module's docstring)."""
-    if _carries_metadata(el):
-        return False
-    words = len(el.text_content().split())
-    if not words or words > MAX_NOTE_WORDS:
+    words = _note_words(el)
+    if not words:
         return False
     if el.find(".//a[@href]") is not None:
         return True
@@ -266,8 +272,8 @@ def _labelled_notice(el: HtmlElement) -> bool:
     """A short paragraph that opens with a notice's label set in bold or italics ("<strong>تنويه:</strong> سيتم
     الإعلان …"), or with any bold label followed only by a link ("<b>للتذكير:</b> <a>…</a>"): a notice to readers
     or a link to another story among the story's paragraphs, however the paragraph is set."""
-    words = len(el.text_content().split())
-    if not words or words > MAX_NOTE_WORDS or _carries_metadata(el):
+    words = _note_words(el)
+    if not words:
         return False
     texts = _TEXT_NODES(el)
     if not texts or not _emphasised(texts[0], el):
@@ -349,11 +355,12 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
         for child, own in zip(children, prose, strict=True):
             judged = story_started
             story_started = story_started or own > 0 or len((child.tail or "").strip()) >= PROSE_CHARS
-            if small and not (child.tag in _WRAPPERS or (child.tag == "p" and child.get("class"))):
+            set_apart = child.tag in _WRAPPERS or (child.tag == "p" and bool(child.get("class")))
+            if small and not set_apart:
                 continue
             pull_quote = _pull_quote(child)
             table = _data_table(child)
-            candidate = child.tag in _WRAPPERS or (child.tag == "p" and child.get("class")) or table is not None
+            candidate = set_apart or table is not None
             if judged and child.tag == "p" and _labelled_notice(child):
                 boxes.append(child)  # set like the story's paragraphs, but a notice by its label
                 continue
