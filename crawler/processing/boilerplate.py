@@ -1533,7 +1533,7 @@ _LABELLED_LINE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,5}\s
 # an appeal for support ("ادعم صندوق …: كل عبوة تشتريها …", "تبرعوا لـ …") or a box's "about" heading ("عن المكتب …")
 _APPEAL = re.compile(r"^\W*(?:ادعم|ادعموا|ساندوا|تبرع|تبرعوا|ساهموا في دعم)\s")
 _ABOUT_HEADING = re.compile(r"^\s*عن(?:\s+[\u0621-\u064a]+){1,5}\s*$")
-_SENTENCE_CLOSE = (".", "!", "؟", "?", "»", '"', "”", ")", "…")
+_SENTENCE_CLOSE = (*_SENTENCE_END, ")")  # or a bracket: "(…)" closes a sentence's aside
 MAX_LABELLED_LINE_WORDS = 20
 # a rule drawn under the article: "ـــــ", "______", "* * *"
 _RULE_LINE = re.compile(r"^[\sـ_\-–—*=~.•·]+$")
