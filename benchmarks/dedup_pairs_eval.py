@@ -35,7 +35,11 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-06), its misses read since;
 - v12, ``benchmarks/data/dedup_pairs_v12.tsv``: 476 pairs by the v2 sampler (seed 12012, v1-v11
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
-  tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
+  tuned on it; measured once (2026-12-06), its misses read since;
+- v13, ``benchmarks/data/dedup_pairs_v13.tsv``: 424 pairs by the v2 sampler (seed 13013, v1-v12
+  excluded; the sampler's pools are running dry), all ``held``, labelled by three helpers who only read
+  the texts, before any change was tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are
+  marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
 predicted). Contenders, on the same texts in the same run:
@@ -61,7 +65,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v12-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v13-held]
 """
 
 from __future__ import annotations
@@ -105,8 +109,9 @@ SETS = (
     "v10-held",
     "v11-held",
     "v12-held",
+    "v13-held",
 )
-HELD_OUT = "v12-held"  # the set nothing has been tuned on (v3-v11 were read, after their first measurement)
+HELD_OUT = "v13-held"  # the set nothing has been tuned on (v3-v12 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 12)."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 13)."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
