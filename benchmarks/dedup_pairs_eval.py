@@ -87,10 +87,12 @@ from benchmarks.corpus import snn_available, snn_records
 from benchmarks.harness import machine
 from crawler.items import RawPage
 from crawler.processing.dedup import DedupIndex
+from crawler.processing.events import day_number
 from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, shingles, text_digest
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Rejected
 from crawler.processing.processor import analyse
+from crawler.processing.wiretemplates import WireTemplates
 
 DATA = Path(__file__).resolve().parent / "data"
 PARAMS = DedupParams()
@@ -146,14 +148,41 @@ class Side:
     published: str | None
 
 
-def akhbar_same(a: Side, b: Side) -> bool:
-    index = DedupIndex(PARAMS, {1: a.text}.__getitem__, {1: a.published}.get)
+def side_day(side: Side) -> int | None:
+    """The day of an article on the wire templates' clock (its publication date), when known."""
+    return int(day_number(side.published)) if side.published else None
+
+
+def akhbar_same(a: Side, b: Side, history: WireTemplates | None = None) -> bool:
+    """``history``: the wire-template table of the articles stored before B (None: a store that holds A only)."""
+    index = DedupIndex(PARAMS, {1: a.text}.__getitem__, {1: a.published}.get, history)
     sig_a, words_a, _ = fast_signature(a.text, PARAMS)
     index.load(1, text_digest(a.text), sig_a, None, anchors(a.text, PARAMS, words_a))
     sig_b, words_b, _ = fast_signature(b.text, PARAMS)
-    return index.decide(text_digest(b.text), b.text, sig_b, anchors(b.text, PARAMS, words_b), b.published).kind != (
-        "unique"
-    )
+    anchors_b = anchors(b.text, PARAMS, words_b)
+    return index.decide(text_digest(b.text), b.text, sig_b, anchors_b, b.published, side_day(b)).kind != "unique"
+
+
+class History:
+    """The whole corpus as a store's past: a wire-template table fed day by day with every article crawled
+    before the day asked for (pairs are then scored in the order of their B's day)."""
+
+    def __init__(self, records: list[dict]) -> None:
+        self.table = WireTemplates(PARAMS)
+        dated = [
+            (int(day_number(r["date_extracted"][:10])), i) for i, r in enumerate(records) if r.get("date_extracted")
+        ]
+        self.queue = sorted(dated)
+        self.records = records
+        self.fed = 0
+
+    def before(self, day: int | None) -> WireTemplates:
+        """The table holding every article of the days before ``day`` (None: as far as fed)."""
+        while day is not None and self.fed < len(self.queue) and self.queue[self.fed][0] < day:
+            when, i = self.queue[self.fed]
+            self.table.see(normalize(self.records[i]["content"]), when)
+            self.fed += 1
+        return self.table
 
 
 def _minhash(text: str, ngram: int, num_perm: int) -> MinHash:
@@ -213,17 +242,28 @@ class SetResult:
 
 
 def score(
-    pairs: list[Pair], side: Callable[[Pair, str], Side | None], judges: dict[str, Callable[[Side, Side], bool]]
+    pairs: list[Pair],
+    side: Callable[[Pair, str], Side | None],
+    judges: dict[str, Callable[[Side, Side], bool]],
+    history: History | None = None,
 ) -> SetResult:
+    """``history``: akhbar decides each pair with the corpus's earlier days as its store's past."""
     res = SetResult({name: Tally() for name in judges})
-    for pair in pairs:
-        a, b = side(pair, "a"), side(pair, "b")
+    sides = [(pair, side(pair, "a"), side(pair, "b")) for pair in pairs]
+    if history is not None:
+        sides.sort(key=lambda s: (s[2] is not None and s[2].published) or "")
+    for pair, a, b in sides:
         dup = pair.label == "DUP"
         stratum = res.strata.setdefault(pair.stratum, {name: Tally() for name in judges})
         if a is None or b is None:
             res.skipped += 1
         for name, judge in judges.items():
-            same = a is not None and b is not None and judge(a, b)
+            if a is None or b is None:
+                same = False
+            elif history is not None and name == "akhbar":
+                same = akhbar_same(a, b, history.before(side_day(b)))
+            else:
+                same = judge(a, b)
             res.overall[name].add(same, dup)
             stratum[name].add(same, dup)
     return res
@@ -411,6 +451,7 @@ def render(layout: str, rec: dict, others: list[str]) -> bytes:
 class Corpus:
     records: dict[str, dict]
     titles: list[str]
+    everything: list[dict] | None = None  # every record, for the history mode (None: without history)
     extracted: dict[tuple[str, str], Side | None] = field(default_factory=dict)
 
     def text_side(self, pair: Pair, which: str) -> Side | None:
@@ -445,11 +486,11 @@ class Corpus:
         return self.html_side(pair.url_a, layout_a) if which == "a" else self.html_side(pair.url_b, layout_b)
 
 
-def load_corpus(sets: list[str]) -> Corpus:
+def load_corpus(sets: list[str], history: bool = False) -> Corpus:
     wanted = {url for name in sets for p in load_pairs(name) for url in (p.url_a, p.url_b)}
     records = snn_records()
     titles = [str(r.get("title") or "").strip() for r in records if (r.get("title") or "").strip()][:5000]
-    return Corpus({r["url"]: r for r in records if r["url"] in wanted}, titles)
+    return Corpus({r["url"]: r for r in records if r["url"] in wanted}, titles, records if history else None)
 
 
 def run(corpus: Corpus, sets: list[str], modes: list[str]) -> Iterator[tuple[str, str, SetResult]]:
@@ -457,24 +498,31 @@ def run(corpus: Corpus, sets: list[str], modes: list[str]) -> Iterator[tuple[str
     for mode in modes:
         side = corpus.text_side if mode == "text" else corpus.page_side
         for name in sets:
-            yield mode, name, score(load_pairs(name), side, judges)
+            history = History(corpus.everything) if corpus.everything is not None else None
+            yield mode, name, score(load_pairs(name), side, judges, history)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mode", choices=("text", "html", "both"), default="both")
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="akhbar decides each pair with the corpus's earlier days as its store's past (wire templates)",
+    )
     args = parser.parse_args()
     print(f"# dedup pairs benchmark: {machine()}")
     if not snn_available():
         print("skipped: ../shared/corpora/saudinewsnet is absent (the pairs' texts live there)")
         return
     modes = ["text", "html"] if args.mode == "both" else [args.mode]
-    corpus = load_corpus(args.sets)
+    corpus = load_corpus(args.sets, args.history)
     start = time.perf_counter()
     for mode, name, res in run(corpus, args.sets, modes):
         held = " [HELD OUT: not used for tuning]" if name == HELD_OUT else ""
         where = "clean text" if mode == "text" else f"through HTML ({len(LAYOUTS)} layouts, akhbar's extraction)"
+        where += ", with the corpus's earlier days as history" if args.history else ""
         report(f"{name}, {where}{held}", res, per_stratum=name != "v1")
     print(f"  ({time.perf_counter() - start:.0f} s)")
 

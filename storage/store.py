@@ -425,12 +425,9 @@ class Store(Generic[P]):
         in batches: ids above ``after_id``, at most ``limit``)."""
         query = _EVENT_HISTORY
         if days is not None:
-            newest = self.conn.execute(
-                select(func.max(Fetch.fetched_at)).join(Article, Article.fetch_id == Fetch.id)
-            ).scalar()
-            if newest is None:
+            since = self._window_start(days)
+            if since is None:
                 return []
-            since = (datetime.fromisoformat(newest.replace("Z", "+00:00")) - timedelta(days=days)).isoformat()
             query = query.where(Fetch.fetched_at >= since)
         if limit is not None:
             query = query.limit(limit)
@@ -441,6 +438,29 @@ class Store(Generic[P]):
             stored = None if terms[0] is None else (terms[0], terms[1], terms[2])
             rows.append(EventHistoryRow(aid, title, text, published, fetched, event, score, dup_of, similarity, stored))
         return rows
+
+    def _window_start(self, days: float) -> str | None:
+        """The fetch time ``days`` days before the newest stored article's fetch (None: no articles)."""
+        newest = self.conn.execute(
+            select(func.max(Fetch.fetched_at)).join(Article, Article.fetch_id == Fetch.id)
+        ).scalar()
+        if newest is None:
+            return None
+        return (datetime.fromisoformat(newest.replace("Z", "+00:00")) - timedelta(days=days)).isoformat()
+
+    def recent_texts(self, days: float) -> list[tuple[int, str, str | None, str]]:
+        """``(id, text, published_at, fetched_at)`` of the articles fetched in the last ``days`` days before
+        the newest fetch, in article order (the wire-template table's window, replayed when a run starts)."""
+        since = self._window_start(days)
+        if since is None:
+            return []
+        query = (
+            select(Article.id, Article.text, Article.published_at, Fetch.fetched_at)
+            .join(Fetch, Fetch.id == Article.fetch_id)
+            .where(Fetch.fetched_at >= since)
+            .order_by(Article.id)
+        )
+        return [(int(a), str(t), p, str(f)) for a, t, p, f in self.conn.execute(query)]
 
     def events_pending(self) -> bool:
         """Whether the store's articles still wait for their events (set by migration 8 on a store that

@@ -17,9 +17,10 @@ Candidates come from two places:
 Verification then measures the two texts exactly (word 3-gram and word containment)
 and checks that they state the same facts (``facts``: aligned substitutions of numbers,
 dates and names): template news filled in with other facts is another story however
-many words it shares. Thresholds were tuned on hand-labelled pairs of real Arabic
-articles (``benchmarks/data/dedup_pairs.tsv`` and the ``tune`` half of
-``dedup_pairs_v2.tsv``; ``docs/dedup-labelling.md``).
+many words it shares. With a store's history (``wiretemplates``), it also checks that the
+two share their own text, not only wording seen on many days (a cable's or a bulletin's formula).
+Thresholds were tuned on hand-labelled pairs of real Arabic articles (``benchmarks/data/dedup_pairs.tsv``
+and the ``tune`` half of ``dedup_pairs_v2.tsv``; ``docs/dedup-labelling.md``).
 
 A new article is always checked against a cluster's *first* article (the only kind the
 index holds), never against a copy: a text near a copy but not near the first article
@@ -45,6 +46,7 @@ from crawler.processing.facts import Disagreement
 from crawler.processing.facts import compare as compare_facts
 from crawler.processing.fingerprint import DedupParams, shingles
 from crawler.processing.lshindex import BandLayout, SortedMultiMap, pack_into
+from crawler.processing.wiretemplates import WireTemplates
 
 log = logging.getLogger(__name__)
 
@@ -197,10 +199,12 @@ class DedupIndex:
         params: DedupParams,
         normalised_text_of: Callable[[int], str],
         published_of: Callable[[int], str | None] | None = None,
+        templates: WireTemplates | None = None,
     ) -> None:
         self.params = params
         self._text_of = normalised_text_of
         self._published_of = published_of or (lambda _article_id: None)
+        self.templates = templates  # template wording seen on many days (None: not consulted)
         self.layout = BandLayout(params.lsh_threshold, params.num_perm)
         # LSH band keys and anchors share one multimap: anchor keys are salted so the two kinds
         # cannot meet, and the value's top bit says which kind matched. One search per decision.
@@ -322,8 +326,10 @@ class DedupIndex:
         sig: LeanMinHash,
         anchors: tuple[int, ...] = (),
         published: str | None = None,
+        day: int | None = None,
     ) -> Decision:
-        """Decide without changing the index; call :meth:`load` once the article is stored."""
+        """Decide without changing the index; call :meth:`load` once the article is stored. ``day``: the
+        article's day on the wire templates' clock (None: their check is not made)."""
         same_digest = self._exact.get(self._digest_key(digest))
         for same in sorted(same_digest if isinstance(same_digest, list) else [same_digest] if same_digest else []):
             if self._text_of(same) == normalised:  # a 32-bit digest prefix can collide: confirm on the text
@@ -336,11 +342,14 @@ class DedupIndex:
         best: tuple[float, float, int] | None = None
         for cand in candidates:
             text = self._text_of(cand)
-            ov = overlap(mine, shingles(text, size), my_words, set(text.split()))
+            theirs = shingles(text, size)
+            ov = overlap(mine, theirs, my_words, set(text.split()))
             ov = with_rare_containment(ov, normalised, text, self.params)
             strength = overlap_strength(ov, self.params, days_apart(published, self._published_of(cand)))
             if strength is None or not facts_agree(compare_facts(text, normalised), strength, ov, self.params):
                 continue
+            if self.templates is not None and not self.templates.shares_own_text(mine, theirs, day):
+                continue  # siblings of one template: what they share is its wording
             score = (ov.containment, ov.jaccard, -cand)
             if best is None or score > (best[0], best[1], -best[2]):
                 best = (ov.containment, ov.jaccard, cand)

@@ -46,6 +46,12 @@ class DedupParams:
     soft_max_name_words: int = 2  # conflict, with more name words than this: a rewrite swaps words),
     max_date_conflicts: int = 0  # ... and either with more date conflicts than this;
     fact_slack_containment: float = 0.9  # a near-verbatim copy (this containment) may differ in one more number or name
+    # Wire templates (crawler/processing/wiretemplates.py): 3-grams seen on this many different days of the
+    # lookback before an article's day are template wording; two texts that overlap like copies must still
+    # share this much of the shorter one's own (non-template) 3-grams.
+    template_days: int = 3
+    template_lookback_days: int = 7
+    min_own_containment: float = 0.15
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -118,20 +118,25 @@ class Processor:
             self._sig_of = (item, signature_from_bytes(item.signature, self.params))
         return self._sig_of[1]
 
-    def decide(self, item: Analysed) -> Decision:
+    def decide(self, item: Analysed, day: int | None = None) -> Decision:
+        """``day``: the article's day (publication, else fetch) for the wire-template check."""
         sig = self._signature(item)
-        return self.index.decide(item.digest, item.normalised, sig, item.anchors, item.article.published_at)
+        return self.index.decide(item.digest, item.normalised, sig, item.anchors, item.article.published_at, day)
 
-    def register(self, article_id: int, item: Analysed, decision: Decision, site: str) -> list[tuple[int, int]]:
+    def register(
+        self, article_id: int, item: Analysed, decision: Decision, site: str, day: int | None = None
+    ) -> list[tuple[int, int]]:
         """Make a stored article visible to later decisions; return changed template counts."""
-        self.index_stored(article_id, item, decision)
+        self.index_stored(article_id, item, decision, day)
         return self.learn(item, site)
 
     def learn(self, item: Analysed, site: str) -> list[tuple[int, int]]:
         """Count an article's lines towards its site's templates; return the changed counts."""
         return self.templates.learn(site, item.line_keys)
 
-    def index_stored(self, article_id: int, item: Analysed, decision: Decision) -> None:
-        """Make a stored article visible to later decisions."""
+    def index_stored(self, article_id: int, item: Analysed, decision: Decision, day: int | None = None) -> None:
+        """Make a stored article visible to later decisions (its 3-grams seen on ``day``, when known)."""
         sig = self._signature(item)
         self.index.load(article_id, item.digest, sig, decision.duplicate_of, item.anchors)
+        if self.index.templates is not None and day is not None:
+            self.index.templates.see(item.normalised, day)

@@ -24,8 +24,9 @@ from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.processor import Analysed, Processor, site_key
 from crawler.processing.searchterms import search_terms, search_terms_normalised
 from crawler.processing.templates import SiteTemplates
+from crawler.processing.wiretemplates import WireTemplates
 from crawler.run.budget import AnalysisResult
-from crawler.run.events import EventStage, EventStep, terms_row
+from crawler.run.events import EventStage, EventStep, event_time, terms_row
 from storage.rows import ArticleRow, FetchRow, News, PageRows, SignatureRow, SignatureTable
 from storage.store import Store
 
@@ -52,6 +53,7 @@ class Result(PageRows):
     decision: Decision | None = None
     item: Analysed | None = None
     event: EventStep | None = None
+    day: int | None = None  # the article's day on the wire templates' clock (:func:`article_day`)
 
 
 class StoredArticles:
@@ -66,6 +68,12 @@ class StoredArticles:
 
     def published(self, article_id: int) -> str | None:
         return self.store.published_at(article_id)
+
+
+def article_day(published_at: str | None, fetched_at: str) -> int:
+    """An article's day for the wire-template table: the event linker's clock (publication when
+    plausible, else fetch), whole days since 2000-01-01."""
+    return int(event_time(published_at, fetched_at))
 
 
 def index_rows(table: SignatureTable) -> StoredRows:
@@ -158,7 +166,10 @@ class PageStep:
         self.store = store
         self.run_id = run_id
         self.stored_articles = StoredArticles(store)
-        self.index = DedupIndex(store.params, self.stored_articles.text, self.stored_articles.published)
+        self.wire_templates = WireTemplates(store.params)
+        self.index = DedupIndex(
+            store.params, self.stored_articles.text, self.stored_articles.published, self.wire_templates
+        )
         if store.shared:
             warm_up()  # the index's compiled kernels load now, not while other writers wait for this one
         # A shared store's articles get their search terms after their decision (:meth:`search_rows`): a writer
@@ -173,11 +184,17 @@ class PageStep:
         store.begin_decision()  # other writers of a shared store wait while the state is read
         self.seen_up_to = store.last_article_id()
         self.index.bulk_load(index_rows(store.signature_rows()))
+        self._replay_wire_templates(store)
         self.templates = SiteTemplates()
         self.templates.load(store.iter_template_lines())
         self.processor = Processor(store.params, self.index, self.templates)
         self.events = EventStage(store)
         store.commit()
+
+    def _replay_wire_templates(self, store: Store[DedupParams]) -> None:
+        """The wire-template table's window, from the stored articles fetched in it (a day's margin)."""
+        for _article_id, text, published, fetched in store.recent_texts(store.params.template_lookback_days + 1):
+            self.wire_templates.see(normalize(text), article_day(published, fetched))
 
     def catch_up(self, news: News | None = None) -> int:
         """Take in what other writers of a shared store stored since this step last looked (their
@@ -189,6 +206,8 @@ class PageStep:
         if news.newest <= self.seen_up_to:
             return 0
         self.index.add_rows(index_rows(news.signatures))
+        for row in news.events:  # in article order, like this writer's own stored articles
+            self.wire_templates.see(self.stored_articles.text(row.id), article_day(row.published_at, row.fetched_at))
         self.templates.load(news.template_lines)
         self.events.catch_up(news.events)
         self.seen_up_to = news.newest
@@ -218,7 +237,8 @@ class PageStep:
                 return Result(fetch, outcome=Outcome.SEEN_URL)
             # its canonical link names another stored article: a hint proven wrong, never a reason to drop it
             item = replace(item, article=replace(item.article, url=own))
-        decision = self.processor.decide(item)
+        day = article_day(item.article.published_at, raw.fetched_at)
+        decision = self.processor.decide(item, day)
         event = self.events.step(item, decision, raw.fetched_at)
         shared = self.store.shared  # search terms after the decision (:meth:`search_rows`); event terms stored
         return Result(
@@ -233,6 +253,7 @@ class PageStep:
             decision=decision,
             item=item,
             event=event,
+            day=day,
         )
 
     def stored(self, result: Result, article_id: int | None) -> None:
@@ -240,7 +261,7 @@ class PageStep:
         (on a shared store, it waits for its search terms: :meth:`search_rows`)."""
         if article_id is not None and result.item is not None and result.decision is not None:
             self.seen_up_to = max(self.seen_up_to, article_id)
-            self.processor.index_stored(article_id, result.item, result.decision)
+            self.processor.index_stored(article_id, result.item, result.decision, result.day)
             if result.event is not None:
                 self.events.stored(article_id, result.event)
             if self.store.shared:

@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 from crawler.processing.events import (
-    DayTable,
     EventLinker,
     EventParams,
     Link,
     day_number,
-    gram_hashes,
     pack_vector,
     unpack_vector,
 )
@@ -136,16 +134,6 @@ def test_a_packed_vector_taken_in_is_the_vector_weighed() -> None:
         assert decider.add(i, weighed, link) == taker.add(i, taken, link)
     assert unpack_vector(pack_vector(weighed), weighed.seen) == weighed.vector
     assert taker.doc(article_terms("", ""), DAY, packed=b"").vector == {}
-
-
-def test_day_table_counts_distinct_earlier_days_in_the_lookback() -> None:
-    table = DayTable(bits=10)
-    grams = gram_hashes(("a", "b", "c", "d"))
-    for day in (1, 1, 2, 5):
-        table.see(grams, day)
-    assert table.days_seen(grams, 6, 10).tolist() == [3, 3]
-    assert table.days_seen(grams, 6, 3).tolist() == [1, 1]  # only day 5 is within [4, 6)
-    assert table.days_seen(grams, 5, 10).tolist() == [2, 2]  # today does not count
 
 
 def test_dates_out_of_the_day_tables_range_do_not_break_linking() -> None:
