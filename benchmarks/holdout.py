@@ -2,38 +2,36 @@
 tuned on: akhbar's whole path (``akhbar reprocess`` of one WARC), ``extract`` page by page and bare
 trafilatura, scored like the golden pages (body word-F1, boilerplate, title, date).
 
-Sets: ``v1`` (``benchmarks/data/holdout-pages``: 12 pages, 6 layouts, measured once on 2026-12-04)
-and ``v3`` (``benchmarks/data/holdout-pages-v3``: 18 pages in 6 other layouts, and 8 listing pages
-in ``listings/``, written 2026-12-05 by a helper who never ran or read the extractor; tuned on since its
-first measurement) and ``v4`` (``benchmarks/data/holdout-pages-v4``: 18 pages in 6 more layouts and 8
-listing pages, written 2026-12-05 by two helpers under the same rules), ``v5`` and ``v6`` (the same
-again, tuned on since their first measurements) and ``v7`` (``benchmarks/data/holdout-pages-v7``: 18
-pages in 6 more layouts and 8 listings, written on 2026-12-05's third session; tuned on since its first
-measurement) and ``v8`` (``benchmarks/data/holdout-pages-v8``: the same again, written after the v7 rules;
-tuned on since), ``v9`` (``benchmarks/data/holdout-pages-v9``, written after the v8 rules; tuned on since)
-``v10`` (``benchmarks/data/holdout-pages-v10``, written on 2026-12-05's fourth session; tuned on since its
-first measurement), ``v11`` (``benchmarks/data/holdout-pages-v11``, written after the v10 rules; tuned on
-since), ``v12`` (``benchmarks/data/holdout-pages-v12``: 18 pages in 6 more layouts and 12 listings,
-written on 2026-12-05's fifth session; tuned on since its first measurement), ``v13``
-(``benchmarks/data/holdout-pages-v13``: the same again, written after the v12 rules; tuned on since),
-``v14`` (``benchmarks/data/holdout-pages-v14``, written after the v13 rules; tuned on since), ``v15``
-(``benchmarks/data/holdout-pages-v15``, written after the v14 rules; tuned on since), ``v16``
-(``benchmarks/data/holdout-pages-v16``: 18 pages in 6 more layouts and 12 listings, written on 2026-12-05's
-sixth session; tuned on since its first measurement), ``v17`` (``benchmarks/data/holdout-pages-v17``: the
-same again, written at the same time as v16 and measured once after the v16 rules; tuned on since) and ``v18``
-(``benchmarks/data/holdout-pages-v18``, written after the v17 rules by helpers who described nothing of it
-before its measurement; measured once, then tuned on), and ``v19`` to ``v23``
-(``benchmarks/data/holdout-pages-v19`` … ``-v23``, written on 2026-12-05's seventh session the same way, each
-measured once with the code of its moment, ``benchmarks/data/v19pages_first.txt`` …, then tuned on), ``v24`` and ``v25`` (written
-at the same time on 2026-12-06's eighth session: v24 measured once and tuned on, v25 measured once after the
-v24 rules, then tuned on), ``v26`` (measured once after the v25 rules), ``v27`` (written after, measured once
-after the v26 rules) ``v28`` (measured once after the v27 rules), ``v29`` (measured once after the v28 rules), ``v30`` (measured
-once after the v29 rules) ``v31`` (2026-12-06's ninth session, measured once after the v30 rules), ``v32`` (written while v31 was
-tuned on, measured once after the v31 rules) and ``v33`` (written while v32 was tuned on, measured once after the
-v32 rules), ``v34`` (written while v33 was tuned on, measured once after the v33 rules), ``v35`` (written while
-v34 was tuned on, measured once after the v34 rules) and ``v36`` (written while v35 was tuned on, measured once
-after the v35 rules, not tuned on), ``v37`` (2026-12-06's tenth session, measured once after the v36 rules);
-each tuned on after its measurement but the last.
+Sets: ``v1`` (``benchmarks/data/holdout-pages``: 12 pages, 6 layouts, measured once on 2026-12-04) and ``v3``
+(``benchmarks/data/holdout-pages-v3``: 18 pages in 6 other layouts, and 8 listing pages in ``listings/``, written
+2026-12-05 by a helper who never ran or read the extractor; tuned on since its first measurement) and ``v4``
+(``benchmarks/data/holdout-pages-v4``: 18 pages in 6 more layouts and 8 listing pages, written 2026-12-05 by two
+helpers under the same rules), ``v5`` and ``v6`` (the same again, tuned on since their first measurements) and ``v7``
+(``benchmarks/data/holdout-pages-v7``: 18 pages in 6 more layouts and 8 listings, written on 2026-12-05's third
+session; tuned on since its first measurement) and ``v8`` (``benchmarks/data/holdout-pages-v8``: the same again,
+written after the v7 rules; tuned on since), ``v9`` (``benchmarks/data/holdout-pages-v9``, written after the v8 rules;
+tuned on since) ``v10`` (``benchmarks/data/holdout-pages-v10``, written on 2026-12-05's fourth session; tuned on since
+its first measurement), ``v11`` (``benchmarks/data/holdout-pages-v11``, written after the v10 rules; tuned on since),
+``v12`` (``benchmarks/data/holdout-pages-v12``: 18 pages in 6 more layouts and 12 listings, written on 2026-12-05's
+fifth session; tuned on since its first measurement), ``v13`` (``benchmarks/data/holdout-pages-v13``: the same again,
+written after the v12 rules; tuned on since), ``v14`` (``benchmarks/data/holdout-pages-v14``, written after the v13
+rules; tuned on since), ``v15`` (``benchmarks/data/holdout-pages-v15``, written after the v14 rules; tuned on since),
+``v16`` (``benchmarks/data/holdout-pages-v16``: 18 pages in 6 more layouts and 12 listings, written on 2026-12-05's
+sixth session; tuned on since its first measurement), ``v17`` (``benchmarks/data/holdout-pages-v17``: the same again,
+written at the same time as v16 and measured once after the v16 rules; tuned on since) and ``v18``
+(``benchmarks/data/holdout-pages-v18``, written after the v17 rules by helpers who described nothing of it before its
+measurement; measured once, then tuned on), and ``v19`` to ``v23`` (``benchmarks/data/holdout-pages-v19`` … ``-v23``,
+written on 2026-12-05's seventh session the same way, each measured once with the code of its moment,
+``benchmarks/data/v19pages_first.txt`` …, then tuned on), ``v24`` and ``v25`` (written at the same time on
+2026-12-06's eighth session: v24 measured once and tuned on, v25 measured once after the v24 rules, then tuned on),
+``v26`` (measured once after the v25 rules), ``v27`` (written after, measured once after the v26 rules) ``v28``
+(measured once after the v27 rules), ``v29`` (measured once after the v28 rules), ``v30`` (measured once after the v29
+rules) ``v31`` (2026-12-06's ninth session, measured once after the v30 rules), ``v32`` (written while v31 was tuned
+on, measured once after the v31 rules) and ``v33`` (written while v32 was tuned on, measured once after the v32
+rules), ``v34`` (written while v33 was tuned on, measured once after the v33 rules), ``v35`` (written while v34 was
+tuned on, measured once after the v34 rules) and ``v36`` (written while v35 was tuned on, measured once after the v35
+rules, not tuned on), ``v37`` (2026-12-06's tenth session, measured once after the v36 rules); each tuned on after its
+measurement but the last.
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
