@@ -134,22 +134,27 @@ _JUNK_COMPOUNDS = re.compile(
 )
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
 
+# An advertisement's label: alone, it goes; over the ad it labels, set as one link, the link goes with it.
+_AD_LABEL_WORDS = (
+    "إعلان",
+    "إعلانات",
+    "اعلان",
+    "إشهار",  # the Maghreb's word for an advertisement
+    "اشهار",
+    "مساحة إعلانية",
+    "إعلان ممول",
+    "محتوى إعلاني",
+    "محتوى مدعوم",
+    "advertisement",
+    "publicité",
+    "sponsored",
+)
+_AD_LABELS = frozenset(normalize(s) for s in _AD_LABEL_WORDS)
 # Whole-text labels (compared after normalisation).
 _LABELS = frozenset(
     normalize(s)
     for s in (
-        "إعلان",
-        "إعلانات",
-        "اعلان",
-        "إشهار",  # the Maghreb's word for an advertisement
-        "اشهار",
-        "مساحة إعلانية",
-        "إعلان ممول",
-        "محتوى إعلاني",
-        "محتوى مدعوم",
-        "advertisement",
-        "publicité",
-        "sponsored",
+        *_AD_LABEL_WORDS,
         "العودة للأعلى",
         "العودة إلى الأعلى",
         "الرجوع للأعلى",
@@ -726,8 +731,23 @@ def _links_dominate(box: HtmlElement, heading: str) -> bool:
     return text > 0 and linked >= 0.6 * text
 
 
+MAX_AD_LINK_WORDS = 40  # an ad set as one link: its label, a line or two of pitch
+AD_LINK_LEVELS = 3  # the label sits this deep in the link at most (a builder's group > box > paragraph)
+
+
+def _ad_link(label: HtmlElement) -> HtmlElement | None:
+    """The link an advertisement's label sits in, when the whole ad is that link (a short one)."""
+    for level, anc in enumerate(label.iterancestors()):
+        if level >= AD_LINK_LEVELS:
+            return None
+        if anc.tag == "a":
+            return anc if len(anc.text_content().split()) <= MAX_AD_LINK_WORDS else None
+    return None
+
+
 def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
-    """Pass 2: remove short elements whose whole text is a furniture label."""
+    """Pass 2: remove short elements whose whole text is a furniture label (an ad's label, with the ad when the
+    whole ad is one link)."""
     root = tree.getroottree().getroot()
     doomed = []
     for short in shorts if shorts is not None else _short_blocks(tree):
@@ -741,9 +761,11 @@ def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
             or _is_label_bar(text)
             or norm in _LIST_HEADING_LABELS
         ) and _attached(short.el, root):
-            doomed.append(short.el)
+            ad = _ad_link(short.el) if norm in _AD_LABELS else None
+            doomed.append(ad if ad is not None else short.el)
     for el in doomed:
-        _drop(el)
+        if _attached(el, root):
+            _drop(el)
     return len(doomed)
 
 
@@ -1039,6 +1061,53 @@ MAX_CAPTION_WORDS = 25
 MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)
 
 
+# where a call to the reader sits: a paragraph, a quote box, an aside, a bare block of text
+_CALL_HOLDERS = XPath(
+    "//body//*[self::p or self::blockquote or self::aside or self::div]"
+    "[contains(substring(normalize-space(.), 1, 12), 'هل')]"
+)
+
+
+def drop_reader_calls(tree: HtmlElement) -> int:
+    """Remove calls to the reader wherever they sit in the story: a question put to the reader and what to do
+    about it ("هل ترغب في حضور الورشة المقبلة؟ سجّل اسمك …", "هل أنت من سكان الحي؟ راسلنا …"). The site speaks
+    there, not the story; an interview's question is answered, not followed by a call (:data:`_READER_CALL`)."""
+    doomed: list[HtmlElement] = []
+    for el in _CALL_HOLDERS(tree):  # document order: a holder before the blocks inside it
+        if doomed and any(anc is doomed[-1] for anc in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text.split()) <= MAX_READER_CALL_WORDS and _READER_CALL.match(_bare(text)):
+            doomed.append(el)
+    for el in doomed:
+        _drop(el)
+    return len(doomed)
+
+
+MAX_LINK_PARAGRAPH_WORDS = 15
+_ONE_LINK_PARAGRAPHS = XPath("//body//p[count(.//a) = 1]")
+
+
+def drop_link_paragraphs(tree: HtmlElement) -> int:
+    """Remove paragraphs that are nothing but one link: a form, a poll or another page linked as a paragraph of
+    its own ("استمارة التسجيل في الدورة"). A story links words inside its sentences; its paragraphs are never
+    all link."""
+    doomed = []
+    for p in _ONE_LINK_PARAGRAPHS(tree):
+        text = " ".join(p.text_content().split())
+        link = p.find(".//a")
+        if (
+            text
+            and len(text.split()) <= MAX_LINK_PARAGRAPH_WORDS
+            and link is not None
+            and " ".join(link.text_content().split()) == text
+        ):
+            doomed.append(p)
+    for p in doomed:
+        _drop(p)
+    return len(doomed)
+
+
 def _has_text(el: HtmlElement) -> bool:
     """Whether ``el`` holds any visible text (stops at the first: cheap on a big container)."""
     return any(chunk.strip() for chunk in el.itertext())
@@ -1255,6 +1324,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed += drop_end_sections(tree)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline) + drop_file_links(tree)
+    removed += drop_reader_calls(tree) + drop_link_paragraphs(tree)
     return unwrapped + hidden + removed + drop_read_also(tree)
 
 
@@ -1360,9 +1430,17 @@ _STAMP_LABEL = re.compile(
 )
 
 
+# the place of a dateline before a stamp: "Ouarzazate — Publié le …", "الرباط - نشر في …"
+_STAMP_PLACE = re.compile(r"^\s*[^\d:：|.،—–\-]{2,30}?\s[—–\-|]\s+")
+
+
 def _date_stamp(line: str) -> bool:
-    """A publication label and a date, and nothing else ("نُشر يوم الثلاثاء 12 نوفمبر 2024")."""
+    """A publication label and a date, and nothing else ("نُشر يوم الثلاثاء 12 نوفمبر 2024"), after the
+    dateline's place, if any ("Ouarzazate — Publié le mardi 17 juin 2025")."""
     folded = fold(line)
+    place = _STAMP_PLACE.match(folded)
+    if place is not None and _STAMP_LABEL.match(folded[place.end() :]):
+        folded = folded[place.end() :]
     match = _STAMP_LABEL.match(folded)
     return match is not None and match.end() > 0 and is_date_line(folded[match.end() :])
 
@@ -1555,9 +1633,11 @@ _PRINT_NOTE = re.compile(r"^\W*(?:نشر|نشرت|ينشر|تنشر)(?: هذا| 
 MAX_PRINT_NOTE_WORDS = 20
 # a question put to the reader, then what to send and where: "هل لديك استفسار؟ أرسل سؤالك …", "هل وصلك ادعاء؟ أرسله …"
 _READER_CALL = re.compile(
-    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون)\b[^.؟?]{0,80}[؟?]\W*"
-    r"(?:\S+ ){0,3}(?:[أا]رسل|راسل|شارك|اتصل|تواصل|اشترك|سجل|تابع|انضم)"
+    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون|تبحث|تبحثون|أنت|انت|أنتم|انتم)\b"
+    r"[^.؟?]{0,80}[؟?]\W*(?:\S+ ){0,3}"
+    r"(?:(?:[أا]رسل|راسل|شارك|اتصل|تواصل|اشترك|سجل|تابع|انضم)(?:ه|ها|وا|وه)?|راسلنا|راسلونا|تابعنا|تابعونا)\b"
 )
+MAX_READER_CALL_WORDS = 40
 _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
 MAX_WIDGET_WORDS = 12
 # a line in another language written in Arabic script (Kurdish, Persian, Urdu): letters Arabic never uses

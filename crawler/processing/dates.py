@@ -296,6 +296,8 @@ _DATE_LINE_WORDS = frozenset(
     fold(word).lower()
     for word in (
         *("السبت", "الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"),
+        *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
         *("ص", "م", "صباحا", "مساء", "مساءا", "الساعة", "بتوقيت", "gmt", "utc", "am", "pm", "h"),
     )
 )

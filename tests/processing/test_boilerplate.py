@@ -1182,3 +1182,65 @@ def test_a_wikis_closing_sections_of_lists_go_a_subheading_over_paragraphs_stays
     text = _text(tree)
     assert "خلفية" in text and all(" ".join(p.split()) in text for p in paras)
     assert "المصادر" not in text and "مكتب الزراعة" not in text and "سوقا أسبوعيا" not in text
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "<blockquote class='tip'><p><strong>هل ترغب في حضور الورشة المقبلة؟</strong> سجّل اسمك لدى مكتب الجمعية"
+        " أو تابع صفحتنا ليصلك الموعد.</p></blockquote>",
+        "<p><em>هل أنت من سكان الحي؟ راسلنا بملاحظاتك حول الأشغال عبر البريد الإلكتروني للبلدية.</em></p>",
+    ],
+)
+def test_a_call_to_the_reader_goes_wherever_it_sits_in_the_story(call: str) -> None:
+    """A question put to the reader and what to do about it ("هل ترغب …؟ سجّل …") is the site speaking, not the
+    story, also between two of its paragraphs."""
+    paras = [PARA.format(city=c) for c in ("أزيلال", "بني ملال", "خنيفرة")]
+    tree = _tree(f"<article><p>{paras[0]}</p><p>{paras[1]}</p>{call}<p>{paras[2]}</p></article>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert all(" ".join(p.split()) in text for p in paras)
+    assert "هل" not in text
+
+
+def test_an_interview_question_answered_in_the_story_stays() -> None:
+    qa = "<p>هل تريدون العودة إلى الملعب القديم؟ سجلنا أفضل نتائجنا هناك، قال المدرب، والجمهور يريد ذلك أيضا.</p>"
+    paras = [PARA.format(city=c) for c in ("أزيلال", "بني ملال")]
+    tree = _tree(f"<article><p>{paras[0]}</p>{qa}<p>{paras[1]}</p></article>")
+    strip_boilerplate(tree)
+    assert "هل تريدون العودة" in _text(tree)
+
+
+def test_a_paragraph_that_is_only_a_link_is_no_story_text() -> None:
+    """A form, a poll or another page linked as a paragraph of its own ("استمارة التسجيل في الدورة"); a link
+    inside a sentence of the story stays."""
+    paras = [PARA.format(city=c) for c in ("تمنراست", "عين صالح")]
+    body = (
+        f"<div class='post'><p>{paras[0]}</p><p>وكانت <a href='/n/1'>الولاية قد أعلنت</a> عن البرنامج الشهر الماضي"
+        f" في بيان مفصل.</p><p><a href='/form/7'>استمارة التسجيل في الدورة التكوينية</a></p><p>{paras[1]}</p>"
+        "<p><a href='/poll/3'>شارك في الاستطلاع: هل تنوي حضور الأيام المفتوحة؟</a></p></div>"
+    )
+    tree = _tree(body)
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "الولاية قد أعلنت" in text and all(" ".join(p.split()) in text for p in paras)
+    assert "استمارة" not in text and "الاستطلاع" not in text
+
+
+def test_an_advertisement_set_as_one_link_goes_with_its_label() -> None:
+    paras = [PARA.format(city=c) for c in ("ورزازات", "زاكورة")]
+    body = (
+        f"<div class='content'><p>{paras[0]}</p><a href='https://sponsor.example/?utm_source=x'><div><p>إعلان</p></div>"
+        f"<div><p>فندق الواحة: غرف عائلية بأسعار خاصة طيلة فصل الشتاء</p></div></a><p>{paras[1]}</p></div>"
+    )
+    tree = _tree(body)
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert all(" ".join(p.split()) in text for p in paras)
+    assert "فندق الواحة" not in text
+
+
+def test_trim_edges_drops_a_dateline_with_a_latin_publication_stamp_above_the_text() -> None:
+    body = [PARA.format(city=c) for c in ("ورزازات", "زاكورة")]
+    text = "\n".join(["Ouarzazate — Publié le lundi 3 mars 2025", "بقلم: سعيد أوبلا", *body])
+    assert trim_edges(text) == "\n".join(body)
