@@ -275,6 +275,10 @@ _ARCHIVE_HEADING = re.compile(
 )
 
 
+# an archive named by its period, no colon: "أرشيف الأخبار 2024", "أرشيف المقالات أكتوبر 2025", "Archives 2023"
+_DATED_ARCHIVE = re.compile(r"^\s*(?:أرشيف|ارشيف|archives?)(?:\s+[^\s\d]+){0,2}\s+\d{4}\s*$", re.IGNORECASE)
+
+
 def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
     """The first ``<h1>`` or the page's headline (when another element: the ``<h1>`` names the site) when it is
     a theme's archive heading: a label, a colon and a short name (8 words in all at most), or a date however long it is
@@ -290,7 +294,7 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         headings.append(next(tree.iter("h2"), None))  # the archive's heading is the first <h2>
     for heading in headings:
         text = _squash(heading.text_content()) if heading is not None else ""
-        if fold(text).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS:
+        if fold(text).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS or _DATED_ARCHIVE.match(text):
             return text
         label = _ARCHIVE_HEADING.match(text)
         if label is None:
@@ -344,6 +348,31 @@ def _tagged_title(tree: HtmlElement) -> str | None:
         if _TAGGED.match(text):
             return text
     return None
+
+
+# a person's page lists their posts under their name: the heading after the <h1> says so
+_POSTS_HEADINGS = frozenset(
+    fold(h).casefold()
+    for h in (
+        "المشاركات", "المشاركات في المنتدى", "مشاركات العضو", "مشاركات الكاتب", "مقالات الكاتب", "مقالات الكاتبة",
+        "مقالات الكاتب الأخيرة", "كل المقالات", "جميع المقالات", "جميع المشاركات", "المنشورات", "posts", "forum posts",
+        "all posts",
+    )
+)  # fmt: skip
+_NEXT_HEADING_OR_PARAGRAPH = XPath("following::*[self::h2 or self::h3 or self::p][1]")
+
+
+def _posts_heading(tree: HtmlElement) -> str | None:
+    """The heading that follows the first ``<h1>`` (before any paragraph) when it names a person's posts
+    ("المشاركات في المنتدى", "مقالات الكاتب"): the ``<h1>`` is their name, the page their posts."""
+    first_h1 = next(tree.iter("h1"), None)
+    if first_h1 is None:
+        return None
+    following = _NEXT_HEADING_OR_PARAGRAPH(first_h1)
+    if not following or following[0].tag == "p":
+        return None
+    text = _squash(following[0].text_content())
+    return text if fold(text).casefold() in _POSTS_HEADINGS else None
 
 
 # "نبذة عن السلطة القضائية", "لمحة عن الوزارة", "About the Authority": an overview of the institution
@@ -445,6 +474,26 @@ _MORE_LINK = re.compile(
 def _more_links(block: HtmlElement) -> int:
     """How many links in ``block`` lead to the rest of a story (a digest's summaries each end with one)."""
     return sum(1 for a in block.iter("a") if _MORE_LINK.match(_squash(a.text_content())))
+
+
+def _first_class(el: HtmlElement) -> str:
+    return next(iter((el.get("class") or "").split()), "")
+
+
+def _alike_summaries(block: HtmlElement) -> int:
+    """How many summaries ``block`` is one of: the largest item around it that holds one link to the rest of its
+    story, and the items beside it of the same kind (tag and first class) that each do too (a blog module's list
+    of posts, whose first summary may run to paragraphs); 0 when it is none of them."""
+    item = None
+    for anc in block.iterancestors():  # the largest block around it that holds one such link
+        links = _more_links(anc)
+        if links > 1:
+            break
+        item = anc if links == 1 else item
+    if item is None or item.getparent() is None:
+        return 0
+    kind = (item.tag, _first_class(item))
+    return sum(1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and _more_links(sib) == 1)
 
 
 MAX_DATA_PAGE_PROSE_WORDS = 100  # prose around a table below which the table is the page: a timetable, a price list
@@ -621,6 +670,9 @@ def not_article_reason(
     archive = _archive_heading(tree, headline) or _tagged_title(tree)
     if archive is not None:
         return f"an archive page ({archive})"
+    posts = _posts_heading(tree)
+    if posts is not None:
+        return f"an author's page ({posts})"
     if not has_date and (overview := _overview_title(tree)) is not None:
         return f"a page about the site ({overview}, and no date)"
     read: tuple[HtmlElement | None, int] | None = None  # the prose block, once found (step 6 reads it too)
@@ -632,6 +684,9 @@ def not_article_reason(
         more = _more_links(around) if around is not None else 0
         if more >= MIN_LISTED_ITEMS:
             return f"a digest: {more} summaries each with its link to the full story"
+        alike = _alike_summaries(block) if block is not None else 0
+        if alike >= MIN_LISTED_ITEMS:
+            return f"a digest: its longest text is one of {alike} alike summaries, each with its link to the full story"
         if read[1] < MIN_BODY_CHARS:  # no article body anywhere: the summaries are the page (a dossier)
             return f"a digest: {on_page} summaries with links to the full stories and no article body"
     teasers = teasers_under_headline(headline, original)

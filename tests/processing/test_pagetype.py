@@ -640,3 +640,56 @@ def test_an_archive_heading_in_the_first_h2_under_an_h1_that_names_the_site() ->
     )
     reason = not_article_reason(load_html(page), "https://www.eau.example/?x=cat:2", False)
     assert reason == "an archive page (Catégorie : بلاغات)"
+
+
+@pytest.mark.parametrize("heading", ["أرشيف الأخبار 2024", "أرشيف المقالات أكتوبر 2025", "Archives 2023"])
+def test_an_archive_heading_that_names_a_year_or_a_month_without_a_colon(heading: str) -> None:
+    marked = '<meta property="og:type" content="article">'
+    assert _page(f"{heading} - جريدة", heading, PROSE, marked) == f"an archive page ({heading})"
+
+
+def test_a_story_headline_that_opens_with_the_word_archive_stays_an_article() -> None:
+    headline = "أرشيف الدولة يكشف وثائق جديدة عن مفاوضات 1956"
+    assert _page(f"{headline} - جريدة", headline, PROSE) is None
+
+
+def test_a_blog_category_whose_longest_summary_is_one_of_three_alike_items_is_a_digest() -> None:
+    """A blog module's category page: each post an item of the same kind (title link, date, summary, "read
+    more"); the longest summary runs to two paragraphs, still one item among its like."""
+    first = PROSE[: len(PROSE) // 3 * 2]
+    items = "".join(
+        f'<li class="post-holder post-holder-{i}"><div class="post-title"><a href="/blog/p{i}">عنوان التدوينة رقم {i}'
+        f' عن موسم القطاف</a></div><div class="post-content"><div class="post-text">{first if i == 1 else PROSE[:180]}'
+        f'</div><a class="read-more" href="/blog/p{i}">اقرأ المزيد »</a></div></li>'
+        for i in (1, 2, 3)
+    )
+    reason = _page("المواسم والأسعار - مدونة التعاونية", "المواسم والأسعار", f"<ul class='posts'>{items}</ul>")
+    assert reason is not None and reason.startswith("a digest")
+
+
+def test_an_article_with_a_read_more_marker_beside_two_related_cards_stays_an_article() -> None:
+    """One item of its kind (the article's body, its own \"read more\" marker in it) is no summary among alike ones."""
+    cards = "".join(
+        f'<div class="card"><a href="/n/{i}">خبر ذو صلة رقم {i} عن الموضوع نفسه</a><p>ملخص قصير للخبر.</p>'
+        f'<a href="/n/{i}">اقرأ المزيد</a></div>'
+        for i in (1, 2)
+    )
+    body = (
+        f'<main><div class="entry">{PROSE}<p><a href="/n/9">اقرأ المزيد: خبر سابق عن الموضوع</a></p></div></main>'
+        f"<aside>{cards}</aside>"
+    )
+    assert _page("خبر اليوم - جريدة", "خبر اليوم عن الموضوع نفسه في المدينة", body) is None
+
+
+@pytest.mark.parametrize("label", ["المشاركات في المنتدى", "مقالات الكاتب", "Posts"])
+def test_a_persons_page_listing_their_posts_under_their_name_is_an_author_page(label: str) -> None:
+    """A forum's or a blog's page of one person: their name as the <h1>, "their posts" as the next heading, then
+    the posts, the first one whole."""
+    posts = f"<h2>{label}</h2><h3>عنوان المشاركة الأولى عن المشروع</h3>{PROSE}<h3>عنوان مشاركة ثانية</h3>"
+    reason = _page("منصة الجامعة: أمينة بلخير: المشاركات", "أمينة بلخير", posts)
+    assert reason == f"an author's page ({label})"
+
+
+def test_a_story_whose_first_subheading_names_posts_after_its_first_paragraph_stays_an_article() -> None:
+    story = f"{PROSE}<h2>المشاركات في المنتدى</h2>{PROSE}"
+    assert _page("منتدى الشباب يناقش البطالة - جريدة", "منتدى الشباب يناقش البطالة في الجهة", story) is None
