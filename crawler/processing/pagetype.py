@@ -279,6 +279,21 @@ _ARCHIVE_HEADING = re.compile(
 _DATED_ARCHIVE = re.compile(r"^\s*(?:أرشيف|ارشيف|archives?)(?:\s+[^\s\d]+){0,2}\s+\d{4}\s*$", re.IGNORECASE)
 
 
+# an archive's or a tag's label in the <title> ("أرشيف الأخبار: أكتوبر 2025 - <site>"); not a section's or a writer's,
+# which a story's title may open with ("الكاتب: …")
+_TITLE_ARCHIVE = re.compile(
+    r"^\s*(?:tag|category|archives?|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?|الوسم|وسم|الوسوم|التصنيف|تصنيف)\s*[:：]", re.I
+)
+# a section's bare name as the page's own headline: the page lists the section ("الأرشيف", "الأخبار")
+_SECTION_HEADINGS = frozenset(
+    fold(h).casefold()
+    for h in (
+        "الأرشيف", "أرشيف", "أرشيف الأخبار", "الأخبار", "آخر الأخبار", "كل الأخبار", "جميع الأخبار", "المستجدات",
+        "archive", "archives", "news", "latest news", "actualités",
+    )
+)  # fmt: skip
+
+
 def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
     """The first ``<h1>`` or the page's headline (when another element: the ``<h1>`` names the site) when it is
     a theme's archive heading: a label, a colon and a short name (8 words in all at most), or a date however long it is
@@ -296,16 +311,21 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         text = _squash(heading.text_content()) if heading is not None else ""
         if fold(text).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS or _DATED_ARCHIVE.match(text):
             return text
+        if heading is headline and fold(text).casefold() in _SECTION_HEADINGS:
+            return text  # the page's own headline, not a banner over a story's (that one is not its headline)
         label = _ARCHIVE_HEADING.match(text)
         if label is None:
             continue
         first_part = _PAGE_TITLE_PARTS.split(text[label.end() :].strip())[0]  # the date, before a second calendar's
         if _words(text) <= 8 or is_date_line(first_part):
             return text
+    ends = _title_ends(tree)
+    # "أرشيف الأخبار: أكتوبر 2025 - <site>": the archive named in the <title> only
+    archived = next((part for part in ends if _TITLE_ARCHIVE.match(part) and _words(part) <= 8), None)
+    if archived is not None:
+        return archived
     # "<site> - البحث", "<site> - نتائج البحث": the search named last
-    return next(
-        (part for part in _title_ends(tree) if fold(part).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS), None
-    )
+    return next((part for part in ends if fold(part).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS), None)
 
 
 def _head_title_parts(tree: HtmlElement) -> list[list[str]]:

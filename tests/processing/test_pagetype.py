@@ -693,3 +693,24 @@ def test_a_persons_page_listing_their_posts_under_their_name_is_an_author_page(l
 def test_a_story_whose_first_subheading_names_posts_after_its_first_paragraph_stays_an_article() -> None:
     story = f"{PROSE}<h2>المشاركات في المنتدى</h2>{PROSE}"
     assert _page("منتدى الشباب يناقش البطالة - جريدة", "منتدى الشباب يناقش البطالة في الجهة", story) is None
+
+
+def test_an_archive_named_in_the_title_under_a_bare_heading_is_an_archive() -> None:
+    """The <h1> says only "أخبار المركز"; the <title> names the archive: "أرشيف الأخبار: أكتوبر 2025 - <site>"."""
+    reason = _page("أرشيف الأخبار: أكتوبر 2025 - مركز البحوث", "أخبار المركز", PROSE)
+    assert reason == "an archive page (أرشيف الأخبار: أكتوبر 2025)"
+
+
+def test_a_story_titled_after_a_writer_is_no_archive() -> None:
+    assert _page("الكاتب: محمد برادة يصدر روايته الجديدة - جريدة", "محمد برادة يصدر روايته الجديدة", PROSE) is None
+
+
+@pytest.mark.parametrize("heading", ["الأرشيف", "الأخبار", "Archives"])
+def test_a_page_headed_by_a_sections_bare_name_is_an_archive(heading: str) -> None:
+    assert _page(f"{heading} | جمعية سيوة", heading, PROSE) == f"an archive page ({heading})"
+
+
+def test_a_section_banner_over_a_storys_own_headline_leaves_the_story_an_article() -> None:
+    """A site's section banner as the <h1> ("الأخبار"), the story's headline an <h2> that the title says."""
+    story = "<h2>افتتاح معرض الفخار في القصر القديم</h2>" + PROSE
+    assert _page("افتتاح معرض الفخار في القصر القديم - جمعية", "الأخبار", story) is None
