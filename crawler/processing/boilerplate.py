@@ -731,23 +731,26 @@ def _links_dominate(box: HtmlElement, heading: str) -> bool:
     return text > 0 and linked >= 0.6 * text
 
 
-MAX_AD_LINK_WORDS = 40  # an ad set as one link: its label, a line or two of pitch
-AD_LINK_LEVELS = 3  # the label sits this deep in the link at most (a builder's group > box > paragraph)
+MAX_AD_WORDS = 40  # an ad: its label, a line or two of pitch
+AD_LEVELS = 3  # the label sits this deep in the ad at most (a builder's group > box > paragraph)
+_AD_BOXES = frozenset({"a", "div", "aside", "section", "figure"})
+AD_PROSE_WORDS = 15  # a paragraph this long is prose: a box holding one is no ad
 
 
-def _ad_link(label: HtmlElement) -> HtmlElement | None:
-    """The link an advertisement's label sits in, when the whole ad is that link (a short one)."""
+def _ad_box(label: HtmlElement) -> HtmlElement | None:
+    """The ad an advertisement's label heads: the largest link or box around it, at most :data:`AD_LEVELS` up, that
+    holds at most :data:`MAX_AD_WORDS` words and no paragraph of prose (the story's text is never the ad's)."""
+    box = None
     for level, anc in enumerate(label.iterancestors()):
-        if level >= AD_LINK_LEVELS:
-            return None
-        if anc.tag == "a":
-            return anc if len(anc.text_content().split()) <= MAX_AD_LINK_WORDS else None
-    return None
+        if level >= AD_LEVELS or anc.tag in _PROTECTED_TAGS or len(anc.text_content().split()) > MAX_AD_WORDS:
+            break
+        if anc.tag in _AD_BOXES and not any(len(p.text_content().split()) >= AD_PROSE_WORDS for p in anc.iter("p")):
+            box = anc
+    return box
 
 
 def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
-    """Pass 2: remove short elements whose whole text is a furniture label (an ad's label, with the ad when the
-    whole ad is one link)."""
+    """Pass 2: remove short elements whose whole text is a furniture label (an ad's label with the ad it heads)."""
     root = tree.getroottree().getroot()
     doomed = []
     for short in shorts if shorts is not None else _short_blocks(tree):
@@ -761,7 +764,7 @@ def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
             or _is_label_bar(text)
             or norm in _LIST_HEADING_LABELS
         ) and _attached(short.el, root):
-            ad = _ad_link(short.el) if norm in _AD_LABELS else None
+            ad = _ad_box(short.el) if norm in _AD_LABELS else None
             doomed.append(ad if ad is not None else short.el)
     for el in doomed:
         if _attached(el, root):
@@ -983,12 +986,42 @@ def drop_calls_to_action(tree: HtmlElement, holds_article: Callable[[HtmlElement
             if holds_article(anc):
                 break
             box = anc
+        if box is None and trigger.tag == "a":
+            box = _lone_button(trigger)
         if box is not None and _visible_length(box) > 0:
             doomed.append(box)
             doomed_ids.add(id(box))
     for el in doomed:
         _drop(el)
     return len(doomed)
+
+
+MAX_BUTTON_WORDS = 12
+_INLINE_WRAPPERS = frozenset({"span", "b", "strong", "em", "i", "font"})
+_IN_SENTENCE = frozenset({"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption"})
+
+
+def _lone_button(link: HtmlElement) -> HtmlElement | None:
+    """A button link that stands alone between the blocks of its container (no paragraph or list item around
+    it), with the inline wrappers that hold nothing else: a call to action set in the story's flow."""
+    text = " ".join(link.text_content().split())
+    if not text or len(text.split()) > MAX_BUTTON_WORDS:
+        return None
+    lone = link
+    while (parent := lone.getparent()) is not None and parent.tag in _INLINE_WRAPPERS:
+        if " ".join(parent.text_content().split()) != text:
+            break  # a wrapper of more (the body's own inline wrapper, a line of text): the neighbours tell
+        lone = parent
+    if parent is None or parent.tag in _IN_SENTENCE:
+        return None
+    before, after = lone.getprevious(), lone.getnext()
+    if ((before.tail if before is not None else parent.text) or "").strip() or (lone.tail or "").strip():
+        return None  # words beside it: part of a line of text
+    if any(
+        isinstance(n.tag, str) and (n.tag in _INLINE_WRAPPERS or n.tag == "a") for n in (before, after) if n is not None
+    ):
+        return None  # beside a label or another link: a line of them
+    return lone
 
 
 # --- downloads -----------------------------------------------------------------------------------------
@@ -1365,9 +1398,11 @@ _CONTRIBUTED = re.compile(
 # "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
 # "للاستفسار عن المرحلة الثانية يمكن مراجعة مكتب التعاونية …": where to ask, as a sentence (no label's colon)
 _CONTACT_CALL = re.compile(
-    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل)(?:\s+\S+){0,10}?"
-    r"\s+(?:يمكن|يمكنكم|يرجى|يرجي|الرجاء|نرجو|يتعين|على الرقم|عبر الرقم|الاتصال)\b"
+    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل|للتبرع|للتطوع|للانضمام|للمساهمة)"
+    r"(?:\s+\S+){0,12}?\s+(?:يمكن|يمكنكم|يرجى|يرجي|الرجاء|نرجو|يتعين|على الرقم|عبر الرقم|الاتصال"
+    r"|تواصلوا|تواصل|اتصلوا|اتصل|راسلونا|راسلوا)\b"
 )
+MAX_CONTACT_CALL_WORDS = 30
 _CONTACT_LABEL = re.compile(
     r"^\s*(?:للاستفسار|للاستفسارات|للاستعلام|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|للشكاوى|للشكاوي|للاقتراحات"
     r"|لمزيد من المعلومات|للمزيد من المعلومات"
@@ -1706,7 +1741,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
-    if words <= MAX_PROMPT_WORDS and _CONTACT_CALL.match(line):
+    if words <= MAX_CONTACT_CALL_WORDS and _CONTACT_CALL.match(line):
         return True  # "للاستفسار عن المرحلة الثانية من المشروع يمكن مراجعة مكتب التعاونية …"
     if words <= MAX_LABELLED_LINE_WORDS and (_APPEAL.match(line) or _ABOUT_HEADING.match(line)):
         return True  # "ادعم صندوق ترميم المدرجات: …", "عن المكتب النقابي للفرع"

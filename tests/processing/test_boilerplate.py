@@ -1244,3 +1244,37 @@ def test_trim_edges_drops_a_dateline_with_a_latin_publication_stamp_above_the_te
     body = [PARA.format(city=c) for c in ("ورزازات", "زاكورة")]
     text = "\n".join(["Ouarzazate — Publié le lundi 3 mars 2025", "بقلم: سعيد أوبلا", *body])
     assert trim_edges(text) == "\n".join(body)
+
+
+def test_an_advertisement_in_a_drawn_box_goes_with_its_label() -> None:
+    paras = [PARA.format(city=c) for c in ("بجاية", "سطيف")]
+    ad = (
+        "<div style='border:1px solid #ccc;padding:4px'><span>إعلان</span><br><b>مصنع الأطلس للحليب</b> - حليب طازج"
+        " كل صباح من مزارع المنطقة.</div>"
+    )
+    tree = _tree(f"<div class='body'><div>{paras[0]}</div>{ad}<div>{paras[1]}</div></div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert all(" ".join(p.split()) in text for p in paras) and "مصنع الأطلس" not in text
+
+
+def test_a_button_link_standing_between_the_storys_paragraphs_goes() -> None:
+    """A marketing tool's call-to-action button, inline wrappers around it, set between two paragraphs."""
+    paras = [PARA.format(city=c) for c in ("نواذيبو", "نواكشوط")]
+    button = (
+        "<span class='cta-wrapper'><span class='cta-node'><a class='cta_button' href='https://cta.example/r/1'>"
+        "اكتشف فرص الاستثمار في المنطقة الحرة</a></span></span>"
+    )
+    tree = _tree(f"<div class='post-body'><p>{paras[0]}</p> {button} <p>{paras[1]}</p></div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert all(" ".join(p.split()) in text for p in paras) and "اكتشف فرص" not in text
+
+
+def test_a_call_to_give_or_volunteer_after_the_text_is_not_text() -> None:
+    body = [PARA.format(city=c) for c in ("الجلفة", "الأغواط")]
+    call = (
+        "للتبرع بالكتب والأدوات المدرسية أو التطوع مع الجمعية في حملتها القادمة تواصلوا معنا عبر صفحتنا على فيسبوك،"
+        " ولمتابعة أخبارنا اشتركوا في النشرة الشهرية."
+    )
+    assert trim_edges("\n".join([*body, call])) == "\n".join(body)
