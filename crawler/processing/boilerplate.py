@@ -1405,6 +1405,7 @@ _CONTACT_CALL = re.compile(
 MAX_CONTACT_CALL_WORDS = 30
 _CONTACT_LABEL = re.compile(
     r"^\s*(?:للاستفسار|للاستفسارات|للاستعلام|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|للشكاوى|للشكاوي|للاقتراحات"
+    r"|للإعلان|للاعلان"
     r"|لمزيد من المعلومات|للمزيد من المعلومات"
     r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
@@ -1437,9 +1438,18 @@ def _row_cells(line: str) -> list[str] | None:
 
 
 def _furniture_cell(cell: str) -> bool:
-    """A table cell that is a label or a counter (a row of them is a meta or action bar)."""
+    """A table cell that is a label, a counter or a print or share button (a row of them is a meta or action
+    bar)."""
     norm = normalize(cell)
-    return norm in _LABELS or bool(_COUNTER.match(norm))
+    return norm in _LABELS or bool(_COUNTER.match(norm) or _SHARE_ITEM.match(norm))
+
+
+# a print or share button's label (normalised): "طباعة الخبر", "أرسل لصديق", "شارك على فيسبوك", "واتساب"
+_SHARE_ITEM = re.compile(
+    r"^(?:(?:طباعه|اطبع|ارسال|ارسل)\s+(?:الخبر|المقال|الموضوع|الصفحه|لصديق)"
+    r"|(?:(?:شارك|مشاركه|انشر)(?:\s+(?:علي|على|عبر|في))?\s+)?"
+    r"(?:فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|لينكدان|لينكد ان|facebook|twitter|whatsapp|telegram|x))$"
+)
 
 
 # a note set above the story: "تنبيه: يتناول هذا المقال …" (a content warning), "ملاحظة المحرر: …"
@@ -1610,7 +1620,8 @@ _FOLLOW_US = re.compile(
 )
 _PLATFORM = re.compile(
     r"\b(واتساب|واتس اب|تلغرام|تيليغرام|تليغرام|تليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|انستغرام|انستجرام|تويتر|"
-    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه|تطبيق|تطبيقنا|جوجل بلاي|غوغل بلاي|اب ستور|اخبار جوجل|تغطيتنا|موقعنا)\b"
+    r"تيك توك|قناتنا|صفحتنا|حسابنا|قناه|تطبيق|تطبيقنا|جوجل بلاي|غوغل بلاي|اب ستور|اخبار جوجل|تغطيتنا|موقعنا"
+    r"|نشرتنا|البريديه|بريدك)\b"
 )
 MAX_FOLLOW_US_WORDS = 25
 # a helpline addressed to the reader: "للإبلاغ عن … اتصل بغرفة العمليات على الرقم 0780…", "للحالات الطارئة اتصل
@@ -1713,8 +1724,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     cells = _row_cells(line)
     if cells is not None:  # an action bar or counters row
         return all(_furniture_cell(c) or _is_trailing_meta(c, site_norm) for c in cells)
-    parts = line.split(" | ")  # credits in one line: "روبورتاج: … | تصوير: … | مونتاج: …"
-    if len(parts) > 1 and all(part.strip() and _is_trailing_meta(part, site_norm) for part in parts):
+    parts = [part for part in line.split("|") if part.strip()]  # "روبورتاج: … | تصوير: … | مونتاج: …"
+    if len(parts) > 1 and all(_furniture_cell(part) or _is_trailing_meta(part, site_norm) for part in parts):
         return True
     norm = normalize(line)
     if _is_notice(norm):

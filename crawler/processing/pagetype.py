@@ -289,7 +289,8 @@ _SECTION_HEADINGS = frozenset(
     fold(h).casefold()
     for h in (
         "الأرشيف", "أرشيف", "أرشيف الأخبار", "الأخبار", "آخر الأخبار", "كل الأخبار", "جميع الأخبار", "المستجدات",
-        "archive", "archives", "news", "latest news", "actualités",
+        "الإعلانات", "إعلانات", "الأخبار والإعلانات", "البلاغات", "archive", "archives", "news", "latest news",
+        "actualités", "announcements",
     )
 )  # fmt: skip
 

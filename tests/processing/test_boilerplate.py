@@ -1278,3 +1278,24 @@ def test_a_call_to_give_or_volunteer_after_the_text_is_not_text() -> None:
         " ولمتابعة أخبارنا اشتركوا في النشرة الشهرية."
     )
     assert trim_edges("\n".join([*body, call])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [" طباعة الخبر  |    |  شارك على فيسبوك  |  واتساب", "اطبع المقال | أرسل لصديق | تويتر"],
+)
+def test_trim_edges_drops_a_print_and_share_bar_after_the_text(bar: str) -> None:
+    body = [PARA.format(city=c) for c in ("كسلا", "القضارف")]
+    assert trim_edges("\n".join([*body, bar])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اشترك في نشرة الدار البريدية ليصلك جديد الإصدارات أولاً بأول.",
+        "للإعلان في موقع الاتحاد ونشرة الأسعار اتصل على: 0912-448817",
+    ],
+)
+def test_trim_edges_drops_a_newsletter_call_and_an_advertise_with_us_line(line: str) -> None:
+    body = [PARA.format(city=c) for c in ("الموصل", "أربيل")]
+    assert trim_edges("\n".join([*body, line])) == "\n".join(body)

@@ -460,3 +460,10 @@ def test_an_update_label_names_the_date_after_it_not_the_next_one() -> None:
         f"<span>الخميس 22 أيار 2025</span></div>{BODY}"
     )
     assert _published(body) == "2025-05-22"
+
+
+def test_a_numeric_date_with_spaced_slashes_is_read() -> None:
+    """An old hand-kept site writes "الاثنين ٩ / ٦ / ٢٠٢٥": day, month and year between spaced slashes."""
+    assert parse_visible("الاثنين ٩ / ٦ / ٢٠٢٥") == "2025-06-09"
+    assert parse_visible("نشر بتاريخ 21 / 10 / 2024 - 10:30") == "2024-10-21T10:30:00"
+    assert parse_visible("النتيجة 3 - 1 - 2025 مباريات") is None  # dashes between spaces: a score, a range

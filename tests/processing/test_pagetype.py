@@ -705,7 +705,7 @@ def test_a_story_titled_after_a_writer_is_no_archive() -> None:
     assert _page("الكاتب: محمد برادة يصدر روايته الجديدة - جريدة", "محمد برادة يصدر روايته الجديدة", PROSE) is None
 
 
-@pytest.mark.parametrize("heading", ["الأرشيف", "الأخبار", "Archives"])
+@pytest.mark.parametrize("heading", ["الأرشيف", "الأخبار", "Archives", "الإعلانات"])
 def test_a_page_headed_by_a_sections_bare_name_is_an_archive(heading: str) -> None:
     assert _page(f"{heading} | جمعية سيوة", heading, PROSE) == f"an archive page ({heading})"
 
