@@ -1918,8 +1918,8 @@ _PHONE = re.compile(r"(?<!\d)\d[\d\s-]{2,}\d(?!\d)")  # a number to call: "117",
 def _credit_line(line: str) -> bool:
     """A short labelled credit standing as a paragraph of its own inside the text ("المصدر: وكالة تيرس
     للأنباء" under a paragraph it sourced), a plug for the site's channel between two paragraphs ("📲
-    اشترك في قناة … على تلغرام") or a helpline set between them ("لحجز موعد … يرجى الاتصال على الرقم …"):
-    never a sentence of the story."""
+    اشترك في قناة … على تلغرام"), a helpline set between them ("لحجز موعد … يرجى الاتصال على الرقم …") or a
+    rights notice under a photo, no sentence ("الصور حصرية لـ… - يحظر إعادة نشرها"): never a sentence of the story."""
     unfinished = not line.rstrip().endswith((".", "!", "؟", "?"))  # a label's value, not a sentence
     limit = MAX_INNER_LABEL_WORDS if unfinished else MAX_INNER_CREDIT_WORDS
     if _short_arabic(line, limit) and _CREDIT_LABEL.match(_bare(line)):
@@ -1929,4 +1929,6 @@ def _credit_line(line: str) -> bool:
         return False
     if _CONTACT_LABEL.match(_bare(line)) and _PHONE.search(line):
         return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …"
+    if unfinished and _is_notice(norm):
+        return True  # "الصور حصرية لوكالة … - يحظر إعادة نشرها دون ذكر المصدر" under a photo; a sentence stays
     return bool(_FOLLOW_US.search(norm) and _PLATFORM.search(norm)) or bool(_HELPLINE.match(norm))

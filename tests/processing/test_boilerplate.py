@@ -1299,3 +1299,10 @@ def test_trim_edges_drops_a_print_and_share_bar_after_the_text(bar: str) -> None
 def test_trim_edges_drops_a_newsletter_call_and_an_advertise_with_us_line(line: str) -> None:
     body = [PARA.format(city=c) for c in ("الموصل", "أربيل")]
     assert trim_edges("\n".join([*body, line])) == "\n".join(body)
+
+
+def test_a_photo_rights_notice_between_paragraphs_goes_a_sentence_on_the_law_stays() -> None:
+    body = [PARA.format(city=c) for c in ("سبها", "أوباري")]
+    notice = "الصور حصرية لوكالة الواحة للأنباء - يحظر إعادة نشرها دون ذكر المصدر"
+    law = "وينص القانون الجديد على أنه يحظر نشر صور القاصرين في الموقع دون إذن أوليائهم."
+    assert trim_edges("\n".join([body[0], notice, law, body[1]])) == "\n".join([body[0], law, body[1]])
