@@ -348,7 +348,7 @@ class DedupIndex:
             strength = overlap_strength(ov, self.params, days_apart(published, self._published_of(cand)))
             if strength is None or not facts_agree(compare_facts(text, normalised), strength, ov, self.params):
                 continue
-            if self.templates is not None and not self.templates.shares_own_text(mine, theirs, day):
+            if self.templates is not None and not self.templates.shares_own_text(normalised, text, day, (mine, theirs)):
                 continue  # siblings of one template: what they share is its wording
             score = (ov.containment, ov.jaccard, -cand)
             if best is None or score > (best[0], best[1], -best[2]):

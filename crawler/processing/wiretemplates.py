@@ -21,20 +21,31 @@ archive that store the same articles in the same order decide the same.
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
-from crawler.processing.daytable import DayTable, gram_hashes
-from crawler.processing.fingerprint import DedupParams
-from crawler.processing.normalize import tokens
+from crawler.processing.daytable import DayTable
+from crawler.processing.fingerprint import DedupParams, word_hashes
+
+# position multipliers ("a b c" and "c b a" apart) and a 64-bit finaliser (splitmix64's)
+_POSITIONS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+_MIX = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
 
 
-def _hashes(grams: list[str]) -> np.ndarray:
-    return np.array(
-        [int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams],
-        dtype=np.uint64,
-    )
+def phrase_hashes(normalised: str) -> np.ndarray:
+    """64-bit hashes of the text's word 3-grams, one per position: the words' xxh32 (stable across processes)
+    combined in numpy."""
+    words = word_hashes(normalised).astype(np.uint64)
+    n = len(words) - 2
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        h = (words[:n] * _POSITIONS[0]) ^ (words[1 : n + 1] * _POSITIONS[1]) ^ (words[2 : n + 2] * _POSITIONS[2])
+        h ^= h >> np.uint64(30)
+        h *= _MIX[0]
+        h ^= h >> np.uint64(27)
+        h *= _MIX[1]
+        h ^= h >> np.uint64(31)
+    return h
 
 
 class WireTemplates:
@@ -47,29 +58,31 @@ class WireTemplates:
     def see(self, normalised: str, day: int) -> None:
         """A stored article's 3-grams (every stored article: copies of one story on several days are
         what a template is made of too)."""
-        self.table.see(gram_hashes(tuple(tokens(normalised))), day)
+        self.table.see(phrase_hashes(normalised), day)
 
-    def templated(self, grams: set[str], day: int) -> set[str]:
-        """Those of ``grams`` that are template phrases on ``day``."""
-        ordered = sorted(grams)
+    def templated(self, normalised: str, day: int) -> set[str]:
+        """The text's 3-grams that are template phrases on ``day``."""
         p = self.params
-        seen = self.table.days_seen(_hashes(ordered), day, p.template_lookback_days)
-        return {g for g, n in zip(ordered, seen.tolist(), strict=True) if n >= p.template_days}
+        seen = self.table.days_seen(phrase_hashes(normalised), day, p.template_lookback_days)
+        if not seen.any():
+            return set()
+        words = normalised.split()
+        return {" ".join(words[i : i + 3]) for i in np.flatnonzero(seen >= p.template_days).tolist()}
 
-    def own_containment(self, mine: set[str], theirs: set[str], day: int) -> float:
+    def own_containment(self, mine: str, theirs: str, day: int, grams: tuple[set[str], set[str]]) -> float:
         """The share of the shorter text's own (non-template) 3-grams that the other text has; 1.0 when
-        neither text has template phrases (nothing to take out)."""
-        template = self.templated(mine | theirs, day)
+        neither text has template phrases (nothing to take out). ``grams``: the two texts' 3-grams."""
+        template = self.templated(mine, day) | self.templated(theirs, day)
         if not template:
             return 1.0
-        own_mine, own_theirs = mine - template, theirs - template
+        own_mine, own_theirs = grams[0] - template, grams[1] - template
         if not own_mine or not own_theirs:
             return 0.0
         return len(own_mine & own_theirs) / min(len(own_mine), len(own_theirs))
 
-    def shares_own_text(self, mine: set[str], theirs: set[str], day: int | None) -> bool:
-        """Whether two texts that overlap like copies are copies of each other's own text, not
-        siblings of one template (``day`` None: the day is not known, the check is not made)."""
+    def shares_own_text(self, mine: str, theirs: str, day: int | None, grams: tuple[set[str], set[str]]) -> bool:
+        """Whether two texts that overlap like copies are copies of each other's own text, not siblings of
+        one template (``day`` None: the day is not known, the check is not made)."""
         if day is None:
             return True
-        return self.own_containment(mine, theirs, day) >= self.params.min_own_containment
+        return self.own_containment(mine, theirs, day, grams) >= self.params.min_own_containment

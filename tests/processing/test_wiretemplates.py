@@ -3,10 +3,12 @@ wording has been seen on enough days; copies of one item stay copies; without hi
 
 from __future__ import annotations
 
+import numpy as np
+
 from crawler.processing.dedup import Decision, DedupIndex
 from crawler.processing.fingerprint import DedupParams, anchors, fast_signature, shingles, text_digest
 from crawler.processing.normalize import normalize
-from crawler.processing.wiretemplates import WireTemplates
+from crawler.processing.wiretemplates import WireTemplates, phrase_hashes
 
 CABLE = (
     "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس {name} رئيس جمهورية "
@@ -71,11 +73,19 @@ def test_a_copy_of_a_template_item_stays_a_copy() -> None:
 
 def test_own_containment_leaves_texts_without_template_phrases_alone() -> None:
     templates = WireTemplates(DedupParams(), bits=16)
-    a = shingles(normalize(CABLE.format(name="ماكي سال", country="السنغال")), 3)
-    b = shingles(normalize(CABLE.format(name="بيتر موثاريكا", country="ملاوي")), 3)
-    assert templates.own_containment(a, b, 20) == 1.0  # nothing seen yet: nothing is template wording
+    a = normalize(CABLE.format(name="ماكي سال", country="السنغال"))
+    b = normalize(CABLE.format(name="بيتر موثاريكا", country="ملاوي"))
+    grams = (shingles(a, 3), shingles(b, 3))
+    assert templates.own_containment(a, b, 20, grams) == 1.0  # nothing seen yet: nothing is template wording
     for day in (1, 2, 3):
         templates.see(normalize(CABLE.format(name=f"رئيس {day}", country=f"دولة {day}")), day)
-    assert templates.own_containment(a, b, 4) < DedupParams().min_own_containment
-    assert templates.own_containment(a, b, 3) == 1.0  # day 3 itself does not count: two days only
-    assert templates.shares_own_text(a, b, None)  # the day is not known: no check
+    assert templates.own_containment(a, b, 4, grams) < DedupParams().min_own_containment
+    assert templates.own_containment(a, b, 3, grams) == 1.0  # day 3 itself does not count: two days only
+    assert templates.shares_own_text(a, b, None, grams)  # the day is not known: no check
+
+
+def test_phrase_hashes_are_one_per_position_and_tell_word_order() -> None:
+    hashes = phrase_hashes("ا ب ج د")
+    assert hashes.dtype == np.uint64 and len(hashes) == 2
+    assert phrase_hashes("ا ب ج")[0] != phrase_hashes("ج ب ا")[0]
+    assert phrase_hashes("ا ب ج")[0] == hashes[0] and len(phrase_hashes("ا ب")) == 0
