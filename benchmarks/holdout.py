@@ -31,7 +31,8 @@ on, measured once after the v31 rules) and ``v33`` (written while v32 was tuned 
 rules), ``v34`` (written while v33 was tuned on, measured once after the v33 rules), ``v35`` (written while v34 was
 tuned on, measured once after the v34 rules) and ``v36`` (written while v35 was tuned on, measured once after the v35
 rules, not tuned on), ``v37`` (2026-12-06's tenth session, measured once after the v36 rules), ``v38`` (written while
-v37 was tuned on, measured once after the v37 rules); each tuned on after its measurement but the last.
+v37 was tuned on, measured once after the v37 rules), ``v39`` (written while v38 was tuned on, measured once after the
+v38 rules); each tuned on after its measurement but the last.
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -42,7 +43,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v38|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v39|all]
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ SETS = {
     "v36": DATA / "holdout-pages-v36",
     "v37": DATA / "holdout-pages-v37",
     "v38": DATA / "holdout-pages-v38",
+    "v39": DATA / "holdout-pages-v39",
 }
 
 
