@@ -58,6 +58,20 @@ def charset_from_meta(body: bytes) -> str | None:
     return _codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
+def bom_codec(body: bytes) -> str | None:
+    """The codec a byte-order mark at the start of ``body`` names (None: no mark)."""
+    return next((name for bom, name in _BOMS if body.startswith(bom)), None)
+
+
+def ascii_view(head: bytes) -> bytes:
+    """The first bytes of a page as an ASCII-compatible encoding, to look for markup in: a page in UTF-16 or
+    UTF-32 (named by its byte-order mark) re-encoded as UTF-8, any other as it is."""
+    codec = bom_codec(head)
+    if codec is None or codec == "utf-8":
+        return head
+    return head.decode(codec, errors="ignore").encode("utf-8")
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode ``body`` and return ``(text, codec name)``.
 
@@ -65,17 +79,12 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     the HTTP header, a byte-order mark, the document's ``<meta>`` declaration, then
     statistical detection. As a last resort UTF-8 with replacement characters.
     """
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            bom_codec: str | None = name
-            break
-    else:
-        bom_codec = None
+    marked = bom_codec(body)
     header_codec = charset_from_header(content_type)
-    if bom_codec and header_codec != bom_codec:
+    if marked and header_codec != marked:
         # A BOM is stronger evidence than a (often server-default) header.
         header_codec = None
-    for codec in (header_codec, bom_codec, charset_from_meta(body)):
+    for codec in (header_codec, marked, charset_from_meta(body)):
         if codec is None:
             continue
         try:

@@ -25,7 +25,7 @@ from crawler.items import RawPage
 from crawler.processing.boilerplate import drop_photo_credits, strip_boilerplate, trim_edges
 from crawler.processing.canonical import article_url, canonical_hrefs
 from crawler.processing.dates import find_published, parse_iso
-from crawler.processing.decode import decode_html
+from crawler.processing.decode import ascii_view, decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
@@ -90,7 +90,7 @@ def check_page(raw: RawPage) -> None:
     ctype = (raw.header("content-type") or "").split(";")[0].strip().lower()
     if ctype not in _HTML_TYPES or raw.body.lstrip()[:8].startswith(_BINARY_MAGIC):
         raise Rejected(Outcome.NOT_HTML, ctype or "binary content")
-    if not _HTML_SNIFF.search(raw.body[:65536]):
+    if not _HTML_SNIFF.search(ascii_view(raw.body[:65536])):
         # A page served as HTML without markup is broken; a plain-text or untyped record (robots.txt,
         # an API answer in a wget WARC) is simply not a page.
         broken = ctype in ("text/html", "application/xhtml+xml") and b"\x00" not in raw.body[:4096]

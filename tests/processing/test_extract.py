@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 import subprocess
 import sys
 
@@ -71,3 +72,20 @@ def test_the_title_is_the_headline_found_not_an_h1_that_names_the_site() -> None
     )
     art = extract(RawPage(url="https://www.tamount-argan.example/index.php?article12/tarajue", body=page.encode()))
     assert art.title == headline
+
+
+def test_a_page_saved_as_utf16_with_its_byte_order_mark_is_read() -> None:
+    """Old Windows tools save pages as "Unicode" (UTF-16 with a byte-order mark); the server calls them text/html."""
+    from crawler.items import RawPage
+    from crawler.processing.extract import extract
+
+    para = "افتتح سوق الماشية الأسبوعي في نزوى موسمه الجديد بمشاركة مئات المربين من ولايات المحافظة وخارجها."
+    page = f"""<!DOCTYPE html><html dir="rtl"><head><title>سوق نزوى يفتتح موسمه</title>
+<meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-02T08:00:00+04:00">
+</head><body><h1>سوق نزوى يفتتح موسمه</h1><p>{para}</p><p>{para.replace("نزوى", "بهلا")}</p>
+<p>{para.replace("نزوى", "أدم")}</p></body></html>"""
+    for codec in ("utf-16", "utf-16-be"):
+        body = page.encode(codec) if codec == "utf-16" else codecs.BOM_UTF16_BE + page.encode(codec)
+        raw = RawPage(url="https://souq.example/news/1.htm", body=body, headers=(("Content-Type", "text/html"),))
+        art = extract(raw)
+        assert art.title == "سوق نزوى يفتتح موسمه" and "بهلا" in art.text
