@@ -473,6 +473,8 @@ def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElemen
             continue
         if holds_article(el) or el.find(".//h1") is not None:
             continue  # a wrapper around the article itself (e.g. "post-with-sidebar")
+        if _bare_read_also(el):
+            continue  # a "read also" marker: pass 3 takes it with what it pulls in
         doomed.append(el)
         doomed_ids.add(id(el))
     for el in doomed:
@@ -764,6 +766,8 @@ def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
             or _is_label_bar(text)
             or norm in _LIST_HEADING_LABELS
         ) and _attached(short.el, root):
+            if _READ_ALSO.match(_bare(text)):
+                continue  # a "read also" marker: pass 3 takes it with what it pulls in
             ad = _ad_box(short.el) if norm in _AD_LABELS else None
             doomed.append(ad if ad is not None else short.el)
     for el in doomed:
@@ -796,6 +800,20 @@ def _looks_like_headline(el: HtmlElement) -> bool:
     return 0 < len(text) <= 160 and not text.endswith((".", "،", ":", "!", "؟"))
 
 
+def _next_with_text(el: HtmlElement) -> HtmlElement | None:
+    """The next sibling element that shows text (a box an earlier pass emptied, a comment, are passed by)."""
+    nxt = el.getnext()
+    while nxt is not None and not (isinstance(nxt.tag, str) and nxt.text_content().strip()):
+        nxt = nxt.getnext()
+    return nxt
+
+
+def _bare_read_also(el: HtmlElement) -> bool:
+    """Whether ``el`` says only a "read also" marker ("اقرأ أيضاً", "Lire aussi"), no link text of its own."""
+    text = _bounded_text(el, 40)
+    return text is not None and len(normalize(text).split()) <= 3 and bool(_READ_ALSO.match(_bare(text)))
+
+
 def drop_read_also(tree: HtmlElement) -> int:
     """Pass 3: remove "read also" markers and what they pull in.
 
@@ -825,11 +843,11 @@ def drop_read_also(tree: HtmlElement) -> int:
             el = el.getparent()
         bare = len(normalize(el.text_content()).split()) <= 3
         if bare:
-            nxt = el.getnext()
+            nxt = _next_with_text(el)
             while nxt is not None and _link_dominant(nxt):  # the list, also as one link per paragraph
                 _drop(nxt)
                 removed += 1
-                nxt = el.getnext()
+                nxt = _next_with_text(el)
             if nxt is not None and _looks_like_headline(nxt):
                 while el.getnext() is not None:
                     _drop(el.getnext())

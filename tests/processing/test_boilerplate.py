@@ -1306,3 +1306,21 @@ def test_a_photo_rights_notice_between_paragraphs_goes_a_sentence_on_the_law_sta
     notice = "الصور حصرية لوكالة الواحة للأنباء - يحظر إعادة نشرها دون ذكر المصدر"
     law = "وينص القانون الجديد على أنه يحظر نشر صور القاصرين في الموقع دون إذن أوليائهم."
     assert trim_edges("\n".join([body[0], notice, law, body[1]])) == "\n".join([body[0], law, body[1]])
+
+
+def test_a_read_also_marker_named_by_its_class_still_takes_the_story_it_pulls_in() -> None:
+    """A word processor's page, every block a paragraph: the marker's class says "read also", then the other
+    story's linked title, its date, its byline and its paragraphs, in the same flow as the page's own."""
+    own = [PARA.format(city=c) for c in ("نزوى", "بهلا")]
+    other = [PARA.format(city=c) for c in ("صحار", "صور")]
+    body = (
+        "".join(f"<p class='MsoNormal'>{p}</p>" for p in own)
+        + "<p class='readalso'><b>اقرأ أيضاً</b></p><p class='newstitle'><a href='k-0731.htm'>افتتاح مظلات جديدة"
+        " لساحة الهبطة</a></p><p class='newsdate'>نُشر يوم الخميس 31 يوليو 2025</p><p class='MsoNormal'><b>إعداد:"
+        " سالم الهنائي</b></p>" + "".join(f"<p class='MsoNormal'>{p}</p>" for p in other)
+    )
+    tree = _tree(f"<table><tr><td class='maincol'>{body}</td></tr></table>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert all(" ".join(p.split()) in text for p in own)
+    assert "صحار" not in text and "مظلات" not in text
