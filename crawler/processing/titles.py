@@ -53,7 +53,7 @@ def shown_headline(title: str | None, headline: str | None) -> str | None:
     (a section name, a logo, another story) leaves the title as it is."""
     if not title or not headline:
         return title
-    headline = " ".join(headline.split())
+    headline = _undecorated(" ".join(headline.split()))
     title_words, head_words = normalize(title).split(), normalize(headline).split()
     if not MIN_HEADLINE_WORDS <= len(head_words) <= _MAX_HEADLINE_WORDS:
         return title
@@ -62,6 +62,21 @@ def shown_headline(title: str | None, headline: str | None) -> str | None:
     stems = {stem(w) for w in head_words}
     said = sum(1 for w in title_words if stem(w) in stems or w in stems)
     return headline if said >= min(MIN_SHARED_WORDS, len(title_words)) else title
+
+
+# a forum theme's topic header around the subject: "الكاتب موضوع: …", "Topic: …" before; "(قراءة 1,432 مرات)",
+# "(Read 98 times)" after
+_TOPIC_LABEL = re.compile(r"^(?:(?:الكاتب|الكاتبة|author|auteur)\s+)?(?:موضوع|الموضوع|topic|sujet)\s*[:：]\s*", re.I)
+_READ_COUNTER = re.compile(
+    r"\s*[(\[]\s*(?:(?:قراءة|القراءات|مشاهدة|المشاهدات|read|views?|lu)\s*)?[\d٠-٩][\d٠-٩,.\s]*"
+    r"(?:مرات|مرة|قراءة|مشاهدة|times|views|fois)\s*[)\]]$",
+    re.I,
+)
+
+
+def _undecorated(headline: str) -> str:
+    """A heading without a forum topic header's labels and read counter (see :data:`_TOPIC_LABEL`)."""
+    return _READ_COUNTER.sub("", _TOPIC_LABEL.sub("", headline)).strip() or headline
 
 
 def _names_site(part: str, site_norm: str) -> bool:

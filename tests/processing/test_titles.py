@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.processing.titles import clean_title
+from crawler.processing.titles import clean_title, shown_headline
 
 HEADLINE = "افتتاح الدورة العشرين للمهرجان الدولي للفيلم بمراكش"
 
@@ -69,3 +69,12 @@ def test_a_title_word_whose_first_letter_looks_like_a_clitic_is_still_said_by_th
 
     headline = "المركز الاستشفائي الجهوي بكيفة يستقبل أول أجهزة لوحدة تصفية الكلى"
     assert shown_headline("وحدة تصفية الكلى", headline) == headline
+
+
+def test_a_forum_topic_header_gives_its_subject_not_its_labels_and_read_counter() -> None:
+    """A forum theme's topic header: "الكاتب موضوع: <subject> (قراءة 1,432 مرات)" (the author column's label, the
+    topic label, the subject, the read counter)."""
+    title = "بورصة التمور: دقلة نور تفتتح الموسم بأسعار مرتفعة"
+    header = f"الكاتب موضوع: {title} (قراءة 1,432 مرات)"
+    assert shown_headline(title, header) == title
+    assert shown_headline(title, f"Topic: {title} (Read 98 times)") == title
