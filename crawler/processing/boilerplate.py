@@ -1480,6 +1480,7 @@ _SERIES_NOTE = re.compile(
 _LEADING_NOTE = re.compile(r"^\s*(?:تنبيه|تحذير|تنويه|ملاحظة المحرر|ملاحظة التحرير|ملاحظة)\s*[:：]")
 
 
+_SPACED_DASH = re.compile(r"\s+[–—]\s+")  # an en or em dash between spaces (a hyphen may join words)
 _SPACED_BAR = re.compile(r"\s+\|\s+")  # a bar between spaces, no-break ones included (not the "|" of a table row)
 # a short Latin item of a link bar above an Arabic story: "RSS", "English", "PDF", "Français"
 _LATIN_LINK = re.compile(r"^[A-Za-zÀ-ÿ][\w.+-]{0,11}(?: [A-Za-zÀ-ÿ][\w.+-]{0,11})?$")
@@ -1505,13 +1506,19 @@ def _date_stamp(line: str) -> bool:
     if place is not None and _STAMP_LABEL.match(folded[place.end() :]):
         folded = folded[place.end() :]
     match = _STAMP_LABEL.match(folded)
-    return match is not None and match.end() > 0 and is_date_line(folded[match.end() :])
+    if match is None or match.end() == 0:
+        return False
+    date = folded[match.end() :]
+    return is_date_line(date) or is_dated_signoff(date)  # "الجمعة 2 جمادى الأولى 1447هـ الموافق 24 أكتوبر 2025م"
 
 
 def _is_leading_meta(line: str, site_norm: str) -> bool:
     if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
         return True
-    if _date_stamp(line):
+    if _date_stamp(line) or is_dated_signoff(line):
+        return True  # "نُشر يوم …", a dateline of place and date ("بسكرة في: الثلاثاء 14 رجب 1446 هـ الموافق …")
+    parts = _SPACED_DASH.split(line)  # a stamp and a byline on one line: "نُشر يوم … – بقلم: …"
+    if len(parts) > 1 and all(_is_leading_meta(part, site_norm) for part in parts):
         return True
     if len(line.split()) <= MAX_NOTICE_WORDS and _SERIES_NOTE.match(normalize(line)):
         return True  # "هذه القصة جزء من سلسلة «…» التي تنشرها …"
@@ -1933,6 +1940,17 @@ MAX_INNER_LABEL_WORDS = 10  # ... or this many when it does not end like a sente
 _PHONE = re.compile(r"(?<!\d)\d[\d\s-]{2,}\d(?!\d)")  # a number to call: "117", "0412-476000"
 
 
+# a caption set as a bracketed line of its own: "(صورة من درس العقد البحرية)", "(من اليمين: …)"
+_BRACKETED_CAPTION = re.compile(r"^\s*[(\[]\s*(?:صورة|الصورة|صور|لقطة|من اليمين|من اليسار)\b[^()\[\]]{0,150}[)\]]\s*$")
+# a caption that ends with its photographer: "… - عدسة: سامر حداد", "… | تصوير: …"
+_PHOTO_CREDIT_AFTER = re.compile(r"\s[-–—|]\s*(?:عدسة|تصوير|الصورة|صورة|ت)\s*[:：]\s*[^.،:؛]{2,40}$")
+# a call to get the news elsewhere: "ولتصلك أسعار كل هبطة … أرسل …", "للاشتراك في نشرة الأسعار … أرسل كلمة …" (normalised)
+_GET_IT_CALL = re.compile(
+    r"^\W*و?(?:لتصلك|ليصلك|لتصلكم|ليصلكم|للاشتراك في|للحصول علي)\s(?:\S+\s){0,12}?"
+    r"(?:ارسل|ارسلوا|اشترك|اشتركوا|سجل|سجلوا|تابع|تابعوا|حمل|حملوا)\b"
+)
+
+
 def _credit_line(line: str) -> bool:
     """A short labelled credit standing as a paragraph of its own inside the text ("المصدر: وكالة تيرس
     للأنباء" under a paragraph it sourced), a plug for the site's channel between two paragraphs ("📲
@@ -1949,4 +1967,8 @@ def _credit_line(line: str) -> bool:
         return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …"
     if unfinished and _is_notice(norm):
         return True  # "الصور حصرية لوكالة … - يحظر إعادة نشرها دون ذكر المصدر" under a photo; a sentence stays
+    if _BRACKETED_CAPTION.match(_bare(line)) or (unfinished and _PHOTO_CREDIT_AFTER.search(_bare(line))):
+        return True  # "(صورة من درس العقد في اليوم الأخير)", "جناح الجمعية في المعرض - عدسة: سامر حداد"
+    if _GET_IT_CALL.match(norm):
+        return True  # "ولتصلك أسعار كل هبطة على هاتفك أرسل كلمة هبطة إلى الرقم …"
     return bool(_FOLLOW_US.search(norm) and _PLATFORM.search(norm)) or bool(_HELPLINE.match(norm))

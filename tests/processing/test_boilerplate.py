@@ -1324,3 +1324,31 @@ def test_a_read_also_marker_named_by_its_class_still_takes_the_story_it_pulls_in
     text = _text(tree)
     assert all(" ".join(p.split()) in text for p in own)
     assert "صحار" not in text and "مظلات" not in text
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        ["نُشر يوم الجمعة ٢ جمادى الأولى ١٤٤٧هـ الموافق ٢٤ أكتوبر ٢٠٢٥م – بقلم: عائشة بنت ناصر"],
+        ["بسكرة في: الثلاثاء 14 رجب 1446 هـ الموافق لـ 14 جانفي 2025 م"],
+    ],
+)
+def test_trim_edges_drops_a_stamp_in_both_calendars_with_its_byline_and_a_dated_place_above_the_text(
+    lead: list[str],
+) -> None:
+    body = [PARA.format(city=c) for c in ("نزوى", "بهلا")]
+    assert trim_edges("\n".join([*lead, *body])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(صورة من درس العقد البحرية في اليوم الأخير للدورة)",
+        "جناح الجمعية في المعرض - عدسة: سامر حداد",
+        "ولتصلك أسعار كل سوق على هاتفك أرسل كلمة سوق إلى الرقم 90012.",
+        "لتصلك نشرة الأسعار الشهرية أولاً بأول، اشترك في القائمة البريدية أسفل الصفحة.",
+    ],
+)
+def test_a_caption_a_photo_credit_and_a_call_to_get_the_news_are_no_story_text_anywhere(line: str) -> None:
+    body = [PARA.format(city=c) for c in ("حلب", "إدلب", "حماة")]
+    assert trim_edges("\n".join([body[0], line, body[1], body[2]])) == "\n".join(body)
