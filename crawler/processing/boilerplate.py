@@ -1944,7 +1944,7 @@ _PHONE = re.compile(r"(?<!\d)\d[\d\s-]{2,}\d(?!\d)")  # a number to call: "117",
 _BRACKETED_CAPTION = re.compile(r"^\s*[(\[]\s*(?:صورة|الصورة|صور|لقطة|من اليمين|من اليسار)\b[^()\[\]]{0,150}[)\]]\s*$")
 # a caption that ends with its photographer: "… - عدسة: سامر حداد", "… | تصوير: …"
 _PHOTO_CREDIT_AFTER = re.compile(r"\s[-–—|]\s*(?:عدسة|تصوير|الصورة|صورة|ت)\s*[:：]\s*[^.،:؛]{2,40}$")
-# a call to get the news elsewhere: "ولتصلك أسعار كل هبطة … أرسل …", "للاشتراك في نشرة الأسعار … أرسل كلمة …" (normalised)
+# a call to get the news elsewhere (normalised): "ولتصلك أسعار كل هبطة … أرسل …", "للاشتراك في نشرة … أرسل كلمة …"
 _GET_IT_CALL = re.compile(
     r"^\W*و?(?:لتصلك|ليصلك|لتصلكم|ليصلكم|للاشتراك في|للحصول علي)\s(?:\S+\s){0,12}?"
     r"(?:ارسل|ارسلوا|اشترك|اشتركوا|سجل|سجلوا|تابع|تابعوا|حمل|حملوا)\b"
