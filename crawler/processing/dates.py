@@ -529,6 +529,8 @@ _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … �
 )
 # "محيّن" / "تحيين": Maghrebi for "updated"
 _UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
+# a date labelled as another event's time: a poll's or a call's closing, a deadline, an expiry (folded text)
+_OTHER_EVENT_LABEL = re.compile(r"اغلاق|انتهاء|ينتهي|تنتهي|اخر اجل|اخر موعد|closes?|closed|deadline|expires?", re.I)
 _PROSE_CHARS = 120  # a chunk longer than this is article prose, not a date line
 _TEASER_LINK_CHARS = 25  # a link this long in the same block is another article's headline
 _TEASER_BLOCK_CHARS = 300  # teaser items are small: a headline, a date, maybe a line of summary
@@ -657,7 +659,7 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
         tier = 1 if chunk.prose_before == 0 else 3
     else:
         tier = 4
-    if updated:
+    if updated or _OTHER_EVENT_LABEL.search(label):
         tier += 1
     distance = chunk.offset if chunk.offset >= 0 else -2 * chunk.offset + 1  # after the headline first
     return tier, distance, 0 if chunk.datetime else 1

@@ -467,3 +467,13 @@ def test_a_numeric_date_with_spaced_slashes_is_read() -> None:
     assert parse_visible("الاثنين ٩ / ٦ / ٢٠٢٥") == "2025-06-09"
     assert parse_visible("نشر بتاريخ 21 / 10 / 2024 - 10:30") == "2024-10-21T10:30:00"
     assert parse_visible("النتيجة 3 - 1 - 2025 مباريات") is None  # dashes between spaces: a score, a range
+
+
+def test_a_date_labelled_as_another_events_time_yields_to_the_posts_own() -> None:
+    """A forum topic's poll box above the post: "تم إغلاق الاستطلاع: جويلية 15, 2025" (when the poll closed), then
+    the post's own "في: جوان 03, 2025"."""
+    body = (
+        "<h1>عنوان المقال الرئيسي للصفحة</h1><div class='poll'>تم إغلاق الاستطلاع: جويلية 15, 2025</div>"
+        f"<div class='keyinfo'>« في: جوان 03, 2025, 11:47:05 مساءاً »</div>{BODY}"
+    )
+    assert _published(body) == "2025-06-03T11:47:00"
