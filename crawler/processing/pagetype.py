@@ -355,7 +355,8 @@ _SEARCH_HEADINGS = frozenset(fold(h).casefold() for h in ("البحث", "بحث"
 # a tag page's title without a colon: "المداخلات الموسومة بـ بغديدا" (Serendipity), "عرض النتائج للعلامة 'سقارة'."
 # (Invision), "Posts tagged …"
 _TAGGED = re.compile(
-    r"^\s*(?:(?:المداخلات|المقالات|المواضيع|الأخبار|التدوينات|المنشورات)\s+الموسومة\s+ب|عرض\s+النتائج\s+(?:للعلامة|للوسم)"
+    r"^\s*(?:(?:(?:أحدث|احدث|آخر|اخر|كل|جميع)\s+)?(?:ال)?(?:مداخلات|مقالات|مواضيع|أخبار|اخبار|تدوينات|منشورات)\s+"
+    r"(?:ال)?موسومة\s+ب|عرض\s+النتائج\s+(?:للعلامة|للوسم)"
     r"|(?:posts|entries|articles|stories)\s+tagged\b|showing\s+results\s+for\s+tag\b)",
     re.IGNORECASE,
 )
@@ -376,16 +377,21 @@ _POSTS_HEADINGS = frozenset(
     fold(h).casefold()
     for h in (
         "المشاركات", "المشاركات في المنتدى", "مشاركات العضو", "مشاركات الكاتب", "مقالات الكاتب", "مقالات الكاتبة",
-        "مقالات الكاتب الأخيرة", "كل المقالات", "جميع المقالات", "جميع المشاركات", "المنشورات", "posts", "forum posts",
-        "all posts",
+        "مقالات الكاتب الأخيرة", "كل المقالات", "جميع المقالات", "جميع المشاركات", "المنشورات", "عرض المشاركات",
+        "posts", "forum posts", "all posts", "show posts",
     )
 )  # fmt: skip
 _NEXT_HEADING_OR_PARAGRAPH = XPath("following::*[self::h2 or self::h3 or self::p][1]")
 
 
-def _posts_heading(tree: HtmlElement) -> str | None:
-    """The heading that follows the first ``<h1>`` (before any paragraph) when it names a person's posts
-    ("المشاركات في المنتدى", "مقالات الكاتب"): the ``<h1>`` is their name, the page their posts."""
+def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """The heading that names a person's posts ("المشاركات في المنتدى", "مقالات الكاتب"): the one that follows the
+    first ``<h1>`` (before any paragraph; the ``<h1>`` is their name), or the first part of the page's headline
+    ("عرض المشاركات - <name>": a forum's page of a member's posts)."""
+    if headline is not None:
+        first = _PAGE_TITLE_PARTS.split(_squash(headline.text_content()))[0]
+        if fold(first).casefold() in _POSTS_HEADINGS:
+            return first
     first_h1 = next(tree.iter("h1"), None)
     if first_h1 is None:
         return None
@@ -691,7 +697,7 @@ def not_article_reason(
     archive = _archive_heading(tree, headline) or _tagged_title(tree)
     if archive is not None:
         return f"an archive page ({archive})"
-    posts = _posts_heading(tree)
+    posts = _posts_heading(tree, headline)
     if posts is not None:
         return f"an author's page ({posts})"
     if not has_date and (overview := _overview_title(tree)) is not None:

@@ -714,3 +714,15 @@ def test_a_section_banner_over_a_storys_own_headline_leaves_the_story_an_article
     """A site's section banner as the <h1> ("الأخبار"), the story's headline an <h2> that the title says."""
     story = "<h2>افتتاح معرض الفخار في القصر القديم</h2>" + PROSE
     assert _page("افتتاح معرض الفخار في القصر القديم - جمعية", "الأخبار", story) is None
+
+
+@pytest.mark.parametrize("heading", ["مواضيع موسومة بـ «سباقات»", "أحدث المواضيع الموسومة بـ سباقات"])
+def test_a_forums_tag_page_without_the_article_is_a_tag_page(heading: str) -> None:
+    reason = _page(f"{heading} - نادي المحامل", heading, PROSE)
+    assert reason is not None and reason.startswith("an archive page")
+
+
+def test_a_forums_show_posts_page_of_a_member_is_an_authors_page() -> None:
+    """SMF's profile page of a member's posts: "عرض المشاركات - <name>" as its heading."""
+    reason = _page("عرض المشاركات - عبد الحميد بن قانة", "عرض المشاركات - عبد الحميد بن قانة", PROSE)
+    assert reason == "an author's page (عرض المشاركات)"
