@@ -1135,43 +1135,6 @@ def drop_reader_calls(tree: HtmlElement) -> int:
     return len(doomed)
 
 
-_SUBHEADINGS = XPath("//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
-_FOLLOWING_TEXT = XPath("following::*[self::p or self::li or self::td or self::dd]")
-_PRECEDING_PARAGRAPHS = XPath("preceding::p")
-MIN_ITEM_WORDS = 3  # unlinked words that make a list item or a cell text (fewer: a link, a label)
-
-
-def _prose_paragraph(p: HtmlElement) -> bool:
-    return len(p.text_content().split()) >= MIN_PROSE_WORDS
-
-
-def _text_after(el: HtmlElement) -> bool:
-    """A paragraph of prose, or a list item or a cell with words of its own besides links."""
-    if el.tag == "p":
-        return _prose_paragraph(el)
-    return len(el.text_content().split()) - sum(len(a.text_content().split()) for a in el.iter("a")) >= MIN_ITEM_WORDS
-
-
-def drop_closing_headings(tree: HtmlElement) -> int:
-    """Remove headings set after the story with no text of their own: a section title over a carousel or a
-    list an earlier pass took ("اطلب منتجاتنا إلى باب منزلك"). A heading counts as one when a paragraph of prose
-    comes before it in the story's block (the nearest block around it holding two) and no text after it there
-    (a paragraph of prose, a list item or a table cell with words besides its links)."""
-    doomed = []
-    for heading in _SUBHEADINGS(tree):
-        block = next((a for a in heading.iterancestors() if sum(map(_prose_paragraph, a.iter("p"))) >= 2), None)
-        if block is None:
-            continue
-        inside = set(block.iter("p", "li", "td", "dd"))
-        after = any(el in inside and _text_after(el) for el in _FOLLOWING_TEXT(heading))
-        before = any(p in inside and _prose_paragraph(p) for p in _PRECEDING_PARAGRAPHS(heading))
-        if before and not after:
-            doomed.append(heading)
-    for heading in doomed:
-        _drop(heading)
-    return len(doomed)
-
-
 MAX_LINK_PARAGRAPH_WORDS = 15
 _ONE_LINK_PARAGRAPHS = XPath("//body//p[count(.//a) = 1]")
 
@@ -1413,8 +1376,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline) + drop_file_links(tree)
     removed += drop_reader_calls(tree) + drop_link_paragraphs(tree)
-    removed += drop_read_also(tree)
-    return unwrapped + hidden + removed + drop_closing_headings(tree)
+    return unwrapped + hidden + removed + drop_read_also(tree)
 
 
 # --- after extraction: lines standing alone before and after the article -------------------------------

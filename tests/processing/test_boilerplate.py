@@ -1352,19 +1352,3 @@ def test_trim_edges_drops_a_stamp_in_both_calendars_with_its_byline_and_a_dated_
 def test_a_caption_a_photo_credit_and_a_call_to_get_the_news_are_no_story_text_anywhere(line: str) -> None:
     body = [PARA.format(city=c) for c in ("حلب", "إدلب", "حماة")]
     assert trim_edges("\n".join([body[0], line, body[1], body[2]])) == "\n".join(body)
-
-
-def test_a_heading_after_the_story_with_no_text_of_its_own_goes_a_subheading_over_paragraphs_stays() -> None:
-    """A shop theme's section title over a product carousel after the story ("اطلب محار الداخلة إلى باب منزلك"):
-    nothing of the story follows it."""
-    paras = [PARA.format(city=c) for c in ("الداخلة", "العيون", "بوجدور")]
-    body = (
-        f"<div class='entry'><p>{paras[0]}</p><h3>خلفية المشروع</h3><p>{paras[1]}</p><p>{paras[2]}</p>"
-        "<div class='section-title'><h3>اطلب منتجات المزرعة إلى باب منزلك</h3></div><div class='slider'>"
-        "<a href='/p/1'>محار طازج</a><a href='/p/2'>بلح البحر</a></div></div>"
-    )
-    tree = _tree(body)
-    strip_boilerplate(tree)
-    text = _text(tree)
-    assert "خلفية المشروع" in text and all(" ".join(p.split()) in text for p in paras)
-    assert "اطلب منتجات" not in text
