@@ -1246,29 +1246,29 @@ def test_trim_edges_drops_a_dateline_with_a_latin_publication_stamp_above_the_te
     assert trim_edges(text) == "\n".join(body)
 
 
-def test_an_advertisement_in_a_drawn_box_goes_with_its_label() -> None:
+@pytest.mark.parametrize(
+    ("inset", "gone"),
+    [
+        # an advertisement in a drawn box, its label first
+        (
+            "<div style='border:1px solid #ccc;padding:4px'><span>إعلان</span><br><b>مصنع الأطلس للحليب</b> - حليب"
+            " طازج كل صباح من مزارع المنطقة.</div>",
+            "مصنع الأطلس",
+        ),
+        # a marketing tool's call-to-action button, inline wrappers around it
+        (
+            "<span class='cta-wrapper'><span class='cta-node'><a class='cta_button' href='https://cta.example/r/1'>"
+            "اكتشف فرص الاستثمار في المنطقة الحرة</a></span></span>",
+            "اكتشف فرص",
+        ),
+    ],
+)
+def test_an_ad_box_and_a_lone_button_between_the_storys_paragraphs_go(inset: str, gone: str) -> None:
     paras = [PARA.format(city=c) for c in ("بجاية", "سطيف")]
-    ad = (
-        "<div style='border:1px solid #ccc;padding:4px'><span>إعلان</span><br><b>مصنع الأطلس للحليب</b> - حليب طازج"
-        " كل صباح من مزارع المنطقة.</div>"
-    )
-    tree = _tree(f"<div class='body'><div>{paras[0]}</div>{ad}<div>{paras[1]}</div></div>")
+    tree = _tree(f"<div class='post-body'><p>{paras[0]}</p> {inset} <p>{paras[1]}</p></div>")
     strip_boilerplate(tree)
     text = _text(tree)
-    assert all(" ".join(p.split()) in text for p in paras) and "مصنع الأطلس" not in text
-
-
-def test_a_button_link_standing_between_the_storys_paragraphs_goes() -> None:
-    """A marketing tool's call-to-action button, inline wrappers around it, set between two paragraphs."""
-    paras = [PARA.format(city=c) for c in ("نواذيبو", "نواكشوط")]
-    button = (
-        "<span class='cta-wrapper'><span class='cta-node'><a class='cta_button' href='https://cta.example/r/1'>"
-        "اكتشف فرص الاستثمار في المنطقة الحرة</a></span></span>"
-    )
-    tree = _tree(f"<div class='post-body'><p>{paras[0]}</p> {button} <p>{paras[1]}</p></div>")
-    strip_boilerplate(tree)
-    text = _text(tree)
-    assert all(" ".join(p.split()) in text for p in paras) and "اكتشف فرص" not in text
+    assert all(" ".join(p.split()) in text for p in paras) and gone not in text
 
 
 def test_a_call_to_give_or_volunteer_after_the_text_is_not_text() -> None:
