@@ -97,6 +97,24 @@ def check_page(raw: RawPage) -> None:
         raise Rejected(Outcome.ERROR if broken else Outcome.NOT_HTML, f"{ctype or 'untyped'}: no HTML markup")
 
 
+_ALTS = etree.XPath("//img/@alt")
+_BODY_TEXTS = etree.XPath("//body//text()[normalize-space()]")
+_NAME_SEPARATORS = (" -", " –", " |", "،", " ©")
+
+
+def _names_the_site(tree: HtmlElement, title: str) -> bool:
+    """Whether the page's ``<title>`` is the site's name: its logo's ``alt`` says it, or a line of the page opens
+    with it before a separator (a footer's "<name> - <city>، <country> - هاتف …")."""
+    name = " ".join(title.split())
+    if len(name.split()) < 2:
+        return False
+    if any(" ".join(str(alt).split()) == name for alt in _ALTS(tree)):
+        return True
+    return any(
+        " ".join(str(t).split()).startswith(tuple(name + sep for sep in _NAME_SEPARATORS)) for t in _BODY_TEXTS(tree)
+    )
+
+
 def _language(tree: HtmlElement, text: str) -> str | None:
     declared = tree.get("lang") or tree.get("xml:lang")
     if not declared:
@@ -237,6 +255,8 @@ def extract(raw: RawPage) -> Article:
     title = clean_title(unescape(meta.title), outlet, heads)
     if headline is not None:
         title = shown_headline(title, headline.text_content())
+        if title and _names_the_site(tree, title):
+            title = " ".join(headline.text_content().split()) or title  # the <title> names only the site
     text = trim_edges(drop_photo_credits(text), outlet, title)
     return Article(
         url=url,

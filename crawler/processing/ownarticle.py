@@ -63,6 +63,8 @@ MIN_PARAGRAPH_CHARS = 40  # text that makes an element a paragraph of the own ar
 MAX_KICKER_CHARS = 60  # text a unit may hold before its headline (a category label, a marker)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|titre|heading)(?:$|[\s_-])", re.I)
+# the same word ending a camelCase name: osCommerce's "pageHeading", "articleTitle"
+_CAMEL_TITLE_CLASS = re.compile(r"[a-z](?:Title|Headline|Titre|Heading)(?:$|[\s_-])")
 _DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
 _CALENDAR_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}")
 MAX_TIME_LINE = 20  # a time alone dates a line this short ("18:20 ·"); in a longer one it may be a duration
@@ -523,7 +525,7 @@ _WALKED_TAGS = _PROSE_TAGS | _EMPHASIS | _HEADING_TAGS
 
 @lru_cache(maxsize=1 << 14)
 def _title_class(value: str) -> bool:
-    return bool(_TITLE_CLASS.search(value))
+    return bool(_TITLE_CLASS.search(value) or _CAMEL_TITLE_CLASS.search(value))
 
 
 def _cut_once(headline: HtmlElement, page_links: set[str]) -> int:

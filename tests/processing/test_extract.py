@@ -89,3 +89,20 @@ def test_a_page_saved_as_utf16_with_its_byte_order_mark_is_read() -> None:
         raw = RawPage(url="https://souq.example/news/1.htm", body=body, headers=(("Content-Type", "text/html"),))
         art = extract(raw)
         assert art.title == "سوق نزوى يفتتح موسمه" and "بهلا" in art.text
+
+
+def test_a_shops_article_page_takes_its_headline_from_a_heading_class_when_the_title_names_the_site() -> None:
+    """osCommerce's article pages: no <h1>, the headline in ``td.pageHeading``, the <title> the shop's name (its
+    footer opens with it), the date after the text."""
+    from crawler.items import RawPage
+    from crawler.processing.extract import extract
+
+    para = "بدأ منتجو اللبان في نجد ظفار موسم تجريح الأشجار هذا الأسبوع وسط توقعات بجودة عالية للمحصول."
+    page = f"""<html><head><title>جمعية منتجي اللبان</title></head><body><table><tr><td class="infoBoxHeading">المقالات</td>
+<td><table><tr><td class="pageHeading">انطلاق موسم تجريح أشجار اللبان في نجد ظفار</td></tr>
+<tr><td class="main"><p>{para}</p><p>{para.replace("نجد", "جربيب")}</p><p>{para.replace("نجد", "سدح")}</p></td></tr>
+<tr><td class="smallText">تم نشر هذا المقال بتاريخ Wednesday 16 April, 2025.</td></tr></table></td></tr></table>
+<table><tr><td class="smallText">جمعية منتجي اللبان - صلالة، سلطنة عمان</td></tr></table></body></html>"""
+    art = extract(RawPage(url="https://luban.example/catalog/article_info.php?articles_id=7", body=page.encode()))
+    assert art.title == "انطلاق موسم تجريح أشجار اللبان في نجد ظفار"
+    assert art.published_at is not None and art.published_at[:10] == "2025-04-16"
