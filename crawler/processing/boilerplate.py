@@ -1456,10 +1456,18 @@ def _row_cells(line: str) -> list[str] | None:
 
 
 def _furniture_cell(cell: str) -> bool:
-    """A table cell that is a label, a counter or a print or share button (a row of them is a meta or action
-    bar)."""
+    """A table cell that is a label, a counter (also one kept since a date: "2164583 طلب منذ …") or a print or
+    share button (a row of them is a meta or action bar)."""
     norm = normalize(cell)
-    return norm in _LABELS or bool(_COUNTER.match(norm) or _SHARE_ITEM.match(norm))
+    if norm in _LABELS or _COUNTER.match(norm) or _SHARE_ITEM.match(norm):
+        return True
+    since = _COUNT_SINCE.match(norm)
+    return since is not None and is_date_line(since.group(1))
+
+
+# a count kept since a day: "2164583 طلب منذ Sunday 18 March, 2012", "1200 visitors since …" (normalised)
+_COUNT_SINCE = re.compile(r"^\d[\d,.]*\s+\S+(?:\s+\S+)?\s+(?:منذ|since|depuis)\s+(.+)$", re.I)
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 # a print or share button's label (normalised): "طباعة الخبر", "أرسل لصديق", "شارك على فيسبوك", "واتساب"
@@ -1512,8 +1520,19 @@ def _date_stamp(line: str) -> bool:
     return is_date_line(date) or is_dated_signoff(date)  # "الجمعة 2 جمادى الأولى 1447هـ الموافق 24 أكتوبر 2025م"
 
 
+# a breadcrumb trail: "الرئيسية » المقالات » …", "Home > News > …"
+_BREADCRUMB = re.compile(r"^\W*(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|home|accueil)\s*[»>›/]\s*\S", re.I)
+# a portal's "posted by … on <date> (N reads)": "أرسلت بواسطة المكتب الإعلامي في الأحد، 09 مارس 2025 …"
+_POSTED_BY = re.compile(r"^\W*(?:أرسلت|ارسلت|أرسل|ارسل|نشرت|نشر|كتبت|كتب)(?:ه|ها)?\s+(?:بواسطة|من قبل|من طرف)\s")
+MAX_POSTED_BY_WORDS = 25
+
+
 def _is_leading_meta(line: str, site_norm: str) -> bool:
     if _LEADING_NOTE.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
+        return True
+    if _BREADCRUMB.match(line) and len(line.split()) <= MAX_NOTICE_WORDS:
+        return True
+    if _POSTED_BY.match(line) and len(line.split()) <= MAX_POSTED_BY_WORDS and _FOUR_DIGIT_YEAR.search(line):
         return True
     if _date_stamp(line) or is_dated_signoff(line):
         return True  # "نُشر يوم …", a dateline of place and date ("بسكرة في: الثلاثاء 14 رجب 1446 هـ الموافق …")
@@ -1704,7 +1723,8 @@ _PRINT_NOTE = re.compile(r"^\W*(?:نشر|نشرت|ينشر|تنشر)(?: هذا| 
 MAX_PRINT_NOTE_WORDS = 20
 # a question put to the reader, then what to send and where: "هل لديك استفسار؟ أرسل سؤالك …", "هل وصلك ادعاء؟ أرسله …"
 _READER_CALL = re.compile(
-    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون|تبحث|تبحثون|أنت|انت|أنتم|انتم)\b"
+    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون|تبحث|تبحثون|أنت|انت|أنتم|انتم"
+    r"|أعجبك|اعجبك|أعجبكم|اعجبكم)\b"
     r"[^.؟?]{0,80}[؟?]\W*(?:\S+ ){0,3}"
     r"(?:(?:[أا]رسل|راسل|شارك|اتصل|تواصل|اشترك|سجل|تابع|انضم)(?:ه|ها|وا|وه)?|راسلنا|راسلونا|تابعنا|تابعونا)\b"
 )

@@ -1352,3 +1352,27 @@ def test_trim_edges_drops_a_stamp_in_both_calendars_with_its_byline_and_a_dated_
 def test_a_caption_a_photo_credit_and_a_call_to_get_the_news_are_no_story_text_anywhere(line: str) -> None:
     body = [PARA.format(city=c) for c in ("حلب", "إدلب", "حماة")]
     assert trim_edges("\n".join([body[0], line, body[1], body[2]])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "| الرئيسية » المقالات » أخبار الجمعية » عنوان المقال | حسابي \\| سلة المشتريات \\| إتمام الشراء |",
+        "أرسلت بواسطة المكتب الإعلامي في الأحد، 09 مارس 2025 @ 12:05:44 EET (402 قراءة)",
+    ],
+)
+def test_trim_edges_drops_a_breadcrumb_row_and_a_posted_by_line_above_the_text(lead: str) -> None:
+    body = [PARA.format(city=c) for c in ("صلالة", "مرباط")]
+    assert trim_edges("\n".join([lead, *body])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "| Wednesday 10 December, 2025 | 2164583 طلب منذ Sunday 18 March, 2012 |",
+        "هل أعجبك هذا المقال؟ اشترك في نشرتنا البريدية لتصلك أخبار المواسم والعروض أولاً بأول.",
+    ],
+)
+def test_trim_edges_drops_a_shops_footer_row_and_a_did_you_like_it_call_after_the_text(tail: str) -> None:
+    body = [PARA.format(city=c) for c in ("صلالة", "مرباط")]
+    assert trim_edges("\n".join([*body, tail])) == "\n".join(body)
