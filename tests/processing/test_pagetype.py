@@ -716,7 +716,9 @@ def test_a_section_banner_over_a_storys_own_headline_leaves_the_story_an_article
     assert _page("افتتاح معرض الفخار في القصر القديم - جمعية", "الأخبار", story) is None
 
 
-@pytest.mark.parametrize("heading", ["مواضيع موسومة بـ «سباقات»", "أحدث المواضيع الموسومة بـ سباقات"])
+@pytest.mark.parametrize(
+    "heading", ["مواضيع موسومة بـ «سباقات»", "أحدث المواضيع الموسومة بـ سباقات", "منشوران موسومان بـ «علوم البحار»"]
+)
 def test_a_forums_tag_page_without_the_article_is_a_tag_page(heading: str) -> None:
     reason = _page(f"{heading} - نادي المحامل", heading, PROSE)
     assert reason is not None and reason.startswith("an archive page")
