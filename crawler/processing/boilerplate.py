@@ -1112,27 +1112,39 @@ MAX_CAPTION_WORDS = 25
 MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)
 
 
-# where a call to the reader sits: a paragraph, a quote box, an aside, a bare block of text
-_CALL_HOLDERS = XPath(
-    "//body//*[self::p or self::blockquote or self::aside or self::div]"
-    "[contains(substring(normalize-space(.), 1, 12), 'هل')]"
-)
+# where a call to the reader sits: a paragraph, a quote box, an aside, a bare block of text; found from the texts
+# that hold its question word
+_CALL_HOLDER_TAGS = frozenset({"p", "blockquote", "aside", "div"})
+_QUESTION_TEXTS = XPath("//body//text()[contains(., 'هل')]")
 
 
 def drop_reader_calls(tree: HtmlElement) -> int:
     """Remove calls to the reader wherever they sit in the story: a question put to the reader and what to do
     about it ("هل ترغب في حضور الورشة المقبلة؟ سجّل اسمك …", "هل أنت من سكان الحي؟ راسلنا …"). The site speaks
-    there, not the story; an interview's question is answered, not followed by a call (:data:`_READER_CALL`)."""
-    doomed: list[HtmlElement] = []
-    for el in _CALL_HOLDERS(tree):  # document order: a holder before the blocks inside it
-        if doomed and any(anc is doomed[-1] for anc in el.iterancestors()):
-            continue
-        text = " ".join(el.text_content().split())
-        if len(text.split()) <= MAX_READER_CALL_WORDS and _READER_CALL.match(_bare(text)):
-            doomed.append(el)
-    for el in doomed:
-        _drop(el)
-    return len(doomed)
+    there, not the story; an interview's question is answered, not followed by a call (:data:`_READER_CALL`).
+    The largest holder around the question that is the call and nothing else goes."""
+    doomed: dict[int, HtmlElement] = {}
+    for text in _QUESTION_TEXTS(tree):
+        el = text.getparent()
+        if el is not None and text.is_tail:
+            el = el.getparent()
+        call = None
+        while el is not None and el.tag not in _PROTECTED_TAGS:
+            if el.tag in _CALL_HOLDER_TAGS:
+                said = " ".join(el.text_content().split())
+                if len(said.split()) > MAX_READER_CALL_WORDS:
+                    break
+                if _READER_CALL.match(_bare(said)):
+                    call = el
+            el = el.getparent()
+        if call is not None:
+            doomed.setdefault(id(call), call)
+    root = tree.getroottree().getroot()
+    gone = [el for el in doomed.values() if _attached(el, root)]
+    for el in gone:
+        if _attached(el, root):
+            _drop(el)
+    return len(gone)
 
 
 MAX_LINK_PARAGRAPH_WORDS = 15

@@ -254,9 +254,10 @@ def extract(raw: RawPage) -> Article:
     heads = [headline.text_content()] if headline is not None and headline.tag != "h1" else h1s
     title = clean_title(unescape(meta.title), outlet, heads)
     if headline is not None:
-        title = shown_headline(title, headline.text_content())
-        if title and _names_the_site(tree, title):
-            title = " ".join(headline.text_content().split()) or title  # the <title> names only the site
+        shown = " ".join(headline.text_content().split())
+        title = shown_headline(title, shown)
+        if title and shown and title != shown and _names_the_site(tree, title):
+            title = shown  # the <title> names only the site
     text = trim_edges(drop_photo_credits(text), outlet, title)
     return Article(
         url=url,
