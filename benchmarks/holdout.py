@@ -43,7 +43,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v40|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v41|all]
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ SETS = {
     "v38": DATA / "holdout-pages-v38",
     "v39": DATA / "holdout-pages-v39",
     "v40": DATA / "holdout-pages-v40",
+    "v41": DATA / "holdout-pages-v41",
 }
 
 
