@@ -87,7 +87,7 @@ class DayTable:
             return
         mark = np.int16(self._day(today) + 1)
         for table, idx in zip(self.days, self._slots(hashes), strict=True):
-            idx = np.unique(idx)
+            # a slot met twice (a repeated 3-gram, two colliding ones) gets the same row twice: either write holds
             rows = table[idx]
             fresh = rows[:, 0] != mark
             rows[fresh, 1:] = rows[fresh, :-1]
