@@ -1116,6 +1116,7 @@ MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure
 # that hold its question word
 _CALL_HOLDER_TAGS = frozenset({"p", "blockquote", "aside", "div"})
 _QUESTION_TEXTS = XPath("//body//text()[contains(., 'هل')]")
+_QUESTION_WORD = re.compile(r"(?<!\w)هل(?!\w)")
 
 
 def drop_reader_calls(tree: HtmlElement) -> int:
@@ -1125,6 +1126,8 @@ def drop_reader_calls(tree: HtmlElement) -> int:
     The largest holder around the question that is the call and nothing else goes."""
     doomed: dict[int, HtmlElement] = {}
     for text in _QUESTION_TEXTS(tree):
+        if not _QUESTION_WORD.search(text):
+            continue  # "هل" inside a word ("أهل", "الهلال")
         el = text.getparent()
         if el is not None and text.is_tail:
             el = el.getparent()
