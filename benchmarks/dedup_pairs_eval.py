@@ -163,24 +163,26 @@ def akhbar_same(a: Side, b: Side, history: WireTemplates | None = None) -> bool:
     return index.decide(text_digest(b.text), b.text, sig_b, anchors_b, b.published, side_day(b)).kind != "unique"
 
 
+def history_stream(records: list[dict]) -> list[tuple[int, str]]:
+    """Every dated record as ``(day, normalised text)``, in day order: a store's past, built once for all sets."""
+    dated = [(int(day_number(r["date_extracted"][:10])), i) for i, r in enumerate(records) if r.get("date_extracted")]
+    return [(day, normalize(records[i]["content"])) for day, i in sorted(dated)]
+
+
 class History:
     """The whole corpus as a store's past: a wire-template table fed day by day with every article crawled
     before the day asked for (pairs are then scored in the order of their B's day)."""
 
-    def __init__(self, records: list[dict]) -> None:
+    def __init__(self, stream: list[tuple[int, str]]) -> None:
         self.table = WireTemplates(PARAMS)
-        dated = [
-            (int(day_number(r["date_extracted"][:10])), i) for i, r in enumerate(records) if r.get("date_extracted")
-        ]
-        self.queue = sorted(dated)
-        self.records = records
+        self.stream = stream
         self.fed = 0
 
     def before(self, day: int | None) -> WireTemplates:
         """The table holding every article of the days before ``day`` (None: as far as fed)."""
-        while day is not None and self.fed < len(self.queue) and self.queue[self.fed][0] < day:
-            when, i = self.queue[self.fed]
-            self.table.see(normalize(self.records[i]["content"]), when)
+        while day is not None and self.fed < len(self.stream) and self.stream[self.fed][0] < day:
+            when, text = self.stream[self.fed]
+            self.table.see(text, when)
             self.fed += 1
         return self.table
 
@@ -451,7 +453,7 @@ def render(layout: str, rec: dict, others: list[str]) -> bytes:
 class Corpus:
     records: dict[str, dict]
     titles: list[str]
-    everything: list[dict] | None = None  # every record, for the history mode (None: without history)
+    past: list[tuple[int, str]] | None = None  # the history mode's stream (:func:`history_stream`; None: without)
     extracted: dict[tuple[str, str], Side | None] = field(default_factory=dict)
 
     def text_side(self, pair: Pair, which: str) -> Side | None:
@@ -490,7 +492,8 @@ def load_corpus(sets: list[str], history: bool = False) -> Corpus:
     wanted = {url for name in sets for p in load_pairs(name) for url in (p.url_a, p.url_b)}
     records = snn_records()
     titles = [str(r.get("title") or "").strip() for r in records if (r.get("title") or "").strip()][:5000]
-    return Corpus({r["url"]: r for r in records if r["url"] in wanted}, titles, records if history else None)
+    past = history_stream(records) if history else None
+    return Corpus({r["url"]: r for r in records if r["url"] in wanted}, titles, past)
 
 
 def run(corpus: Corpus, sets: list[str], modes: list[str]) -> Iterator[tuple[str, str, SetResult]]:
@@ -498,7 +501,7 @@ def run(corpus: Corpus, sets: list[str], modes: list[str]) -> Iterator[tuple[str
     for mode in modes:
         side = corpus.text_side if mode == "text" else corpus.page_side
         for name in sets:
-            history = History(corpus.everything) if corpus.everything is not None else None
+            history = History(corpus.past) if corpus.past is not None else None
             yield mode, name, score(load_pairs(name), side, judges, history)
 
 

@@ -1053,13 +1053,16 @@ MAX_FILE_LINK_WORDS = 20
 MAX_FILE_LABEL_WORDS = 3  # what may stand beside the link in its block: "تحميل:", an icon's label
 
 
+_LINE_WRAPPERS = _INLINE_WRAPPERS | {"u"}  # what may wrap a link alone on its <br> line
+
+
 def _br_line(el: HtmlElement) -> HtmlElement | None:
     """``el``, or the inline elements that wrap it alone (``<b><a>…</a></b>``), when it stands on a line of its own
     between ``<br>``s (or a block's edges) with no text beside it; else None."""
     node = el
     while (
         node.getparent() is not None
-        and node.getparent().tag in ("b", "strong", "em", "i", "span", "font", "u")
+        and node.getparent().tag in _LINE_WRAPPERS
         and len(node.getparent()) == 1
         and not (node.getparent().text or "").strip()
         and not (node.tail or "").strip()
@@ -1143,11 +1146,12 @@ def drop_reader_calls(tree: HtmlElement) -> int:
         if call is not None:
             doomed.setdefault(id(call), call)
     root = tree.getroottree().getroot()
-    gone = [el for el in doomed.values() if _attached(el, root)]
-    for el in gone:
-        if _attached(el, root):
+    removed = 0
+    for el in doomed.values():
+        if _attached(el, root):  # not inside a call dropped before it
             _drop(el)
-    return len(gone)
+            removed += 1
+    return removed
 
 
 MAX_LINK_PARAGRAPH_WORDS = 15

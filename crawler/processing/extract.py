@@ -110,9 +110,8 @@ def _names_the_site(tree: HtmlElement, title: str) -> bool:
         return False
     if any(" ".join(str(alt).split()) == name for alt in _ALTS(tree)):
         return True
-    return any(
-        " ".join(str(t).split()).startswith(tuple(name + sep for sep in _NAME_SEPARATORS)) for t in _BODY_TEXTS(tree)
-    )
+    openings = tuple(name + sep for sep in _NAME_SEPARATORS)
+    return any(" ".join(str(t).split()).startswith(openings) for t in _BODY_TEXTS(tree))
 
 
 def _language(tree: HtmlElement, text: str) -> str | None:

@@ -310,9 +310,10 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         headings.append(next(tree.iter("h2"), None))  # the archive's heading is the first <h2>
     for heading in headings:
         text = _squash(heading.text_content()) if heading is not None else ""
-        if fold(text).casefold() in _RESULTS_HEADINGS | _SEARCH_HEADINGS or _DATED_ARCHIVE.match(text):
+        key = fold(text).casefold()
+        if key in _RESULTS_HEADINGS | _SEARCH_HEADINGS or _DATED_ARCHIVE.match(text):
             return text
-        if heading is headline and fold(text).casefold() in _SECTION_HEADINGS:
+        if heading is headline and key in _SECTION_HEADINGS:
             return text  # the page's own headline, not a banner over a story's (that one is not its headline)
         label = _ARCHIVE_HEADING.match(text)
         if label is None:
