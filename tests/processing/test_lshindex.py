@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from crawler.processing.lshindex import BandLayout, SortedMultiMap, optimal_bands
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _reference_lookup(ref: dict[int, set[int]], keys: np.ndarray) -> list[int]:
@@ -116,3 +121,17 @@ def test_tagged_add_stores_what_an_explicit_add_stores() -> None:
         probe = np.array([k], dtype=np.uint32)
         assert tagged.lookup(probe).tolist() == explicit.lookup(probe).tolist()
     assert tagged.lookup(keys[2:3]).tolist() == [42 | (1 << 31)]
+
+
+def test_loading_the_kernels_leaves_scipy_linalg_alone() -> None:
+    """numba's start-up does not import scipy.linalg for the kernels, and a later import gets the real module."""
+    script = (
+        "import sys\n"
+        "from crawler.processing import lshindex\n"
+        "lshindex.warm_up()\n"
+        "assert 'scipy.linalg' not in sys.modules, 'imported while the kernels loaded'\n"
+        "import scipy.linalg\n"
+        "assert scipy.linalg.norm([3.0, 4.0]) == 5.0\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
