@@ -82,6 +82,7 @@ _LISTING_PATH = re.compile(
     # a site's own pages, as the last segment ("/about/media-centre/stories/2024/…" is a newsroom's story)
     r"|/(?:about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|اتصل-بنا|من-نحن)"
     r"(?:/?$|\.html?$|/index\.html?$)"
+    r"|/(?:team|our-team|staff|فريق-العمل)/[^/]+/?$"  # a team member's page: "/team/<name>"
     r"|/archives?(?:/(?!\d+(?:[-_][^/]*)?(?:\.html?)?/?$)|$|\.html?$)",  # "/archives/31877" (WordPress's ?p=
     # permalink) and "/archives/1873-slug.html" (Serendipity) are posts; "/archives/2024/11.html" is a month
     re.I,
@@ -98,6 +99,7 @@ MIN_BRIEF_CHARS = 120  # ...unless the page is dated and its URL looks like an a
 _ARTICLE_URL = re.compile(r"\d{3,}|/\d{4}/\d{1,2}/")
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 _OG_TYPE = XPath('//meta[@property="og:type" or @name="og:type"]/@content')
+_OG_URL = XPath('//meta[@property="og:url" or @name="og:url"]/@content')
 _SITE_NAMES = XPath('//meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content')
 _LINKS = XPath("//body//a[@href]")
 _TITLES = XPath('//head/title/text() | //meta[@property="og:title" or @name="og:title"]/@content')
@@ -235,17 +237,43 @@ def _unlinked_text(el: HtmlElement) -> int:
     return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
 
 
+# "عن <the institution>" whose noun the site's name holds: "عن الاتحاد | الاتحاد الجهوي لمنمي الإبل"
+_ABOUT_ONE = re.compile(r"^عن\s+ال(\S+)$")
+
+
+def _bare_words(text: str) -> set[str]:
+    """The text's words without the article "ال" (folded): "الاتحاد الجهوي" and "اتحاد" share "اتحاد"."""
+    return {word.removeprefix("ال") for word in fold(text).casefold().split()}
+
+
+def _about_the_named(parts: list[str], site_names: list[str]) -> str | None:
+    """The part "عن ال<noun>" of a title whose other parts, or the site's declared name, hold the noun."""
+    for part in parts:
+        about = _ABOUT_ONE.match(fold(part))
+        if about is None:
+            continue
+        names = [p for p in parts if p is not part] + site_names
+        if any(about.group(1) in _bare_words(name) for name in names):
+            return part
+    return None
+
+
 def _site_page_name(tree: HtmlElement) -> str | None:
     """The name of a page about the site itself when one of the page's own titles (``<title>``,
     ``og:title``, the first ``<h1>``) is one ("من نحن - اتصل بنا") with nothing else but short parts
-    (a site name); a footer's "About Us" heading is not the page's."""
+    (a site name), or says "about" the institution the site's name names ("عن الاتحاد | الاتحاد الجهوي
+    …"); a footer's "About Us" heading is not the page's."""
     first_h1 = next(tree.iter("h1"), None)
     titles = [str(t) for t in _TITLES(tree)] + ([first_h1.text_content()] if first_h1 is not None else [])
+    site_names = [str(name) for name in _SITE_NAMES(tree)]
     for title in titles:
-        parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title)]
+        parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title) if p.strip()]
         named = [p for p in parts if fold(p).casefold() in _SITE_PAGES]
         if named and all(p in named or _words(p) < MIN_HEADLINE_WORDS for p in parts):
             return " - ".join(named)
+        about = _about_the_named(parts, site_names)
+        if about is not None:
+            return about
     return None
 
 
@@ -289,8 +317,10 @@ _SECTION_HEADINGS = frozenset(
     fold(h).casefold()
     for h in (
         "الأرشيف", "أرشيف", "أرشيف الأخبار", "الأخبار", "آخر الأخبار", "كل الأخبار", "جميع الأخبار", "المستجدات",
-        "الإعلانات", "إعلانات", "الأخبار والإعلانات", "البلاغات", "archive", "archives", "news", "latest news",
-        "actualités", "announcements",
+        "الإعلانات", "إعلانات", "الأخبار والإعلانات", "البلاغات", "البيانات الصحفية", "المقالات", "آخر المقالات",
+        "الفعاليات", "الفعاليات القادمة", "الأنشطة", "الأنشطة والفعاليات", "المواعيد", "archive", "archives", "news",
+        "latest news", "actualités", "announcements", "events", "upcoming events", "press releases", "agenda",
+        "événements", "communiqués",
     )
 )  # fmt: skip
 
@@ -547,6 +577,14 @@ def data_page_reason(text: str) -> str | None:
     return None
 
 
+def _og_addresses(tree: HtmlElement, original: str) -> list[str]:
+    """The addresses the page declares in ``og:url`` on its own host (a saved page, or one served at
+    another path, still says where it lives; another host's address is a syndication's source)."""
+    host = _host(original)
+    declared = (urljoin(original, str(url).strip()) for url in _OG_URL(tree))
+    return [url for url in declared if _host(url) == host]
+
+
 def _listing_url(url: str) -> str | None:
     """The path (and query) of a URL shaped like a listing's, else None."""
     parts = urlsplit(url)
@@ -730,7 +768,7 @@ def not_article_reason(
     listing_types = types & LISTING_TYPES
     if listing_types - {"website"}:
         return f"JSON-LD says {', '.join(sorted(listing_types - {'website'}))}"
-    for address in (original, canonical):
+    for address in (original, canonical, *_og_addresses(tree, original)):
         listing = _listing_url(address) if address else None
         if listing is not None:
             return f"a listing URL ({listing})"

@@ -728,3 +728,53 @@ def test_a_forums_show_posts_page_of_a_member_is_an_authors_page() -> None:
     """SMF's profile page of a member's posts: "عرض المشاركات - <name>" as its heading."""
     reason = _page("عرض المشاركات - عبد الحميد بن قانة", "عرض المشاركات - عبد الحميد بن قانة", PROSE)
     assert reason == "an author's page (عرض المشاركات)"
+
+
+def test_a_page_is_judged_by_the_address_its_og_url_declares_on_its_own_host() -> None:
+    """A saved page, or one served at another path, still says where it lives in ``og:url``."""
+    about = '<meta property="og:url" content="https://news.example/about">'
+    assert _page("الاتحاد | الاتحاد الجهوي", "كلمة الرئيس", PROSE, about) == "a listing URL (/about)"
+    tag = '<meta property="og:url" content="/tag/sport">'
+    assert _page("رياضة | جريدة", "رياضة", PROSE, tag) == "a listing URL (/tag/sport)"
+    elsewhere = '<meta property="og:url" content="https://other.example/category/sport">'
+    assert (
+        _page("افتتاح معرض الفخار في القصر القديم - جمعية", "افتتاح معرض الفخار في القصر القديم", PROSE, elsewhere)
+        is None
+    )
+    own = '<meta property="og:url" content="https://news.example/2025/01/expo-1234.html">'
+    assert _page("افتتاح معرض الفخار في القصر القديم - جمعية", "افتتاح معرض الفخار في القصر القديم", PROSE, own) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("عن الاتحاد | الاتحاد الجهوي لمنمي الإبل بتجكجة", "عن الاتحاد"),
+        ("مهرجان كناوة - عن المهرجان", "عن المهرجان"),
+        ("عن التعاونية — تعاونية أركان تارودانت", "عن التعاونية"),
+    ],
+)
+def test_about_the_institution_the_site_names_is_a_page_about_the_site(title: str, name: str) -> None:
+    h1 = next(p.strip() for p in re.split(r"[|—-]", title) if p.strip().startswith("عن"))
+    assert _page(title, h1, PROSE) == f"a page about the site ({name})"
+
+
+def test_a_story_about_an_institution_the_site_does_not_name_stays_an_article() -> None:
+    assert _page("عن الاتحاد الأوروبي | جريدة الشمال", "عن الاتحاد الأوروبي", PROSE) is None
+    assert _page("عن الحرب | جريدة الشمال", "عن الحرب", PROSE) is None
+
+
+@pytest.mark.parametrize("path", ["/team/zahraa-kadhim", "/ar/staff/ahmed-salem/", "/fariq-al-amal/x"])
+def test_a_team_members_page_is_a_listing_by_its_address(path: str) -> None:
+    tree = load_html(
+        f"<html><head><title>زهراء كاظم</title></head><body><h1>زهراء كاظم</h1>{PROSE}</body></html>".encode()
+    )
+    assert tree is not None
+    reason = not_article_reason(tree, f"https://news.example{path}", True)
+    assert (reason is not None) == (path != "/fariq-al-amal/x")
+
+
+@pytest.mark.parametrize(
+    "heading", ["الفعاليات", "الفعاليات القادمة", "الأنشطة", "Events", "المقالات", "البيانات الصحفية"]
+)
+def test_a_page_headed_by_a_bare_section_name_of_events_or_releases_is_an_archive(heading: str) -> None:
+    assert _page(f"{heading} | محمية كلباء", heading, PROSE) == f"an archive page ({heading})"
