@@ -1442,7 +1442,7 @@ _CONTACT_CALL = re.compile(
 MAX_CONTACT_CALL_WORDS = 30
 _CONTACT_LABEL = re.compile(
     r"^\s*(?:للاستفسار|للاستفسارات|للاستعلام|للتواصل|للاتصال|للحجز|للتسجيل|للإبلاغ|للتبليغ|للشكاوى|للشكاوي|للاقتراحات"
-    r"|للإعلان|للاعلان"
+    r"|للإعلان|للاعلان|للتبرع|للتبرعات|للتطوع|للانضمام|للمساهمة"
     r"|لمزيد من المعلومات|للمزيد من المعلومات"
     r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
@@ -1813,9 +1813,11 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
         return True
     bare = _bare(line)
-    labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare) or _CONTACT_LABEL.match(bare)
+    labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
+    if _CONTACT_LABEL.match(bare) and words <= MAX_CONTACT_CALL_WORDS and _ARABIC_CHAR.search(line):
+        return True  # "للتبرع لحملة …: حساب الجمعية في بنك … - فرع …، أو عبر …": where to call, write or give
     if words <= MAX_CONTACT_CALL_WORDS and _CONTACT_CALL.match(line):
         return True  # "للاستفسار عن المرحلة الثانية من المشروع يمكن مراجعة مكتب التعاونية …"
     if words <= MAX_LABELLED_LINE_WORDS and (_APPEAL.match(line) or _ABOUT_HEADING.match(line)):
@@ -1863,9 +1865,11 @@ def _without_translation(lines: list[str], start: int, end: int) -> int:
 
 MAX_KICKER_WORDS = 3
 MAX_ABOVE_HEADLINE = 6  # lines (masthead, tagline, action bar, kicker) that may stand above the headline's
-# "التعليقات (3)", "تعليقات الزوار 2", "آراء القراء", "Comments (12)": a comments section's heading, normalised
+# "التعليقات (3)", "تعليقات الزوار 2", "آراء القراء", "آراء الزوار", "Comments (12)": a comments section's heading,
+# normalised
 _COMMENTS_HEADING = re.compile(
-    r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|"
+    r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|اراء الزوار|ردود الزوار|"
+    r"اراوكم|"
     r"comments|commentaires|reactions|réactions)(?: \d+)?$"
 )
 

@@ -530,7 +530,13 @@ _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … �
 # "محيّن" / "تحيين": Maghrebi for "updated"
 _UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
 # a date labelled as another event's time: a poll's or a call's closing, a deadline, an expiry (folded text)
-_OTHER_EVENT_LABEL = re.compile(r"اغلاق|انتهاء|ينتهي|تنتهي|اخر اجل|اخر موعد|closes?|closed|deadline|expires?", re.I)
+# another event's time: a poll's or a call's closing, a member's joining ("اشترك في:" in phpBB's Arabic, "عضو منذ"),
+# the day a bulletin is for ("النشرة البحرية ليوم …")
+_OTHER_EVENT_LABEL = re.compile(
+    r"اغلاق|انتهاء|ينتهي|تنتهي|اخر اجل|اخر موعد|اشترك في\s*:|انضم في|عضو منذ|تاريخ (?:التسجيل|الانضمام)|(?<!\S)ليوم\s"
+    r"|closes?|closed|deadline|expires?|joined|member since|inscrit le",
+    re.I,
+)
 _PROSE_CHARS = 120  # a chunk longer than this is article prose, not a date line
 _TEASER_LINK_CHARS = 25  # a link this long in the same block is another article's headline
 _TEASER_BLOCK_CHARS = 300  # teaser items are small: a headline, a date, maybe a line of summary

@@ -239,6 +239,9 @@ def _unlinked_text(el: HtmlElement) -> int:
 
 # "عن <the institution>" whose noun the site's name holds: "عن الاتحاد | الاتحاد الجهوي لمنمي الإبل"
 _ABOUT_ONE = re.compile(r"^عن\s+ال(\S+)$")
+# a section of the institution's own: "أخبار الجمعية - منتدى جمعية صيادي …", "أنشطة الاتحاد | الاتحاد الجهوي …" (a
+# story's title names its section too, "<headline> - أخبار الجمعية - <site>": only a page without an article body)
+_SECTION_OF_ONE = re.compile(r"^(?:اخبار|انشطه|انشطة|فعاليات|بيانات|بلاغات|مستجدات|اعلانات|منشورات)\s+ال(\S+)$")
 
 
 def _bare_words(text: str) -> set[str]:
@@ -246,10 +249,10 @@ def _bare_words(text: str) -> set[str]:
     return {word.removeprefix("ال") for word in fold(text).casefold().split()}
 
 
-def _about_the_named(parts: list[str], site_names: list[str]) -> str | None:
-    """The part "عن ال<noun>" of a title whose other parts, or the site's declared name, hold the noun."""
+def _about_the_named(parts: list[str], site_names: list[str], label: re.Pattern[str] = _ABOUT_ONE) -> str | None:
+    """The part "عن ال<noun>" (``label``) of a title whose other parts, or the site's declared name, hold the noun."""
     for part in parts:
-        about = _ABOUT_ONE.match(fold(part))
+        about = label.match(fold(part))
         if about is None:
             continue
         names = [p for p in parts if p is not part] + site_names
@@ -303,8 +306,8 @@ _ARCHIVE_HEADING = re.compile(
 )
 
 
-# an archive named by its period, no colon: "أرشيف الأخبار 2024", "أرشيف المقالات أكتوبر 2025", "Archives 2023"
-_DATED_ARCHIVE = re.compile(r"^\s*(?:أرشيف|ارشيف|archives?)(?:\s+[^\s\d]+){0,2}\s+\d{4}\s*$", re.IGNORECASE)
+# an archive named by its period, no colon: "أرشيف الأخبار 2024", "أرشيف أخبار الجمعية لعام 2025", "Archives 2023"
+_DATED_ARCHIVE = re.compile(r"^\s*(?:أرشيف|ارشيف|archives?)(?:\s+[^\s\d]+){0,3}\s+\d{4}\s*$", re.IGNORECASE)
 
 
 # an archive's or a tag's label in the <title> ("أرشيف الأخبار: أكتوبر 2025 - <site>"); not a section's or a writer's,
@@ -733,6 +736,11 @@ def not_article_reason(
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
     if site_page is not None:
         return f"a page about the site ({site_page})"
+    site_names = [str(name) for name in _SITE_NAMES(tree)]
+    sections = (_about_the_named(parts, site_names, _SECTION_OF_ONE) for parts in _head_title_parts(tree))
+    section = next((found for found in sections if found is not None), None)
+    if section is not None and _prose_block(tree)[1] < MIN_BODY_CHARS:  # a story filed under the section has a body
+        return f"a section page ({section})"
     headline = headline if headline is not None else find_headline(tree)
     archive = _archive_heading(tree, headline) or _tagged_title(tree)
     if archive is not None:

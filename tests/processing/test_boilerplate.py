@@ -875,6 +875,8 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للإبلاغ عن انسداد المصارف يرجى الاتصال بغرفة الطوارئ على الرقم 0914123456",  # a helpline
         "للشكاوى المتعلقة بتوزيع الغاز: الخط الساخن لمكتب التموين 0925551777",  # a complaints line
         "س.ر/ (مع الوكالات)",  # editors' initials and "with agencies"
+        "للتبرع لحملة ترميم السناسل: حساب الجمعية في بنك فلسطين - فرع بيت لحم، أو عبر صفحة المتجر.",  # where to give
+        "للتطوع في حملة التشجير: استمارة على موقع الجمعية",  # where to volunteer
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
@@ -1376,3 +1378,13 @@ def test_trim_edges_drops_a_breadcrumb_row_and_a_posted_by_line_above_the_text(l
 def test_trim_edges_drops_a_shops_footer_row_and_a_did_you_like_it_call_after_the_text(tail: str) -> None:
     body = [PARA.format(city=c) for c in ("صلالة", "مرباط")]
     assert trim_edges("\n".join([*body, tail])) == "\n".join(body)
+
+
+@pytest.mark.parametrize("heading", ["آراء الزوار", "ردود الزوار (2)", "آراؤكم"])
+def test_visitors_comments_heading_after_the_story_ends_it_with_the_share_line_before_it(heading: str) -> None:
+    story = "أعلنت الجمعية بدء موسم الرحلات البحرية اعتبارا من اليوم، بعد أن خضعت المراكب لفحوص السلامة السنوية."
+    text = "\n".join(
+        [story, story, "شارك الخبر: فيسبوك | تويتر | واتساب |", heading, "أبو خالد - الاثنين 15 سبتمبر 2025:",
+         "رحلة رائعة العام الماضي، والدلافين كانت قريبة جدا من المركب."]
+    )  # fmt: skip
+    assert trim_edges(text) == f"{story}\n{story}"

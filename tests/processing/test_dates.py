@@ -477,3 +477,19 @@ def test_a_date_labelled_as_another_events_time_yields_to_the_posts_own() -> Non
         f"<div class='keyinfo'>« في: جوان 03, 2025, 11:47:05 مساءاً »</div>{BODY}"
     )
     assert _published(body) == "2025-06-03T11:47:00"
+
+
+def test_a_members_join_date_and_a_bulletins_day_yield_to_the_posts_own_stamp() -> None:
+    """A forum's board announcement above the topic ("النشرة البحرية ليوم …": the day a bulletin is for) and the
+    poster's profile before the post ("اشترك في: …": when they joined) state dates; the post's ``<time>`` is its own."""
+    body = (
+        "<div id='announce'><b>النشرة البحرية ليوم الأربعاء 07 يناير 2026:</b> رياح غربية معتدلة.</div>"
+        "<h2 class='topic-title'>عنوان المقال الرئيسي للصفحة</h2>"
+        "<dl class='postprofile'><dt>صياد قديم</dt><dd>مشاركات: 412</dd><dd><strong>اشترك في:</strong>"
+        " الأحد مارس 04, 2018 4:12 م</dd><dd><strong>مكان:</strong> الرملة</dd></dl>"
+        "<p class='author'>بواسطة صياد قديم » <time datetime='2025-10-16T06:45:00+00:00'>الخميس أكتوبر 16, 2025"
+        f" 7:45 ص</time></p>{BODY}"
+    )
+    assert _published(body)[:10] == "2025-10-16"
+    joined = body.replace("اشترك في:", "عضو منذ:")
+    assert _published(joined)[:10] == "2025-10-16"

@@ -106,3 +106,57 @@ def test_a_shops_article_page_takes_its_headline_from_a_heading_class_when_the_t
     art = extract(RawPage(url="https://luban.example/catalog/article_info.php?articles_id=7", body=page.encode()))
     assert art.title == "انطلاق موسم تجريح أشجار اللبان في نجد ظفار"
     assert art.published_at is not None and art.published_at[:10] == "2025-04-16"
+
+
+BUILDER_PARAS = [
+    "أعلنت الجمعية بدء موسم رحلات مشاهدة الدلافين في الخور اعتبارا من اليوم الأحد، مع تراجع درجات الحرارة في المحافظة"
+    " وعودة حركة السياح القادمين عبر المنفذ الحدودي.",
+    "وقال رئيس الجمعية إن ستة وأربعين مركبا من المراكب المرخصة جاهزة لاستقبال الزوار هذا الموسم، بعد أن خضعت لفحوص"
+    " السلامة السنوية، موضحا أن الرحلة تستغرق نصف يوم.",
+    "وأضاف أن الجمعية اعتمدت للمرة الأولى تعرفة موحدة للرحلات المشتركة، لإنهاء المنافسة غير المنظمة بين المشغلين عند"
+    " الميناء، مع إعفاء الأطفال دون السادسة.",
+]
+BUILDER_HEADLINE = "بدء موسم رحلات الدلافين في الخور بتعرفة موحدة"
+
+
+def _box(name: str, top: int, left: int, width: int, inner: str) -> str:
+    style = f"position:absolute;left:{left}px;top:{top}px;width:{width}px;height:40px;z-index:3;"
+    return f'<div id="{name}" style="{style}">{inner}</div>'
+
+
+def _builder_page() -> str:
+    """A site builder's page: every object a box placed by its coordinates, written in the order it was added."""
+    boxes = [
+        _box("wb_Image1", 0, 0, 970, '<img src="header.jpg" alt="جمعية مشغلي الرحلات">'),
+        _box("wb_Menu", 150, 0, 970, '<ul><li><a href="/">الرئيسية</a></li><li><a href="/akhbar/">الأخبار</a></li></ul>'),
+        _box("wb_Text3", 735, 250, 700, "<span>" + "<br><br>".join(BUILDER_PARAS) + "</span>"),
+        _box("wb_Text2", 312, 250, 700, "<span>نُشر يوم: الأحد 14 سبتمبر 2025 | بقلم: حمد الظهوري</span>"),
+        _box("wb_Heading1", 250, 250, 700, f"<h1>{BUILDER_HEADLINE}</h1>"),
+        _box("wb_Text5", 1345, 250, 700, '<span>شارك الخبر: <a href="#">فيسبوك</a> | <a href="#">واتساب</a></span>'),
+        _box(
+            "wb_Text6", 1500, 250, 700,
+            "<span><strong>آراء الزوار</strong><br>أبو خالد - الاثنين 15 سبتمبر 2025:<br>"
+            "رحلة رائعة العام الماضي، والدلافين كانت قريبة جدا من المركب.</span>",
+        ),
+        _box("wb_Text10", 240, 20, 210, "<span><strong>أحدث الأخبار</strong><br><a href='/a/1'>دورة في السلامة البحرية للبحارة</a></span>"),
+        _box("wb_Text11", 680, 20, 210, "<span><strong>احجز رحلتك</strong><br>هاتف الحجز الموحد: 26730000</span>"),
+        _box("wb_Text20", 1900, 0, 970, "<span>جميع الحقوق محفوظة © 2025 · آخر تحديث للموقع: 15/12/2025</span>"),
+    ]  # fmt: skip
+    return (
+        '<html dir="rtl"><head><meta charset="utf-8"><title>' + BUILDER_HEADLINE + "</title></head><body>"
+        '<div id="container" style="width:970px;position:relative;margin:0 auto;">'
+        + "\n".join(boxes)
+        + "</div></body></html>"
+    )
+
+
+def test_a_builders_page_written_out_of_order_gives_its_story_not_what_it_shows_below() -> None:
+    """Every object a box placed by its coordinates, written in the order it was added: the story before its date
+    line and headline, the share line, visitors' comments, a booking box and the footer after it."""
+    from crawler.items import RawPage
+    from crawler.processing.extract import extract
+
+    art = extract(RawPage(url="https://www.khasab-dhow.example/akhbar/dolphins.html", body=_builder_page().encode()))
+    assert art.text.split("\n") == BUILDER_PARAS
+    assert art.title == BUILDER_HEADLINE
+    assert (art.published_at or "")[:10] == "2025-09-14"

@@ -778,3 +778,30 @@ def test_a_team_members_page_is_a_listing_by_its_address(path: str) -> None:
 )
 def test_a_page_headed_by_a_bare_section_name_of_events_or_releases_is_an_archive(heading: str) -> None:
     assert _page(f"{heading} | محمية كلباء", heading, PROSE) == f"an archive page ({heading})"
+
+
+@pytest.mark.parametrize(
+    "title", ["أخبار الجمعية - منتدى جمعية صيادي الشرفية بقرقنة", "أنشطة الاتحاد | الاتحاد الجهوي لمنمي الإبل"]
+)
+def test_the_sections_title_of_the_institution_the_site_names_is_a_section_page(title: str) -> None:
+    """A forum's board of news ("أخبار الجمعية - منتدى جمعية …"): its <h1> is the board's name, the page lists topics."""
+    section, site = re.split(r" [-|] ", title)
+    topics = "".join(
+        f'<h3><a href="/t/{i}">موضوع رقم {i} من مواضيع القسم</a></h3><p>بواسطة عضو » أمس</p>' for i in range(5)
+    )
+    assert _page(title, site, topics) == f"a section page ({section})"
+    # a story filed under the section names it in its title, and has a body
+    story = "الجمعية تعلن برنامج الدور الأول من كأس الساحل"
+    assert _page(f"{section} | {story}", story, PROSE) is None
+    assert _page(f"{story} - {section} - {site}", story, PROSE) is None
+
+
+def test_a_story_titled_with_news_of_an_institution_stays_an_article() -> None:
+    story = "أخبار الجمعية العامة للأمم المتحدة في دورتها الجديدة"
+    assert _page(f"{story} - جمعية صيادي الشرفية", story, PROSE) is None
+    assert _page("أخبار الحرب - جمعية صيادي الشرفية", "أخبار الحرب", PROSE) is None
+
+
+@pytest.mark.parametrize("heading", ["أرشيف أخبار الجمعية لعام 2025", "أرشيف الأخبار لسنة 2024"])
+def test_an_archive_heading_naming_its_year_after_a_few_words_is_an_archive(heading: str) -> None:
+    assert _page(f"{heading} | جمعية", heading, PROSE) == f"an archive page ({heading})"
