@@ -270,6 +270,7 @@ _MARKER_LEAD = r"^[\s*\-–—•·»>|\u2190-\u21ff\u25a0-\u25ff]*"
 _READ_ALSO = re.compile(
     rf"{_MARKER_LEAD}(ا|إ|أ)?قرا?أ?\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك)|{_MARKER_LEAD}(شاهد|طالع|تابع)\s*(أيضا|أيضاً|ايضا|كذلك)|"
     rf"{_MARKER_LEAD}(شاهد|شاهدوا|طالع)\s*(ب?ال)?(فيديو|صور)\S*\s*[:：]|"  # "▶ شاهد الفيديو: <title>"
+    rf"{_MARKER_LEAD}(قد|ربما)\s+(يهمك|يهمّك|تهمك|يعجبك)|"  # "قد يهمك أيضا: <title>", "ربما يعجبك"
     rf"{_MARKER_LEAD}(read|see)\s+(also|more)\b|{_MARKER_LEAD}related\s*:|"
     rf"{_MARKER_LEAD}([àa]\s+)?(lire|voir)\s+aussi\b|{_MARKER_LEAD}sur\s+le\s+même\s+sujet\b",
     re.I,
@@ -290,7 +291,8 @@ _SHORT_TEXT_BLOCKS = XPath(
 _READ_ALSO_BLOCKS = XPath(  # a marker's block holds at most 300 characters (drop_read_also): so does its text
     "//body//text()[string-length(.) <= 300][contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso')"
     " or contains(., 'ore') or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')"
-    " or contains(., 'شاهد') or contains(., 'طالع')]" + _NEAREST_BLOCK
+    " or contains(., 'شاهد') or contains(., 'طالع') or contains(., 'يهم') or contains(., 'تهم') or contains(., 'يعجب')]"
+    + _NEAREST_BLOCK
 )
 
 
@@ -1598,10 +1600,12 @@ MAX_BYLINE_ITEM_WORDS = 6
 def _leading_furniture(line: str) -> bool:
     """A short Arabic line above the article that is a date or view count, a photo caption, a
     kicker/byline of at most four words (a longer kicker, e.g. a quote, may be the article's), or an
-    item of a list of short entries (a byline box: author, outlet, "reporting from")."""
-    if not _short_arabic(line, 12):
+    item of a list of short entries (a byline box: author, outlet, "reporting from"). A date's and a time's numbers
+    are not counted among the line's words."""
+    numbers = sum(1 for word in normalize(line).split() if word.isdigit())
+    if not _short_arabic(line, 12 + numbers):
         return False
-    words = len(normalize(line).split())
+    words = len(normalize(line).split()) - numbers
     if _LIST_ITEM.match(line) and words <= MAX_BYLINE_ITEM_WORDS:
         return True
     return bool(_DATE_OR_COUNT.search(line) or _PHOTO_LINE.search(line)) or words <= 4

@@ -512,12 +512,13 @@ _MICROFORMAT_DATES = XPath(
 
 def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -> Iterator[str]:
     """The machine-readable dates of microformat ``published`` elements outside furniture (a comment's own
-    ``published`` is one; the headline's own article's footer is not), in page order: the entry's own comes
-    before a neighbour's pulled in below it."""
+    ``published`` is one; the headline's own article's footer is not) and teasers (an included page's meta line,
+    its name as a long link beside the date), in page order: the entry's own comes before a neighbour's pulled in
+    below it."""
     article = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for el in _MICROFORMAT_DATES(tree):
         value = el.get("datetime") or el.get("title") or el.get("value")
-        if value and parse_iso(value) and not _in_furniture(el, article):
+        if value and parse_iso(value) and not _in_furniture(el, article) and not _teaser(el, article):
             yield value
 
 

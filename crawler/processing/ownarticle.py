@@ -66,11 +66,13 @@ _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|titre|heading)(?:$|[\s
 # the same word ending a camelCase name: osCommerce's "pageHeading", "articleTitle"
 _CAMEL_TITLE_CLASS = re.compile(r"[a-z](?:Title|Headline|Titre|Heading)(?:$|[\s_-])")
 _DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
-_CALENDAR_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}")
+# a day, a month and a year: a month of one word, or of two (Levantine "تشرين الثاني", Hijri "جمادى الأولى"), a
+# Gregorian or a Hijri year
+_WRITTEN_DATE = r"\d{1,2}\s+(?:(?:تشرين|كانون|جمادى|جمادي|ربيع)\s+\S+|\S+)\s+(?:19|20|14)\d{2}"
+_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+_CALENDAR_DATE = re.compile(rf"{_NUMERIC_DATE}|{_WRITTEN_DATE}")
 MAX_TIME_LINE = 20  # a time alone dates a line this short ("18:20 ·"); in a longer one it may be a duration
-_FULL_DATE = re.compile(
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\s+\S+\s+(?:19|20)\d{2}"
-)
+_FULL_DATE = re.compile(rf"{_NUMERIC_DATE}|\d{{1,2}}:\d{{2}}|{_WRITTEN_DATE}")
 _BYLINE = re.compile(r"بقلم|كتبه?|كتبت|متابعة|بواسطة|إعداد|اعداد|\bpar\b|\bby\b", re.I)
 _EMPHASIS = frozenset({"b", "strong", "font", "big"})
 _SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")
@@ -179,11 +181,29 @@ def _in_dated_list(el: HtmlElement) -> bool:
     return len(dated) >= 2
 
 
+# classes that hide an element from sight: "hidden", "sr-only", "visually-hidden", WebSite X5's "imHidden"
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|element-invisible|invisible)(?:$|\s)", re.I
+)
+_CAMEL_HIDDEN_CLASS = re.compile(r"[a-z]Hidden(?:$|\s)")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    """Whether the element itself says it is not shown (the ``hidden`` attribute, a hiding class or style)."""
+    classes = el.get("class") or ""
+    return (
+        el.get("hidden") is not None
+        or bool(_HIDDEN_CLASS.search(classes) or _CAMEL_HIDDEN_CLASS.search(classes))
+        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    )
+
+
 def find_headline(tree: HtmlElement) -> HtmlElement | None:
     """The element holding the page's own headline (see the module's invariant)."""
     hints = [_words(h) for h in _title_hints(tree) if h.strip()]
-    # an <h1> without text is a logo image: no headline
-    candidates = [el for el in tree.iter("h1") if _words(el.text_content())] or [
+    # an <h1> without text is a logo image, a hidden one a copy of the <title> for search engines: no headline
+    candidates = [el for el in tree.iter("h1") if _words(el.text_content()) and not _hidden(el)] or [
         el
         for el in tree.iter()
         if isinstance(el.tag, str) and _is_heading(el) and 3 <= len(_words(el.text_content())) <= 40
@@ -196,8 +216,13 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         return max(good, key=lambda s: s[0])[1] if good else _titled_block(tree, hints)
     if not hints:
         return candidates[0]
-    scored = [(max(_overlap(_words(el.text_content()), h) for h in hints), -i, el) for i, el in enumerate(candidates)]
-    best = max(scored, key=lambda s: (s[0], s[1]))
+    # how much of the heading the title says; then how much of the title the heading says (of a logo's <h1> and the
+    # page's, both wholly in "<page> [<site>]", the page's says more); then the first
+    scored = [
+        (max(_overlap(_words(el.text_content()), h) for h in hints), _covers([el], hints), -i, el)
+        for i, el in enumerate(candidates)
+    ]
+    best = max(scored, key=lambda s: s[:3])
     if best[0] < 0.5 and candidates[0].tag != "h1" and (titled := _titled_block(tree, hints)) is not None:
         return (
             titled  # no <h1>, and the headings are other articles' (a pasted neighbour): the block that says the title
@@ -217,7 +242,7 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
         found = max(titled, key=lambda s: (s[0], s[1])) if titled else None
         if found is not None and found[0] >= TITLED_HEADING_OVERLAP and _covers([found[2]], hints) >= 0.5:
             return found[2]
-        names_site = best[0] == 1.0 and len(_words(best[2].text_content())) <= MAX_SITE_NAME_WORDS
+        names_site = best[0] == 1.0 and len(_words(best[3].text_content())) <= MAX_SITE_NAME_WORDS
         if names_site and (titled_block := _titled_block(tree, hints)) is not None:
             return titled_block  # the <h1> is the site's name, no heading says the title (uCoz's td.eTitle)
         if best[0] == 0.0 and headings:
@@ -227,7 +252,7 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
             covered = max(((_covers([el], said), -i, el) for i, el in enumerate(headings)), key=lambda s: s[:2])
             if covered[0] >= 0.5:
                 return covered[2]
-    return best[2] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
+    return best[3] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
 
 
 _TITLE_PARTS = re.compile(r"\s+[|\-–—»«]\s+|\s*::\s*|:\s+")  # "site - section: headline"

@@ -261,6 +261,11 @@ def _about_the_named(parts: list[str], site_names: list[str], label: re.Pattern[
     return None
 
 
+def _headed(tree: HtmlElement, name: str) -> bool:
+    """Whether a heading (``<h1>`` to ``<h3>``) of the page says ``name`` and nothing else."""
+    return any(_squash(heading.text_content()) == name for heading in tree.iter("h1", "h2", "h3"))
+
+
 def _site_page_name(tree: HtmlElement) -> str | None:
     """The name of a page about the site itself when one of the page's own titles (``<title>``,
     ``og:title``, the first ``<h1>``) is one ("من نحن - اتصل بنا") with nothing else but short parts
@@ -355,8 +360,9 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
         if _words(text) <= 8 or is_date_line(first_part):
             return text
     ends = _title_ends(tree)
-    # "أرشيف الأخبار: أكتوبر 2025 - <site>": the archive named in the <title> only
-    archived = next((part for part in ends if _TITLE_ARCHIVE.match(part) and _words(part) <= 8), None)
+    # "أرشيف الأخبار: أكتوبر 2025 - <site>", "أرشيف نوفمبر ٢٠٢٥ | <section> | <site>": the archive named in the <title>
+    labelled = (part for part in ends if _TITLE_ARCHIVE.match(part) or _DATED_ARCHIVE.match(part))
+    archived = next((part for part in labelled if _words(part) <= 8), None)
     if archived is not None:
         return archived
     # "<site> - البحث", "<site> - نتائج البحث": the search named last
@@ -739,8 +745,8 @@ def not_article_reason(
     site_names = [str(name) for name in _SITE_NAMES(tree)]
     sections = (_about_the_named(parts, site_names, _SECTION_OF_ONE) for parts in _head_title_parts(tree))
     section = next((found for found in sections if found is not None), None)
-    if section is not None and _prose_block(tree)[1] < MIN_BODY_CHARS:  # a story filed under the section has a body
-        return f"a section page ({section})"
+    if section is not None and (_prose_block(tree)[1] < MIN_BODY_CHARS or _headed(tree, section)):
+        return f"a section page ({section})"  # a story filed under the section has a body, under its own headline
     headline = headline if headline is not None else find_headline(tree)
     archive = _archive_heading(tree, headline) or _tagged_title(tree)
     if archive is not None:

@@ -224,7 +224,14 @@ def test_a_page_builders_widgets_that_hold_the_article_stay_its_sidebar_widgets_
 
 def test_read_also_markers_with_decorations_go_with_their_link() -> None:
     body = f"<p>{PARA.format(city='إزمير')}</p>"
-    for marker in ("** اقرأ أيضا: ", "» اقرأ أيضاً ", "- Read also: ", "A lire aussi : "):
+    for marker in (
+        "** اقرأ أيضا: ",
+        "» اقرأ أيضاً ",
+        "- Read also: ",
+        "A lire aussi : ",
+        "قد يهمك أيضا: ",
+        "ربما يعجبك: ",
+    ):
         tree = _tree(f"{body}<p><strong>{marker}</strong><a href='/n/1'>صادرات البندق تسجل رقما قياسيا</a></p>{body}")
         strip_boilerplate(tree)
         assert "البندق" not in _text(tree) and "إزمير" in _text(tree), marker
@@ -1388,3 +1395,13 @@ def test_visitors_comments_heading_after_the_story_ends_it_with_the_share_line_b
          "رحلة رائعة العام الماضي، والدلافين كانت قريبة جدا من المركب."]
     )  # fmt: skip
     assert trim_edges(text) == f"{story}\n{story}"
+
+
+def test_a_dated_byline_above_the_text_goes_whatever_numbers_its_time_adds() -> None:
+    """A blog engine's post line: author, category, weekday, date and time (the numbers are no words of a sentence)."""
+    story = [PARA.format(city="وادي رم"), PARA.format(city="العقبة")]
+    for line in (
+        "بقلم المكتب الإعلامي في المحمية والبيئة · الخميس 20 تشرين الثاني 2025، 01:30",
+        "بقلم سليمان الزلابية في أخبار الجمعية · الأحد 12 تشرين الأول 2025 - 10:45:12",
+    ):
+        assert trim_edges("\n".join([line, *story])) == "\n".join(story), line

@@ -493,3 +493,16 @@ def test_a_members_join_date_and_a_bulletins_day_yield_to_the_posts_own_stamp() 
     assert _published(body)[:10] == "2025-10-16"
     joined = body.replace("اشترك في:", "عضو منذ:")
     assert _published(joined)[:10] == "2025-10-16"
+
+
+def test_a_microformat_date_in_an_included_pages_meta_line_is_that_pages_not_this_ones() -> None:
+    """A wiki's include plugin prints another page's text under the story with its meta line (its name as a link, an
+    ``<abbr class="published">``, its author): the story's own date is the line above its text."""
+    body = (
+        "<h1>عنوان المقال الرئيسي للصفحة</h1><p><em>الأحد ٢٣ تشرين الثاني ٢٠٢٥ – المكتب الإعلامي للجمعية</em></p>"
+        f"{BODY}<h2>اقرأ أيضاً</h2><div class='plugin_include_content'>{BODY}<div class='inclmeta level3'>"
+        "<a href='/doku.php?id=akhbar:2025:saat-amal-al-marfa'>akhbar:2025:saat-amal-al-marfa</a> · "
+        "<abbr class='published' title='2025-11-16T18:05:00+03:00'>2025/11/16 18:05</abbr> · "
+        "<span class='vcard author'><span class='fn'>نور الهدى ديب</span></span></div></div>"
+    )
+    assert (_published(body) or "")[:10] == "2025-11-23"

@@ -451,3 +451,43 @@ def test_a_box_with_a_bold_heading_over_a_dated_schedule_is_no_pulled_in_article
     tree = fromstring(_page(main))
     cut_pulled_in_articles(tree, "https://jarida.example/2024/03/04/own-5501.html")
     assert all(p in tree.text_content() for p in [*OWN, last])
+
+
+@pytest.mark.parametrize("date", ["الأحد 23 تشرين الثاني 2025", "2 كانون الأول 2025", "5 جمادى الأولى 1447 هـ"])
+def test_a_flat_second_heading_dated_with_a_two_word_month_heads_a_pulled_in_article(date: str) -> None:
+    """A flat CMS page: the own <h2>, its paragraphs, a rule, then another story's <h4> with its dated byline in a
+    two-word month (Levantine "تشرين الثاني", Hijri "جمادى الأولى") and its paragraphs, all in one content div."""
+    main = (
+        f'<div id="content"><h2>{TITLE}</h2>{_ps(OWN)}<hr><h4>{OTHER_TITLE}</h4>'
+        f'<p class="newsdate"><i>{date} | كتب: عمر الهيتي</i></p>{_ps(OTHER)}</div>'
+    )
+    art = extract(RawPage(url="https://jarida.example/?news:own", body=_page(main)))
+    assert art.text.split("\n") == OWN, art.text
+
+
+def test_of_two_h1s_the_title_holds_whole_the_headline_is_the_one_that_says_more_of_it() -> None:
+    """A wiki's logo <h1> names the site, and the <title> names both ("<page> [<site>]"): the page's <h1> says more."""
+    site = "جمعية بناة السفن الخشبية في أرواد"
+    page = (
+        f"<html><head><title>{TITLE} [{site}]</title></head><body><header><h1 class='logo'><a href='/'>"
+        f"<img src='/logo.png' alt='{site}'><span>{site}</span></a></h1></header>"
+        f"<div class='page'><h1 class='sectionedit1'>{TITLE}</h1>{_ps(OWN)}</div></body></html>"
+    )
+    tree = fromstring(page)
+    headline = find_headline(tree)
+    assert headline is not None and headline.get("class") == "sectionedit1"
+
+
+@pytest.mark.parametrize(
+    "hidden", ['class="imHidden"', 'class="sr-only"', 'class="visually-hidden"', 'style="display:none"', "hidden"]
+)
+def test_a_hidden_h1_for_search_engines_is_not_the_headline(hidden: str) -> None:
+    """A site builder's hidden <h1> repeats the <title> for search engines ("<headline> - <site>"); the visible one
+    says the headline."""
+    site = "جمعية أدلاء وادي رم السياحية التعاونية"
+    page = (
+        f"<html><head><title>{TITLE} - {site}</title></head><body><h1 {hidden}>{TITLE} - {site}</h1>"
+        f"<main><h1 class='imPgTitle'>{TITLE}</h1>{_ps(OWN)}</main></body></html>"
+    )
+    headline = find_headline(fromstring(page))
+    assert headline is not None and headline.get("class") == "imPgTitle"

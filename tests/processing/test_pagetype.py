@@ -805,3 +805,15 @@ def test_a_story_titled_with_news_of_an_institution_stays_an_article() -> None:
 @pytest.mark.parametrize("heading", ["أرشيف أخبار الجمعية لعام 2025", "أرشيف الأخبار لسنة 2024"])
 def test_an_archive_heading_naming_its_year_after_a_few_words_is_an_archive(heading: str) -> None:
     assert _page(f"{heading} | جمعية", heading, PROSE) == f"an archive page ({heading})"
+
+
+def test_a_section_headed_by_its_own_name_is_a_section_page_even_with_a_story_printed_on_it() -> None:
+    """CuteNews prints a static story under the section's short items: the section's heading says it is the section."""
+    site = "جمعية أصدقاء سواكن التاريخية"
+    assert _page(f"{site} :: أخبار الجمعية", site, f"<h2>أخبار الجمعية</h2>{PROSE}") == "a section page (أخبار الجمعية)"
+
+
+def test_an_archive_named_by_its_month_in_the_title_is_an_archive() -> None:
+    site = "جمعية تنمية النسيج اليدوي بأخميم"
+    reason = _page(f"أرشيف نوفمبر ٢٠٢٥ | أخبار الجمعية | {site}", site, PROSE)
+    assert reason == "an archive page (أرشيف نوفمبر ٢٠٢٥)"
