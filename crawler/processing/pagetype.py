@@ -249,14 +249,34 @@ def _bare_words(text: str) -> set[str]:
     return {word.removeprefix("ال") for word in fold(text).casefold().split()}
 
 
-def _about_the_named(parts: list[str], site_names: list[str], label: re.Pattern[str] = _ABOUT_ONE) -> str | None:
-    """The part "عن ال<noun>" (``label``) of a title whose other parts, or the site's declared name, hold the noun."""
+# where a page declares its site's name: og:site_name, application-name, the logo's alt, a site-title element
+_DECLARED_SITE_NAMES = XPath(
+    '//meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content'
+    " | //img[contains(@class, 'logo') or contains(@id, 'logo') or contains(@src, 'logo')"
+    " or ancestor::*[contains(@class, 'logo') or contains(@id, 'logo')]]/@alt"
+)
+_SITE_TITLE_ELEMENTS = XPath(
+    "//body//*[contains(@class, 'site-title') or contains(@class, 'sitename') or contains(@class, 'site-name')]"
+)
+
+
+def declared_site_names(tree: HtmlElement) -> set[str]:
+    """The names the page gives its site (whitespace squashed): ``og:site_name``, ``application-name``, its logo's
+    ``alt``, the text of a site-title element."""
+    names = {_squash(str(name)) for name in _DECLARED_SITE_NAMES(tree)}
+    names |= {_squash(el.text_content()) for el in _SITE_TITLE_ELEMENTS(tree)}
+    return {name for name in names if name}
+
+
+def _about_the_named(parts: list[str], site_names: set[str], label: re.Pattern[str] = _ABOUT_ONE) -> str | None:
+    """The part "عن ال<noun>" (``label``) of a title whose site, by a name it declares, holds the noun; not the site's
+    name itself (an outlet named "أخبار اليوم" is no section of itself)."""
+    own_names = {fold(name).casefold() for name in site_names}
     for part in parts:
         about = label.match(fold(part))
-        if about is None:
+        if about is None or fold(part).casefold() in own_names:
             continue
-        names = [p for p in parts if p is not part] + site_names
-        if any(about.group(1) in _bare_words(name) for name in names):
+        if any(about.group(1) in _bare_words(name) for name in site_names):
             return part
     return None
 
@@ -266,6 +286,21 @@ def _headed(tree: HtmlElement, name: str) -> bool:
     return any(_squash(heading.text_content()) == name for heading in tree.iter("h1", "h2", "h3"))
 
 
+def _section_title(tree: HtmlElement, headline: HtmlElement | None) -> str | None:
+    """The ``<title>``'s part naming a section of the institution the site names ("أخبار الجمعية - منتدى جمعية …"),
+    when the page is that section: it has no article body, or a heading says the section's name and the page's
+    headline is that heading or the site's name (a story filed under the section has its own headline)."""
+    site_names = declared_site_names(tree)
+    sections = (_about_the_named(parts, site_names, _SECTION_OF_ONE) for parts in _head_title_parts(tree))
+    section = next((found for found in sections if found is not None), None)
+    if section is None:
+        return None
+    if _prose_block(tree)[1] < MIN_BODY_CHARS:
+        return section
+    said = _squash(headline.text_content()) if headline is not None else ""
+    return section if _headed(tree, section) and said in site_names | {section} else None
+
+
 def _site_page_name(tree: HtmlElement) -> str | None:
     """The name of a page about the site itself when one of the page's own titles (``<title>``,
     ``og:title``, the first ``<h1>``) is one ("من نحن - اتصل بنا") with nothing else but short parts
@@ -273,7 +308,7 @@ def _site_page_name(tree: HtmlElement) -> str | None:
     …"); a footer's "About Us" heading is not the page's."""
     first_h1 = next(tree.iter("h1"), None)
     titles = [str(t) for t in _TITLES(tree)] + ([first_h1.text_content()] if first_h1 is not None else [])
-    site_names = [str(name) for name in _SITE_NAMES(tree)]
+    site_names = declared_site_names(tree)
     for title in titles:
         parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title) if p.strip()]
         named = [p for p in parts if fold(p).casefold() in _SITE_PAGES]
@@ -742,12 +777,10 @@ def not_article_reason(
     site_page = _site_page_name(tree)  # first: CMSs mark their pages as articles too (og:type, JSON-LD)
     if site_page is not None:
         return f"a page about the site ({site_page})"
-    site_names = [str(name) for name in _SITE_NAMES(tree)]
-    sections = (_about_the_named(parts, site_names, _SECTION_OF_ONE) for parts in _head_title_parts(tree))
-    section = next((found for found in sections if found is not None), None)
-    if section is not None and (_prose_block(tree)[1] < MIN_BODY_CHARS or _headed(tree, section)):
-        return f"a section page ({section})"  # a story filed under the section has a body, under its own headline
     headline = headline if headline is not None else find_headline(tree)
+    section = _section_title(tree, headline)
+    if section is not None:
+        return f"a section page ({section})"
     archive = _archive_heading(tree, headline) or _tagged_title(tree)
     if archive is not None:
         return f"an archive page ({archive})"

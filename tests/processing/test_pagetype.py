@@ -745,17 +745,28 @@ def test_a_page_is_judged_by_the_address_its_og_url_declares_on_its_own_host() -
     assert _page("افتتاح معرض الفخار في القصر القديم - جمعية", "افتتاح معرض الفخار في القصر القديم", PROSE, own) is None
 
 
+def _declaring(site: str, how: str) -> tuple[str, str]:
+    """(head, body prefix) declaring ``site`` as the site's name: og:site_name, its logo's alt, a site-title element."""
+    if how == "og":
+        return f'<meta property="og:site_name" content="{site}">', ""
+    if how == "logo":
+        return "", f'<a class="navbar-brand" href="/"><img src="/img/logo.png" alt="{site}"></a>'
+    return "", f'<p class="site-title"><a href="/">{site}</a></p>'
+
+
 @pytest.mark.parametrize(
-    ("title", "name"),
+    ("title", "name", "how"),
     [
-        ("عن الاتحاد | الاتحاد الجهوي لمنمي الإبل بتجكجة", "عن الاتحاد"),
-        ("مهرجان كناوة - عن المهرجان", "عن المهرجان"),
-        ("عن التعاونية — تعاونية أركان تارودانت", "عن التعاونية"),
+        ("عن الاتحاد | الاتحاد الجهوي لمنمي الإبل بتجكجة", "عن الاتحاد", "og"),
+        ("مهرجان كناوة - عن المهرجان", "عن المهرجان", "logo"),
+        ("عن التعاونية — تعاونية أركان تارودانت", "عن التعاونية", "site-title"),
     ],
 )
-def test_about_the_institution_the_site_names_is_a_page_about_the_site(title: str, name: str) -> None:
-    h1 = next(p.strip() for p in re.split(r"[|—-]", title) if p.strip().startswith("عن"))
-    assert _page(title, h1, PROSE) == f"a page about the site ({name})"
+def test_about_the_institution_the_site_names_is_a_page_about_the_site(title: str, name: str, how: str) -> None:
+    about, site = sorted((p.strip() for p in re.split(r" [|—-] ", title)), key=lambda p: not p.startswith("عن"))
+    head, prefix = _declaring(site, how)
+    assert _page(title, about, prefix + PROSE, head) == f"a page about the site ({name})"
+    assert _page(title, about, PROSE) is None  # the site's name said nowhere but in the <title>: a story's title
 
 
 def test_a_story_about_an_institution_the_site_does_not_name_stays_an_article() -> None:
@@ -786,14 +797,25 @@ def test_a_page_headed_by_a_bare_section_name_of_events_or_releases_is_an_archiv
 def test_the_sections_title_of_the_institution_the_site_names_is_a_section_page(title: str) -> None:
     """A forum's board of news ("أخبار الجمعية - منتدى جمعية …"): its <h1> is the board's name, the page lists topics."""
     section, site = re.split(r" [-|] ", title)
+    head, logo = _declaring(site, "logo")
     topics = "".join(
         f'<h3><a href="/t/{i}">موضوع رقم {i} من مواضيع القسم</a></h3><p>بواسطة عضو » أمس</p>' for i in range(5)
     )
-    assert _page(title, site, topics) == f"a section page ({section})"
+    assert _page(title, site, logo + topics, head) == f"a section page ({section})"
     # a story filed under the section names it in its title, and has a body
     story = "الجمعية تعلن برنامج الدور الأول من كأس الساحل"
-    assert _page(f"{section} | {story}", story, PROSE) is None
-    assert _page(f"{story} - {section} - {site}", story, PROSE) is None
+    assert _page(f"{section} | {story}", story, logo + PROSE) is None
+    assert _page(f"{story} - {section} - {site}", story, logo + PROSE) is None
+
+
+def test_an_outlet_named_like_a_section_is_no_section_of_itself() -> None:
+    """ "أخبار اليوم", "أخبار الخليج": outlets' names; their stories' titles end with them, short stories too."""
+    for site in ("أخبار اليوم", "أخبار الخليج"):
+        story = f"أمطار غزيرة على مدن {site.split()[1]} في نهاية الأسبوع"
+        short = "<p>هطلت أمطار غزيرة على عدة مدن مساء أمس، وأعلنت مصالح الأرصاد استمرار التقلبات الجوية حتى نهاية الأسبوع مع انخفاض ملموس في درجات الحرارة.</p>"
+        head, _ = _declaring(site, "og")
+        _, title_element = _declaring(site, "site-title")
+        assert _page(f"{story} – {site}", story, title_element + short, head) is None
 
 
 def test_a_story_titled_with_news_of_an_institution_stays_an_article() -> None:
@@ -810,7 +832,12 @@ def test_an_archive_heading_naming_its_year_after_a_few_words_is_an_archive(head
 def test_a_section_headed_by_its_own_name_is_a_section_page_even_with_a_story_printed_on_it() -> None:
     """CuteNews prints a static story under the section's short items: the section's heading says it is the section."""
     site = "جمعية أصدقاء سواكن التاريخية"
-    assert _page(f"{site} :: أخبار الجمعية", site, f"<h2>أخبار الجمعية</h2>{PROSE}") == "a section page (أخبار الجمعية)"
+    head, logo = _declaring(site, "logo")
+    reason = _page(f"{site} :: أخبار الجمعية", site, f"{logo}<h2>أخبار الجمعية</h2>{PROSE}", head)
+    assert reason == "a section page (أخبار الجمعية)"
+    # a section's banner over a story filed under it: the story's own headline
+    story = "الجمعية تفتتح معرض الصور القديمة لسواكن في مقرها"
+    assert _page(f"{story} :: أخبار الجمعية", story, f"{logo}<h2>أخبار الجمعية</h2>{PROSE}", head) is None
 
 
 def test_an_archive_named_by_its_month_in_the_title_is_an_archive() -> None:
