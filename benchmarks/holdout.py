@@ -33,8 +33,9 @@ tuned on, measured once after the v34 rules) and ``v36`` (written while v35 was 
 rules, not tuned on), ``v37`` (2026-12-06's tenth session, measured once after the v36 rules), ``v38`` (written while
 v37 was tuned on, measured once after the v37 rules), ``v39`` (written while v38 was tuned on, measured once after the
 v38 rules), ``v40`` and ``v41`` (the same again, each measured once after the rules made for the set before it)
-``v42`` (2026-12-06's eleventh session, written while the v41 rules were made, measured once after them) and ``v43``
-(written while v42 was tuned on, measured once after the v42 rules); each tuned on after its measurement but the last.
+``v42`` (2026-12-06's eleventh session, written while the v41 rules were made, measured once after them) ``v43``
+(written while v42 was tuned on, measured once after the v42 rules) and ``v44`` (written while v43 was tuned on,
+measured once after the v43 rules); each tuned on after its measurement but the last.
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -45,7 +46,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v43|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v44|all]
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ SETS = {
     "v41": DATA / "holdout-pages-v41",
     "v42": DATA / "holdout-pages-v42",
     "v43": DATA / "holdout-pages-v43",
+    "v44": DATA / "holdout-pages-v44",
 }
 
 
