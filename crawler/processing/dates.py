@@ -746,7 +746,12 @@ def _within_zones(unzoned: str, zoned: str) -> bool:
 
 
 def find_published(
-    tree: HtmlElement, url: str, fetched_at: str, fallback: str | None = None, headline: HtmlElement | None = _UNKNOWN
+    tree: HtmlElement,
+    url: str,
+    fetched_at: str,
+    fallback: str | None = None,
+    headline: HtmlElement | None = _UNKNOWN,
+    month_first: bool | None = None,
 ) -> str | None:
     """The publication date of the page's article, or None.
 
@@ -757,13 +762,15 @@ def find_published(
     then the date in the page's URL; dates after the article text began, in links, in lists
     of other articles, comments or sidebars come last or not at all.
     ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
-    on a page without an ``<h1>``).
+    on a page without an ``<h1>``). ``month_first``: whether the page writes its numeric dates month first, when
+    the caller judged it on the whole page already (:func:`writes_month_first`; a part cut since may hold the proof).
     """
     own = headline if headline is not _UNKNOWN and headline is not None else _headline(tree)
     machine = _machine_date(tree, own)
     if machine:
         return machine
-    visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at, writes_month_first(tree))
+    month_first = writes_month_first(tree) if month_first is None else month_first
+    visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at, month_first)
     in_url = _url_date(url)
     if visible and (in_url is None or (visible[0][0] < AFTER_TEXT_TIER and not visible[2])):
         return on_archive_clock(visible[1])

@@ -24,7 +24,7 @@ from crawler.discovery import canonicalize_url
 from crawler.items import RawPage
 from crawler.processing.boilerplate import drop_photo_credits, strip_boilerplate, trim_edges
 from crawler.processing.canonical import article_url, canonical_hrefs
-from crawler.processing.dates import find_published, parse_iso
+from crawler.processing.dates import find_published, parse_iso, writes_month_first
 from crawler.processing.decode import ascii_view, decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
@@ -218,13 +218,17 @@ def extract(raw: RawPage) -> Article:
     h1s = [h.text_content().strip() for h in tree.iterfind(".//h1")]
     headline = find_headline(tree)  # once: the date, the furniture guard and the second-article cut use it
     # Dates first, on the whole page: the cleaning may drop the byline box that holds the date.
-    published = find_published(tree, url, raw.fetched_at, headline=headline)
+    month_first = writes_month_first(tree)  # on the whole page: the cut below may take the dates that prove it
+    published = find_published(tree, url, raw.fetched_at, headline=headline, month_first=month_first)
     if raw.site is None:  # no seed vouches for this page (a foreign WARC, saved files): the page decides
         reason = not_article_reason(tree, page_url, published is not None, url, headline)
         if reason is not None:
             raise Rejected(Outcome.NOT_ARTICLE, reason)
     try:  # before the cleaning, which may drop the dated byline line that marks a pasted second article
-        cut_pulled_in_articles(tree, page_url, headline)
+        if cut_pulled_in_articles(tree, page_url, headline):  # its dates went with it: the page's date is read again
+            published = (
+                find_published(tree, url, raw.fetched_at, headline=headline, month_first=month_first) or published
+            )
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
     strip_boilerplate(tree, headline)

@@ -168,7 +168,19 @@ def _dated_byline_after(f: HtmlElement) -> bool:
             return len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line)))
         if i or len(line) > MAX_BYLINE_LINE or not _BYLINE.search(line):
             return False  # neither a date line nor a byline line with the date line under it
+        if el is not None and _dated_byline_paragraph(el):
+            return True  # the byline's date in runs of its own (a word processor's digits): the paragraph says it
     return False
+
+
+def _dated_byline_paragraph(el: HtmlElement) -> bool:
+    """Whether the paragraph holding ``el`` reads, as a whole, as a dated byline line ("كتب: فلان – الأحد 7 ديسمبر
+    2025" with the digits in runs of their own)."""
+    block = el if el.tag == "p" else next(el.iterancestors("p"), None)
+    if block is None:
+        return False
+    line = " ".join(block.text_content().split())
+    return len(line) <= 160 and bool(_BYLINE.search(line)) and bool(_CALENDAR_DATE.search(line))
 
 
 def _in_dated_list(el: HtmlElement) -> bool:

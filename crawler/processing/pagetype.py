@@ -83,8 +83,10 @@ _LISTING_PATH = re.compile(
     r"|/(?:about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|اتصل-بنا|من-نحن)"
     r"(?:/?$|\.html?$|/index\.html?$)"
     r"|/(?:team|our-team|staff|فريق-العمل)/[^/]+/?$"  # a team member's page: "/team/<name>"
-    r"|/archives?(?:/(?!\d+(?:[-_][^/]*)?(?:\.html?)?/?$)|$|\.html?$)",  # "/archives/31877" (WordPress's ?p=
-    # permalink) and "/archives/1873-slug.html" (Serendipity) are posts; "/archives/2024/11.html" is a month
+    # "/archives/31877" (WordPress's ?p= permalink), "/archives/1873-slug.html" (Serendipity) and
+    # "/archives/2025/09/20/42618873.html" (Canalblog: the post under its day) are posts; "/archives/2024/11.html" and
+    # "/archives/2025/09/index.html" are months
+    r"|/archives?(?:/(?!\d+(?:[-_][^/]*)?(?:\.html?)?/?$|\d{4}/\d{1,2}/\d{1,2}/(?!index\.)[^/]+$)|$|\.html?$)",
     re.I,
 )
 # listings addressed by a query string: SPIP's ?rubrique12 / ?auteur3 / ?mot7, WordPress's ?cat= / ?tag= /
@@ -472,10 +474,26 @@ def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> st
     if first_h1 is None:
         return None
     following = _NEXT_HEADING_OR_PARAGRAPH(first_h1)
-    if not following or following[0].tag == "p":
-        return None
-    text = _squash(following[0].text_content())
-    return text if fold(text).casefold() in _POSTS_HEADINGS else None
+    if following and following[0].tag != "p":
+        text = _squash(following[0].text_content())
+        if fold(text).casefold() in _POSTS_HEADINGS:
+            return text
+    # after a bio: "مقالاته على الموقع", "ما كتبته زهراء", "Articles by …" over two or more linked headlines
+    for heading in _LATER_HEADINGS(first_h1):
+        text = _squash(heading.text_content())
+        if _THEIR_POSTS.match(fold(text)) and len(_LINKED_HEADINGS_AFTER(heading)) >= MIN_LISTED_ITEMS - 1:
+            return text
+    return None
+
+
+# a heading that names a person's own posts, in the possessive ("مقالاته", "ما كتبته …", "Articles by …")
+_THEIR_POSTS = re.compile(
+    r"^(?:مقالاته|مقالاتها|كتاباته|كتاباتها|منشوراته|منشوراتها|ما كتبه|ما كتبته|ما كتبت|(?:articles|posts|stories) by)"
+    r"(?:\s|$)",
+    re.I,
+)
+_LATER_HEADINGS = XPath("following::*[self::h2 or self::h3][position() <= 3]")
+_LINKED_HEADINGS_AFTER = XPath("following::*[self::h2 or self::h3 or self::h4][.//a[@href]][position() <= 6]")
 
 
 # "نبذة عن السلطة القضائية", "لمحة عن الوزارة", "About the Authority": an overview of the institution
@@ -569,7 +587,7 @@ _MORE_LINK = re.compile(
     r"^\W*(?:التفاصيل|تفاصيل|المزيد|للمزيد|اقرأ المزيد|اقرا المزيد|إقرأ المزيد|تابع القراءة|أكمل القراءة|اكمل القراءة"
     r"|تتمة(?: الخبر| الموضوع| المقال)?|بقية الخبر|باقي الخبر|اقرأ التفاصيل|اقرا التفاصيل|قراءة المزيد"
     r"|lire la suite|lire plus|en savoir plus|read more|continue reading)"
-    r"(?:\W*$|\s*[:：…\-–]+\s*\S|\s+(?:عن|حول|about|de|sur)\s+\S)",
+    r"(?:\W*$|\s*[:：…\-–]+\s*\S|\s+(?:عن|حول|about|de|sur)\s+\S|\s*[\"«“„]\S)",  # 'Continue reading "<title>" »'
     re.IGNORECASE,
 )
 

@@ -491,3 +491,53 @@ def test_a_hidden_h1_for_search_engines_is_not_the_headline(hidden: str) -> None
     )
     headline = find_headline(fromstring(page))
     assert headline is not None and headline.get("class") == "imPgTitle"
+
+
+def test_a_word_processors_pasted_second_article_whose_dated_byline_is_split_into_runs_goes() -> None:
+    """Word's HTML: the pasted story's title a bold ``p.MsoTitle``, its byline "كتب: … – الأحد 7 ديسمبر 2025" one bold
+    paragraph whose Latin digits sit in runs of their own (``<span dir=LTR>``), then its paragraphs."""
+    run = '<span lang="AR-YE" style="font-size:14.0pt">{}</span>'
+    digits = '<span dir="LTR" style="font-size:14.0pt">{}</span>'
+    own = "".join(f'<p class="MsoNormal" dir="RTL">{run.format(p)}</p>' for p in OWN)
+    other = "".join(f'<p class="MsoNormal" dir="RTL">{run.format(p)}</p>' for p in OTHER)
+    byline = run.format("كتب: عبدالله سالم باعبود – الأحد ") + digits.format("7") + run.format(" ديسمبر ")
+    byline += digits.format("2025")
+    main = (
+        f'<div class="news-body"><h1>{TITLE}</h1>{own}<p class="MsoNormal"><b>{run.format("إعداد: فاطمة عمر")}</b></p>'
+        f'<p class="MsoTitle" dir="RTL"><b><span style="font-size:18.0pt">{OTHER_TITLE}</span></b>'
+        f'<span dir="LTR"><o:p></o:p></span></p><p class="MsoNormal" dir="RTL"><b>{byline}</b></p>{other}</div>'
+    )
+    art = extract(RawPage(url="https://jarida.example/news/own-77.html", body=_page(main)))
+    for para in OTHER:
+        assert para not in art.text
+    assert all(para in art.text for para in OWN)
+
+
+def test_the_date_of_a_story_pasted_below_is_not_the_pages() -> None:
+    """A blog post's own date line under its title; below the text, a pasted older story with its dated byline, closing
+    with "(نشر هذا الخبر على المدونة بتاريخ …)": a publication label, but the pasted story's. Once that story is cut,
+    the page's date is read again."""
+    main = (
+        f"<h3 class='title'>{TITLE}</h3><div class='date'>mercredi 3 décembre 2025</div><div class='articlebody'>"
+        f"{_ps(OWN)}<p>&nbsp;</p><hr><p><b><big>اقرأ أيضا</big></b></p>"
+        f"<h4><a href='/archives/2025/11/16/42618873.html'>{OTHER_TITLE}</a></h4>"
+        f"<p><i>الأحد 16 نونبر 2025 – بقلم: لحسن أوحدو</i></p>{_ps(OTHER[:2])}"
+        "<p>(نشر هذا الخبر على المدونة بتاريخ 16/11/2025)</p></div>"
+    )
+    page = _page(main).replace(b'<meta property="article:published_time" content="2024-03-04T10:00:00+01:00">', b"")
+    art = extract(RawPage(url="https://moussem.canalblog.example/archives/2025/12/03/42739648.html", body=page))
+    assert art.text.split("\n") == OWN, art.text
+    assert (art.published_at or "")[:10] == "2025-12-03"
+
+
+def test_a_page_writing_dates_month_first_keeps_reading_them_so_once_a_pasted_story_is_cut() -> None:
+    """An English-language CMS writes "02/11/2025" for 11 February; the "01/28/2025" that proves it stands in the
+    pasted story that is cut: the page's date is still read month first."""
+    main = (
+        f"<h1>{TITLE}</h1><div class='meta'>02/11/2025</div><div class='body'>{_ps(OWN)}<hr>"
+        f"<h4>{OTHER_TITLE}</h4><p class='meta'>01/28/2025 – كتب: أحمد الزعبي</p>{_ps(OTHER)}</div>"
+    )
+    page = _page(main).replace(b'<meta property="article:published_time" content="2024-03-04T10:00:00+01:00">', b"")
+    art = extract(RawPage(url="https://jusour.example/akhbar/own", body=page))
+    assert art.text.split("\n") == OWN, art.text
+    assert (art.published_at or "")[:10] == "2025-02-11"

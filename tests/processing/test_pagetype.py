@@ -535,6 +535,22 @@ def test_a_serendipity_post_under_archives_is_an_article_its_month_archive_is_no
 
 
 @pytest.mark.parametrize(
+    ("path", "listing"),
+    [
+        ("/archives/2025/09/20/42618873.html", False),  # Canalblog's post: its day, then its number
+        ("/archives/2025/09/20/moussem-imilchil.html", False),
+        ("/archives/2025/09/index.html", True),  # the month's archive
+        ("/archives/2025/09/20/", True),  # the day's
+        ("/archives/2025/09/", True),
+    ],
+)
+def test_a_post_filed_under_its_day_in_archives_is_an_article(path: str, listing: bool) -> None:
+    from crawler.processing.pagetype import _listing_url
+
+    assert (_listing_url(f"https://moussem-imilchil.canalblog.example{path}") is not None) == listing
+
+
+@pytest.mark.parametrize(
     "title", ["المداخلات الموسومة بـ بغديدا - صدى بغديدا", "عرض النتائج للعلامة 'سقارة'. - بوابة الأثري"]
 )
 def test_a_page_titled_as_a_tags_entries_is_an_archive(title: str) -> None:
@@ -844,3 +860,26 @@ def test_an_archive_named_by_its_month_in_the_title_is_an_archive() -> None:
     site = "جمعية تنمية النسيج اليدوي بأخميم"
     reason = _page(f"أرشيف نوفمبر ٢٠٢٥ | أخبار الجمعية | {site}", site, PROSE)
     assert reason == "an archive page (أرشيف نوفمبر ٢٠٢٥)"
+
+
+def test_a_blog_index_whose_posts_each_say_continue_reading_their_title_is_a_digest() -> None:
+    """Typepad's main index: each post's body, then 'Continue reading "<title>" »'."""
+    posts = "".join(
+        f"<h3 class='entry-header'><a href='/akhbar/2025/12/p{i}.html'>{title}</a></h3><div class='entry-body'>"
+        f"<p>{_SECTION_LEAD}</p></div><p class='entry-more'><a href='/akhbar/2025/12/p{i}.html'>Continue reading"
+        f' "{title}" »</a></p>'
+        for i, (_, title, _) in enumerate(_SECTION_ITEMS)
+    )
+    reason = _page("تعاونية حرفيي السكاكين في جزين", "تعاونية حرفيي السكاكين في جزين", posts)
+    assert reason is not None and reason.startswith("a digest")
+
+
+@pytest.mark.parametrize("heading", ["مقالاته على الموقع", "ما كتبته زهراء", "Articles by Salem"])
+def test_a_persons_page_with_a_bio_then_their_posts_is_an_authors_page(heading: str) -> None:
+    links = "".join(
+        f"<h3><a href='{href}'>{title}</a></h3><p><ins>الأحد 7 ديسمبر 2025</ins></p>"
+        for href, title, _ in _SECTION_ITEMS
+    )
+    bio = "<p>باحث في تاريخ الواحة وعضو مؤسس في الجمعية، يكتب عن عمارتها القديمة وعن ذاكرة سكانها منذ سنوات طويلة.</p>"
+    reason = _page("سالم امحمد الأوجلي :: جمعية أوجلة", "سالم امحمد الأوجلي", f"{bio}<h2>{heading}</h2>{links}")
+    assert reason == f"an author's page ({heading})"
