@@ -883,3 +883,25 @@ def test_a_persons_page_with_a_bio_then_their_posts_is_an_authors_page(heading: 
     bio = "<p>باحث في تاريخ الواحة وعضو مؤسس في الجمعية، يكتب عن عمارتها القديمة وعن ذاكرة سكانها منذ سنوات طويلة.</p>"
     reason = _page("سالم امحمد الأوجلي :: جمعية أوجلة", "سالم امحمد الأوجلي", f"{bio}<h2>{heading}</h2>{links}")
     assert reason == f"an author's page ({heading})"
+
+
+@pytest.mark.parametrize("layout", ["wordpress", "table", "modern", "portal"])
+def test_a_short_story_in_each_layout_of_the_dedup_benchmark_is_an_article(layout: str) -> None:
+    """The dedup benchmark renders its pairs' texts through four common layouts (an outlet named "أخبار اليوم"
+    among them): every story, a short one too (under 300 characters), must come out an article, or the pairs measure
+    page types."""
+    from benchmarks.dedup_pairs_eval import LAYOUTS, render
+    from crawler.items import RawPage
+    from crawler.processing.extract import extract
+
+    assert layout in LAYOUTS
+    lines = [
+        "أعلنت وزارة الصحة اليوم تسجيل حالات جديدة في عدد من مناطق المملكة، مؤكدة أن الوضع تحت السيطرة.",
+        "وأوضح المتحدث الرسمي أن الفرق الميدانية باشرت أعمالها منذ الصباح الباكر في الأحياء المتضررة.",
+        "ودعت الوزارة المواطنين إلى اتباع الإرشادات الوقائية ومراجعة أقرب مركز صحي عند ظهور الأعراض.",
+    ]
+    record = {"url": "http://www.example-news.example/1234.html", "title": "الصحة تسجل حالات جديدة في عدد من المناطق",
+              "content": "\n".join(lines), "date_extracted": "2015-08-01 10:00:00"}  # fmt: skip
+    others = [f"عنوان خبر آخر من أخبار اليوم رقم {i}" for i in range(10)]
+    article = extract(RawPage(url=record["url"], body=render(layout, record, others)))
+    assert article.text.split("\n") == lines
