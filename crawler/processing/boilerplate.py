@@ -1437,7 +1437,7 @@ _CONTRIBUTED = re.compile(
 # "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
 # "للاستفسار عن المرحلة الثانية يمكن مراجعة مكتب التعاونية …": where to ask, as a sentence (no label's colon)
 _CONTACT_CALL = re.compile(
-    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل|للتبرع|للتطوع|للانضمام|للمساهمة)"
+    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل|للتبرع|للتطوع|للانضمام|للمساهمة|لدعم)"
     r"(?:\s+\S+){0,12}?\s+(?:يمكن|يمكنكم|يرجى|يرجي|الرجاء|نرجو|يتعين|على الرقم|عبر الرقم|الاتصال"
     r"|تواصلوا|تواصل|اتصلوا|اتصل|راسلونا|راسلوا)\b"
 )
@@ -1752,6 +1752,12 @@ _READER_CALL = re.compile(
     r"(?:(?:[أا]رسل|راسل|شارك|اتصل|تواصل|اشترك|سجل|تابع|انضم)(?:ه|ها|وا|وه)?|راسلنا|راسلونا|تابعنا|تابعونا)\b"
 )
 MAX_READER_CALL_WORDS = 40
+# a call to comment after the story (normalised): "شاركونا آراءكم في التعليقات", "ما رأيك …؟ اترك تعليقك …"
+_COMMENT_CALL = re.compile(
+    r"^(?:شاركونا|شاركنا|شاركوا|شارك|اتركوا|اترك|اخبرونا|اخبرنا|ما رايك|ما رايكم)\b.{0,80}?"
+    r"\b(?:تعليق|تعليقك|تعليقكم|تعليقاتكم|التعليقات|التعليق|ارائكم|اراءكم|اراوكم|رايك|رايكم)\b"
+)
+MAX_COMMENT_CALL_WORDS = 20
 _CLICK_HERE = re.compile(r"\b(اضغط|انقر|اضغطوا|انقروا) هنا\W*$")
 MAX_WIDGET_WORDS = 12
 # a line in another language written in Arabic script (Kurdish, Persian, Urdu): letters Arabic never uses
@@ -1810,6 +1816,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_PRINT_NOTE_WORDS and _PRINT_NOTE.match(norm):
         return True  # "نُشر في العدد المطبوع رقم 47 من …", "نُشر هذا الموضوع في العدد 1187"
+    if words <= MAX_COMMENT_CALL_WORDS and _COMMENT_CALL.match(norm):
+        return True  # "شاركونا آراءكم في التعليقات، ولا تنسوا الإعجاب والمشاركة"
     if words <= MAX_FOLLOW_US_WORDS and _READER_CALL.match(_bare(line)):
         return True  # "هل لديك استفسار قانوني؟ أرسل سؤالك إلى باب استشارات قانونية …"
     if words <= MAX_PROMPT_WORDS and (_PAGE_WIDGET.search(norm) or _OTHER_SCRIPT_LANGUAGE.search(line)):

@@ -525,7 +525,8 @@ def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -
 # Labels that say "this is when it was published" / "this is when it was changed".
 _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … في": PHP-Fusion's "posted by … on"; "نشر" as a
     # word ("نُشر في", "تاريخ النشر"), not inside another ("إعلان بالنشر": a court notice served by publication)
-    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|mis\s+en\s+ligne|le\s*:",
+    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|postée?(?!\w)"
+    r"|mis\s+en\s+ligne|le\s*:",
     re.I,
 )
 # "محيّن" / "تحيين": Maghrebi for "updated"

@@ -67,8 +67,8 @@ _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|titre|heading)(?:$|[\s
 _CAMEL_TITLE_CLASS = re.compile(r"[a-z](?:Title|Headline|Titre|Heading)(?:$|[\s_-])")
 _DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
 # a day, a month and a year: a month of one word, or of two (Levantine "تشرين الثاني", Hijri "جمادى الأولى"), a
-# Gregorian or a Hijri year
-_WRITTEN_DATE = r"\d{1,2}\s+(?:(?:تشرين|كانون|جمادى|جمادي|ربيع)\s+\S+|\S+)\s+(?:19|20|14)\d{2}"
+# Gregorian or a Hijri year, in Latin or Arabic-Indic digits
+_WRITTEN_DATE = r"\d{1,2}\s+(?:(?:تشرين|كانون|جمادى|جمادي|ربيع)\s+\S+|\S+)\s+(?:19|20|14|١٩|٢٠|١٤|۱۹|۲۰|۱۴)\d{2}"
 _NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
 _CALENDAR_DATE = re.compile(rf"{_NUMERIC_DATE}|{_WRITTEN_DATE}")
 MAX_TIME_LINE = 20  # a time alone dates a line this short ("18:20 ·"); in a longer one it may be a duration

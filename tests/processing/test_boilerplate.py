@@ -885,6 +885,9 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للتبرع لحملة ترميم السناسل: حساب الجمعية في بنك فلسطين - فرع بيت لحم، أو عبر صفحة المتجر.",  # where to give
         "للتطوع في حملة التشجير: استمارة على موقع الجمعية",  # where to volunteer
         "تحديث – الثلاثاء 23 ديسمبر 2025: أعلنت الجمعية أسماء الفائزين في مسابقة الرسم على صفحتها في فيسبوك.",  # update
+        "لدعم برنامج الشتلات يمكنكم التبرع عبر صفحة تبرع.",  # a call to give, opened by what it supports
+        "شاركونا آراءكم في التعليقات، ولا تنسوا الإعجاب والمشاركة",  # a call to comment
+        "ما رأيك في هذا القرار؟ اترك تعليقك أسفل الخبر",
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:

@@ -506,3 +506,14 @@ def test_a_microformat_date_in_an_included_pages_meta_line_is_that_pages_not_thi
         "<span class='vcard author'><span class='fn'>نور الهدى ديب</span></span></div></div>"
     )
     assert (_published(body) or "")[:10] == "2025-11-23"
+
+
+def test_a_french_posted_on_line_in_the_posts_own_footer_is_its_date() -> None:
+    """Skyrock's post footer: "Posté le mardi 6 janvier 2026 à 21:15"; a notice in the text names a later meeting."""
+    body = (
+        "<div class='post'><div class='post_header'><h2 class='post_title'><a href='/1-p.html'>عنوان المقال الرئيسي"
+        f" للصفحة</a></h2></div><div class='post_content'>{BODY}<em>يعقد المكتب اجتماعا يوم الخميس 8 جانفي 2026.</em>"
+        "</div><div class='post_footer'><p class='post_date'>Posté le mardi 6 janvier 2026 à 21:15</p>"
+        "<p class='post_modified'>Modifié le mercredi 7 janvier 2026 à 10:02</p></div></div>"
+    )
+    assert (_published(body) or "")[:10] == "2026-01-06"

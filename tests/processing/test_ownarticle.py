@@ -453,7 +453,9 @@ def test_a_box_with_a_bold_heading_over_a_dated_schedule_is_no_pulled_in_article
     assert all(p in tree.text_content() for p in [*OWN, last])
 
 
-@pytest.mark.parametrize("date", ["الأحد 23 تشرين الثاني 2025", "2 كانون الأول 2025", "5 جمادى الأولى 1447 هـ"])
+@pytest.mark.parametrize(
+    "date", ["الأحد 23 تشرين الثاني 2025", "2 كانون الأول 2025", "5 جمادى الأولى 1447 هـ", "الاثنين ٢٤ نوفمبر ٢٠٢٥"]
+)
 def test_a_flat_second_heading_dated_with_a_two_word_month_heads_a_pulled_in_article(date: str) -> None:
     """A flat CMS page: the own <h2>, its paragraphs, a rule, then another story's <h4> with its dated byline in a
     two-word month (Levantine "تشرين الثاني", Hijri "جمادى الأولى") and its paragraphs, all in one content div."""
