@@ -70,9 +70,11 @@ _DATEISH_CLASS = re.compile(r"date|time|meta|byline|author|info|posted", re.I)
 # Gregorian or a Hijri year, in Latin or Arabic-Indic digits
 _WRITTEN_DATE = r"\d{1,2}\s+(?:(?:تشرين|كانون|جمادى|جمادي|ربيع)\s+\S+|\S+)\s+(?:19|20|14|١٩|٢٠|١٤|۱۹|۲۰|۱۴)\d{2}"
 _NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-_CALENDAR_DATE = re.compile(rf"{_NUMERIC_DATE}|{_WRITTEN_DATE}")
+# an English month first: "December 2, 2025", "Dec. 2, 2025"
+_MONTH_FIRST_DATE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
+_CALENDAR_DATE = re.compile(rf"{_NUMERIC_DATE}|{_WRITTEN_DATE}|(?i:{_MONTH_FIRST_DATE})")
 MAX_TIME_LINE = 20  # a time alone dates a line this short ("18:20 ·"); in a longer one it may be a duration
-_FULL_DATE = re.compile(rf"{_NUMERIC_DATE}|\d{{1,2}}:\d{{2}}|{_WRITTEN_DATE}")
+_FULL_DATE = re.compile(rf"{_NUMERIC_DATE}|\d{{1,2}}:\d{{2}}|{_WRITTEN_DATE}|(?i:{_MONTH_FIRST_DATE})")
 _BYLINE = re.compile(r"بقلم|كتبه?|كتبت|متابعة|بواسطة|إعداد|اعداد|\bpar\b|\bby\b", re.I)
 _EMPHASIS = frozenset({"b", "strong", "font", "big"})
 _SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")

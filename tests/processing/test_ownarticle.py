@@ -454,11 +454,20 @@ def test_a_box_with_a_bold_heading_over_a_dated_schedule_is_no_pulled_in_article
 
 
 @pytest.mark.parametrize(
-    "date", ["الأحد 23 تشرين الثاني 2025", "2 كانون الأول 2025", "5 جمادى الأولى 1447 هـ", "الاثنين ٢٤ نوفمبر ٢٠٢٥"]
+    "date",
+    [
+        "الأحد 23 تشرين الثاني 2025",
+        "2 كانون الأول 2025",
+        "5 جمادى الأولى 1447 هـ",
+        "الاثنين ٢٤ نوفمبر ٢٠٢٥",
+        "December 2, 2025",
+        "Dec. 2, 2025",
+    ],
 )
-def test_a_flat_second_heading_dated_with_a_two_word_month_heads_a_pulled_in_article(date: str) -> None:
+def test_a_flat_second_heading_dated_in_any_common_way_heads_a_pulled_in_article(date: str) -> None:
     """A flat CMS page: the own <h2>, its paragraphs, a rule, then another story's <h4> with its dated byline in a
-    two-word month (Levantine "تشرين الثاني", Hijri "جمادى الأولى") and its paragraphs, all in one content div."""
+    two-word month (Levantine "تشرين الثاني", Hijri "جمادى الأولى"), Arabic-Indic digits or an English month first,
+    and its paragraphs, all in one content div."""
     main = (
         f'<div id="content"><h2>{TITLE}</h2>{_ps(OWN)}<hr><h4>{OTHER_TITLE}</h4>'
         f'<p class="newsdate"><i>{date} | كتب: عمر الهيتي</i></p>{_ps(OTHER)}</div>'
