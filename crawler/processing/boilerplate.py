@@ -109,6 +109,7 @@ _JUNK_WORDS = frozenset(
         "paywall",
         "footnote",
         "footnotes",
+        "appendix",  # a static site generator's closing appendix: licence, citation, references (Quarto, Distill)
         "factbox",  # a box of figures or facts beside the story ("block--factbox")
         "infobox",
         "pullquote",
@@ -1448,6 +1449,10 @@ _CONTACT_LABEL = re.compile(
     r"|لمزيد من المعلومات|للمزيد من المعلومات"
     r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
+# a number to call, labelled ("رقم الطوارئ في المرفأ: 09 540 112", "هاتف الجمعية: …"): with the number only
+_PHONE_LABEL = re.compile(
+    r"^\s*(?:رقم الطوارئ|أرقام الطوارئ|رقم الهاتف|أرقام الهاتف|الهاتف|هاتف|الخط الساخن)(?:\s+[^\s:：]+){0,5}\s*[:：]"
+)
 
 
 def _short_arabic(line: str, max_words: int) -> bool:
@@ -2018,8 +2023,8 @@ def _credit_line(line: str) -> bool:
     norm = normalize(line)
     if len(norm.split()) > MAX_FOLLOW_US_WORDS:
         return False
-    if _CONTACT_LABEL.match(_bare(line)) and _PHONE.search(line):
-        return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …"
+    if (_CONTACT_LABEL.match(_bare(line)) or _PHONE_LABEL.match(_bare(line))) and _PHONE.search(line):
+        return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …", "رقم الطوارئ: 09 540 112"
     if unfinished and _is_notice(norm):
         return True  # "الصور حصرية لوكالة … - يحظر إعادة نشرها دون ذكر المصدر" under a photo; a sentence stays
     if _BRACKETED_CAPTION.match(_bare(line)) or (unfinished and _PHOTO_CREDIT_AFTER.search(_bare(line))):

@@ -621,10 +621,11 @@ def _chunks_near_headline(
             continue
         if el is headline:
             h1_index = len(raw)
-        if el.tag == "time" and el.get("datetime"):
+        stamped = el.tag == "time" and bool(el.get("datetime"))
+        if stamped:
             raw.append(("", el, el.get("datetime")))
-        if el.text and el.text.strip():
-            raw.append((el.text.strip(), el, None))
+        if el.text and el.text.strip() and not (stamped and parse_iso(el.get("datetime") or "")):
+            raw.append((el.text.strip(), el, None))  # a <time>'s words ("منذ 3 أشهر") say less than its datetime
         parent = el.getparent()
         if el.tail and el.tail.strip() and parent is not None:
             raw.append((el.tail.strip(), parent, None))

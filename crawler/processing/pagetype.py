@@ -488,7 +488,8 @@ def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> st
 
 # a heading that names a person's own posts, in the possessive ("مقالاته", "ما كتبته …", "Articles by …")
 _THEIR_POSTS = re.compile(
-    r"^(?:مقالاته|مقالاتها|كتاباته|كتاباتها|منشوراته|منشوراتها|ما كتبه|ما كتبته|ما كتبت|(?:articles|posts|stories) by)"
+    r"^(?:مقالاته|مقالاتها|كتاباته|كتاباتها|منشوراته|منشوراتها|تدويناته|تدويناتها|مواضيعه|مواضيعها|مشاركاته|مشاركاتها"
+    r"|ما كتبه|ما كتبته|ما كتبت|(?:articles|posts|stories) by)"
     r"(?:\s|$)",
     re.I,
 )
@@ -637,6 +638,17 @@ def data_page_reason(text: str) -> str | None:
     if table and table >= MIN_DATA_TABLE_SHARE * prose and prose < MAX_DATA_PAGE_PROSE_WORDS:
         return f"a data page: a table of {table} words with {prose} words of prose"
     return None
+
+
+def _prose_before(block: HtmlElement, first: HtmlElement) -> int:
+    """Characters of paragraph text (``<p>``s outside links) in ``block`` before ``first``, in document order."""
+    total = 0
+    for el in block.iter("p", first.tag):
+        if el is first:
+            break
+        if el.tag == "p":
+            total += sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+    return total
 
 
 def _og_addresses(tree: HtmlElement, original: str) -> list[str]:
@@ -866,9 +878,9 @@ def not_article_reason(
     block, prose = read if read is not None else _prose_block(tree)
     if block is not None and prose >= MIN_BODY_CHARS:
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
-        if len(teasers) >= 3:
+        if len(teasers) >= 3 and _prose_before(block, teasers[0]) < MIN_BODY_CHARS:
             return f"a list of {len(teasers)} headline links, not one article"
-        return None
+        return None  # the linked headlines after a whole text are its related posts
     if has_date and prose >= MIN_BRIEF_CHARS and ((web and _ARTICLE_URL.search(path)) or has_own_headline(tree)):
         return None  # a dated brief at an article-like URL or under its own headline
     if teasers:

@@ -20,13 +20,20 @@ block or ``<br><br>``), becomes one ``<p>`` in its place: the page shows it as a
 **A paragraph in a ``<div>``** of its own, set right before a block of ``<p>`` paragraphs (an intro block before
 the body block), is named a ``<p>``.
 
+**Lines the source was wrapped at**: an HTML editor (Mozilla Composer, FrontPage) wraps long text in the source
+at 70-odd columns. A browser shows a space there; trafilatura keeps the line break and its indentation inside a
+block that holds a ``<br>``, and the stored paragraph would break mid-sentence. Such breaks become one space, as
+whitespace does in HTML, outside ``<pre>``, ``<textarea>`` and code.
+
 Invariant: only the direct content of such blocks changes (or a text-only ``<div>``'s name); each run of phrasing
 content between chains (text, links, bold, font runs, single ``<br>``) becomes one ``<p>`` holding exactly that
 content in the same order; block children (tables, lists, divs) stay where they are, unwrapped; the chains
-themselves go. No text is added or lost.
+themselves go. No word is added or lost: only whitespace inside a text changes.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -258,7 +265,32 @@ def name_paragraph_divs(tree: HtmlElement) -> int:
     return renamed
 
 
+# texts that hold a line break between words, where whitespace is not kept as written
+_WRAPPED_TEXTS = XPath(
+    "//body//text()[contains(., '\n')][normalize-space(.) != '']"
+    "[not(ancestor::pre or ancestor::textarea or ancestor::code or ancestor::script or ancestor::style)]"
+)
+_SOURCE_BREAK = re.compile(r"[ \t\r]*\n\s*")
+
+
+def join_wrapped_lines(tree: HtmlElement) -> int:
+    """Make every line break inside a text (between two of its words) one space; return the texts changed."""
+    changed = 0
+    for text in _WRAPPED_TEXTS(tree):
+        value = str(text)
+        if "\n" not in value.strip():
+            continue
+        parent = text.getparent()
+        joined = _SOURCE_BREAK.sub(" ", value)
+        if text.is_tail:
+            parent.tail = joined
+        else:
+            parent.text = joined
+        changed += 1
+    return changed
+
+
 def mark_paragraphs(tree: HtmlElement) -> int:
-    """The passes of this module: loose text after blocks, text-only blocks beside paragraph blocks, then the
-    story's ``<br><br>`` paragraphs."""
-    return wrap_loose_text(tree) + name_paragraph_divs(tree) + split_br_paragraphs(tree)
+    """The passes of this module: loose text after blocks, text-only blocks beside paragraph blocks, the story's
+    ``<br><br>`` paragraphs, then the lines the source was wrapped at."""
+    return wrap_loose_text(tree) + name_paragraph_divs(tree) + split_br_paragraphs(tree) + join_wrapped_lines(tree)

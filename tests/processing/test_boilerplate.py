@@ -1040,6 +1040,8 @@ def test_trim_edges_drops_a_source_label_under_a_table_and_a_contact_label_with_
     for line in (
         "المصدر: إدارة تنفيذ الأحكام - وحدة الإحصاء القضائي",
         "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو واتساب المؤسسة 0944123117 على مدار الساعة.",
+        "رقم الطوارئ في المرفأ: 09 540 112 (على مدار الساعة خلال العاصفة)",
+        "هاتف الجمعية: 0522 44 18 90",
     ):
         assert trim_edges(f"{first}\n{line}\n{second}") == f"{first}\n{second}", line
 
@@ -1409,3 +1411,18 @@ def test_a_dated_byline_above_the_text_goes_whatever_numbers_its_time_adds() -> 
         "بقلم سليمان الزلابية في أخبار الجمعية · الأحد 12 تشرين الأول 2025 - 10:45:12",
     ):
         assert trim_edges("\n".join([line, *story])) == "\n".join(story), line
+
+
+def test_a_static_site_generators_appendix_of_licence_and_citation_is_not_text() -> None:
+    """Quarto and Distill close a post with an appendix: its reuse licence and a BibTeX citation."""
+    appendix = (
+        "<div id='quarto-appendix' class='default'><section class='quarto-appendix-contents' id='quarto-reuse'>"
+        "<h2 class='anchored quarto-appendix-heading'>إعادة الاستخدام</h2><div><a rel='license' href='/cc'>CC BY 4.0</a>"
+        "</div></section><section class='quarto-appendix-contents' id='quarto-citation'><h2 class='anchored "
+        "quarto-appendix-heading'>الاستشهاد</h2><pre class='sourceCode quarto-appendix-bibtex'><code>@online{jnpe2025,\n"
+        "  author = {الغامدي، عبدالله},\n  title = {حراس العرعر},\n}</code></pre></section></div>"
+    )
+    tree = _tree(f"<main><h1>حراس العرعر</h1><p>{PARA.format(city='الباحة')}</p>{appendix}</main>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "الباحة" in text and "الاستشهاد" not in text and "@online" not in text and "إعادة الاستخدام" not in text

@@ -517,3 +517,13 @@ def test_a_french_posted_on_line_in_the_posts_own_footer_is_its_date() -> None:
         "<p class='post_modified'>Modifié le mercredi 7 janvier 2026 à 10:02</p></div></div>"
     )
     assert (_published(body) or "")[:10] == "2026-01-06"
+
+
+def test_a_time_elements_relative_words_yield_to_its_own_datetime() -> None:
+    """ "<time datetime='2025-10-21T10:15…'>نُشر منذ 3 أشهر</time>": the words are relative to the visit, the
+    attribute says the day."""
+    body = (
+        "<h1>عنوان المقال الرئيسي للصفحة</h1><p class='meta'>بقلم: جورج أبي خليل · "
+        "<time datetime='2025-10-21T10:15:00+03:00'>نُشر منذ 3 أشهر</time></p>" + BODY
+    )
+    assert (_published(body) or "")[:10] == "2025-10-21"

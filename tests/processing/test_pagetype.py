@@ -874,7 +874,9 @@ def test_a_blog_index_whose_posts_each_say_continue_reading_their_title_is_a_dig
     assert reason is not None and reason.startswith("a digest")
 
 
-@pytest.mark.parametrize("heading", ["مقالاته على الموقع", "ما كتبته زهراء", "Articles by Salem"])
+@pytest.mark.parametrize(
+    "heading", ["مقالاته على الموقع", "ما كتبته زهراء", "Articles by Salem", "تدويناته", "مواضيعها"]
+)
 def test_a_persons_page_with_a_bio_then_their_posts_is_an_authors_page(heading: str) -> None:
     links = "".join(
         f"<h3><a href='{href}'>{title}</a></h3><p><ins>الأحد 7 ديسمبر 2025</ins></p>"
@@ -905,3 +907,19 @@ def test_a_short_story_in_each_layout_of_the_dedup_benchmark_is_an_article(layou
     others = [f"عنوان خبر آخر من أخبار اليوم رقم {i}" for i in range(10)]
     article = extract(RawPage(url=record["url"], body=render(layout, record, others)))
     assert article.text.split("\n") == lines
+
+
+def test_an_article_whose_block_ends_with_related_posts_under_headings_is_an_article() -> None:
+    """A static site generator (Quarto) sets the related posts' headings, each a link, in the article's own block,
+    after the whole text; a listing's linked headlines come before most of its text, or with none."""
+    related = "".join(
+        f"<div class='quarto-post'><h3 class='listing-title'><a href='{href}'>{title}</a></h3><p>{teaser}</p></div>"
+        for href, title, teaser in _SECTION_ITEMS[:3]
+    )
+    main = f"<main>{PROSE}<section><h2>تدوينات ذات صلة</h2>{related}</section></main>"
+    assert (
+        _page("حراس العرعر يرصدون تراجع الجفاف في غابة رغدان", "حراس العرعر يرصدون تراجع الجفاف في غابة رغدان", main)
+        is None
+    )
+    listing = f"<main><p>{_SECTION_LEAD}</p>{related}{PROSE}</main>"
+    assert _page("الأخبار | فريق حراس العرعر", "فريق حراس العرعر", listing) is not None

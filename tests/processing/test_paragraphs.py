@@ -109,3 +109,22 @@ def test_an_intro_div_before_the_body_block_becomes_a_paragraph_a_short_caption_
     )
     assert name_paragraph_divs(tree) == 1
     assert tree.find(".//p[@class='hometext']") is not None and tree.find(".//div[@class='caption']") is not None
+
+
+def test_lines_an_editor_wrapped_the_source_at_are_spaces_as_a_browser_shows_them() -> None:
+    """An HTML editor (Mozilla Composer, FrontPage) wraps the source at 70-odd columns; a browser shows one line,
+    and so must the stored text (trafilatura keeps such breaks in a block that holds ``<br>``)."""
+    wrapped = [
+        "غادرت ميناء المعلا يوم الأربعاء أول شحنة من الملح المدعّم باليود\n      تنتجها وحدة التدعيم الجديدة التابعة"
+        " لأمانة ملاحات عدن،\n      وتضم أربعين طناً موجهة إلى تجار الجملة في محافظات حضرموت.",
+        "وقال مدير الوحدة إن الوحدة تضيف اليود\n      إلى الملح بعد غسله وتجفيفه وطحنه، وفق النسب التي تحددها المواصفات\n"
+        "      الوطنية، وإن كل دفعة تخضع لفحص مخبري قبل تعبئتها.",
+    ]
+    body = "<br>\n      <br>\n      ".join(wrapped * 2)
+    page = (
+        "<html><head><title>أول شحنة من ملح عدن المدعم باليود</title></head><body><table><tr><td>"
+        f"<big>أول شحنة من ملح عدن المدعم باليود</big><br><span style='font-size:14pt'>\n      {body}</span>"
+        "</td></tr></table><pre>سطر\n  محفوظ</pre></body></html>"
+    )
+    art = extract(RawPage(url="https://aden-salt.example/akhbar/2026/shahna.htm", body=page.encode()))
+    assert art.text.split("\n") == [" ".join(p.split()) for p in wrapped * 2]
