@@ -35,8 +35,9 @@ v37 was tuned on, measured once after the v37 rules), ``v39`` (written while v38
 v38 rules), ``v40`` and ``v41`` (the same again, each measured once after the rules made for the set before it)
 ``v42`` (2026-12-06's eleventh session, written while the v41 rules were made, measured once after them) ``v43``
 (written while v42 was tuned on, measured once after the v42 rules) ``v44`` (written while v43 was tuned on, measured
-once after the v43 rules) ``v45`` (written while v44 was tuned on, measured once after the v44 rules) and ``v46``
-(written while v45 was tuned on, measured once after the v45 rules); each tuned on after its measurement but the last.
+once after the v43 rules) ``v45`` (written while v44 was tuned on, measured once after the v44 rules) ``v46`` (written
+while v45 was tuned on, measured once after the v45 rules) and ``v47`` (written while v46 was tuned on, measured once
+after the v46 rules); each tuned on after its measurement but the last.
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -47,7 +48,7 @@ of a site would come, and also reports:
 
 Each report also gives the whole path's word-F1 per layout (the target: none below 0.95).
 
-    python -m benchmarks.holdout [--set v1|v3|v4|...|v46|all]
+    python -m benchmarks.holdout [--set v1|v3|v4|...|v47|all]
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ SETS = {
     "v44": DATA / "holdout-pages-v44",
     "v45": DATA / "holdout-pages-v45",
     "v46": DATA / "holdout-pages-v46",
+    "v47": DATA / "holdout-pages-v47",
 }
 
 
