@@ -270,15 +270,20 @@ def declared_site_names(tree: HtmlElement) -> set[str]:
     return {name for name in names if name}
 
 
-def _about_the_named(parts: list[str], site_names: set[str], label: re.Pattern[str] = _ABOUT_ONE) -> str | None:
-    """The part "عن ال<noun>" (``label``) of a title whose site, by a name it declares, holds the noun; not the site's
-    name itself (an outlet named "أخبار اليوم" is no section of itself)."""
-    own_names = {fold(name).casefold() for name in site_names}
+def _about_the_named(
+    parts: list[str], tree: HtmlElement, label: re.Pattern[str] = _ABOUT_ONE, names: set[str] | None = None
+) -> str | None:
+    """The part "عن ال<noun>" (``label``) of a title whose site, by a name it declares (``names``, or the page's
+    :func:`declared_site_names`, read only when a part says the label), holds the noun; not the site's name itself
+    (an outlet named "أخبار اليوم" is no section of itself)."""
     for part in parts:
         about = label.match(fold(part))
-        if about is None or fold(part).casefold() in own_names:
+        if about is None:
             continue
-        if any(about.group(1) in _bare_words(name) for name in site_names):
+        names = declared_site_names(tree) if names is None else names
+        if fold(part).casefold() in {fold(name).casefold() for name in names}:
+            continue
+        if any(about.group(1) in _bare_words(name) for name in names):
             return part
     return None
 
@@ -292,15 +297,14 @@ def _section_title(tree: HtmlElement, headline: HtmlElement | None) -> str | Non
     """The ``<title>``'s part naming a section of the institution the site names ("أخبار الجمعية - منتدى جمعية …"),
     when the page is that section: it has no article body, or a heading says the section's name and the page's
     headline is that heading or the site's name (a story filed under the section has its own headline)."""
-    site_names = declared_site_names(tree)
-    sections = (_about_the_named(parts, site_names, _SECTION_OF_ONE) for parts in _head_title_parts(tree))
+    sections = (_about_the_named(parts, tree, _SECTION_OF_ONE) for parts in _head_title_parts(tree))
     section = next((found for found in sections if found is not None), None)
     if section is None:
         return None
     if _prose_block(tree)[1] < MIN_BODY_CHARS:
         return section
     said = _squash(headline.text_content()) if headline is not None else ""
-    return section if _headed(tree, section) and said in site_names | {section} else None
+    return section if _headed(tree, section) and said in declared_site_names(tree) | {section} else None
 
 
 def _site_page_name(tree: HtmlElement) -> str | None:
@@ -310,13 +314,12 @@ def _site_page_name(tree: HtmlElement) -> str | None:
     …"); a footer's "About Us" heading is not the page's."""
     first_h1 = next(tree.iter("h1"), None)
     titles = [str(t) for t in _TITLES(tree)] + ([first_h1.text_content()] if first_h1 is not None else [])
-    site_names = declared_site_names(tree)
     for title in titles:
         parts = [" ".join(p.split()) for p in _PAGE_TITLE_PARTS.split(title) if p.strip()]
         named = [p for p in parts if fold(p).casefold() in _SITE_PAGES]
         if named and all(p in named or _words(p) < MIN_HEADLINE_WORDS for p in parts):
             return " - ".join(named)
-        about = _about_the_named(parts, site_names)
+        about = _about_the_named(parts, tree)
         if about is not None:
             return about
     return None
