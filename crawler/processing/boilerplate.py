@@ -292,8 +292,8 @@ _SHORT_TEXT_BLOCKS = XPath(
 _READ_ALSO_BLOCKS = XPath(  # a marker's block holds at most 300 characters (drop_read_also): so does its text
     "//body//text()[string-length(.) <= 300][contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso')"
     " or contains(., 'ore') or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')"
-    " or contains(., 'شاهد') or contains(., 'طالع') or contains(., 'يهمك') or contains(., 'تهمك') or contains(., 'يهمّك')"
-    " or contains(., 'يعجبك')]"
+    " or contains(., 'شاهد') or contains(., 'طالع') or contains(., 'يهمك') or contains(., 'تهمك')"
+    " or contains(., 'يهمّك') or contains(., 'يعجبك')]"
     + _NEAREST_BLOCK
 )
 
