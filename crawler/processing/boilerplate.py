@@ -293,8 +293,7 @@ _READ_ALSO_BLOCKS = XPath(  # a marker's block holds at most 300 characters (dro
     "//body//text()[string-length(.) <= 300][contains(., 'يض') or contains(., 'كذلك') or contains(., 'lso')"
     " or contains(., 'ore') or contains(., 'elated') or contains(., 'ussi') or contains(., 'ême sujet')"
     " or contains(., 'شاهد') or contains(., 'طالع') or contains(., 'يهمك') or contains(., 'تهمك')"
-    " or contains(., 'يهمّك') or contains(., 'يعجبك')]"
-    + _NEAREST_BLOCK
+    " or contains(., 'يهمّك') or contains(., 'يعجبك')]" + _NEAREST_BLOCK
 )
 
 
@@ -1627,7 +1626,10 @@ def _is_prose(line: str) -> bool:
 # on normalised text; it must also name the site, the source, a permission or a subscription
 _RIGHTS = re.compile(
     r"\b(يسمح|يجوز|يمنع|يحظر)\s+(ب)?(اعاده\s+)?(نشر|نقل|اقتباس|استخدام|طباعه)|(جميع|كل)\s+الحقوق\s+محفوظه|"
-    r"حقوق\s+(النشر|الطبع)\s+محفوظه"
+    r"حقوق\s+(النشر|الطبع)\s+محفوظه|"
+    # "لنشر هذه التدوينة يرجى ذكر المصدر", "عند النقل الرجاء الإشارة إلى المصدر"
+    r"\b(لنشر|لاعاده\s+نشر|عند\s+النقل|عند\s+الاقتباس|في\s+حال\s+النقل)\b.{0,60}\b(يرجي|يرجى|الرجاء|نرجو|يجب)\s+"
+    r"(ذكر|الاشاره)"
 )
 _RIGHTS_CONTEXT = re.compile(r"المصدر|الموقع|موقعنا|الوكاله|الجريده|الصحيفه|اذن|الاشتراك|للاشتراك|المشتركين")
 MAX_NOTICE_WORDS = 60

@@ -351,6 +351,13 @@ _ARCHIVE_HEADING = re.compile(
 )
 
 
+# a search for a quoted term, no colon: "نتائج البحث عن «البركة»", 'Search results for "Kawkaban"'
+_SEARCH_FOR = re.compile(
+    r"^\s*(?:نتائج البحث(?:\s+عن)?|search results for|résultats de (?:la )?recherche pour)"
+    r"\s*[«\"“„'].{1,60}[»\"”'“]\s*$",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(r"^\s*(?:19|20|١٩|٢٠)\d{2}\s*$")
 # an archive named by its period, no colon: "أرشيف الأخبار 2024", "أرشيف أخبار الجمعية لعام 2025", "Archives 2023"
 _DATED_ARCHIVE = re.compile(r"^\s*(?:أرشيف|ارشيف|archives?)(?:\s+[^\s\d]+){0,3}\s+\d{4}\s*$", re.IGNORECASE)
 
@@ -389,8 +396,10 @@ def _archive_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> 
     for heading in headings:
         text = _squash(heading.text_content()) if heading is not None else ""
         key = fold(text).casefold()
-        if key in _RESULTS_HEADINGS | _SEARCH_HEADINGS or _DATED_ARCHIVE.match(text):
+        if key in _RESULTS_HEADINGS | _SEARCH_HEADINGS or _DATED_ARCHIVE.match(text) or _SEARCH_FOR.match(text):
             return text
+        if _BARE_YEAR.match(text):
+            return text  # "2026": a year's archive (a story's headline says more than its year)
         if heading is headline and key in _SECTION_HEADINGS:
             return text  # the page's own headline, not a banner over a story's (that one is not its headline)
         label = _ARCHIVE_HEADING.match(text)
@@ -473,6 +482,9 @@ def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> st
         first = _PAGE_TITLE_PARTS.split(_squash(headline.text_content()))[0]
         if fold(first).casefold() in _POSTS_HEADINGS:
             return first
+    for parts in _head_title_parts(tree):  # "كل مقالات <name> | <site>": all of a person's posts
+        if parts and _ALL_THEIR_POSTS.match(fold(parts[0])) and _words(parts[0]) <= MAX_ALL_POSTS_WORDS:
+            return parts[0]
     first_h1 = next(tree.iter("h1"), None)
     if first_h1 is None:
         return None
@@ -489,6 +501,9 @@ def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> st
     return None
 
 
+# a title that names all of someone's posts: "كل مقالات عبدالكريم …", "جميع مقالات الكاتبة …"
+_ALL_THEIR_POSTS = re.compile(r"^(?:كل|جميع)\s+(?:مقالات|مشاركات|منشورات|تدوينات|مواضيع)\s+\S")
+MAX_ALL_POSTS_WORDS = 6
 # a heading that names a person's own posts, in the possessive ("مقالاته", "ما كتبته …", "Articles by …")
 _THEIR_POSTS = re.compile(
     r"^(?:مقالاته|مقالاتها|كتاباته|كتاباتها|منشوراته|منشوراتها|تدويناته|تدويناتها|مواضيعه|مواضيعها|مشاركاته|مشاركاتها"

@@ -888,6 +888,7 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "لدعم برنامج الشتلات يمكنكم التبرع عبر صفحة تبرع.",  # a call to give, opened by what it supports
         "شاركونا آراءكم في التعليقات، ولا تنسوا الإعجاب والمشاركة",  # a call to comment
         "ما رأيك في هذا القرار؟ اترك تعليقك أسفل الخبر",
+        "لنشر هذه التدوينة يرجى ذكر المصدر.",  # a reuse note
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:

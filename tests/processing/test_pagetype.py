@@ -923,3 +923,28 @@ def test_an_article_whose_block_ends_with_related_posts_under_headings_is_an_art
     )
     listing = f"<main><p>{_SECTION_LEAD}</p>{related}{PROSE}</main>"
     assert _page("الأخبار | فريق حراس العرعر", "فريق حراس العرعر", listing) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("نتائج البحث عن «البركة» | جمعية كوكبان", "نتائج البحث عن «البركة»"),
+        ('Search results for "Kawkaban" | Kawkaban', 'Search results for "Kawkaban"'),
+        ("2026 - جمعية أدلاء سبسطية", "2026"),
+    ],
+)
+def test_a_search_for_a_quoted_term_and_a_bare_years_heading_are_archives(title: str, heading: str) -> None:
+    reason = _page(title, heading, PROSE)
+    assert reason is not None and reason.startswith("an archive page")
+
+
+@pytest.mark.parametrize("part", ["كل مقالات عبدالكريم يحيى الكوكباني", "جميع مقالات الكاتبة سعاد"])
+def test_a_page_titled_all_of_a_persons_articles_is_an_authors_page(part: str) -> None:
+    reason = _page(f"{part} | جمعية كوكبان", "عبدالكريم يحيى الكوكباني", PROSE)
+    assert reason == f"an author's page ({part})"
+
+
+def test_a_story_about_a_year_or_all_articles_of_a_law_stays_an_article() -> None:
+    story = "كل مقالات الدستور الجديد تدخل حيز التنفيذ مطلع العام"
+    assert _page(f"{story} | جريدة", story, PROSE) is None
+    assert _page("2026 عام الحرف التقليدية في سبسطية - جمعية", "2026 عام الحرف التقليدية في سبسطية", PROSE) is None
