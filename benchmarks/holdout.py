@@ -37,7 +37,7 @@ v38 rules), ``v40`` and ``v41`` (the same again, each measured once after the ru
 (written while v42 was tuned on, measured once after the v42 rules) ``v44`` (written while v43 was tuned on, measured
 once after the v43 rules) ``v45`` (written while v44 was tuned on, measured once after the v44 rules) ``v46`` (written
 while v45 was tuned on, measured once after the v45 rules) and ``v47`` (written while v46 was tuned on, measured once
-after the v46 rules); each tuned on after its measurement but the last.
+after the v46 rules); each tuned on after its measurement (the next set written is the held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
