@@ -2021,16 +2021,17 @@ def _credit_line(line: str) -> bool:
     rights notice under a photo, no sentence ("الصور حصرية لـ… - يحظر إعادة نشرها"): never a sentence of the story."""
     unfinished = not line.rstrip().endswith((".", "!", "؟", "?"))  # a label's value, not a sentence
     limit = MAX_INNER_LABEL_WORDS if unfinished else MAX_INNER_CREDIT_WORDS
-    if _short_arabic(line, limit) and _CREDIT_LABEL.match(_bare(line)):
+    bare = _bare(line)
+    if _short_arabic(line, limit) and _CREDIT_LABEL.match(bare):
         return True  # "المصدر: إدارة تنفيذ الأحكام - وحدة الإحصاء القضائي" under the table it sourced
     norm = normalize(line)
     if len(norm.split()) > MAX_FOLLOW_US_WORDS:
         return False
-    if (_CONTACT_LABEL.match(_bare(line)) or _PHONE_LABEL.match(_bare(line))) and _PHONE.search(line):
+    if (_CONTACT_LABEL.match(bare) or _PHONE_LABEL.match(bare)) and _PHONE.search(line):
         return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …", "رقم الطوارئ: 09 540 112"
     if unfinished and _is_notice(norm):
         return True  # "الصور حصرية لوكالة … - يحظر إعادة نشرها دون ذكر المصدر" under a photo; a sentence stays
-    if _BRACKETED_CAPTION.match(_bare(line)) or (unfinished and _PHOTO_CREDIT_AFTER.search(_bare(line))):
+    if _BRACKETED_CAPTION.match(bare) or (unfinished and _PHOTO_CREDIT_AFTER.search(bare)):
         return True  # "(صورة من درس العقد في اليوم الأخير)", "جناح الجمعية في المعرض - عدسة: سامر حداد"
     if _GET_IT_CALL.match(norm):
         return True  # "ولتصلك أسعار كل هبطة على هاتفك أرسل كلمة هبطة إلى الرقم …"

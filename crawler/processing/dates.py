@@ -531,9 +531,8 @@ _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … �
 )
 # "محيّن" / "تحيين": Maghrebi for "updated"
 _UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
-# a date labelled as another event's time: a poll's or a call's closing, a deadline, an expiry (folded text)
-# another event's time: a poll's or a call's closing, a member's joining ("اشترك في:" in phpBB's Arabic, "عضو منذ"),
-# the day a bulletin is for ("النشرة البحرية ليوم …")
+# a date labelled as another event's time (folded text): a poll's or a call's closing, a deadline, an expiry, a
+# member's joining ("اشترك في:" in phpBB's Arabic, "عضو منذ"), the day a bulletin is for ("النشرة البحرية ليوم …")
 _OTHER_EVENT_LABEL = re.compile(
     r"اغلاق|انتهاء|ينتهي|تنتهي|اخر اجل|اخر موعد|اشترك في\s*:|انضم في|عضو منذ|تاريخ (?:التسجيل|الانضمام)|(?<!\S)ليوم\s"
     r"|closes?|closed|deadline|expires?|joined|member since|inscrit le",

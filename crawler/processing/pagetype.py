@@ -242,7 +242,7 @@ def _unlinked_text(el: HtmlElement) -> int:
 # "عن <the institution>" whose noun the site's name holds: "عن الاتحاد | الاتحاد الجهوي لمنمي الإبل"
 _ABOUT_ONE = re.compile(r"^عن\s+ال(\S+)$")
 # a section of the institution's own: "أخبار الجمعية - منتدى جمعية صيادي …", "أنشطة الاتحاد | الاتحاد الجهوي …" (a
-# story's title names its section too, "<headline> - أخبار الجمعية - <site>": only a page without an article body)
+# story's title names its section too, "<headline> - أخبار الجمعية - <site>": see :func:`_section_title`)
 _SECTION_OF_ONE = re.compile(r"^(?:اخبار|انشطه|انشطة|فعاليات|بيانات|بلاغات|مستجدات|اعلانات|منشورات)\s+ال(\S+)$")
 
 
@@ -251,10 +251,9 @@ def _bare_words(text: str) -> set[str]:
     return {word.removeprefix("ال") for word in fold(text).casefold().split()}
 
 
-# where a page declares its site's name: og:site_name, application-name, the logo's alt, a site-title element
-_DECLARED_SITE_NAMES = XPath(
-    '//meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content'
-    " | //img[contains(@class, 'logo') or contains(@id, 'logo') or contains(@src, 'logo')"
+# a logo's alt: where a page declares its site's name, beside :data:`_SITE_NAMES` and a site-title element
+_LOGO_ALTS = XPath(
+    "//img[contains(@class, 'logo') or contains(@id, 'logo') or contains(@src, 'logo')"
     " or ancestor::*[contains(@class, 'logo') or contains(@id, 'logo')]]/@alt"
 )
 _SITE_TITLE_ELEMENTS = XPath(
@@ -265,7 +264,7 @@ _SITE_TITLE_ELEMENTS = XPath(
 def declared_site_names(tree: HtmlElement) -> set[str]:
     """The names the page gives its site (whitespace squashed): ``og:site_name``, ``application-name``, its logo's
     ``alt``, the text of a site-title element."""
-    names = {_squash(str(name)) for name in _DECLARED_SITE_NAMES(tree)}
+    names = {_squash(str(name)) for name in [*_SITE_NAMES(tree), *_LOGO_ALTS(tree)]}
     names |= {_squash(el.text_content()) for el in _SITE_TITLE_ELEMENTS(tree)}
     return {name for name in names if name}
 
