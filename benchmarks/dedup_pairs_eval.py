@@ -41,6 +41,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   the texts, before any change was tuned on it; measured once (2026-12-06), its misses read since;
 - v14, ``benchmarks/data/dedup_pairs_v14.tsv``: 418 pairs by the v2 sampler (seed 14014, v1-v13
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06), its misses read since;
+- v15, ``benchmarks/data/dedup_pairs_v15.tsv``: 411 pairs by the v2 sampler (seed 15015, v1-v14
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -67,7 +70,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v14-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v15-held]
 """
 
 from __future__ import annotations
@@ -115,8 +118,9 @@ SETS = (
     "v12-held",
     "v13-held",
     "v14-held",
+    "v15-held",
 )
-HELD_OUT = "v14-held"  # the set nothing has been tuned on (v3-v13 were read, after their first measurement)
+HELD_OUT = "v15-held"  # the set nothing has been tuned on (v3-v14 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ class Pair:
 
 
 def load_pairs(name: str) -> list[Pair]:
-    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 14)."""
+    """One labelled set: ``v1``, ``v2-tune``, ``v2-held`` or ``vN-held`` (N from 3 to 15)."""
     if name == "v1":
         with (DATA / "dedup_pairs.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
