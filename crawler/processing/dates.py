@@ -524,13 +524,14 @@ def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -
 
 # Labels that say "this is when it was published" / "this is when it was changed".
 _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … في": PHP-Fusion's "posted by … on"; "نشر" as a
-    # word ("نُشر في", "تاريخ النشر"), not inside another ("إعلان بالنشر": a court notice served by publication)
-    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|postée?(?!\w)"
+    # word ("نُشر في", "تاريخ النشر"), not inside another ("إعلان بالنشر": a court notice served by publication);
+    # "نشره <author> في": posted it (folded, "نشرة", a bulletin, reads the same: so only before a name and "في")
+    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|(?<!\w)نشر(?:ه|ها|ته)\s+\S+(?:\s+\S+){0,3}\s+في(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|postée?(?!\w)"
     r"|mis\s+en\s+ligne|le\s*:",
     re.I,
 )
 # "محيّن" / "تحيين": Maghrebi for "updated"
-_UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
+_UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|updated?|modified|mis\s+à\s+jour|mise\s+à\s+jour|màj", re.I)
 # a date labelled as another event's time (folded text): a poll's or a call's closing, a deadline, an expiry, a
 # member's joining ("اشترك في:" in phpBB's Arabic, "عضو منذ"), the day a bulletin is for ("النشرة البحرية ليوم …")
 _OTHER_EVENT_LABEL = re.compile(
@@ -746,6 +747,60 @@ def _within_zones(unzoned: str, zoned: str) -> bool:
     return abs(wall - stated) <= timedelta(hours=MAX_ZONE_HOURS)
 
 
+# links to an author's page: "/author/<name>", "/authors/…", "/auteur/…", rel="author"
+_AUTHOR_LINKS = XPath(
+    "//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/auteur/')"
+    " or contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
+)
+MAX_CARD_CHARS = 400  # a post card: a date, an author, a category and a few tags
+_COMMENT_NAME = re.compile(r"comment|reply|respond", re.I)
+
+
+def _card_date(tree: HtmlElement, month_first: bool) -> str | None:
+    """The date of the page's post card: the smallest block around a link to an author's page that holds at most
+    :data:`MAX_CARD_CHARS` characters and a date line outside links (a static blog generator's sidebar card: date,
+    author, category, tags, wherever the theme puts it). A date labelled as an update or another event's time
+    is not the card's; a block holding a headline-length link is a teaser; a comment's is the commenter's. None
+    unless the page's cards agree on one day (teasers that each name their author and date say nothing of it)."""
+    days: set[str] = set()
+    for link in _AUTHOR_LINKS(tree):
+        block = link.getparent()
+        while block is not None and block.tag not in ("body", "html") and _STRING_LENGTH(block) <= MAX_CARD_CHARS:
+            found = _unlinked_date(block, month_first)
+            if found is not None:
+                named = " ".join(f"{a.get('class', '')} {a.get('id', '')}" for a in (block, *block.iterancestors()))
+                if not _long_link(block) and not _COMMENT_NAME.search(named):
+                    days.add(found)
+                break
+            block = block.getparent()
+    return days.pop() if len(days) == 1 else None
+
+
+def _unlinked_date(block: HtmlElement, month_first: bool) -> str | None:
+    """The first date line in ``block``'s text outside links whose own words or the words before it do not
+    label it as an update or another event's time."""
+    previous = ""
+    for text, linked in _texts(block, block.tag == "a" or any(a.tag == "a" for a in block.iterancestors())):
+        text = (text or "").strip()
+        if not text:
+            continue
+        if not linked and len(text) <= _PROSE_CHARS and (iso := parse_visible(text, month_first)):
+            label = fold(f"{previous[-40:]} {text}")
+            if not _UPDATED_LABEL.search(label) and not _OTHER_EVENT_LABEL.search(label):
+                return iso
+        previous = text
+    return None
+
+
+def _texts(el: HtmlElement, linked: bool) -> Iterator[tuple[str | None, bool]]:
+    """``el``'s text nodes in document order, each with whether it lies inside a link."""
+    yield el.text, linked
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            yield from _texts(child, linked or child.tag == "a")
+        yield child.tail, linked
+
+
 def find_published(
     tree: HtmlElement,
     url: str,
@@ -760,7 +815,8 @@ def find_published(
     shown on the page, judged by where they sit: a date labelled as the publication
     date ("نشر في", "Publié le") wins; then a short date line nearest the headline
     (after it before before it), unless it is relative ("منذ يومين") and the URL has a date;
-    then the date in the page's URL; dates after the article text began, in links, in lists
+    then the date in the page's URL; then the date of the page's post card (:func:`_card_date`: a
+    sidebar's date beside the author's link); dates after the article text began, in links, in lists
     of other articles, comments or sidebars come last or not at all.
     ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
     on a page without an ``<h1>``). ``month_first``: whether the page writes its numeric dates month first, when
@@ -773,10 +829,13 @@ def find_published(
     month_first = writes_month_first(tree) if month_first is None else month_first
     visible = _visible_date(_chunks_near_headline(tree, found=headline), fetched_at, month_first)
     in_url = _url_date(url)
-    if visible and (in_url is None or (visible[0][0] < AFTER_TEXT_TIER and not visible[2])):
+    if visible and visible[0][0] < AFTER_TEXT_TIER and (in_url is None or not visible[2]):
         return on_archive_clock(visible[1])
     if in_url:  # the page's own URL beats dates met only after its text began (other articles')
         return in_url
+    card = _card_date(tree, month_first)  # the post card's, before dates met only after the text began
+    if card:
+        return on_archive_clock(card)
     if visible:
         return on_archive_clock(visible[1])
     iso = parse_iso(fallback) if fallback else None

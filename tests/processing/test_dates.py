@@ -527,3 +527,61 @@ def test_a_time_elements_relative_words_yield_to_its_own_datetime() -> None:
         "<time datetime='2025-10-21T10:15:00+03:00'>نُشر منذ 3 أشهر</time></p>" + BODY
     )
     assert (_published(body) or "")[:10] == "2025-10-21"
+
+
+def test_a_posted_it_footer_with_a_microformat_date_beats_a_modification_line_by_the_headline() -> None:
+    """A wiki's blog sheet: "آخر تعديل … في <date>" above the text (a later edit), and the entry's own footer after
+    it: "نشره <author> في <abbr class='published' title=…>" ("posted it": the verb carries its object)."""
+    body = (
+        "<div id='mainContentArea'><div class='document-header'><h1>عنوان المقال الرئيسي للصفحة</h1>"
+        "<div class='xdocLastModification'>آخر تعديل بواسطة <a href='/bin/view/XWiki/Admin'>المدير</a> في"
+        " 2025/06/14 10:20</div></div><div id='xwikicontent'><div class='hentry'><div class='entry-content'>"
+        f"{BODY}</div><div class='entry-footer'><span>نشره <span class='author vcard'><a class='url fn'"
+        " href='/bin/view/XWiki/SamirHaddad'>سمير حداد</a></span></span> <span>في <abbr class='published'"
+        " title='2025-06-11T09:40:00+03:00'>2025/06/11 09:40</abbr></span></div></div></div></div>"
+    )
+    assert (_published(body) or "")[:10] == "2025-06-11"
+
+
+def _post_card(date: str, extra: str = "") -> str:
+    return (
+        "<div class='sidebar'><div class='post-card'><h2><i class='icon-calendar'></i><span>"
+        f"{date}</span></h2><ul>{extra}<li class='author'><a href='/blog/author/samir-haddad.html'>سمير حداد</a></li>"
+        "<li class='category'><a href='/blog/category/anshita.html'>أنشطة</a></li><li class='tags'>"
+        "<a href='/blog/tag/turath.html'>التراث</a> <a href='/blog/tag/hiraf.html'>الحرف</a></li></ul></div>"
+        "<div class='recent'><h3>أحدث الأخبار</h3><ul><li><a href='/akhbar/2025/other-story.html'>03 March - عنوان"
+        " خبر آخر من أخبار الجمعية في الشهر الماضي</a></li></ul></div></div>"
+    )
+
+
+def test_a_post_card_with_the_authors_link_gives_the_date_a_sidebar_theme_prints_nowhere_else() -> None:
+    """A static blog generator's sidebar card: the post's date, its author (a link to the author's page), category
+    and tags; the page prints the date nowhere else, and the recent posts' days have no year."""
+    card = _post_card("الثلاثاء 10 حزيران 2025")
+    assert _published(f"<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}</div>{card}") == "2025-06-10"
+    assert _published(f"{card}<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}</div>") == "2025-06-10"
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "<li class='update'><span>Update:</span> 24 June 2025</li>",
+        "<li class='update'><span><i class='icon-pencil'></i> تحديث:</span> 24 June 2025</li>",  # label after an icon
+    ],
+)
+def test_a_post_cards_date_beats_a_pulled_in_storys_byline_after_the_text_and_its_update_line_does_not(
+    update: str,
+) -> None:
+    card = _post_card("19 June 2025", update)
+    pulled = f"<h2>عنوان خبر آخر أدرج في الصفحة</h2><p><em>بقلم: نور الهدى ديب – 05 June 2025</em></p>{BODY}"
+    page = f"{card}<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}{pulled}</div>"
+    assert _published(page) == "2025-06-19"
+
+
+def test_author_cards_of_several_posts_give_no_date() -> None:
+    """Teasers that each carry an author link and a date (a related-posts block) say nothing of the page's own."""
+    teasers = "".join(
+        f"<div class='teaser'><span>{day} حزيران 2025</span> <a href='/author/{name}'>{name}</a></div>"
+        for day, name in ((3, "samir"), (9, "rima"))
+    )
+    assert _published(f"<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}</div>{teasers}") is None
