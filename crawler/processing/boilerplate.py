@@ -1110,7 +1110,7 @@ def drop_file_links(tree: HtmlElement) -> int:
 # elements of video facades and players
 _IMAGES = XPath(
     "//body//img | //body//*[local-name()='amp-img'] | //body//picture | //body//iframe | //body//video"
-    " | //body//object | //body//embed"
+    " | //body//audio | //body//object | //body//embed"
     " | //body//*[contains(local-name(), '-') and (contains(local-name(), 'youtube') or contains(local-name(), 'vimeo')"
     " or contains(local-name(), 'video') or contains(local-name(), 'player'))]"  # <lite-youtube>, <video-js>
 )
@@ -1195,9 +1195,13 @@ _STYLED = frozenset({"em", "i", "small", "font", "figcaption", "cite"})
 _CAPTION_CLASS = re.compile(r"caption|legend|l[ée]gende", re.I)
 
 
+_SHOWN_TEXT = XPath(".//text()[not(ancestor::iframe) and not(ancestor::video) and not(ancestor::audio)]")
+
+
 def _visible_caption(box: HtmlElement) -> bool:
-    """Whether the media's container shows text of its own (an iframe's fallback text is not shown)."""
-    return any(t.strip() for t in box.xpath(".//text()[not(ancestor::iframe) and not(ancestor::video)]"))
+    """Whether the media's container shows text of its own (an iframe's, a video's or a sound's fallback text
+    is not shown)."""
+    return any(t.strip() for t in _SHOWN_TEXT(box))
 
 
 def _one_short_line(text: str) -> bool:

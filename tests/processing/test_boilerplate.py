@@ -1427,3 +1427,14 @@ def test_a_static_site_generators_appendix_of_licence_and_citation_is_not_text()
     strip_boilerplate(tree)
     text = _text(tree)
     assert "الباحة" in text and "الاستشهاد" not in text and "@online" not in text and "إعادة الاستخدام" not in text
+
+
+def test_a_sound_clips_caption_is_not_text() -> None:
+    """A recording set in the story (``<audio>``) with its italic caption under it: the caption names the clip."""
+    title = "إطلاق أرشيف صوتي لحكايات كبار السن في البلدة"
+    paras = [PARA.format(city=c) for c in ("زحلة", "جبيل", "صيدا")]
+    page = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1><div class="content">
+<p>{paras[0]}</p><p>{paras[1]}</p><p><audio controls preload="none" src="/audio/hikaya-3.mp3">متصفحك لا يدعم الصوت</audio></p>
+<p><em>مقطع من تسجيل حكاية الراعي بصوت أحد المعمّرين (دقيقتان)</em></p><p>{paras[2]}</p></div></body></html>"""
+    art = extract(RawPage(url="https://halqa.example/posts/2025/arshif-sawti.html", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
