@@ -113,8 +113,10 @@ _HIJRI_MONTHS = {
     "جمادي الاخره": 6, "جمادي الثانيه": 6, "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
     "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
 }  # fmt: skip
+_HIJRI_SEP = r"(?:\s+|\s*/\s*)"  # "6 جمادى الأولى 1447", .NET's "06/جمادى الأولى/1447"
 _HIJRI_DATE = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?({'|'.join(sorted(_HIJRI_MONTHS, key=len, reverse=True))})\s+(1[34]\d{{2}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}}){_HIJRI_SEP}(?:من\s+)?({'|'.join(sorted(_HIJRI_MONTHS, key=len, reverse=True))})"
+    rf"{_HIJRI_SEP}(1[34]\d{{2}})(?!\d)"
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,-]+(\d{1,2}):(\d{2}))?(?!\d)")
 # "21/10/2024", "21-10-2024 10:30", and slashes between spaces ("٩ / ٦ / ٢٠٢٥"); not dashes between spaces (a score)
@@ -316,7 +318,7 @@ def is_date_line(text: str) -> bool:
     if len(stripped) > _DATE_LINE_CHARS or parse_visible(stripped) is None:
         return False
     rest = fold(stripped)
-    for pattern in (_NAMED, _ISO, _DMY, _CLOCK):
+    for pattern in (_HIJRI, _NAMED, _ISO, _DMY, _CLOCK):
         rest = pattern.sub(" ", rest)
     words = re.findall(r"[^\W\d_]+", rest)
     return not re.search(r"\d", rest) and all(w.lower() in _DATE_LINE_WORDS for w in words)
@@ -324,7 +326,7 @@ def is_date_line(text: str) -> bool:
 
 # Hijri dates after fold(): "16 ذو القعدة 1446 هـ", "8 ذي القعده 1446"
 _HIJRI = re.compile(
-    r"(?<!\d)\d{1,2}\s+(?:"
+    r"(?<!\d)\d{1,2}" + _HIJRI_SEP + "(?:"
     + "|".join(
         re.escape(m)
         for m in sorted(
@@ -336,7 +338,7 @@ _HIJRI = re.compile(
             reverse=True,
         )
     )
-    + r")\s+\d{4}\s*(?:هـ|ه)?(?!\w)"
+    + ")" + _HIJRI_SEP + r"\d{4}\s*(?:هـ|ه)?(?!\w)"
 )  # fmt: skip
 # what a dated sign-off says besides its date and its place: "صدر في زليتن بتاريخ …", "حرر بمارع في … الموافق لـ …"
 _SIGNOFF_WORDS = frozenset(
@@ -752,39 +754,52 @@ _AUTHOR_LINKS = XPath(
     "//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/auteur/')"
     " or contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
 )
+# a post card's publication label (folded): "نُشر", "أُنشئت <date> بواسطة …" (a book page's creation is its
+# publication), "Created … by …"
+_CARD_LABEL = re.compile(_PUBLISHED_LABEL.pattern + r"|(?<!\w)انشيت?(?!\w)|(?<!\w)created(?!\w)", re.I)
+_LABEL_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) <= 40]")
 MAX_CARD_CHARS = 400  # a post card: a date, an author, a category and a few tags
 _COMMENT_NAME = re.compile(r"comment|reply|respond", re.I)
 
 
 def _card_date(tree: HtmlElement, month_first: bool) -> str | None:
-    """The date of the page's post card: the smallest block around a link to an author's page that holds at most
-    :data:`MAX_CARD_CHARS` characters and a date line outside links (a static blog generator's sidebar card: date,
-    author, category, tags, wherever the theme puts it). A date labelled as an update or another event's time
-    is not the card's; a block holding a headline-length link is a teaser; a comment's is the commenter's. None
-    unless the page's cards agree on one day (teasers that each name their author and date say nothing of it)."""
+    """The date of the page's post card: the smallest block around a link to an author's page, or around a short
+    publication label, that holds at most :data:`MAX_CARD_CHARS` characters and a date (a static blog generator's
+    sidebar card: date, author, category, tags; a book page's side panel: "أُنشئت منذ 6 أشهر بواسطة …"), wherever
+    the theme puts it. A date labelled as an update or another event's time is not the card's; a block holding
+    another article's headline (a long link without a date) is a teaser; a comment's is the commenter's. None unless
+    the page's cards agree on one day (teasers that each name their author and date say nothing of it)."""
+    starts: list[HtmlElement] = list(_AUTHOR_LINKS(tree))
+    for text in _LABEL_TEXTS(tree):
+        parent = text.getparent()
+        if parent is not None and _CARD_LABEL.search(fold(str(text))):
+            starts.append(parent)
     days: set[str] = set()
-    for link in _AUTHOR_LINKS(tree):
-        block = link.getparent()
+    for start in starts:
+        block = start.getparent() if start.tag == "a" else start
         while block is not None and block.tag not in ("body", "html") and _STRING_LENGTH(block) <= MAX_CARD_CHARS:
-            found = _unlinked_date(block, month_first)
+            found = _stated_date(block, month_first)
             if found is not None:
                 named = " ".join(f"{a.get('class', '')} {a.get('id', '')}" for a in (block, *block.iterancestors()))
-                if not _long_link(block) and not _COMMENT_NAME.search(named):
-                    days.add(found)
+                if not _COMMENT_NAME.search(named) and not any(_headline_link(a) for a in block.iter("a")):
+                    days.add(found[:10])
                 break
             block = block.getparent()
     return days.pop() if len(days) == 1 else None
 
 
-def _unlinked_date(block: HtmlElement, month_first: bool) -> str | None:
-    """The first date line in ``block``'s text outside links whose own words or the words before it do not
-    label it as an update or another event's time."""
+def _headline_link(link: HtmlElement) -> bool:
+    """A link whose words are another article's headline: long, and stating no date."""
+    text = " ".join(link.text_content().split())
+    return len(text) >= _TEASER_LINK_CHARS and not link.xpath(".//@title") and parse_visible(text) is None
+
+
+def _stated_date(block: HtmlElement, month_first: bool) -> str | None:
+    """The first date ``block`` states whose own words or the words before it do not label it as an update or
+    another event's time; an element whose words are no date ("منذ 6 أشهر") states the date of its ``title``."""
     previous = ""
-    for text, linked in _texts(block, block.tag == "a" or any(a.tag == "a" for a in block.iterancestors())):
-        text = (text or "").strip()
-        if not text:
-            continue
-        if not linked and len(text) <= _PROSE_CHARS and (iso := parse_visible(text, month_first)):
+    for text in _card_texts(block):
+        if len(text) <= _PROSE_CHARS and (iso := parse_visible(text, month_first)):
             label = fold(f"{previous[-40:]} {text}")
             if not _UPDATED_LABEL.search(label) and not _OTHER_EVENT_LABEL.search(label):
                 return iso
@@ -792,13 +807,20 @@ def _unlinked_date(block: HtmlElement, month_first: bool) -> str | None:
     return None
 
 
-def _texts(el: HtmlElement, linked: bool) -> Iterator[tuple[str | None, bool]]:
-    """``el``'s text nodes in document order, each with whether it lies inside a link."""
-    yield el.text, linked
+def _card_texts(el: HtmlElement) -> Iterator[str]:
+    """``el``'s text nodes in document order, stripped; a short element whose words state no date but whose
+    ``title`` does (a "time ago" with its tooltip) gives the title instead."""
+    title = el.get("title")
+    if title and parse_visible(title) and len(own := el.text_content().strip()) <= 40 and not parse_visible(own):
+        yield title.strip()
+        return
+    if el.text and el.text.strip():
+        yield el.text.strip()
     for child in el:
         if isinstance(child.tag, str) and child.tag not in ("script", "style"):
-            yield from _texts(child, linked or child.tag == "a")
-        yield child.tail, linked
+            yield from _card_texts(child)
+        if child.tail and child.tail.strip():
+            yield child.tail.strip()
 
 
 def find_published(

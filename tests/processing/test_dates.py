@@ -585,3 +585,33 @@ def test_author_cards_of_several_posts_give_no_date() -> None:
         for day, name in ((3, "samir"), (9, "rima"))
     )
     assert _published(f"<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}</div>{teasers}") is None
+
+
+def test_a_hijri_date_with_slashes_between_its_parts_is_read() -> None:
+    """.NET's ar-SA culture writes the Umm al-Qura date as "dddd dd/MMMM/yyyy hh:mm tt"."""
+    assert parse_visible("الثلاثاء 06/جمادى الأولى/1447 10:40 ص") == "2025-10-28"
+    assert parse_visible("الاثنين 03 / شعبان / 1446") == "2025-02-02"
+    assert is_date_line("الثلاثاء 06/جمادى الأولى/1447 10:40 ص")
+
+
+def test_a_created_line_in_a_side_panel_gives_its_tooltips_date_when_its_words_are_relative() -> None:
+    """A wiki-style book page prints its dates only in a side panel: "أُنشئت <span title='…'>منذ 6 أشهر</span>
+    بواسطة <strong>…</strong>" (the whole item a link to the user), an update line of the same form; a comment's
+    "علّق" line is the commenter's."""
+    comment = (
+        "<section class='comments'><div class='comment'><a href='/user/u37'>أبو سمير</a> <span>علّق <span"
+        " title='Sun, Nov 2, 2025 8:05 PM'>منذ 5 أشهر</span></span><p>تعليق قصير من أحد السكان</p></div></section>"
+    )
+    panel = (
+        "<aside class='tri-layout-right'><div class='entity-meta'><a href='/user/rasha' class='entity-meta-item'><div>"
+        "أُنشئت <span title='Tue, Oct 14, 2025 7:05 AM'>منذ 6 أشهر</span> بواسطة <strong>رشا حداد</strong></div></a>"
+        "<a href='/user/george' class='entity-meta-item'><div>حُدّثت <span title='Thu, Oct 16, 2025 3:40 PM'>منذ 6"
+        " أشهر</span> بواسطة <strong>جورج الخوري</strong></div></a></div></aside>"
+    )
+    page = f"<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}{comment}</div>{panel}"
+    assert (_published(page) or "")[:10] == "2025-10-14"
+
+
+def test_a_post_cards_date_may_link_to_the_days_archive() -> None:
+    card = _post_card("<a href='/blog/2025/06/10/'>الثلاثاء 10 حزيران 2025</a>")
+    assert _published(f"<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}</div>{card}") == "2025-06-10"
