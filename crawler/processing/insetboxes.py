@@ -32,7 +32,10 @@ prompt, a corrections link, opening hours under an exhibition's story. It is a b
 the story's paragraphs (a wrapper, or a ``<p>`` with a class where the story's paragraphs have another or
 none), after the story's first paragraph, short (at most :data:`MAX_NOTE_WORDS` words), and it either
 holds a link (a call to action) or is wholly emphasised and a sentence long (at least
-:data:`MIN_EMPHASISED_NOTE_WORDS` words: a bold subheading is shorter).
+:data:`MIN_EMPHASISED_NOTE_WORDS` words: a bold subheading is shorter). A one-line block named a side note by
+its class (``callout``, ``alert``, ``admonition``: the components' own names) is one whatever its words. Blocks
+of one kind that each hold a paragraph are the site's way of wrapping its text, unless each is a headed box and
+together they are small beside the rest of the flow (a wiki's panels).
 
 A *pull quote* is a short quotation set apart with its speaker credited in a ``<cite>``, ``<footer>`` or
 ``<figcaption>``, or a short block quotation that is wholly one quoted sentence between quotation marks
@@ -251,17 +254,27 @@ def _note(el: HtmlElement) -> bool:
 
 
 _CALLOUT_CLASS = re.compile(r"(?:^|[\s_-])(?:box|notice|alert|callout|note|info|highlight)(?:$|[\s_-])", re.I)
+# the component names of a side note (Bootstrap's alert, a wiki's or a docs theme's callout and admonition):
+# whatever its words, a block so named is set apart from the text
+_SIDE_NOTE_CLASS = re.compile(r"(?:^|[\s_-])(?:alert|callout|admonition)(?:$|[\s_-])", re.I)
 
 
 def _callout(el: HtmlElement) -> bool:
-    """A one-line "label: value" wrapper set apart as a callout, by its class ("notice-box", "alert-info") or a
-    border or background of its own: a note beside the story ("للطوارئ: …", an emergency number)."""
-    if el.tag not in _WRAPPERS or _carries_metadata(el):
+    """A one-line note set apart as a callout: a wrapper or a classed paragraph named a side note ("callout
+    success", "alert-info"), or a "label: value" line whose wrapper is named a box or draws a border or background
+    of its own ("للطوارئ: …", an emergency number)."""
+    if el.tag not in (*_WRAPPERS, "p") or _carries_metadata(el):
         return False
-    if not (_CALLOUT_CLASS.search(el.get("class") or "") or _DRAWN_BOX.search(el.get("style") or "")):
+    classes = el.get("class") or ""
+    side_note = bool(_SIDE_NOTE_CLASS.search(classes))
+    if not side_note and (
+        el.tag == "p" or not (_CALLOUT_CLASS.search(classes) or _DRAWN_BOX.search(el.get("style") or ""))
+    ):
         return False
     lines = _lines(el)
-    return len(lines) == 1 and len(lines[0].split()) <= MAX_NOTE_WORDS and bool(_NOTE_LABEL.match(lines[0]))
+    if len(lines) != 1 or len(lines[0].split()) > MAX_NOTE_WORDS:
+        return False
+    return side_note or bool(_NOTE_LABEL.match(lines[0]))
 
 
 # a notice's label: "تنويه:", "تنبيه:", "ملاحظة:", "ملحوظة:", "Note :", "N.B."
@@ -366,7 +379,7 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
                 continue
             if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue
-            if prose_kinds.count(_kind(child)) > (1 if own else 0):
+            if prose_kinds.count(_kind(child)) > (1 if own else 0) and not _boxes_alike(child, children, prose, total):
                 if child.tag != "p" and _labelled_box(child, total - own):
                     boxes.append(child)  # every block alike (a site builder), but this one is a sheet
                 continue  # a sibling of its kind carries the story: the site's way of wrapping its text
@@ -381,6 +394,18 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
     if headline is not None:
         boxes = [box for box in boxes if box is not headline and not any(a is box for a in headline.iterancestors())]
     return [box for box in boxes if not any(a in boxes for a in box.iterancestors())]
+
+
+def _boxes_alike(child: HtmlElement, children: list[HtmlElement], prose: list[int], total: int) -> bool:
+    """Whether the siblings of ``child``'s kind that hold prose are each a headed box and together small beside the
+    rest of the flow (:data:`PROSE_RATIO`): a wiki's panels ("read also", a sponsor) set in one markup, not the
+    site's way of wrapping its text (a story set as headed parts keeps them: its parts hold the flow's prose)."""
+    kind = _kind(child)
+    alike = [(c, n) for c, n in zip(children, prose, strict=True) if n and _kind(c) == kind]
+    words = sum(n for _, n in alike)
+    if child.tag == "p" or PROSE_RATIO * words > total - words:
+        return False
+    return all(_inset_box(c, total - n) is not None for c, n in alike)
 
 
 _TEXT_BLOCKS = XPath(  # block elements holding text of their own: <br>-separated paragraphs

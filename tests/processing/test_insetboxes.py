@@ -163,6 +163,14 @@ NOTES = {
         "<p><b>للتذكير:</b> <a href='/post/7634/bayan'>بياننا الصادر في سبتمبر حول تأخر منحة المردودية</a></p>",
         "بياننا الصادر",
     ),
+    "a callout paragraph, labelled (a wiki's callout block)": (
+        '<p class="callout info">للمشاركة: يلتقي المتطوعون كل سبت عند مدخل السوق، والأدوات متوفرة لدى اللجنة.</p>',
+        "للمشاركة",
+    ),
+    "a callout paragraph without a label": (
+        '<p class="callout success">اشترك في النشرة الشهرية لتصلك مواعيد اللقاءات المقبلة أولا بأول.</p>',
+        "النشرة الشهرية",
+    ),
     "a practical note in italics, a classed paragraph": (
         '<p class="event-info"><em>المعرض مفتوح من الثلاثاء إلى الأحد، من الحادية عشرة صباحا حتى السابعة مساء،'
         " والدخول مجاني.</em></p>",
@@ -419,3 +427,17 @@ def test_a_wholly_quoted_pull_quote_with_its_speaker_after_a_dash_goes() -> None
     quote = "<blockquote><p>«المشروع سيفك العزلة عن عشرين دوارا»</p><p>— المدير الإقليمي للتجهيز</p></blockquote>"
     tree = _page(f'<div class="article-body">{_p(0)}{_p(1)}{quote}{_p(2)}{_p(3)}</div>')
     assert [b.tag for b in inset_boxes(tree)] == ["blockquote"]
+
+
+def test_panels_of_one_kind_each_a_small_headed_box_go_beside_the_story() -> None:
+    """A wiki sets a "read also" panel and a sponsor's panel in the same macro markup among the story's paragraphs:
+    each is a headed box, and together they are small beside the story, so neither is the site's way of wrapping
+    its text."""
+    panel = (
+        '<div class="panel conf-macro"><div class="panelHeader"><b>{head}</b></div><div class="panelContent"><p>{line}'
+        "</p></div></div>"
+    )
+    first = panel.format(head="اقرأ أيضا", line="عنوان خبر آخر طويل عن جولة مسائية في أروقة القلعة والسوق القديم")
+    second = panel.format(head="برعاية", line="مطعم الوادي: مأكولات بلدية على سطح مطل على القلعة. خصم للمجموعات.")
+    tree = _page(f'<div class="wiki-content">{_p(0)}{_p(1)}{first}{_p(2)}{second}{_p(3)}</div>')
+    assert [box.get("class") for box in inset_boxes(tree)] == ["panel conf-macro", "panel conf-macro"]
