@@ -342,9 +342,10 @@ def has_own_headline(tree: HtmlElement) -> bool:
 
 
 # A theme's heading over an archive: "Tag: …", "Category Archives: …", "التصنيف: …", "أرشيف الكاتب: …"
+_ARCHIVE_WORD = r"(?:ال)?[أا]رشيف"  # "أرشيف", "الأرشيف", unhamzated too
 _ARCHIVE_HEADING = re.compile(
     r"^\s*(?:(?:tag|category|author|archives?|month|year|day)(?:\s+archives?)?|étiquette|catégorie|auteur|archives"
-    r"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|الملف الشخصي|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?"
+    rf"|الوسم|وسم|الوسوم|التصنيف|تصنيف|القسم|الكاتب|كاتب|الملف الشخصي|{_ARCHIVE_WORD}(?:\s+\S+)?"
     r"|نتائج البحث(?:\s+عن)?|search results(?:\s+for)?|résultats de (?:la )?recherche(?:\s+pour)?)\s*[:：]",
     re.IGNORECASE,
 )
@@ -358,13 +359,13 @@ _SEARCH_FOR = re.compile(
 )
 _BARE_YEAR = re.compile(r"^\s*(?:19|20|١٩|٢٠)\d{2}\s*$")
 # an archive named by its period, no colon: "أرشيف الأخبار 2024", "أرشيف أخبار الجمعية لعام 2025", "Archives 2023"
-_DATED_ARCHIVE = re.compile(r"^\s*(?:أرشيف|ارشيف|archives?)(?:\s+[^\s\d]+){0,3}\s+\d{4}\s*$", re.IGNORECASE)
+_DATED_ARCHIVE = re.compile(rf"^\s*(?:{_ARCHIVE_WORD}|archives?)(?:\s+[^\s\d]+){{0,3}}\s+\d{{4}}\s*$", re.IGNORECASE)
 
 
 # an archive's or a tag's label in the <title> ("أرشيف الأخبار: أكتوبر 2025 - <site>"); not a section's or a writer's,
 # which a story's title may open with ("الكاتب: …")
 _TITLE_ARCHIVE = re.compile(
-    r"^\s*(?:tag|category|archives?|أرشيف(?:\s+\S+)?|ارشيف(?:\s+\S+)?|الوسم|وسم|الوسوم|التصنيف|تصنيف)\s*[:：]", re.I
+    rf"^\s*(?:tag|category|archives?|{_ARCHIVE_WORD}(?:\s+\S+)?|الوسم|وسم|الوسوم|التصنيف|تصنيف)\s*[:：]", re.I
 )
 # a section's bare name as the page's own headline: the page lists the section ("الأرشيف", "الأخبار")
 _SECTION_HEADINGS = frozenset(

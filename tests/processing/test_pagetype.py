@@ -658,6 +658,18 @@ def test_an_archive_heading_in_the_first_h2_under_an_h1_that_names_the_site() ->
     assert reason == "an archive page (Catégorie : بلاغات)"
 
 
+@pytest.mark.parametrize("heading", ["الأرشيف: نونبر 2025", "الأرشيف : 2024"])
+def test_the_archive_with_its_article_under_an_h1_that_names_the_site(heading: str) -> None:
+    """ "الأرشيف: <month>" with the definite article is as much an archive's label as "أرشيف"."""
+    page = (
+        "<html><head><title>جمعية القصر للتراث - الأرشيف</title></head><body><h1>جمعية القصر للتراث</h1>"
+        f"<h2>{heading}</h2><h2>{_SECTION_ITEMS[0][1]}</h2><p>{PROSE}</p></body></html>"
+    )
+    assert not_article_reason(load_html(page), "https://qasr.example/archives?m=11", False) == (
+        f"an archive page ({heading})"
+    )
+
+
 @pytest.mark.parametrize("heading", ["أرشيف الأخبار 2024", "أرشيف المقالات أكتوبر 2025", "Archives 2023"])
 def test_an_archive_heading_that_names_a_year_or_a_month_without_a_colon(heading: str) -> None:
     marked = '<meta property="og:type" content="article">'
