@@ -678,6 +678,12 @@ def _is_box_heading(norm: str) -> bool:
     return label in _BOX_HEADINGS or (len(label.split()) <= MAX_BOX_HEADING_WORDS and label.endswith(_BOX_HEADING_ENDS))
 
 
+# <details>, and the web components' collapsible ("<sl-details summary='…'>": its label in an attribute)
+_COLLAPSIBLES = XPath(
+    "//body//details | //body//*[substring(local-name(), string-length(local-name()) - 7) = '-details']"
+)
+
+
 def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Callable[[HtmlElement], bool]) -> int:
     """Pass 1b: remove the boxes a news page sets in or after the story under a heading of their own
     (:data:`_BOX_HEADINGS`: "في أرقام", "باختصار", "المصادر", "أسئلة القراء", "قيّم هذا المقال"), whatever their
@@ -685,8 +691,9 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
     text beside the heading's branch (:func:`_holds_box_body`) is the box; it goes unless it holds the
     article (``holds_article``) or is longer than :data:`MAX_BOX_CHARS`. A heading set straight in the
     article's own column leaves the box.
-    A ``<details>`` box under a short ``<summary>`` label (line-ups, a data sheet, a reader's question) goes
-    on the same terms: what a reader must click open is not the story's text."""
+    A ``<details>`` box under a short ``<summary>`` label (line-ups, a data sheet, a reader's question), or a web
+    component's (``<sl-details summary="…">``), goes on the same terms: what a reader must click open is not the
+    story's text."""
     doomed: list[HtmlElement] = []
     for short in shorts:
         if not _is_box_heading(short.norm):
@@ -701,9 +708,9 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
         if _visible_length(box) > MAX_BOX_CHARS or holds_article(box):
             continue
         doomed.append(box)
-    for details in tree.iter("details"):  # a collapsible box: line-ups, a data sheet, a question and its answer
+    for details in _COLLAPSIBLES(tree):  # a collapsible box: line-ups, a data sheet, a question and its answer
         summary = details.find("summary")
-        label = _bounded_text(summary, 80) if summary is not None else None
+        label = _bounded_text(summary, 80) if summary is not None else details.get("summary")
         if not label or len(label.split()) > MAX_BOX_HEADING_WORDS + 2 or _visible_length(details) > MAX_BOX_CHARS:
             continue
         if not holds_article(details) and details.find(".//h1") is None:

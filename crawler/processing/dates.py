@@ -623,10 +623,10 @@ def _chunks_near_headline(
             continue
         if el is headline:
             h1_index = len(raw)
-        stamped = el.tag == "time" and bool(el.get("datetime"))
-        if stamped:
-            raw.append(("", el, el.get("datetime")))
-        if el.text and el.text.strip() and not (stamped and parse_iso(el.get("datetime") or "")):
+        stamp = el.get("datetime") if el.tag == "time" else _tooltip_date(el)
+        if stamp:
+            raw.append(("", el, stamp))
+        if el.text and el.text.strip() and not (stamp and parse_iso(stamp)):
             raw.append((el.text.strip(), el, None))  # a <time>'s words ("منذ 3 أشهر") say less than its datetime
         parent = el.getparent()
         if el.tail and el.tail.strip() and parent is not None:
@@ -657,6 +657,16 @@ def _chunks_near_headline(
         before_previous, previous = previous, text
         dated = (bool(text) and parse_visible(text) is not None, dated[0])
     return chunks
+
+
+def _tooltip_date(el: HtmlElement) -> str | None:
+    """The date of a short element whose words state none ("أمس", "منذ 6 أشهر") but whose ``title`` does (a "time
+    ago" with its tooltip: "<span title='29-04-2026'>أمس</span>"), as ISO; else None."""
+    title = el.get("title")
+    if not title or len(title) > _PROSE_CHARS or not (iso := parse_visible(title)):
+        return None
+    own = el.text_content().strip()
+    return iso if own and len(own) <= 40 and parse_visible(own) is None else None
 
 
 def _rank(chunk: _Chunk) -> tuple[int, int, int]:
@@ -810,9 +820,8 @@ def _stated_date(block: HtmlElement, month_first: bool) -> str | None:
 def _card_texts(el: HtmlElement) -> Iterator[str]:
     """``el``'s text nodes in document order, stripped; a short element whose words state no date but whose
     ``title`` does (a "time ago" with its tooltip) gives the title instead."""
-    title = el.get("title")
-    if title and parse_visible(title) and len(own := el.text_content().strip()) <= 40 and not parse_visible(own):
-        yield title.strip()
+    if tooltip := _tooltip_date(el):
+        yield tooltip
         return
     if el.text and el.text.strip():
         yield el.text.strip()

@@ -44,7 +44,8 @@ A *pull quote* is a short quotation set apart with its speaker credited in a ``<
 Invariant: the pass only empties a block whose siblings keep more prose than it had; the story's own
 paragraphs, set directly in the flow, are never candidates (an unclassed ``<p>`` is not a box, nor is a
 ``<p>`` of the kind that carries the story), and a quotation (``blockquote``) without such a credit is left
-alone unless it is short and wholly between quotation marks: a statement quoted in the story is its text.
+alone unless it is short and wholly between quotation marks, or opens with a notice's label in bold ("<b>ملاحظة:</b>
+…": a notice set as a quotation): a statement quoted in the story is its text.
 """
 
 from __future__ import annotations
@@ -374,8 +375,8 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
             pull_quote = _pull_quote(child)
             table = _data_table(child)
             candidate = set_apart or table is not None
-            if judged and child.tag == "p" and _labelled_notice(child):
-                boxes.append(child)  # set like the story's paragraphs, but a notice by its label
+            if judged and child.tag in ("p", "blockquote") and _labelled_notice(child):
+                boxes.append(child)  # set like the story's paragraphs (or as a quotation), but a notice by its label
                 continue
             if not (candidate or pull_quote) or int(_STRING_LENGTH(child)) > MAX_BOX_STRING:
                 continue

@@ -830,6 +830,20 @@ def test_a_collapsible_details_box_in_the_body_goes() -> None:
     assert all(city in text for city in ("عطبرة", "أم درمان", "بورتسودان"))
 
 
+def test_a_web_components_collapsible_box_labelled_by_its_attribute_goes() -> None:
+    """Shoelace's ``<sl-details summary="…">``: the label is an attribute, the box is still to be clicked open."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("سامراء", "تكريت", "بلد")]
+    card = (
+        "<sl-details summary='بطاقة تعريف: الجامع القديم' class='fact-box'><p>يقع الجامع على بعد نحو خمسة عشر"
+        " كيلومترا شمال المدينة، وبني في القرن الثالث الهجري.</p></sl-details>"
+    )
+    tree = _tree(f"<article><h1>عنوان</h1><div class='body'>{paras[0]}{paras[1]}{card}{paras[2]}</div></article>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "القرن الثالث" not in text
+    assert all(city in text for city in ("سامراء", "تكريت", "بلد"))
+
+
 def test_a_match_card_whose_label_sits_in_a_head_with_a_subtitle_and_footnotes_go() -> None:
     """The box's head holds its label and a subtitle ("بطاقة المباراة" + the competition): the box is what
     holds more than that head; SPIP's footnotes under "هوامش" go the same way."""

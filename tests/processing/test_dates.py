@@ -615,3 +615,13 @@ def test_a_created_line_in_a_side_panel_gives_its_tooltips_date_when_its_words_a
 def test_a_post_cards_date_may_link_to_the_days_archive() -> None:
     card = _post_card("<a href='/blog/2025/06/10/'>الثلاثاء 10 حزيران 2025</a>")
     assert _published(f"<div class='main'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}</div>{card}") == "2025-06-10"
+
+
+def test_a_relative_day_whose_tooltip_gives_the_date_is_read_as_that_date() -> None:
+    """A forum's first post: "<span title='29-04-2026'>أمس</span>, 07:40 م" (yesterday, the exact day in the
+    title); a reply below says "اليوم" the same way."""
+    body = (
+        "<div class='post'><div class='post_head'><span class='post_date'><span title='29-04-2026'>أمس</span>,"
+        f" 07:40 م</span></div><h1>عنوان المقال الرئيسي للصفحة</h1><div class='post_body'>{BODY}</div></div>"
+    )
+    assert (_published(body) or "")[:10] == "2026-04-29"

@@ -163,6 +163,11 @@ NOTES = {
         "<p><b>للتذكير:</b> <a href='/post/7634/bayan'>بياننا الصادر في سبتمبر حول تأخر منحة المردودية</a></p>",
         "بياننا الصادر",
     ),
+    "a notice label set as a quotation": (
+        "<blockquote><p><strong>ملاحظة:</strong> يمكن للمدارس الراغبة في المشاركة التسجيل عبر استمارة الجمعية قبل"
+        " نهاية كل شهر.</p></blockquote>",
+        "استمارة الجمعية",
+    ),
     "a callout paragraph, labelled (a wiki's callout block)": (
         '<p class="callout info">للمشاركة: يلتقي المتطوعون كل سبت عند مدخل السوق، والأدوات متوفرة لدى اللجنة.</p>',
         "للمشاركة",
