@@ -149,7 +149,9 @@ def _words(text: str) -> int:
 
 
 _INLINE = frozenset({"b", "i", "strong", "em", "span", "br", "u", "small", "sup", "sub", "font", "mark", "abbr"})
-_SKIP = frozenset({"script", "style", "noscript", "a", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer"})
+_SKIP = frozenset(
+    {"script", "style", "noscript", "a", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer", "marquee"}
+)
 
 
 _TEXT_BOXES = frozenset({"div", "section", "blockquote"})
@@ -161,15 +163,19 @@ def _holds_only_text(el: HtmlElement) -> bool:
     return not _BLOCKS(el)
 
 
+_PROSE_TEXTS = XPath(".//text()[not(ancestor::a) and not(ancestor::marquee)]")
+_SHOWN_TEXTS = XPath(".//text()[not(ancestor::marquee)]")  # links included
+
+
 def _own_text(el: HtmlElement) -> int:
     """Length of the prose an element holds itself: its text, inline children's text and tails,
     and its ``<p>`` children's text, or its ``<div>`` children's used as paragraphs (links and
-    headings excluded)."""
+    headings excluded; a ``<marquee>`` ticker's notices too)."""
     total = len((el.text or "").strip())
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "p" or (tag in _TEXT_BOXES and _holds_only_text(child)):
-            total += sum(len(t.strip()) for t in child.xpath(".//text()[not(ancestor::a)]"))
+            total += sum(len(t.strip()) for t in _PROSE_TEXTS(child))
         elif tag in _INLINE:
             total += len(child.text_content().strip())
         total += len((child.tail or "").strip())
@@ -200,7 +206,7 @@ def _own_text_of(el: HtmlElement) -> str:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "p" or tag in _INLINE or (tag in _TEXT_BOXES and _holds_only_text(child)):
-            parts.append(child.text_content())
+            parts.append(" ".join(_SHOWN_TEXTS(child)) if tag in _TEXT_BOXES else child.text_content())
         parts.append(child.tail or "")
     return " ".join(parts)
 

@@ -960,3 +960,32 @@ def test_a_story_about_a_year_or_all_articles_of_a_law_stays_an_article() -> Non
     story = "كل مقالات الدستور الجديد تدخل حيز التنفيذ مطلع العام"
     assert _page(f"{story} | جريدة", story, PROSE) is None
     assert _page("2026 عام الحرف التقليدية في سبسطية - جمعية", "2026 عام الحرف التقليدية في سبسطية", PROSE) is None
+
+
+def test_a_forums_thread_list_under_a_scrolling_ticker_is_no_article() -> None:
+    """A board's thread list: no headline, rows of thread subjects, and a ``<marquee>`` ticker whose dated notices
+    read like prose; a ticker is never the page's text."""
+    ticker = (
+        "<div class='ticker'><strong>تنبيهات الجمعية:</strong><marquee>● الخميس 7 مايو 2026: اجتماع الهيئة العامة"
+        " للجمعية في الديوان بعد صلاة العصر ● السبت 2 مايو 2026: حملة تنظيف الدرج الحجري الصاعد إلى الحصن، التجمع"
+        " عند البوابة السفلى ● باب التسجيل في دورة البناء بالحجر مفتوح حتى نهاية الشهر ● الأحد 10 مايو 2026: زيارة"
+        " ميدانية لصهاريج الحصن مع فريق المهندسين المتطوعين</marquee></div>"
+    )
+    rows = "".join(
+        f"<tr><td><a href='/thread-{i}.html'>{subject}</a><div class='author'><a href='/user-{i}.html'>عضو</a></div>"
+        f"</td><td>{i}</td><td>12-04-2026</td></tr>"
+        for i, subject in enumerate(
+            (
+                "أمسية في ديوان الجمعية تستعيد حكايات البوابة القديمة",
+                "تقرير ما أنجزته الجمعية في الربع الأول من العام",
+                "دورة البناء بالحجر لعشرين شابا من أبناء البلدة",
+                "تنظيف الصهاريج المنحوتة في الصخر تحت الحصن",
+            )
+        )
+    )
+    page = (
+        "<html><head><title>أخبار الجمعية</title></head><body><div class='wrapper'>"
+        f"{ticker}<div class='navigation'>المنتدى › أخبار الجمعية</div><table>{rows}</table></div></body></html>"
+    )
+    reason = not_article_reason(load_html(page), "https://forum.example/forum-3.html", False)
+    assert reason is not None and reason.startswith("no article body"), reason
