@@ -623,7 +623,9 @@ def _chunks_near_headline(
             continue
         if el is headline:
             h1_index = len(raw)
-        stamp = el.get("datetime") if el.tag == "time" else _tooltip_date(el)
+        stamp = el.get("datetime") if el.tag == "time" else None
+        if stamp is None and el.get("title") is not None:
+            stamp = _tooltip_date(el)
         if stamp:
             raw.append(("", el, stamp))
         if el.text and el.text.strip() and not (stamp and parse_iso(stamp)):
