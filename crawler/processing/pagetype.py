@@ -77,7 +77,7 @@ _STATIC_PAGE_TYPES = frozenset({"webpage", "breadcrumblist", "organization", "we
 # ("video.other" is not among them: TV channels' news stories, each around its report, carry it)
 NOT_ARTICLE_OG_TYPES = frozenset({"video.tv_show", "video.episode", "video.movie", "profile", "books.author"})
 _LISTING_PATH = re.compile(
-    r"/(?:category|categories|cat|tag|tags|topic|topics|section|sections|author|authors|writer|search|taxonomy"
+    r"/(?:category|categories|cat|tag|tags|topic(?!/\d)|topics|section|sections|author|authors|writer|search|taxonomy"
     r"|قسم|تصنيف|وسم|كاتب)(?:/|$|\.html?$)|/page/\d+/?$"
     # a site's own pages, as the last segment ("/about/media-centre/stories/2024/…" is a newsroom's story)
     r"|/(?:about|about-us|contact|contact-us|privacy|privacy-policy|terms|faq|sitemap|newsletter|اتصل-بنا|من-نحن)"

@@ -989,3 +989,14 @@ def test_a_forums_thread_list_under_a_scrolling_ticker_is_no_article() -> None:
     )
     reason = not_article_reason(load_html(page), "https://forum.example/forum-3.html", False)
     assert reason is not None and reason.startswith("no article body"), reason
+
+
+def test_a_forum_topic_under_its_number_is_a_post_a_topic_by_name_is_a_listing() -> None:
+    """NodeBB addresses a thread as ``/topic/<id>/<slug>``; ``/topic/<name>`` is a topic's listing elsewhere."""
+    from crawler.processing.pagetype import _listing_url
+
+    assert _listing_url("https://multaqa.example/topic/58/صيانة-الساقية-الرئيسية") is None
+    assert _listing_url("https://multaqa.example/topic/58") is None
+    assert _listing_url("https://news.example/topic/politics") is not None
+    assert _listing_url("https://news.example/topics/") is not None
+    assert _listing_url("https://multaqa.example/category/3/أخبار-الأفلاج") is not None
