@@ -315,7 +315,27 @@ def _one_column(table: HtmlElement) -> bool:
     return len(rows) >= 1 and all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows)
 
 
-def unwrap_layout_tables(tree: HtmlElement) -> int:
+MIN_COLUMN_PROSE_CHARS = 150  # a column holding a run of text this long may hold the story: it stays
+
+
+def _side_cells(row: HtmlElement, headline: HtmlElement) -> list[HtmlElement]:
+    """The cells of a layout row that holds the headline's cell, beside it, that hold no run of prose (at least
+    :data:`MIN_COLUMN_PROSE_CHARS` characters in one text node) and no heading of a story: the page's side
+    columns (a menu, the day's date, headed link lists, an ad, a newsletter form)."""
+    cells = [c for c in row if c.tag in ("td", "th")]
+    own = next((c for c in cells if any(a is c for a in headline.iterancestors())), None)
+    if own is None or len(cells) < 2:
+        return []
+    return [
+        cell
+        for cell in cells
+        if cell is not own
+        and cell.find(".//h1") is None
+        and not any(len(t.strip()) >= MIN_COLUMN_PROSE_CHARS for t in cell.itertext())
+    ]
+
+
+def unwrap_layout_tables(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Pass 0: turn layout tables into ``<div>`` blocks.
 
     Table-based templates (still common on older Arabic regional sites) put the menu,
@@ -324,8 +344,14 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
     is judged on its own (link density, length), which is what the layout meant.
     A table of one column (a title row, a date row, a text row...) is a layout too.
     Data tables (with several rows and columns, or header cells) stay tables.
+    In the row that holds the page's ``headline``, the cells beside the headline's that hold no
+    prose (:func:`_side_cells`) are its side columns and go.
     """
     tables = [*_LAYOUT_TABLES(tree), *(t for t in _PLAIN_TABLES(tree) if _one_column(t))]
+    if headline is not None:
+        rows = [row for row in headline.iterancestors("tr") if next(row.iterancestors("table"), None) in tables]
+        for cell in (cell for row in rows for cell in _side_cells(row, headline)):
+            _drop(cell)
     for table in dict.fromkeys(tables):
         for row_group in [table, *(c for c in table if c.tag in ("tbody", "thead", "tfoot"))]:
             for row in row_group:
@@ -1399,7 +1425,7 @@ def _continues_a_paragraph(el: HtmlElement) -> bool:
 def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) -> int:
     """Run all passes in place; return the number of elements removed or unwrapped. ``headline``:
     the page's headline element when the caller found it already (:func:`find_headline`)."""
-    unwrapped = unwrap_layout_tables(tree)
+    unwrapped = unwrap_layout_tables(tree, headline)
     hidden = drop_screen_reader_text(tree) + drop_standfirst(tree, headline) + drop_captions(tree)
     holds_article = _article_guard(tree, headline)
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)

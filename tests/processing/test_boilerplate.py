@@ -1452,3 +1452,39 @@ def test_a_sound_clips_caption_is_not_text() -> None:
 <p><em>مقطع من تسجيل حكاية الراعي بصوت أحد المعمّرين (دقيقتان)</em></p><p>{paras[2]}</p></div></body></html>"""
     art = extract(RawPage(url="https://halqa.example/posts/2025/arshif-sawti.html", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_a_layout_tables_side_column_beside_the_headlines_is_not_text() -> None:
+    """A wiki skin's table layout: a left cell with the day, a menu, its headings, an ad and a newsletter form,
+    beside the cell that holds the headline and the story; the side cell holds no paragraph of prose."""
+    title = "المجلس ينظم يوما تضامنيا لجني الزيتون لفائدة العائلات المسنة"
+    paras = [PARA.format(city=c) for c in ("تكرونة", "النفيضة", "سوسة")]
+    side = (
+        "<td id='wikileft' valign='top'><p class='sidehead'>اليوم</p><p>الأربعاء 11 فيفري 2026</p>"
+        "<p class='sidehead'>القائمة</p><ul><li><a href='/'>الصفحة الرئيسية</a></li><li><a href='/n'>الأخبار</a></li>"
+        "</ul><p class='sidehead'>آخر الأخبار</p><ul>"
+        + "".join(
+            f"<li><a href='/n/{i}'>{item}</a> <span class='sidedate'>الجمعة {i} فيفري 2026</span></li>"
+            for i, item in enumerate(
+                (
+                    "برنامج السهرات الرمضانية بساحة القرية",
+                    "ذكرى معركة تكرونة: المجلس يستقبل وفدا ويقترح مسارا للذاكرة على قمة الجبل",
+                    "التقرير الأدبي والمالي لسنة 2025 متاح للاطلاع",
+                    "افتتاح قاعة المطالعة بالمدرسة الابتدائية بعد تجديدها",
+                ),
+                start=2,
+            )
+        )
+        + "</ul><div class='sidead'><p>إعلان</p><p>معصرة الهضبة: زيت زيتون بكر ممتاز من حقول القرية.</p></div>"
+        "<p class='sidehead'>الرسالة الإخبارية</p><form action='/subscribe'><p>اشترك لتصلك أخبار القرية.</p>"
+        "<input type='email' name='EMAIL'></form></td>"
+    )
+    body = f"<td id='wikibody' valign='top'><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paras)}</td>"
+    page = f"<html><head><title>{title}</title></head><body><table id='wikimid'><tr>{side}{body}</tr></table></body></html>"
+    tree = fromstring(page)
+    strip_boilerplate(tree, tree.find(".//h1"))
+    text = _text(tree)
+    assert "اليوم" not in text and "فيفري" not in text and "الرسالة الإخبارية" not in text
+    assert all(city in text for city in ("تكرونة", "النفيضة", "سوسة"))
+    art = extract(RawPage(url="https://village.example/pmwiki.php?n=Akhbar.JanyAlZaytoun", body=page.encode()))
+    assert art.text.split("\n") == paras, art.text
