@@ -1684,8 +1684,8 @@ _DISCLAIMER = re.compile(
 _COMMENT_WORDS = re.compile(r"تعليق|مشاركاتك|مشاركاتكم|النقاش|الحوار")
 _TO_THE_READER = re.compile(r"\b(ترحب|نرحب|ننصحك|ننصحكم|نرجو|يرجي|الرجاء|نذكر|نحيطكم)\b")
 # how a site states that it moderates: "تخضع التعليقات لرقابة هيئة التحرير", "يحتفظ الموقع بحق عدم النشر"
-_MODERATION = re.compile(r"\b(تخضع|لرقابه|رقابه|يحتفظ|نحتفظ)\b")
-_POLICY_WORDS = re.compile(r"مراجعه|ارشادات|اداب|شروط|الالتزام|نشرها")
+_MODERATION = re.compile(r"\bو?(تخضع|لرقابه|رقابه|يحتفظ|نحتفظ)\b")
+_POLICY_WORDS = re.compile(r"مراجعه|ارشادات|اداب|شروط|الالتزام|نشرها|تنشر|حذف")
 
 
 def _is_notice(norm: str) -> bool:
@@ -1832,8 +1832,32 @@ def _site_credit(norm: str, site_norm: str) -> bool:
     return len(norm.split()) - len(site_norm.split()) <= MAX_SITE_CREDIT_EXTRA_WORDS
 
 
+# a copyright line: "© 2012-2026 · …", "Copyright 2025 …"
+_COPYRIGHT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b)", re.I)
+MAX_COPYRIGHT_WORDS = 15
+# a wiki's or a blog's trail to the neighbouring pages: "<< previous | all news | next >>"
+_TRAIL_LINE = re.compile(r"^\s*<<.*\|.*>>\s*$")
+_NAME_THEN_DASH = re.compile(r"^\s*([^—–\-|]+?)\s*[—–\-|]")
+
+
+def _site_signature(line: str, site_norm: str) -> bool:
+    """The site's signature under the page: its name, a dash, what and where it is ("<site> — <what it is> —
+    <where>"); no sentence."""
+    named = _NAME_THEN_DASH.match(line)
+    return (
+        named is not None
+        and bool(site_norm)
+        and normalize(named.group(1)) == site_norm
+        and not line.rstrip().endswith(_SENTENCE_END)
+    )
+
+
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
+        return True
+    if _TRAIL_LINE.match(line) or (_COPYRIGHT_LINE.match(line) and len(line.split()) <= MAX_COPYRIGHT_WORDS):
+        return True
+    if _site_signature(line, site_norm):
         return True
     rules = (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE, _DANGLING_LABEL, _WIRE_SIGNOFF)
     if any(rule.match(line) for rule in rules):

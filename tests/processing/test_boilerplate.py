@@ -1488,3 +1488,17 @@ def test_a_layout_tables_side_column_beside_the_headlines_is_not_text() -> None:
     assert all(city in text for city in ("تكرونة", "النفيضة", "سوسة"))
     art = extract(RawPage(url="https://village.example/pmwiki.php?n=Akhbar.JanyAlZaytoun", body=page.encode()))
     assert art.text.split("\n") == paras, art.text
+
+
+def test_a_wikis_trail_a_comment_policy_a_site_signature_and_a_copyright_line_after_the_story_go() -> None:
+    story = [PARA.format(city=c) for c in ("تكرونة", "النفيضة")]
+    after = [
+        "<< التقرير الأدبي والمالي لسنة 2025 متاح للاطلاع | كل الأخبار | برنامج السهرات الرمضانية بساحة القرية >>",
+        "التعليقات تنشر فورا، ويحتفظ المجلس بحق حذف كل تعليق مسيء.",
+        "مجلس قرية تكرونة — جمعية تنموية مؤشر عليها بالرائد الرسمي سنة 2012 — تكرونة، معتمدية النفيضة، ولاية سوسة",
+        "© 2012-2026 · يعمل الموقع بنظام PmWiki",
+    ]
+    assert trim_edges("\n".join(story + after), "مجلس قرية تكرونة") == "\n".join(story)
+    # a story's last sentence that names the institution stays
+    closing = "مجلس قرية تكرونة يدعو الأهالي إلى المشاركة في اليوم التضامني القادم بساحة القرية."
+    assert trim_edges("\n".join([*story, closing]), "مجلس قرية تكرونة") == "\n".join([*story, closing])
