@@ -26,7 +26,7 @@ article, the headline when trafilatura repeats it, and a trailing translation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1840,24 +1840,17 @@ _TRAIL_LINE = re.compile(r"^\s*<<.*\|.*>>\s*$")
 _NAME_THEN_DASH = re.compile(r"^\s*([^—–\-|]+?)\s*[—–\-|]")
 
 
-def _site_signature(line: str, site_norm: str) -> bool:
-    """The site's signature under the page: its name, a dash, what and where it is ("<site> — <what it is> —
-    <where>"); no sentence."""
+def _site_signature(line: str, names: frozenset[str]) -> bool:
+    """The site's signature under the page: one of its ``names`` (normalised), a dash, what and where it is
+    ("<site> — <what it is> — <where>"); no sentence."""
     named = _NAME_THEN_DASH.match(line)
-    return (
-        named is not None
-        and bool(site_norm)
-        and normalize(named.group(1)) == site_norm
-        and not line.rstrip().endswith(_SENTENCE_END)
-    )
+    return named is not None and normalize(named.group(1)) in names and not line.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _HASHTAG_LINE.match(line.strip()):
         return True
     if _TRAIL_LINE.match(line) or (_COPYRIGHT_LINE.match(line) and len(line.split()) <= MAX_COPYRIGHT_WORDS):
-        return True
-    if _site_signature(line, site_norm):
         return True
     rules = (_RULE_LINE, _END_MARK, _INITIALS, _AUTHOR_NOTE, _SIGNATURE, _DANGLING_LABEL, _WIRE_SIGNOFF)
     if any(rule.match(line) for rule in rules):
@@ -1969,7 +1962,7 @@ def drop_photo_credits(text: str) -> str:
     return text if len(kept) == len(lines) else "\n".join(kept)
 
 
-def trim_edges(text: str, site: str | None = None, title: str | None = None) -> str:
+def trim_edges(text: str, site: str | None = None, title: str | None = None, site_names: Iterable[str] = ()) -> str:
     """Drop the headline, byline/dateline lines before the article and credit/tag lines after it.
 
     Arabic sites print "أخبارنا المغربية - <author>" or "الصحراء 24 : العيون" as a
@@ -1983,10 +1976,13 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     keeps it when it sits in the article container, sometimes after the body), also after a short
     kicker on its line, and what stands above it, when none of that is prose (a print version's
     masthead); a line that states only a date (``22-9-2024 | 13:45``) is the page's date stamp, at
-    either edge; a comments heading after the article ("تعليقات الزوار (2)") ends it.
+    either edge; a comments heading after the article ("تعليقات الزوار (2)") ends it. ``site_names``: the names the
+    page gives its site besides ``site`` (its logo's, ``og:site_name``): the site's signature under the page
+    ("<name> — <what it is> — <where>") goes too.
     """
     lines = text.split("\n")
     site_norm = normalize(site or "")
+    signatures = frozenset(name for name in (site_norm, *(normalize(n) for n in site_names)) if name)
     title_norm = normalize(title or "")
 
     def is_title(line: str) -> bool:
@@ -2031,7 +2027,11 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None) -> 
     end = _without_translation(lines, start, end)
     note_taken = False
     while True:
-        while end - 1 > start and (edge(lines[end - 1]) or _is_trailing_meta(lines[end - 1], site_norm)):
+        while end - 1 > start and (
+            edge(lines[end - 1])
+            or _is_trailing_meta(lines[end - 1], site_norm)
+            or _site_signature(lines[end - 1], signatures)
+        ):
             end -= 1
         if note_taken or end - 1 <= start:
             break

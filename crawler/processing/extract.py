@@ -29,7 +29,7 @@ from crawler.processing.decode import ascii_view, decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
-from crawler.processing.pagetype import data_page_reason, not_article_reason
+from crawler.processing.pagetype import data_page_reason, declared_site_names, not_article_reason
 from crawler.processing.paragraphs import mark_paragraphs
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
@@ -231,6 +231,7 @@ def extract(raw: RawPage) -> Article:
             )
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
+    site_names = declared_site_names(tree)  # before the cleaning, which may drop the logo that names the site
     strip_boilerplate(tree, headline)
     drop_outside_story(tree, headline)  # after the cleaning, which may drop the prose of comments and teasers
     mark_paragraphs(tree)  # after the cleaning, whose rules read <br> soup and loose text as they were written
@@ -261,7 +262,7 @@ def extract(raw: RawPage) -> Article:
         title = shown_headline(title, shown)
         if title and shown and title != shown and _names_the_site(tree, title):
             title = shown  # the <title> names only the site
-    text = trim_edges(drop_photo_credits(text), outlet, title)
+    text = trim_edges(drop_photo_credits(text), outlet, title, site_names)
     return Article(
         url=url,
         title=title,

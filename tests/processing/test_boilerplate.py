@@ -1499,6 +1499,8 @@ def test_a_wikis_trail_a_comment_policy_a_site_signature_and_a_copyright_line_af
         "© 2012-2026 · يعمل الموقع بنظام PmWiki",
     ]
     assert trim_edges("\n".join(story + after), "مجلس قرية تكرونة") == "\n".join(story)
+    # the name may come from the page's logo or og:site_name when trafilatura's site name is the host
+    assert trim_edges("\n".join(story + after), "takrouna.example", None, ["مجلس قرية تكرونة"]) == "\n".join(story)
     # a story's last sentence that names the institution stays
     closing = "مجلس قرية تكرونة يدعو الأهالي إلى المشاركة في اليوم التضامني القادم بساحة القرية."
     assert trim_edges("\n".join([*story, closing]), "مجلس قرية تكرونة") == "\n".join([*story, closing])
