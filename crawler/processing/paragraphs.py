@@ -290,7 +290,32 @@ def join_wrapped_lines(tree: HtmlElement) -> int:
     return changed
 
 
+MIN_POST_PARAGRAPHS = 2  # a list item holding this many paragraphs of prose is a post, not an item
+MIN_POST_PARAGRAPH_CHARS = 60  # a paragraph, not a line
+_LISTS_OF_POSTS = XPath(
+    f"//body//*[self::ul or self::ol][li[count(.//p[string-length(normalize-space()) >= {MIN_POST_PARAGRAPH_CHARS}])"
+    f" >= {MIN_POST_PARAGRAPHS}]]"
+)
+
+
+def unlist_posts(tree: HtmlElement) -> int:
+    """Turn lists whose items hold paragraphs (a forum's posts, a blog's entries set as ``<li>``) into blocks: an
+    item is read as one line, and a post's paragraphs would run together. Lists of short items stay lists."""
+    lists = _LISTS_OF_POSTS(tree)
+    for listed in lists:
+        for item in listed.iterchildren("li"):
+            item.tag = "div"
+        listed.tag = "div"
+    return len(lists)
+
+
 def mark_paragraphs(tree: HtmlElement) -> int:
     """The passes of this module: loose text after blocks, text-only blocks beside paragraph blocks, the story's
-    ``<br><br>`` paragraphs, then the lines the source was wrapped at."""
-    return wrap_loose_text(tree) + name_paragraph_divs(tree) + split_br_paragraphs(tree) + join_wrapped_lines(tree)
+    ``<br><br>`` paragraphs, the lines the source was wrapped at, then lists of posts."""
+    return (
+        wrap_loose_text(tree)
+        + name_paragraph_divs(tree)
+        + split_br_paragraphs(tree)
+        + join_wrapped_lines(tree)
+        + unlist_posts(tree)
+    )

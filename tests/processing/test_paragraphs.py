@@ -6,7 +6,7 @@ from lxml.html import fromstring, tostring
 
 from crawler.items import RawPage
 from crawler.processing.extract import extract
-from crawler.processing.paragraphs import name_paragraph_divs, split_br_paragraphs, wrap_loose_text
+from crawler.processing.paragraphs import mark_paragraphs, name_paragraph_divs, split_br_paragraphs, wrap_loose_text
 
 PARAS = [
     "طالبت النقابة العامة للعاملين في الغزل والنسيج الحكومة بالتدخل العاجل لحماية حقوق نحو تسعمئة عامل وعاملة فقدوا"
@@ -128,3 +128,19 @@ def test_lines_an_editor_wrapped_the_source_at_are_spaces_as_a_browser_shows_the
     )
     art = extract(RawPage(url="https://aden-salt.example/akhbar/2026/shahna.htm", body=page.encode()))
     assert art.text.split("\n") == [" ".join(p.split()) for p in wrapped * 2]
+
+
+def test_a_post_set_as_a_list_item_keeps_its_paragraphs() -> None:
+    """Forum software lists a topic's posts as ``<li>`` items; a post's paragraphs are the story's paragraphs, and
+    a list item read as one line would run them together: the list of posts becomes blocks."""
+    post = "".join(f'<p dir="auto">{p}</p>' for p in PARAS)
+    tree = fromstring(
+        '<html><body><ul class="posts"><li component="post"><div class="post-container"><div class="post-header">'
+        f'<a href="/user/salem">سالم</a> كتب</div><div component="post/content">{post}</div></div></li>'
+        '<li component="post"><div component="post/content"><p>شكرا على التنبيه.</p></div></li></ul>'
+        "<ul class='tags'><li><a href='/tags/aflaj'>أفلاج</a></li><li><a href='/tags/matar'>أمطار</a></li></ul>"
+        "</body></html>"
+    )
+    mark_paragraphs(tree)
+    assert not tree.xpath("//li[.//p]")  # the posts are blocks
+    assert len(tree.xpath("//ul/li")) == 2  # a list of short items stays a list
