@@ -1456,7 +1456,7 @@ _CREDIT_LABEL = re.compile(
     r"^\s*(المصدر|مصدر|المصادر|نقلا\s+عن|تصوير|تقرير|الصورة|صورة|الصور|ترجمة|كلمات\s+دلالية|الكلمات\s+المفتاحية|"
     r"الوسوم|وسوم|(?:آخر|اخر)\s+(?:تحديث|تعديل)(?:\s+\S+)?|تاريخ\s+النشر|روبورتاج|ريبورتاج|مونتاج|إخراج|اخراج|"
     r"(?:ساهم|شارك|ساهمت|شاركت)\s+في\s+(?:إعداد|اعداد|"
-    r"التغطية|تغطية|كتابة)[^:：]{0,25})\s*[:：]"
+    r"التغطية|تغطية|كتابة)[^:：]{0,25}|شكر\s+خاص|شكر\s+وتقدير)\s*[:：]"
 )
 
 
@@ -2049,8 +2049,12 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None, sit
 _BARE_SIGNATURE = re.compile(r"^\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3}\s*$")
 MAX_EDITORS_NOTE_WORDS = 15
 # the text speaking of itself: "هذا المقال", "هذه المادة", "this article" (not "this report" or "this
-# investigation": a story's subject is often one)
-_SELF_REFERENCE = re.compile(r"(?:هذا|هذه)\s+(?:المقال|الخبر|المادة|الصفحة)|\bthis\s+(?:article|story)\b", re.I)
+# investigation": a story's subject is often one), or of the page's controls ("… من أعلى الصفحة")
+_SELF_REFERENCE = re.compile(
+    r"(?:هذا|هذه)\s+(?:المقال|الخبر|المادة|الصفحة)|\bthis\s+(?:article|story)\b"
+    r"|(?:أعلى|اعلى|أسفل|اسفل)\s+(?:الصفحة|الصفحه)|\b(?:top|bottom)\s+of\s+(?:the|this)\s+page\b",  # its controls
+    re.I,
+)
 
 
 def _editors_note(line: str) -> bool:

@@ -1504,3 +1504,15 @@ def test_a_wikis_trail_a_comment_policy_a_site_signature_and_a_copyright_line_af
     # a story's last sentence that names the institution stays
     closing = "مجلس قرية تكرونة يدعو الأهالي إلى المشاركة في اليوم التضامني القادم بساحة القرية."
     assert trim_edges("\n".join([*story, closing]), "مجلس قرية تكرونة") == "\n".join([*story, closing])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "لمتابعة التحديثات فعّل خيار «مراقبة الموضوع» من أعلى الصفحة.",  # the page's own controls
+        "شكر خاص: مديرية الزراعة في المحافظة",  # an acknowledgement's label
+    ],
+)
+def test_a_pointer_to_the_pages_controls_and_an_acknowledgement_after_the_story_go(line: str) -> None:
+    story = [PARA.format(city=c) for c in ("الشوبك", "معان")]
+    assert trim_edges("\n".join([*story, line])) == "\n".join(story)
