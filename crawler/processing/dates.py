@@ -680,6 +680,8 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
         tier = 0  # a labelled date after the text, outside the story's block, is the page's: ranked as after text
     elif chunk.datetime is not None or len(chunk.text) <= _PROSE_CHARS:
         tier = 1 if chunk.prose_before == 0 else 3
+    elif chunk.prose_before <= 1 and chunk.offset >= 0 and _DATED_DATELINE.match(fold(chunk.text)):
+        tier = 2  # "تكرونة في 24 جانفي 2026 – …": the story's first paragraph opens with its place and date
     else:
         tier = 4
     if updated or _OTHER_EVENT_LABEL.search(label):
@@ -689,6 +691,11 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
 
 
 AFTER_TEXT_TIER = 3  # ranks from this tier on: dates met only after the article text began
+# a dateline with its date opening a paragraph (folded text): "تكرونه في 24 جانفي 2026 –", "الرباط، 3-5-2025 -"
+_DATED_DATELINE = re.compile(
+    r"^\s*[^\d\s][^\d]{1,40}?(?:\s+في|،|,)?\s+(?:\d{1,2}\s+\S+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})"
+    r"\s*[-–—:(]"
+)
 
 
 _SLASH_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?!\d)")

@@ -625,3 +625,17 @@ def test_a_relative_day_whose_tooltip_gives_the_date_is_read_as_that_date() -> N
         f" 07:40 م</span></div><h1>عنوان المقال الرئيسي للصفحة</h1><div class='post_body'>{BODY}</div></div>"
     )
     assert (_published(body) or "")[:10] == "2026-04-29"
+
+
+def test_a_dateline_with_its_date_opening_the_first_paragraph_beats_the_comments_dates() -> None:
+    """ "تكرونة في 24 جانفي 2026 – …" opens the story; the visitors' comments below it are dated the next days."""
+    first = (
+        "<p>تكرونة في 24 جانفي 2026 – استقبل مجلس القرية وفدا من الزوار جاؤوا لإحياء ذكرى المعركة، وقدم لهم"
+        " المجلس مقترحا لمسار للذاكرة على قمة الجبل يربط المواقع التي شهدت القتال.</p>"
+    )
+    comments = (
+        "<h3>تعليقات الزوار</h3><div class='messagehead'><h5><strong>خالد</strong> — <span class='messagedate'>"
+        "الأحد 25 جانفي 2026، الساعة 08:30</span></h5></div><div class='messageitem'><p>فكرة ممتازة.</p></div>"
+    )
+    page = f"<h1>عنوان المقال الرئيسي للصفحة</h1><div class='newsinfo'>بقلم: سلمى بن يوسف | أخبار</div>{first}{BODY}"
+    assert (_published(page + comments) or "")[:10] == "2026-01-24"
