@@ -103,7 +103,8 @@ _MONTH_FIRST = re.compile(
 )
 # ... and day first, as Oracle and other English-made systems print it: "05-OCT-2025", "5 Oct. 2025"
 _DAY_MONTH_EN = re.compile(
-    rf"(?<!\d)(\d{{1,2}})[-/. ]({'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?[-/. ,]+(\d{{4}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?[-/. ]({'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})\.?[-/. ,]+"
+    r"(\d{4})(?!\d)"
     r"(?:\s+(\d{1,2}):(\d{2}))?",
     re.I,
 )
@@ -118,10 +119,11 @@ _HIJRI_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}}){_HIJRI_SEP}(?:من\s+)?({'|'.join(sorted(_HIJRI_MONTHS, key=len, reverse=True))})"
     rf"{_HIJRI_SEP}(1[34]\d{{2}})(?!\d)"
 )
-_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,-]+(\d{1,2}):(\d{2}))?(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,-]+(\d{1,2}):(\d{2})(?::\d{2})?)?(?!\d)")
 # "21/10/2024", "21-10-2024 10:30", and slashes between spaces ("٩ / ٦ / ٢٠٢٥"); not dashes between spaces (a score)
 _DMY = re.compile(
-    r"(?<!\d)(\d{1,2})(?:[-/.]|\s+/\s+)(\d{1,2})(?:[-/.]|\s+/\s+)(\d{4})(?:\s*[-–|،,]?\s*(\d{1,2}):(\d{2}))?(?!\d)"
+    r"(?<!\d)(\d{1,2})(?:[-/.]|\s+/\s+)(\d{1,2})(?:[-/.]|\s+/\s+)(\d{4})(?:\s*[-–|،,]?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?"
+    r"(?!\d)"
 )
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|-|$)")
 _RELATIVE = re.compile(
@@ -538,6 +540,7 @@ _UPDATED_LABEL = re.compile(r"تحديث|تعديل|عدل|محين|تحيين|u
 # member's joining ("اشترك في:" in phpBB's Arabic, "عضو منذ"), the day a bulletin is for ("النشرة البحرية ليوم …")
 _OTHER_EVENT_LABEL = re.compile(
     r"اغلاق|انتهاء|ينتهي|تنتهي|اخر اجل|اخر موعد|اشترك في\s*:|انضم في|عضو منذ|تاريخ (?:التسجيل|الانضمام)|(?<!\S)ليوم\s"
+    r"|(?<!\S)مسجل\s*:"
     r"|closes?|closed|deadline|expires?|joined|member since|inscrit le",
     re.I,
 )
@@ -568,8 +571,8 @@ def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
     hold a long summary besides the headline). The headline's own containers are never teasers."""
     block = el
     while block is not None and block.tag not in _BLOCKS:
-        if block.tag == "a":
-            return True
+        if block.tag == "a" and not is_date_line(block.text_content()):
+            return True  # a link's words; a link that says only a date is a post's permalink ("#1 <a>2025-12-07</a>")
         block = block.getparent()
     if block is None or block in article:
         return False

@@ -639,3 +639,26 @@ def test_a_dateline_with_its_date_opening_the_first_paragraph_beats_the_comments
     )
     page = f"<h1>عنوان المقال الرئيسي للصفحة</h1><div class='newsinfo'>بقلم: سلمى بن يوسف | أخبار</div>{first}{BODY}"
     assert (_published(page + comments) or "")[:10] == "2026-01-24"
+
+
+def test_an_english_ordinal_day_is_read() -> None:
+    """A shop's blog prints "نُشر في 4th Nov 2025" (its store's English date format inside an Arabic string)."""
+    assert parse_visible("نُشر في 4th Nov 2025") == "2025-11-04"
+    assert parse_visible("Posted on 22nd March 2026") == "2026-03-22"
+
+
+def test_a_posts_permalink_date_is_its_date_a_members_registration_date_is_not() -> None:
+    """A board's post: its header links its date to the post ("#1 <a>2025-12-07 21:14:05</a>"), the poster's card
+    says when they registered ("مسجل: 2009-03-11")."""
+    body = (
+        "<div class='blockpost'><h2><span>#1</span> <a href='viewtopic.php?pid=88#p88'>2025-12-07 21:14:05</a></h2>"
+        "<div class='postleft'><dl><dt><strong>عبدالله</strong></dt><dd>عضو</dd><dd>مسجل: 2009-03-11</dd>"
+        "<dd>المشاركات: 412</dd></dl></div><div class='postright'><h3>عنوان المقال الرئيسي للصفحة</h3>"
+        f"<div class='postmsg'>{BODY}</div></div></div>"
+    )
+    tree = fromstring(
+        f"<html><head><title>منتدى البلدة / عنوان المقال الرئيسي للصفحة</title></head><body>{body}</body></html>"
+    )
+    published = find_published(tree, "https://forum.example/viewtopic.php?id=45", FETCHED, headline=find_headline(tree))
+    assert (published or "")[:10] == "2025-12-07"
+    assert is_date_line("2025-12-07 21:14:05")  # a time with its seconds
