@@ -45,7 +45,8 @@ Invariant: the pass only empties a block whose siblings keep more prose than it 
 paragraphs, set directly in the flow, are never candidates (an unclassed ``<p>`` is not a box, nor is a
 ``<p>`` of the kind that carries the story), and a quotation (``blockquote``) without such a credit is left
 alone unless it is short and wholly between quotation marks, or opens with a notice's label in bold ("<b>ملاحظة:</b>
-…": a notice set as a quotation): a statement quoted in the story is its text.
+…": a notice set as a quotation), or is a forum's quote box ("<name> كتب:" over another member's words): a statement
+quoted in the story is its text.
 """
 
 from __future__ import annotations
@@ -301,6 +302,16 @@ def _labelled_notice(el: HtmlElement) -> bool:
     return label.endswith((":", "：")) and len(links) == 1 and linked > 0 and linked + len(label.split()) >= words
 
 
+# a board's quote box heading: "ابو فارس كتب:", "Ali wrote:", "Samir a écrit :"
+_QUOTED_POST_HEAD = re.compile(r"^.{1,40}?\s(?:كتب|كتبت|wrote|a\s+écrit)\s*[:：]$", re.I)
+
+
+def _quoted_post(quote: HtmlElement) -> bool:
+    """A forum's quote box: a block quotation headed "<name> كتب:" ("wrote:") over another member's words."""
+    lines = _lines(quote)
+    return len(lines) >= 2 and bool(_QUOTED_POST_HEAD.match(lines[0]))
+
+
 def _emphasised(text: Any, within: HtmlElement) -> bool:
     """Whether a text node of ``within`` is set in bold or italics (an emphasis element holds it)."""
     holder = text.getparent()
@@ -375,6 +386,9 @@ def inset_boxes(tree: HtmlElement, headline: HtmlElement | None = None) -> list[
             pull_quote = _pull_quote(child)
             table = _data_table(child)
             candidate = set_apart or table is not None
+            if child.tag == "blockquote" and _quoted_post(child):
+                boxes.append(child)  # another member's post, quoted
+                continue
             if judged and child.tag in ("p", "blockquote") and _labelled_notice(child):
                 boxes.append(child)  # set like the story's paragraphs (or as a quotation), but a notice by its label
                 continue

@@ -1514,3 +1514,27 @@ def test_a_wikis_trail_a_comment_policy_a_site_signature_and_a_copyright_line_af
 def test_a_pointer_to_the_pages_controls_and_an_acknowledgement_after_the_story_go(line: str) -> None:
     story = [PARA.format(city=c) for c in ("الشوبك", "معان")]
     assert trim_edges("\n".join([*story, line])) == "\n".join(story)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[المصدر: لجنة الإعلام في جمعية مياه البلدة الأهلية]",  # a credit in brackets
+        "تم تعديل المقال مرة واحدة، آخر تعديل بواسطة مريم سالم: 16 أبريل 2026، 11:00",  # the CMS's edit note
+    ],
+)
+def test_a_bracketed_credit_and_an_edit_note_after_the_story_go(line: str) -> None:
+    story = [PARA.format(city=c) for c in ("جبلة", "إب")]
+    assert trim_edges("\n".join([*story, line])) == "\n".join(story)
+
+
+def test_a_quoted_forum_post_in_the_story_is_not_text() -> None:
+    """A board's quote box ("<name> كتب:" over the quoted words) repeats another member's post."""
+    cities = ("جبلة", "إب", "تعز", "ذمار", "المخا")
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in cities]
+    quote = "<blockquote><div class='incqbox'><h4>ابو فارس كتب:</h4><p>يا شباب متى نتحرك؟</p></div></blockquote>"
+    tree = _tree(f"<article><h1>عنوان</h1><div class='postmsg'>{paras[0]}{quote}{''.join(paras[1:])}</div></article>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "كتب:" not in text and "نتحرك" not in text
+    assert all(city in text for city in cities)
