@@ -1521,6 +1521,7 @@ def test_a_pointer_to_the_pages_controls_and_an_acknowledgement_after_the_story_
     [
         "[المصدر: لجنة الإعلام في جمعية مياه البلدة الأهلية]",  # a credit in brackets
         "تم تعديل المقال مرة واحدة، آخر تعديل بواسطة مريم سالم: 16 أبريل 2026، 11:00",  # the CMS's edit note
+        "لتسجيل نخلة في السجل املأ النموذج في قسم الأصناف أو اتصل بفريق المشروع.",  # a call to register
     ],
 )
 def test_a_bracketed_credit_and_an_edit_note_after_the_story_go(line: str) -> None:
