@@ -704,10 +704,9 @@ def _is_box_heading(norm: str) -> bool:
     return label in _BOX_HEADINGS or (len(label.split()) <= MAX_BOX_HEADING_WORDS and label.endswith(_BOX_HEADING_ENDS))
 
 
-# <details>, and the web components' collapsible ("<sl-details summary='…'>": its label in an attribute)
-_COLLAPSIBLES = XPath(
-    "//body//details | //body//*[substring(local-name(), string-length(local-name()) - 7) = '-details']"
-)
+# <details>, and the web component libraries' collapsible (Shoelace's "<sl-details summary='…'>", Web Awesome's
+# "<wa-details>": its label in an attribute); named, not searched for (a pattern over every tag costs a page scan)
+_COLLAPSIBLE_TAGS = ("details", "sl-details", "wa-details")
 
 
 def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Callable[[HtmlElement], bool]) -> int:
@@ -734,7 +733,7 @@ def drop_headed_boxes(tree: HtmlElement, shorts: list[_Short], holds_article: Ca
         if _visible_length(box) > MAX_BOX_CHARS or holds_article(box):
             continue
         doomed.append(box)
-    for details in _COLLAPSIBLES(tree):  # a collapsible box: line-ups, a data sheet, a question and its answer
+    for details in tree.iter(*_COLLAPSIBLE_TAGS):  # a collapsible box: line-ups, a data sheet, a question and answer
         summary = details.find("summary")
         label = _bounded_text(summary, 80) if summary is not None else details.get("summary")
         if not label or len(label.split()) > MAX_BOX_HEADING_WORDS + 2 or _visible_length(details) > MAX_BOX_CHARS:

@@ -571,7 +571,7 @@ def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
     hold a long summary besides the headline). The headline's own containers are never teasers."""
     block = el
     while block is not None and block.tag not in _BLOCKS:
-        if block.tag == "a" and not is_date_line(block.text_content()):
+        if block.tag == "a" and not _date_link(block):
             return True  # a link's words; a link that says only a date is a post's permalink ("#1 <a>2025-12-07</a>")
         block = block.getparent()
     if block is None or block in article:
@@ -582,6 +582,15 @@ def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
     if card is None or card in article or not _long_link(card):
         return False
     return _STRING_LENGTH(card) - sum(_STRING_LENGTH(a) for a in card.iter("a")) <= _TEASER_BLOCK_CHARS
+
+
+_YEAR_DIGITS = re.compile(r"\d{4}")  # any script's digits: a date line states its year
+
+
+def _date_link(link: HtmlElement) -> bool:
+    """A link whose words are only a date (checked cheaply first: short, with a year's digits)."""
+    text = link.text_content()
+    return len(text) <= _DATE_LINE_CHARS and bool(_YEAR_DIGITS.search(text)) and is_date_line(text)
 
 
 def _long_link(block: HtmlElement) -> bool:

@@ -29,7 +29,7 @@ from crawler.processing.decode import ascii_view, decode_html
 from crawler.processing.normalize import normalize
 from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
-from crawler.processing.pagetype import data_page_reason, declared_site_names, not_article_reason
+from crawler.processing.pagetype import data_page_reason, not_article_reason
 from crawler.processing.paragraphs import mark_paragraphs
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
@@ -100,6 +100,24 @@ def check_page(raw: RawPage) -> None:
 _ALTS = etree.XPath("//img/@alt")
 _BODY_TEXTS = etree.XPath("//body//text()[normalize-space()]")
 _NAME_SEPARATORS = (" -", " –", " |", "،", " ©")
+
+
+_HEAD_SITE_NAMES = etree.XPath(
+    '/html/head/meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content'
+)
+
+
+def _site_names(tree: HtmlElement) -> list[str]:
+    """The names the page gives its site in its head (``og:site_name``, ``application-name``) and its logo's
+    ``alt`` (an image whose own source, class or id says logo): what trims the site's signature under the text.
+    A lighter read than :func:`pagetype.declared_site_names`, which page types read only when a rule needs it:
+    this one runs on every page (the head's metas and the images alone)."""
+    names = [str(name) for name in _HEAD_SITE_NAMES(tree)]
+    for img in tree.iter("img"):
+        alt = img.get("alt")
+        if alt and "logo" in f"{img.get('src', '')} {img.get('class', '')} {img.get('id', '')}".lower():
+            names.append(alt)
+    return names
 
 
 def _names_the_site(tree: HtmlElement, title: str) -> bool:
@@ -231,7 +249,7 @@ def extract(raw: RawPage) -> Article:
             )
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
-    site_names = declared_site_names(tree)  # before the cleaning, which may drop the logo that names the site
+    site_names = _site_names(tree)  # before the cleaning, which may drop the logo that names the site
     strip_boilerplate(tree, headline)
     drop_outside_story(tree, headline)  # after the cleaning, which may drop the prose of comments and teasers
     mark_paragraphs(tree)  # after the cleaning, whose rules read <br> soup and loose text as they were written

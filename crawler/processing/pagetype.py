@@ -163,8 +163,14 @@ def _holds_only_text(el: HtmlElement) -> bool:
     return not _BLOCKS(el)
 
 
+_UNLINKED_TEXTS = XPath(".//text()[not(ancestor::a)]")
 _PROSE_TEXTS = XPath(".//text()[not(ancestor::a) and not(ancestor::marquee)]")
 _SHOWN_TEXTS = XPath(".//text()[not(ancestor::marquee)]")  # links included
+
+
+def _prose_texts(el: HtmlElement) -> list[str]:
+    """``el``'s text outside links and ``<marquee>`` tickers (the ticker test only where one is)."""
+    return _PROSE_TEXTS(el) if el.find(".//marquee") is not None else _UNLINKED_TEXTS(el)
 
 
 def _own_text(el: HtmlElement) -> int:
@@ -175,7 +181,7 @@ def _own_text(el: HtmlElement) -> int:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "p" or (tag in _TEXT_BOXES and _holds_only_text(child)):
-            total += sum(len(t.strip()) for t in _PROSE_TEXTS(child))
+            total += sum(len(t.strip()) for t in _prose_texts(child))
         elif tag in _INLINE:
             total += len(child.text_content().strip())
         total += len((child.tail or "").strip())
@@ -206,7 +212,8 @@ def _own_text_of(el: HtmlElement) -> str:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "p" or tag in _INLINE or (tag in _TEXT_BOXES and _holds_only_text(child)):
-            parts.append(" ".join(_SHOWN_TEXTS(child)) if tag in _TEXT_BOXES else child.text_content())
+            shown = tag in _TEXT_BOXES and child.find(".//marquee") is not None
+            parts.append(" ".join(_SHOWN_TEXTS(child)) if shown else child.text_content())
         parts.append(child.tail or "")
     return " ".join(parts)
 

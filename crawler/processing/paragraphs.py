@@ -292,16 +292,22 @@ def join_wrapped_lines(tree: HtmlElement) -> int:
 
 MIN_POST_PARAGRAPHS = 2  # a list item holding this many paragraphs of prose is a post, not an item
 MIN_POST_PARAGRAPH_CHARS = 60  # a paragraph, not a line
-_LISTS_OF_POSTS = XPath(
-    f"//body//*[self::ul or self::ol][li[count(.//p[string-length(normalize-space()) >= {MIN_POST_PARAGRAPH_CHARS}])"
-    f" >= {MIN_POST_PARAGRAPHS}]]"
-)
+
+
+def _post_item(item: HtmlElement) -> bool:
+    """A list item holding :data:`MIN_POST_PARAGRAPHS` paragraphs of prose: a post, not an item."""
+    found = 0
+    for paragraph in item.iter("p"):
+        found += len(paragraph.text_content().strip()) >= MIN_POST_PARAGRAPH_CHARS
+        if found >= MIN_POST_PARAGRAPHS:
+            return True
+    return False
 
 
 def unlist_posts(tree: HtmlElement) -> int:
     """Turn lists whose items hold paragraphs (a forum's posts, a blog's entries set as ``<li>``) into blocks: an
     item is read as one line, and a post's paragraphs would run together. Lists of short items stay lists."""
-    lists = _LISTS_OF_POSTS(tree)
+    lists = [listed for listed in tree.iter("ul", "ol") if any(map(_post_item, listed.iterchildren("li")))]
     for listed in lists:
         for item in listed.iterchildren("li"):
             item.tag = "div"
