@@ -530,8 +530,8 @@ def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -
 _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … في": PHP-Fusion's "posted by … on"; "نشر" as a
     # word ("نُشر في", "تاريخ النشر"), not inside another ("إعلان بالنشر": a court notice served by publication);
     # "نشره <author> في": posted it (folded, "نشرة", a bulletin, reads the same: so only before a name and "في")
-    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|(?<!\w)نشر(?:ه|ها|ته)\s+\S+(?:\s+\S+){0,3}\s+في(?!\w)|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|postée?(?!\w)"
-    r"|mis\s+en\s+ligne|le\s*:",
+    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|(?<!\w)نشر(?:ه|ها|ته)\s+\S+(?:\s+\S+){0,3}\s+في(?!\w)"
+    r"|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|postée?(?!\w)|mis\s+en\s+ligne|le\s*:",
     re.I,
 )
 # "محيّن" / "تحيين": Maghrebi for "updated"
@@ -838,19 +838,26 @@ def _stated_date(block: HtmlElement, month_first: bool) -> str | None:
     return None
 
 
-def _card_texts(el: HtmlElement) -> Iterator[str]:
-    """``el``'s text nodes in document order, stripped; a short element whose words state no date but whose
-    ``title`` does (a "time ago" with its tooltip) gives the title instead."""
-    if tooltip := _tooltip_date(el):
-        yield tooltip
-        return
-    if el.text and el.text.strip():
-        yield el.text.strip()
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
-            yield from _card_texts(child)
-        if child.tail and child.tail.strip():
-            yield child.tail.strip()
+def _card_texts(block: HtmlElement) -> Iterator[str]:
+    """``block``'s text nodes in document order, stripped; a short element whose words state no date but whose
+    ``title`` does (a "time ago" with its tooltip) gives the title instead. Iterative: a hostile page nested
+    thousands deep cannot exhaust the stack."""
+    stack: list[tuple[HtmlElement, bool]] = [(block, False)]
+    while stack:
+        el, closing = stack.pop()
+        if closing:  # the element's tail follows all it holds (the block's own tail lies outside it)
+            if el is not block and el.tail and el.tail.strip():
+                yield el.tail.strip()
+            continue
+        stack.append((el, True))
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue  # a comment's or a script's text is not shown; its tail is
+        if el.get("title") is not None and (tooltip := _tooltip_date(el)):
+            yield tooltip
+            continue
+        if el.text and el.text.strip():
+            yield el.text.strip()
+        stack.extend((child, False) for child in reversed(el))
 
 
 def find_published(
