@@ -81,6 +81,7 @@ _SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")
 MAX_EMPHASIS_WORDS = 25
 MAX_DATE_LINE = 100  # a date line under a title ("الخميس 14 دجنبر 2023 - 11:05 | عدد القراءات : 2087")
 MAX_BYLINE_LINE = 60  # a byline line of its own ("كتب: أحمد الزعبي"), the date on the line after it
+MAX_DATED_BYLINE_LINE = 160  # a byline and its date on one line ("كتب: فلان – الأحد 7 ديسمبر 2025")
 _TITLES = XPath('//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content | //title/text()')
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 
@@ -167,7 +168,7 @@ def _dated_byline_after(f: HtmlElement) -> bool:
         if dated and el is not None and _in_dated_list(el):
             return False  # a schedule's first item ("الثلاثاء 15 أكتوبر 2024: كوستي - الرنك"), not a dateline
         if dated:
-            return len(line) <= MAX_DATE_LINE or (len(line) <= 160 and bool(_BYLINE.search(line)))
+            return len(line) <= MAX_DATE_LINE or (len(line) <= MAX_DATED_BYLINE_LINE and bool(_BYLINE.search(line)))
         if i or len(line) > MAX_BYLINE_LINE or not _BYLINE.search(line):
             return False  # neither a date line nor a byline line with the date line under it
         if el is not None and _dated_byline_paragraph(el):
@@ -182,7 +183,7 @@ def _dated_byline_paragraph(el: HtmlElement) -> bool:
     if block is None:
         return False
     line = " ".join(block.text_content().split())
-    return len(line) <= 160 and bool(_BYLINE.search(line)) and bool(_CALENDAR_DATE.search(line))
+    return len(line) <= MAX_DATED_BYLINE_LINE and bool(_BYLINE.search(line)) and bool(_CALENDAR_DATE.search(line))
 
 
 def _in_dated_list(el: HtmlElement) -> bool:

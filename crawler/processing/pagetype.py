@@ -249,7 +249,7 @@ _SITE_PAGES = frozenset(
 
 
 def _unlinked_text(el: HtmlElement) -> int:
-    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+    return sum(len(t.strip()) for t in _UNLINKED_TEXTS(el))
 
 
 # "عن <the institution>" whose noun the site's name holds: "عن الاتحاد | الاتحاد الجهوي لمنمي الإبل"
@@ -678,7 +678,7 @@ def _prose_before(block: HtmlElement, first: HtmlElement) -> int:
         if el is first:
             break
         if el.tag == "p":
-            total += sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::a)]"))
+            total += _unlinked_text(el)
     return total
 
 
