@@ -31,6 +31,7 @@ from crawler.processing.outcomes import Outcome, Rejected
 from crawler.processing.ownarticle import cut_pulled_in_articles, find_headline
 from crawler.processing.pagetype import data_page_reason, not_article_reason
 from crawler.processing.paragraphs import mark_paragraphs
+from crawler.processing.sitenames import head_names, is_site_name
 from crawler.processing.sites import site_of, unescape
 from crawler.processing.splitbody import join_split_body
 from crawler.processing.stoplists import merged_stoplist
@@ -95,41 +96,6 @@ def check_page(raw: RawPage) -> None:
         # an API answer in a wget WARC) is simply not a page.
         broken = ctype in ("text/html", "application/xhtml+xml") and b"\x00" not in raw.body[:4096]
         raise Rejected(Outcome.ERROR if broken else Outcome.NOT_HTML, f"{ctype or 'untyped'}: no HTML markup")
-
-
-_ALTS = etree.XPath("//img/@alt")
-_BODY_TEXTS = etree.XPath("//body//text()[normalize-space()]")
-_NAME_SEPARATORS = (" -", " –", " |", "،", " ©")
-
-
-_HEAD_SITE_NAMES = etree.XPath(
-    '/html/head/meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content'
-)
-
-
-def _site_names(tree: HtmlElement) -> list[str]:
-    """The names the page gives its site in its head (``og:site_name``, ``application-name``) and its logo's
-    ``alt`` (an image whose own source, class or id says logo): what trims the site's signature under the text.
-    A lighter read than :func:`pagetype.declared_site_names`, which page types read only when a rule needs it:
-    this one runs on every page (the head's metas and the images alone)."""
-    names = [str(name) for name in _HEAD_SITE_NAMES(tree)]
-    for img in tree.iter("img"):
-        alt = img.get("alt")
-        if alt and "logo" in f"{img.get('src', '')} {img.get('class', '')} {img.get('id', '')}".lower():
-            names.append(alt)
-    return names
-
-
-def _names_the_site(tree: HtmlElement, title: str) -> bool:
-    """Whether the page's ``<title>`` is the site's name: its logo's ``alt`` says it, or a line of the page opens
-    with it before a separator (a footer's "<name> - <city>، <country> - هاتف …")."""
-    name = " ".join(title.split())
-    if len(name.split()) < 2:
-        return False
-    if any(" ".join(str(alt).split()) == name for alt in _ALTS(tree)):
-        return True
-    openings = tuple(name + sep for sep in _NAME_SEPARATORS)
-    return any(" ".join(str(t).split()).startswith(openings) for t in _BODY_TEXTS(tree))
 
 
 def _language(tree: HtmlElement, text: str) -> str | None:
@@ -249,7 +215,7 @@ def extract(raw: RawPage) -> Article:
             )
     except (ValueError, TypeError, RecursionError):  # a page too odd to judge keeps all it has
         log.debug("%s: pulled-in articles not looked for", page_url, exc_info=True)
-    site_names = _site_names(tree)  # before the cleaning, which may drop the logo that names the site
+    site_names = head_names(tree)  # before the cleaning, which may drop the logo that names the site
     strip_boilerplate(tree, headline)
     drop_outside_story(tree, headline)  # after the cleaning, which may drop the prose of comments and teasers
     mark_paragraphs(tree)  # after the cleaning, whose rules read <br> soup and loose text as they were written
@@ -278,7 +244,7 @@ def extract(raw: RawPage) -> Article:
     if headline is not None:
         shown = " ".join(headline.text_content().split())
         title = shown_headline(title, shown)
-        if title and shown and title != shown and _names_the_site(tree, title):
+        if title and shown and title != shown and is_site_name(tree, title):
             title = shown  # the <title> names only the site
     text = trim_edges(drop_photo_credits(text), outlet, title, site_names)
     return Article(

@@ -61,6 +61,7 @@ from crawler.processing.canonical import archived_original, canonical_hrefs
 from crawler.processing.dates import is_date_line
 from crawler.processing.normalize import fold
 from crawler.processing.ownarticle import direct_text_chars, find_headline, following
+from crawler.processing.sitenames import declared_names, meta_names
 
 ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -102,7 +103,6 @@ _ARTICLE_URL = re.compile(r"\d{3,}|/\d{4}/\d{1,2}/")
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
 _OG_TYPE = XPath('//meta[@property="og:type" or @name="og:type"]/@content')
 _OG_URL = XPath('//meta[@property="og:url" or @name="og:url"]/@content')
-_SITE_NAMES = XPath('//meta[@property="og:site_name" or @name="og:site_name" or @name="application-name"]/@content')
 _LINKS = XPath("//body//a[@href]")
 _TITLES = XPath('//head/title/text() | //meta[@property="og:title" or @name="og:title"]/@content')
 _BODY_TEXT = XPath("//body//*[not(self::script or self::style or self::a or ancestor::a)]")
@@ -264,35 +264,17 @@ def _bare_words(text: str) -> set[str]:
     return {word.removeprefix("ال") for word in fold(text).casefold().split()}
 
 
-# a logo's alt: where a page declares its site's name, beside :data:`_SITE_NAMES` and a site-title element
-_LOGO_ALTS = XPath(
-    "//img[contains(@class, 'logo') or contains(@id, 'logo') or contains(@src, 'logo')"
-    " or ancestor::*[contains(@class, 'logo') or contains(@id, 'logo')]]/@alt"
-)
-_SITE_TITLE_ELEMENTS = XPath(
-    "//body//*[contains(@class, 'site-title') or contains(@class, 'sitename') or contains(@class, 'site-name')]"
-)
-
-
-def declared_site_names(tree: HtmlElement) -> set[str]:
-    """The names the page gives its site (whitespace squashed): ``og:site_name``, ``application-name``, its logo's
-    ``alt``, the text of a site-title element."""
-    names = {_squash(str(name)) for name in [*_SITE_NAMES(tree), *_LOGO_ALTS(tree)]}
-    names |= {_squash(el.text_content()) for el in _SITE_TITLE_ELEMENTS(tree)}
-    return {name for name in names if name}
-
-
 def _about_the_named(
     parts: list[str], tree: HtmlElement, label: re.Pattern[str] = _ABOUT_ONE, names: set[str] | None = None
 ) -> str | None:
     """The part "عن ال<noun>" (``label``) of a title whose site, by a name it declares (``names``, or the page's
-    :func:`declared_site_names`, read only when a part says the label), holds the noun; not the site's name itself
+    :func:`sitenames.declared_names`, read only when a part says the label), holds the noun; not the site's name itself
     (an outlet named "أخبار اليوم" is no section of itself)."""
     for part in parts:
         about = label.match(fold(part))
         if about is None:
             continue
-        names = declared_site_names(tree) if names is None else names
+        names = declared_names(tree) if names is None else names
         if fold(part).casefold() in {fold(name).casefold() for name in names}:
             continue
         if any(about.group(1) in _bare_words(name) for name in names):
@@ -316,7 +298,7 @@ def _section_title(tree: HtmlElement, headline: HtmlElement | None) -> str | Non
     if _prose_block(tree)[1] < MIN_BODY_CHARS:
         return section
     said = _squash(headline.text_content()) if headline is not None else ""
-    return section if _headed(tree, section) and said in declared_site_names(tree) | {section} else None
+    return section if _headed(tree, section) and said in declared_names(tree) | {section} else None
 
 
 def _site_page_name(tree: HtmlElement) -> str | None:
@@ -545,7 +527,7 @@ def _names_only_the_site(tree: HtmlElement) -> bool:
     """The page's ``<h1>``s name the site (its ``og:site_name``, alone or before its tagline) and no heading
     or title part names a story (a tagline aside): a home page however long its lead story's excerpt."""
     h1s = [_squash(h.text_content()) for h in tree.iter("h1")]
-    names = {_squash(str(n)) for n in _SITE_NAMES(tree)} - {""}
+    names = meta_names(tree)
     # "تقصّي - صحافة استقصائية مستقلة": the name, then its tagline
     if not h1s or not names or not all(h in names or _PAGE_TITLE_PARTS.split(h)[0] in names for h in h1s):
         return False
@@ -571,7 +553,7 @@ def _titled_as_home(tree: HtmlElement) -> bool:
     (``og:site_name``): no headline names a story (an article's title always holds its headline)."""
     if any(fold(_squash(str(t))).lower() in _HOME_TITLES for t in _OG_TITLE(tree)):
         return True
-    names = {_squash(str(n)) for n in _SITE_NAMES(tree)} - {""}
+    names = meta_names(tree)
     titles = [_squash(str(t)) for t in _HEAD_TITLE(tree)]
     return bool(names and titles) and all(t in names for t in titles)
 
