@@ -19,6 +19,8 @@ and checks that they state the same facts (``facts``: aligned substitutions of n
 dates and names): template news filled in with other facts is another story however
 many words it shares. With a store's history (``wiretemplates``), it also checks that the
 two share their own text, not only wording seen on many days (a cable's or a bulletin's formula).
+A pair whose facts and own text agree but whose words overlap too little for the thresholds gets a
+second look (``rescue``: a logistic model over the same measures, fitted on the labelled pairs).
 Thresholds were tuned on hand-labelled pairs of real Arabic articles (``benchmarks/data/dedup_pairs.tsv``
 and the ``tune`` half of ``dedup_pairs_v2.tsv``; ``docs/dedup-labelling.md``).
 
@@ -41,6 +43,7 @@ from typing import Literal
 import numpy as np
 from datasketch import LeanMinHash
 
+from crawler.processing import rescue
 from crawler.processing.eventterms import Background, stems
 from crawler.processing.facts import Disagreement
 from crawler.processing.facts import compare as compare_facts
@@ -180,6 +183,75 @@ def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: De
         return False
     reworded = strength == "soft" and found.numbers == 0 and found.names <= params.soft_max_name_words
     return found.total <= limit + slack or reworded
+
+
+def pair_features(
+    new: str,
+    old: str,
+    grams: tuple[set[str], set[str]],
+    ov: Overlap,
+    days: int | None,
+    day: int | None,
+    templates: WireTemplates | None,
+    params: DedupParams,
+    found: Disagreement | None = None,
+) -> tuple[float, ...]:
+    """The second look's measures (:func:`rescue.features`) of the new text ``new`` against ``old``: ``grams``
+    their 3-grams, ``ov`` their overlap, ``days`` apart, ``day`` the new one's on the wire templates' clock. Below
+    ``rescue_min_containment`` the costly measures are not taken (rare-word share 0, own-text share 1)."""
+    found = compare_facts(old, new) if found is None else found
+    measured = ov.containment >= params.rescue_min_containment
+    rare = rare_containment(new, old) if measured else 0.0
+    own = templates.own_containment(new, old, day, grams) if measured and templates and day is not None else 1.0
+    return rescue.features(replace(ov, rare_containment=rare), found, days, own)
+
+
+def rules_verdict(
+    new: str,
+    old: str,
+    grams: tuple[set[str], set[str]],
+    ov: Overlap,
+    days: int | None,
+    day: int | None,
+    templates: WireTemplates | None,
+    params: DedupParams,
+) -> tuple[bool | None, Disagreement | None]:
+    """What the rules say of the new text ``new`` against the stored ``old`` (arguments as for
+    :func:`pair_features`), and the facts found when they were compared. True: a copy (the words overlap, the
+    facts agree, and with a history the two share their own text, not only a template's wording). False: not,
+    for good (the facts or the template wording say so, or too little is shared). None: the words overlap too
+    little for the rules' thresholds while the facts agree and the own text is shared, so the second look
+    (:mod:`rescue`) decides; only when ``rescue_model`` names one."""
+    ruled = with_rare_containment(ov, new, old, params)
+    strength = overlap_strength(ruled, params, days)
+    second_look = bool(params.rescue_model) and ov.containment >= params.rescue_min_containment
+    if strength is None and not second_look:
+        return False, None
+    found = compare_facts(old, new)
+    if not facts_agree(found, strength or "soft", ruled, params):
+        return False, found
+    if templates is not None and not templates.shares_own_text(new, old, day, grams):
+        return False, found  # siblings of one template: what they share is its wording
+    return (True if strength is not None else None), found
+
+
+def is_copy(
+    new: str,
+    old: str,
+    grams: tuple[set[str], set[str]],
+    ov: Overlap,
+    days: int | None,
+    day: int | None,
+    templates: WireTemplates | None,
+    params: DedupParams,
+) -> bool:
+    """Whether the new text ``new`` is a copy of the stored ``old``: the rules say so (:func:`rules_verdict`), or
+    they leave it to the second look, which does (its probability at least ``rescue_min_probability``)."""
+    verdict, found = rules_verdict(new, old, grams, ov, days, day, templates, params)
+    if verdict is not None:
+        return verdict
+    values = pair_features(new, old, grams, ov, days, day, templates, params, found)
+    return rescue.probability(values, params.rescue_model) >= params.rescue_min_probability
 
 
 def is_near_duplicate(
@@ -344,12 +416,9 @@ class DedupIndex:
             text = self._text_of(cand)
             theirs = shingles(text, size)
             ov = overlap(mine, theirs, my_words, set(text.split()))
-            ov = with_rare_containment(ov, normalised, text, self.params)
-            strength = overlap_strength(ov, self.params, days_apart(published, self._published_of(cand)))
-            if strength is None or not facts_agree(compare_facts(text, normalised), strength, ov, self.params):
+            days = days_apart(published, self._published_of(cand))
+            if not is_copy(normalised, text, (mine, theirs), ov, days, day, self.templates, self.params):
                 continue
-            if self.templates is not None and not self.templates.shares_own_text(normalised, text, day, (mine, theirs)):
-                continue  # siblings of one template: what they share is its wording
             score = (ov.containment, ov.jaccard, -cand)
             if best is None or score > (best[0], best[1], -best[2]):
                 best = (ov.containment, ov.jaccard, cand)

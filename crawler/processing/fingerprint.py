@@ -52,6 +52,11 @@ class DedupParams:
     template_days: int = 3
     template_lookback_days: int = 7
     min_own_containment: float = 0.15
+    # The second look (crawler/processing/rescue.py): a pair the rules turn down is a copy when the fitted model
+    # (its coefficients' version; empty: no second look) gives it this probability, if the two share this much.
+    rescue_model: str = "rescue-1"
+    rescue_min_probability: float = 0.8
+    rescue_min_containment: float = 0.2
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

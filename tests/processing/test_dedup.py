@@ -421,3 +421,55 @@ def test_bulk_rebuild_decides_like_the_index_it_replaces(conference_text: str, t
         args = (text_digest(norm), norm, sig, marks)
         assert rebuilt.decide(*args) == c.index.decide(*args)
         assert rebuilt.candidates(sig, marks) == c.index.candidates(sig, marks)
+
+
+def _rewrite_against_first(first: str, rewrite: str, days: int, params: DedupParams | None = None):
+    """``rewrite`` decided against a store that holds ``first``, published ``days`` later."""
+    params = params or DedupParams()
+    texts = {1: normalize(first)}
+    index = DedupIndex(params, texts.__getitem__, {1: "2024-03-10T09:00:00"}.get)
+    sig, words, _ = fast_signature(texts[1], params)
+    index.load(1, text_digest(texts[1]), sig, None, anchors(texts[1], params, words))
+    norm = normalize(rewrite)
+    sig, words, _ = fast_signature(norm, params)
+    published = f"2024-03-{10 + days:02d}T18:00:00"
+    return index.decide(text_digest(norm), norm, sig, anchors(norm, params, words), published)
+
+
+def test_a_rewrite_the_rules_turn_down_is_a_copy_by_the_second_look(conference_text: str) -> None:
+    """Another outlet rewrote the dispatch: leads and clauses redone, the quotes kept. Its 3-grams fall under
+    the rules' thresholds (containment < 0.4) while its words, rare words and facts say copy."""
+    from dataclasses import replace
+
+    rewrite = (FIXTURES / "texts" / "conference_rewrite.txt").read_text(encoding="utf-8")
+    a, b = normalize(conference_text), normalize(rewrite)
+    ov = overlap(shingles(b, 3), shingles(a, 3), set(b.split()), set(a.split()))
+    assert 0.2 <= ov.containment < DedupParams().soft_containment and ov.jaccard < 0.25
+    decision = _rewrite_against_first(conference_text, rewrite, 0)
+    assert decision.kind == "near" and decision.duplicate_of == 1
+    rules_only = replace(DedupParams(), rescue_model="")
+    assert _rewrite_against_first(conference_text, rewrite, 0, rules_only).kind == "unique"
+
+
+def test_the_second_look_weighs_the_days_between_the_two(conference_text: str) -> None:
+    """The same rewrite a week later is not taken for a copy: the rules' days limit is soft, the model's is too."""
+    rewrite = (FIXTURES / "texts" / "conference_rewrite.txt").read_text(encoding="utf-8")
+    assert _rewrite_against_first(conference_text, rewrite, 1).kind == "near"
+    assert _rewrite_against_first(conference_text, rewrite, 7).kind == "unique"
+
+
+def test_the_second_look_never_overrules_the_facts() -> None:
+    """Two execution statements for different convicts overlap like copies (3-gram containment 0.87) and the
+    model alone would take them for one (probability above the threshold): the facts turn them down for good."""
+    from crawler.processing import rescue
+    from crawler.processing.dedup import pair_features, rules_verdict
+
+    params = DedupParams()
+    a, b = (normalize(t) for t in EXECUTIONS)
+    grams = (shingles(b, 3), shingles(a, 3))
+    ov = overlap(*grams, set(b.split()), set(a.split()))
+    verdict, found = rules_verdict(b, a, grams, ov, 0, None, None, params)
+    assert verdict is False and found is not None and found.names >= 3
+    values = pair_features(b, a, grams, ov, 0, None, None, params, found)
+    assert rescue.probability(values, params.rescue_model) >= params.rescue_min_probability
+    _siblings_stay_apart(EXECUTIONS)
