@@ -33,6 +33,7 @@ from functools import lru_cache
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.comments import is_comments_heading
 from crawler.processing.dates import is_date_line, is_dated_signoff
 from crawler.processing.insetboxes import inset_boxes
 from crawler.processing.normalize import fold, mostly_arabic, normalize
@@ -609,16 +610,29 @@ _END_SECTION_HEADINGS = frozenset(
     )
 )  # fmt: skip
 _SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
+MIN_STORY_PARAGRAPH = 80  # characters of prose in a paragraph before a comments heading: the story it closes
 
 
 def drop_end_sections(tree: HtmlElement) -> int:
     """Pass 1b': remove a closing section set flat among the story's blocks (MediaWiki, a blog's Markdown): a heading
     that says "المصادر" / "أخبار ذات صلة" / "See also", and the lists after it up to the next heading. Only lists
-    go with it: a heading followed by paragraphs heads a part of the story."""
+    go with it: a heading followed by paragraphs heads a part of the story. A comments heading ("تعليقات",
+    "آراء القراء (3)") set flat after the story's paragraphs takes everything after it: the readers' comments are
+    paragraphs in the story's own markup (a wiki's, signed "-- <name> <date>"), then the comment form."""
     removed = 0
     for heading in [h for h in tree.iter(*_SECTION_HEADING_TAGS)]:
         norm = _normalize_short(" ".join(heading.text_content().split()))
-        if not norm or not (norm in _END_SECTION_HEADINGS or norm in _LIST_HEADING_LABELS):
+        if not norm or heading.getparent() is None:
+            continue
+        if is_comments_heading(norm, normalised=True) and any(
+            sibling.tag == "p" and len(sibling.text_content().strip()) >= MIN_STORY_PARAGRAPH
+            for sibling in heading.itersiblings(preceding=True)
+        ):
+            for el in [heading, *heading.itersiblings()]:
+                _drop(el)
+                removed += 1
+            continue
+        if not (norm in _END_SECTION_HEADINGS or norm in _LIST_HEADING_LABELS):
             continue
         section = []
         for sibling in heading.itersiblings():
@@ -1485,6 +1499,12 @@ _CONTACT_LABEL = re.compile(
     r"|لمزيد من المعلومات|للمزيد من المعلومات"
     r"|لمزيد من التفاصيل|للمزيد من التفاصيل)(?:\s+[^\s:：]+){0,8}\s*[:：]"  # "للتواصل مع المحررة: …"
 )
+# what to do for a purpose, labelled, after the story: "للمشاركة في المسير القادم: سجّل اسمك …", "للحصول على
+# الشتلات: توجهوا إلى …" (a purpose, its colon, then the imperative: a call, never the story's sentence)
+_PURPOSE_CALL = re.compile(
+    r"^\W*و?لل\S+(?:\s+[^\s:：]+){0,8}\s*[:：]\s*(?:سجل|سجلوا|اتصل|اتصلوا|راسل|راسلوا|تواصل|تواصلوا|املأ|املأوا|املا"
+    r"|أرسل|ارسل|أرسلوا|ارسلوا|زر|زوروا|توجه|توجهوا|احجز|احجزوا|انضم|انضموا|اطلب|اطلبوا|اضغط|اضغطوا|قدم|قدموا|يرجى)\b"
+)
 # a number to call, labelled ("رقم الطوارئ في المرفأ: 09 540 112", "هاتف الجمعية: …"): with the number only
 _PHONE_LABEL = re.compile(
     r"^\s*(?:رقم الطوارئ|أرقام الطوارئ|رقم الهاتف|أرقام الهاتف|الهاتف|هاتف|الخط الساخن)(?:\s+[^\s:：]+){0,5}\s*[:：]"
@@ -1889,7 +1909,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
-    if _CONTACT_LABEL.match(bare) and words <= MAX_CONTACT_CALL_WORDS and _ARABIC_CHAR.search(line):
+    if (_CONTACT_LABEL.match(bare) or _PURPOSE_CALL.match(bare)) and words <= MAX_CONTACT_CALL_WORDS:
         return True  # "للتبرع لحملة …: حساب الجمعية في بنك … - فرع …، أو عبر …": where to call, write or give
     if words <= MAX_CONTACT_CALL_WORDS and _CONTACT_CALL.match(line):
         return True  # "للاستفسار عن المرحلة الثانية من المشروع يمكن مراجعة مكتب التعاونية …"
@@ -1938,13 +1958,6 @@ def _without_translation(lines: list[str], start: int, end: int) -> int:
 
 MAX_KICKER_WORDS = 3
 MAX_ABOVE_HEADLINE = 6  # lines (masthead, tagline, action bar, kicker) that may stand above the headline's
-# "التعليقات (3)", "تعليقات الزوار 2", "آراء القراء", "آراء الزوار", "Comments (12)": a comments section's heading,
-# normalised
-_COMMENTS_HEADING = re.compile(
-    r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|اراء الزوار|ردود الزوار|"
-    r"اراوكم|"
-    r"comments|commentaires|reactions|réactions)(?: \d+)?$"
-)
 
 
 # "تصوير: فلان", "الصور: وكالة …", "(عدسة: …)": a photo credit on a line of its own
@@ -2003,7 +2016,7 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None, sit
         start = headline_at
     # Readers' comments after the article: a comments heading ("آراء القراء (2)") ends the article.
     prose_at = next((i for i in range(start, end) if _is_prose(lines[i])), end)
-    end = next((i for i in range(prose_at + 1, end) if _COMMENTS_HEADING.match(normalize(lines[i]))), end)
+    end = next((i for i in range(prose_at + 1, end) if is_comments_heading(lines[i])), end)
     while start < end - 1 and (edge(lines[start]) or _is_leading_meta(lines[start], site_norm)):
         start += 1
     # Short Arabic lines with no sentence ending above the first paragraph of prose (a date and

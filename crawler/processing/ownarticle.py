@@ -51,6 +51,7 @@ from functools import lru_cache
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.processing.comments import is_comments_heading
 from crawler.processing.normalize import normalize
 
 MIN_OWN_PROSE = 300
@@ -81,6 +82,8 @@ _SENTENCE_END = (".", "!", "؟", "?", ":", "،", "…")
 MAX_EMPHASIS_WORDS = 25
 MAX_DATE_LINE = 100  # a date line under a title ("الخميس 14 دجنبر 2023 - 11:05 | عدد القراءات : 2087")
 MAX_BYLINE_LINE = 60  # a byline line of its own ("كتب: أحمد الزعبي"), the date on the line after it
+# a date's label on a line of its own ("التاريخ:" in bold, "تاريخ النشر:", "Date :"), the date on the line after it
+_DATE_LABEL = re.compile(r"^(?:ال)?تاريخ(?:\s+ال?نشر)?\s*[:：]?$|^(?:date|publi[ée] le|published)\s*[:：]?$", re.I)
 MAX_DATED_BYLINE_LINE = 160  # a byline and its date on one line ("كتب: فلان – الأحد 7 ديسمبر 2025")
 _TITLES = XPath('//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content | //title/text()')
 _JSON_LD = XPath('//script[@type="application/ld+json"]/text()')
@@ -155,12 +158,16 @@ def emphasised_line(el: HtmlElement) -> bool:
 
 def _dated_byline_after(f: HtmlElement) -> bool:
     """The first line of text after ``f`` (elements or ``<br>`` tails) is a date line: a full date in a
-    short line, or in a byline line ("ابن جرير في 27 نونبر 2023 - بقلم: …"); or it is a short byline line
-    and the date line comes right after it ("كتب: فلان", then "06/01/2025")."""
+    short line, or in a byline line ("ابن جرير في 27 نونبر 2023 - بقلم: …"); or it is a short byline line or a
+    date's label and the date line comes right after it ("كتب: فلان", then "06/01/2025"; "التاريخ:", then the
+    date)."""
     texts: list[tuple[str, HtmlElement | None]] = [(f.tail or "", None)]
+    with_text = 0  # elements that hold text: empty ones (a table's rows and cells, a wiki's line anchors) are skipped
     for seen, el in enumerate(following(f)):
-        if seen > 6:
+        if with_text > 6 or seen > 40:
             break
+        if not _blank(el.text) or not _blank(el.tail):
+            with_text += 1
         texts += [(el.text or "", el), (el.tail or "", None)]
     lines = [(line, el) for line, el in ((text.strip(), el) for text, el in texts) if line]
     for i, (line, el) in enumerate(lines[:2]):
@@ -169,8 +176,8 @@ def _dated_byline_after(f: HtmlElement) -> bool:
             return False  # a schedule's first item ("الثلاثاء 15 أكتوبر 2024: كوستي - الرنك"), not a dateline
         if dated:
             return len(line) <= MAX_DATE_LINE or (len(line) <= MAX_DATED_BYLINE_LINE and bool(_BYLINE.search(line)))
-        if i or len(line) > MAX_BYLINE_LINE or not _BYLINE.search(line):
-            return False  # neither a date line nor a byline line with the date line under it
+        if i or len(line) > MAX_BYLINE_LINE or not (_BYLINE.search(line) or _DATE_LABEL.match(line)):
+            return False  # neither a date line nor a byline or date label line with the date line under it
         if el is not None and _dated_byline_paragraph(el):
             return True  # the byline's date in runs of its own (a word processor's digits): the paragraph says it
     return False
@@ -267,7 +274,47 @@ def find_headline(tree: HtmlElement) -> HtmlElement | None:
             covered = max(((_covers([el], said), -i, el) for i, el in enumerate(headings)), key=lambda s: s[:2])
             if covered[0] >= 0.5:
                 return covered[2]
-    return best[3] if best[0] >= 0.5 or len(candidates) == 1 else candidates[0]
+    if len(candidates) == 1:
+        return best[3]
+    if best[0] < 0.5:
+        return candidates[0]
+    later = {el for score, _, _, el in scored if score < 0.5 and 3 <= len(_words(el.text_content())) <= 40}
+    next_one = _next_text_or_heading(best[3], candidates) if later else None
+    if next_one in later and _next_text_or_heading(next_one, candidates) is None:
+        # the heading that says the title heads no text, the next one does and says none of it: the title names
+        # the page, not the story (a wiki's page name, said again by its location line)
+        return next_one
+    return best[3]
+
+
+def _next_text_or_heading(heading: HtmlElement, candidates: list[HtmlElement]) -> HtmlElement | None:
+    """What follows ``heading`` first: another of the ``candidates`` headings (returned), or text (None): a
+    paragraph of 80+ characters outside links beside another such paragraph (a sidebar's lone box is no text).
+    ``heading`` itself when neither follows."""
+    others = set(candidates) - {heading}
+    for el in following(heading):
+        if el in others:
+            return el
+        if el.tag == "p" and _own_prose(el) >= 80 and _beside_prose(el):
+            return None
+    return heading
+
+
+def _beside_prose(p: HtmlElement) -> bool:
+    """Whether paragraph ``p`` has a sibling paragraph of 80+ characters (each may be wrapped alone in a block of
+    its own, Asciidoctor's ``div.paragraph``)."""
+    unit = p
+    for _ in range(2):
+        parent = unit.getparent()
+        if parent is None or sum(1 for c in parent if isinstance(c.tag, str)) != 1:
+            break
+        unit = parent
+    parent = unit.getparent()
+    if parent is None:
+        return False
+    return any(
+        c is not unit and any(_own_prose(q) >= 80 for q in c.iter("p")) for c in parent if isinstance(c.tag, str)
+    )
 
 
 _TITLE_PARTS = re.compile(r"\s+[|\-–—»«]\s+|\s*::\s*|:\s+")  # "site - section: headline"
@@ -388,12 +435,20 @@ def _text_before(unit: HtmlElement, f: HtmlElement) -> int:
     return n
 
 
+# loose text (``<br>``-separated) outside links and headings: a long headline is no paragraph
+_LOOSE_TEXTS = XPath(
+    ".//text()[not(ancestor::a or ancestor::h1 or ancestor::h2 or ancestor::h3 or ancestor::h4 or ancestor::h5"
+    " or ancestor::h6)]"
+)
+
+
 def _long_paragraphs(el: HtmlElement) -> int:
-    """Paragraphs of 80+ characters outside links in ``el`` (``<p>``s, or ``<br>``-separated text)."""
+    """Paragraphs of 80+ characters outside links in ``el`` (``<p>``s, or ``<br>``-separated text outside
+    headings)."""
     ps = [p for p in el.iter("p") if _own_prose(p) >= 80]
     if ps:
         return len(ps)
-    return sum(1 for chunk in el.xpath(".//text()[not(ancestor::a)]") if len(chunk.strip()) >= 80)
+    return sum(1 for chunk in _LOOSE_TEXTS(el) if len(chunk.strip()) >= 80)
 
 
 def story_block(headline: HtmlElement) -> HtmlElement | None:
@@ -631,6 +686,8 @@ def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[Htm
         own_block = own_block.getparent()
     if flat or own_block is None:
         return siblings
+    comments = next((i for i, sibling in enumerate(siblings) if _opens_comments(sibling)), len(siblings))
+    siblings, readers = siblings[:comments], siblings[comments:]  # the readers' comments: never the own text again
     resumes = [_resumes_own_text(sibling, own_block) for sibling in siblings]  # once each: siblings can be many
     last_own_block = max((i for i, own in enumerate(resumes) if own), default=-1)
     gone: list[HtmlElement] = []
@@ -640,9 +697,14 @@ def _after_box(unit: HtmlElement, last_own: HtmlElement, flat: bool) -> list[Htm
         if _holds_prose(sibling, MIN_PARAGRAPH_CHARS):
             if i < last_own_block:
                 continue  # a box between own paragraphs (a factbox): the own text goes on after it
-            return gone + siblings[i:]  # something else with text of its own: it and the rest go
+            return gone + siblings[i:] + readers  # something else with text of its own: it and the rest go
         gone.append(sibling)  # an ad slot or a spacer between own paragraphs
-    return gone
+    return gone + readers
+
+
+def _opens_comments(el: HtmlElement) -> bool:
+    """A heading that opens the readers' comments ("تعليقات", "التعليقات (2)")."""
+    return isinstance(el.tag, str) and _is_heading(el) and is_comments_heading(el.text_content())
 
 
 def _cut_from(line: HtmlElement, last_own: HtmlElement) -> int:

@@ -50,7 +50,8 @@ def shown_headline(title: str | None, headline: str | None) -> str | None:
     ("انطلاق حملة الحصاد بسطيف" for "سطيف: انطلاق حملة الحصاد وتوقعات بإنتاج …"), a longer one written for
     search ("… التفاصيل والفئات المعنية"), another wording, or an older one the editors never updated;
     the headline is what readers see as the title. A heading that shares fewer words with the title
-    (a section name, a logo, another story) leaves the title as it is."""
+    (a section name, a logo, another story) leaves the title as it is, unless the title is one word (a wiki's
+    page name, a bare label)."""
     if not title or not headline:
         return title
     headline = _undecorated(" ".join(headline.split()))
@@ -61,6 +62,8 @@ def shown_headline(title: str | None, headline: str | None) -> str | None:
     # ("وحدة" in the title, "لوحدة" in the headline): the word itself counts as well as its stem
     stems = {stem(w) for w in head_words}
     said = sum(1 for w in title_words if stem(w) in stems or w in stems)
+    if len(title.split()) == 1:
+        return headline  # one word, not the headline's: the page's name or path, a label ("Akhbar/DarbAinJanna")
     return headline if said >= min(MIN_SHARED_WORDS, len(title_words)) else title
 
 

@@ -901,6 +901,8 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "شاركونا آراءكم في التعليقات، ولا تنسوا الإعجاب والمشاركة",  # a call to comment
         "ما رأيك في هذا القرار؟ اترك تعليقك أسفل الخبر",
         "لنشر هذه التدوينة يرجى ذكر المصدر.",  # a reuse note
+        "للمشاركة في المسير القادم: سجّل اسمك في صفحة الفعاليات أو اتصل بأمانة الجمعية.",  # what to do, labelled
+        "للحصول على الشتلات: توجهوا إلى مقر الجمعية أيام السبت",
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
@@ -1539,3 +1541,28 @@ def test_a_quoted_forum_post_in_the_story_is_not_text() -> None:
     text = _text(tree)
     assert "كتب:" not in text and "نتحرك" not in text
     assert all(city in text for city in cities)
+
+
+def test_a_comments_heading_set_flat_after_the_story_takes_the_comments_after_it() -> None:
+    """A wiki's page: the story's paragraphs, then "== تعليقات ==" as an ``<h2>`` among them and the readers'
+    comments as paragraphs of the same markup, signed "-- <name> <date>", then the comment form. The story's
+    subheading stays with what it heads; a comments heading with no story before it is not this."""
+    own = "".join(f'<p class="line874">{PARA.format(city=c)}</p>' for c in ("عجلون", "جرش"))
+    comments = (
+        '<p class="line874">الله يجزيكم الخير، شتلات السنة الماضية عندنا في راسون كلها حية ونتمنى تكرار المبادرة. -- '
+        '<a href="/AbuKhaled">أبو خالد</a> <span class="u">2025-12-21 09:30:12</span></p><hr>'
+        '<p class="line874">ممكن نسجل مدرسة عنجرة للدفعة الثانية من الشتلات؟ -- <a href="/Mona">منى</a> '
+        '<span class="u">2025-12-23 13:02:55</span></p><div class="addcommentform"><form><textarea></textarea>'
+        "</form></div>"
+    )
+    tree = _tree(
+        f'<div id="content"><h1>الجمعية توزع ألف شتلة</h1>{own}<h2>خطة الموسم المقبل</h2>{own}'
+        f"<h2>تعليقات</h2>{comments}</div>"
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "خطة الموسم المقبل" in text and PARA.format(city="جرش") in text
+    assert "شتلات السنة الماضية" not in text and "مدرسة عنجرة" not in text
+    alone = _tree(f'<div id="box"><h2>التعليقات</h2><p class="c">{PARA.format(city="فاس")}</p></div>')
+    strip_boilerplate(alone)
+    assert PARA.format(city="فاس") in _text(alone)

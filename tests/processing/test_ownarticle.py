@@ -552,3 +552,77 @@ def test_a_page_writing_dates_month_first_keeps_reading_them_so_once_a_pasted_st
     art = extract(RawPage(url="https://jusour.example/akhbar/own", body=page))
     assert art.text.split("\n") == OWN, art.text
     assert (art.published_at or "")[:10] == "2025-02-11"
+
+
+LONG_TITLE = "برنامج جديد لدعم الفلاحين الصغار بجهة سوس ماسة يشمل تجهيز الضيعات بأنظمة الري بالتنقيط"
+
+
+def test_a_long_headline_in_its_own_header_is_no_paragraph_and_the_content_after_it_stays() -> None:
+    """A documentation generator's page: the headline (80+ characters) and its details in a header block, the text
+    in the content block beside it, with sections (related stories, comments) under ``<h2>``s. The headline's
+    own text is no paragraph of prose: the header is not the story's block, the content no twin of it."""
+    assert len(LONG_TITLE) >= 80
+    page = f"""<html><head><title>{LONG_TITLE} | جمعية الفلاحين</title></head><body>
+<div id="header"><h1>{LONG_TITLE}</h1><div class="details"><span id="author">سعيد أيت علي</span><br>
+<span id="revdate">2026-04-21</span></div></div>
+<div id="content"><div id="preamble"><div class="sectionbody">{"".join(f'<div class="paragraph"><p>{p}</p></div>' for p in OWN)}
+</div></div>
+<div class="sect1"><h2 id="related">أخبار ذات صلة بالبرنامج</h2><div class="sectionbody"><ul><li><a href="/a/2.html">{OTHER_TITLE}</a></li>
+</ul></div></div>
+<div class="sect1"><h2 id="comments">تعليقات القراء على الخبر</h2><div class="sectionbody"><p>{OTHER[0]}</p></div></div>
+</div><div id="footer"><div id="footer-text">Last updated 2026-04-22</div></div></body></html>"""
+    tree = fromstring(page)
+    headline = find_headline(tree)
+    assert headline is not None and headline.text_content() == LONG_TITLE
+    cut_pulled_in_articles(tree, "https://news.example/akhbar/2026/04/program.html", headline)
+    text = " ".join(tree.text_content().split())
+    assert all(p in text for p in OWN)
+
+
+def test_of_h1s_none_of_which_says_the_title_the_headline_is_the_last_before_the_text() -> None:
+    """A wiki's ``<title>`` is the page's name ("Akhbar/SousIrrigation - site"), which no heading says; its first
+    ``<h1>`` is the page's path in the header, a sidebar box follows, then the story's own ``<h1>`` heads the
+    text. The headline is the ``<h1>`` last before the text, not the first of the page."""
+    page = f"""<html><head><title>Akhbar/SousIrrigation - جمعية الفلاحين</title></head><body>
+<div id="header"><h1 id="locationline"><span><a href="/Akhbar">Akhbar</a></span> / <span>SousIrrigation</span></h1>
+<ul id="navibar"><li><a href="/">الرئيسية</a></li><li><a href="/Akhbar">الأخبار</a></li></ul></div>
+<div id="sidebar"><h3>إعلان</h3><p>نزل الواحة يرحب بكم في قلب الجبل: غرف عائلية ومطبخ تقليدي وجولات بصحبة أدلاء محليين طوال السنة.</p></div>
+<div id="content"><h1>{TITLE}</h1><table><tr><td><p>التاريخ:</p></td><td><p>السبت 8 تشرين الثاني 2025</p></td></tr></table>
+{_ps(OWN)}</div></body></html>"""
+    headline = find_headline(fromstring(page))
+    assert headline is not None and headline.text_content() == TITLE
+
+
+def test_a_pulled_in_article_whose_date_follows_a_date_label_in_a_table_goes() -> None:
+    """A wiki includes the previous story's page under the own one: its heading, then a table whose cells hold
+    "التاريخ:" (a date label in bold) and the date after it, then its paragraphs."""
+    cells = (
+        "<table><tr><td><p><strong>التاريخ:</strong> السبت 1 تشرين الثاني 2025</p></td>"
+        '<td><p><strong>الكاتب:</strong> <a href="/BasilMomani">باسل المومني</a></p></td></tr></table>'
+    )
+    main = (
+        f'<div id="content"><h1>{TITLE}</h1>{cells.replace("1 تشرين", "8 تشرين")}{_ps(OWN)}<hr>'
+        f'<h2>الخبر السابق</h2><div class="include"><a href="/Akhbar/Qitaf">Akhbar/Qitaf</a>'
+        f"<h1>{OTHER_TITLE}</h1>{cells}{_ps(OTHER[:2])}</div></div>"
+    )
+    main = main.replace("</div></div>", f'</div><h2>تعليقات</h2><p>{OTHER[3]} -- <a href="/Sami">سامي</a></p></div>')
+    art = extract(RawPage(url="https://wiki.example/Akhbar/SousIrrigation", body=_page(main)))
+    assert all(para in art.text for para in OWN)
+    for para in OTHER[:2]:
+        assert para not in art.text
+    assert OTHER_TITLE not in art.text
+    assert "الخبر السابق" not in art.text  # the marker heading before the pulled-in story goes with it
+    assert OTHER[3] not in art.text  # the readers' comments after it, in the own paragraphs' markup
+
+
+def test_the_own_text_does_not_resume_after_a_comments_heading() -> None:
+    """After a pulled-in story, paragraphs in the own text's markup resume the own text (a box between its
+    paragraphs) unless a comments heading stands before them: those are the readers'."""
+    main = (
+        f'<div class="body"><h1>{TITLE}</h1><time datetime="2024-03-04">4 مارس 2024</time>{_ps(OWN)}'
+        f'<div class="box"><h2>{OTHER_TITLE}</h2><time datetime="2024-03-02">2 مارس 2024</time>{_ps(OTHER[:2])}</div>'
+        f"<h3>التعليقات (2)</h3>{_ps(OTHER[2:4])}</div>"
+    )
+    art = extract(RawPage(url="https://jarida.example/news/own-78.html", body=_page(main)))
+    assert all(para in art.text for para in OWN)
+    assert not any(para in art.text for para in OTHER)

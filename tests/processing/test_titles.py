@@ -78,3 +78,13 @@ def test_a_forum_topic_header_gives_its_subject_not_its_labels_and_read_counter(
     header = f"الكاتب موضوع: {title} (قراءة 1,432 مرات)"
     assert shown_headline(title, header) == title
     assert shown_headline(title, f"Topic: {title} (Read 98 times)") == title
+
+
+def test_a_title_of_one_word_yields_to_the_headline_the_page_shows() -> None:
+    """A wiki's ``<title>`` is the page's name ("Akhbar/DarbAinJanna"), a CMS's a bare label ("Article"): one word,
+    none of the headline's, names the page and not its story."""
+    headline = "متطوعون يعيدون تأهيل الدرب القديم بين عين جنا وقلعة عجلون"
+    assert shown_headline("Akhbar/DarbAinJanna", headline) == headline
+    assert shown_headline("Article", headline) == headline
+    assert shown_headline("Akhbar/DarbAinJanna", "الأخبار") == "Akhbar/DarbAinJanna"  # a section name, no headline
+    assert shown_headline("أخبار الجمعية", headline) == "أخبار الجمعية"  # two words: a section, kept as it was
