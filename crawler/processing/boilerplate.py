@@ -1763,6 +1763,8 @@ _HELPLINE = re.compile(
     r"(?: \S+){0,6} (?:ب?الرقم|رقم|ب?الهاتف|هاتف)(?: \S+){0,2} \+?\d{3,}"
 )
 # "تابعوا تغطية <site> …": the site's call to follow its coverage
+# an SMS subscription's instruction (normalised): "أرسل كلمة «صياد» إلى الرقم 0500000412"
+_SEND_TO_NUMBER = re.compile(r"\b(?:ارسل|ارسلوا|ارسلي)\b(?: \S+){0,6} (?:الي|علي) (?:الرقم|رقم) \+?\d{3,}")
 _FOLLOW_COVERAGE = re.compile(r"^\W*(?:تابعوا|تابعونا|تابعي) (?:تغطيه|تغطيتنا|تغطيات)\b")
 # an address to write to, or what Cloudflare's e-mail obfuscation leaves of it: "لإرسال أخباركم: [email protected]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:&#160;|\s|\xa0)protected\]", re.I)
@@ -1887,7 +1889,12 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     words = len(norm.split())
     follow = words <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
-    if follow and (_PLATFORM.search(norm) or (site_norm and site_norm in norm) or _EMAIL.search(line)):
+    if follow and (
+        _PLATFORM.search(norm)
+        or (site_norm and site_norm in norm)
+        or _EMAIL.search(line)
+        or _SEND_TO_NUMBER.search(norm)
+    ):
         return True
     if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
         return True

@@ -571,8 +571,9 @@ def _teaser(el: HtmlElement, article: frozenset[HtmlElement]) -> bool:
     hold a long summary besides the headline). The headline's own containers are never teasers."""
     block = el
     while block is not None and block.tag not in _BLOCKS:
-        if block.tag == "a" and not _date_link(block):
-            return True  # a link's words; a link that says only a date is a post's permalink ("#1 <a>2025-12-07</a>")
+        if block.tag == "a" and not _date_link(block) and not _timestamp_link(block):
+            # a link's words; a link that says only a date is a post's permalink ("#1 <a>2025-12-07</a>")
+            return True
         block = block.getparent()
     if block is None or block in article:
         return False
@@ -591,6 +592,16 @@ def _date_link(link: HtmlElement) -> bool:
     """A link whose words are only a date (checked cheaply first: short, with a year's digits)."""
     text = link.text_content()
     return len(text) <= _DATE_LINE_CHARS and bool(_YEAR_DIGITS.search(text)) and is_date_line(text)
+
+
+def _timestamp_link(link: HtmlElement) -> bool:
+    """A link whose words are the post's time, not a headline: a time ago with the date in its tooltip ("منذ <a
+    title='15/01/2026 01:30'>شهرين</a>"), or a ``<time datetime>`` and nothing else ("<a class='Permalink'><time
+    datetime='…'>1 جانفي</time></a>", a short form without the year)."""
+    if _tooltip_date(link) is not None:
+        return True
+    times = [t for t in link.iter("time") if t.get("datetime")]
+    return bool(times) and " ".join(link.text_content().split()) == " ".join(times[0].text_content().split())
 
 
 def _long_link(block: HtmlElement) -> bool:

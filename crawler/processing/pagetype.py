@@ -631,6 +631,43 @@ def _alike_summaries(block: HtmlElement) -> int:
     return sum(1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and _more_links(sib) == 1)
 
 
+_LINKED_HEADINGS = XPath("//*[self::h2 or self::h3 or self::h4][.//a[@href]]")
+
+
+def _titled_links(el: HtmlElement, page: str, text: HtmlElement | None = None) -> set[str]:
+    """The pages that the headings (``<h2>`` to ``<h4>``) in ``el`` link to, resolved against ``page``; not a
+    heading inside ``text`` (a "read also" set in the text), nor a link to a place on a page (a forum post's
+    permalink, ``viewtopic.php?p=1204#p1204``)."""
+    inside = set(text.iter("h2", "h3", "h4")) if text is not None else set()
+    return {
+        urljoin(page, href)
+        for h in el.iter("h2", "h3", "h4")
+        if h not in inside
+        for a in h.iter("a")
+        if (href := a.get("href", "").strip()) and "#" not in href
+    }
+
+
+def _posts_in_full(block: HtmlElement, page: str, own: set[str]) -> int:
+    """How many posts ``block`` is one of, each shown whole under its title linked to its own page (a tracker's or
+    a blog's index that prints every post in full): the largest item around it whose headings (outside the text)
+    link to one other page, and the items beside it of the same kind (tag and first class) that do too; 0 when it
+    is none of them, or its title links to the page itself (``own``: its addresses; a single post, its related
+    posts set alike after it)."""
+    item = None
+    for anc in block.iterancestors():
+        links = _titled_links(anc, page, block)
+        if len(links) > 1:
+            break
+        item = anc if links else item
+    if item is None or item.getparent() is None or _titled_links(item, page, block) & own:
+        return 0
+    kind = (item.tag, _first_class(item))
+    return sum(
+        1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and len(_titled_links(sib, page)) == 1
+    )
+
+
 MAX_DATA_PAGE_PROSE_WORDS = 100  # prose around a table below which the table is the page: a timetable, a price list
 MIN_DATA_TABLE_SHARE = 0.5  # ... when the table holds at least this many words per word of prose
 
@@ -852,6 +889,14 @@ def not_article_reason(
     linked = _teasers_are_the_page(teasers, headline, original, read) if read is not None else 0
     if linked:
         return f"{linked} linked headlines with teasers under the page's headline, before any article body"
+    if len(_LINKED_HEADINGS(tree)) >= MIN_LISTED_ITEMS:
+        read = read if read is not None else _prose_block(tree)
+        own = {original, *(urljoin(original, href) for href in (*canonical_hrefs(tree), *_OG_URL(tree)))}
+        in_full = _posts_in_full(read[0], original, own) if read[0] is not None else 0
+        if in_full >= MIN_LISTED_ITEMS:
+            return (
+                f"a list of {in_full} posts shown in full, each under its linked title: the longest text is one of them"
+            )
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None

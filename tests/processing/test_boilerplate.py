@@ -903,6 +903,7 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "لنشر هذه التدوينة يرجى ذكر المصدر.",  # a reuse note
         "للمشاركة في المسير القادم: سجّل اسمك في صفحة الفعاليات أو اتصل بأمانة الجمعية.",  # what to do, labelled
         "للحصول على الشتلات: توجهوا إلى مقر الجمعية أيام السبت",
+        "تابعوا رسائل الجمعية النصية: أرسل كلمة «صياد» إلى الرقم 0500000412 لتصلك التنبيهات البحرية.",  # by SMS
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:

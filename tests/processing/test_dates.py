@@ -662,3 +662,29 @@ def test_a_posts_permalink_date_is_its_date_a_members_registration_date_is_not()
     published = find_published(tree, "https://forum.example/viewtopic.php?id=45", FETCHED, headline=find_headline(tree))
     assert (published or "")[:10] == "2025-12-07"
     assert is_date_line("2025-12-07 21:14:05")  # a time with its seconds
+
+
+def test_a_time_ago_link_whose_tooltip_gives_the_date_is_no_teaser() -> None:
+    """An issue tracker's news: "أضيف بواسطة <user> منذ <a title='15/01/2026 01:30' href='…/activity?from=…'>شهرين
+    </a>": the relative time is a link to the day's activity, its tooltip the date. A link whose words state only
+    a time ago is the post's timestamp, not another article's teaser; an attachment's later date stays behind."""
+    body = (
+        "<div id='content'><h2>أهالي البلدة يعيدون فتح الدرب الحجري إلى البوابة القديمة</h2>"
+        "<p class='author'><span class='author'>أضيف بواسطة <a class='user' href='/users/3'>إعلام الفريق</a> منذ"
+        " <a title='15/01/2026 01:30' href='/projects/news/activity?from=2026-01-15'>شهرين</a></span></p>"
+        f"<div class='wiki'>{BODY}</div><div class='attachments'><table><tr><td><a href='/a/1'>dar.jpg</a></td>"
+        "<td><span class='author'>إعلام الفريق, 18/01/2026 17:44</span></td></tr></table></div></div>"
+    )
+    assert (_published(body) or "")[:10] == "2026-01-15"
+
+
+def test_a_permalink_that_holds_only_the_posts_time_element_is_no_teaser() -> None:
+    """A forum's discussion: "<a class='Permalink'><time datetime='2025-12-31T23:35:00+00:00'>1 جانفي</time></a>"
+    (the short form of the date, no year); a poll's closing date further down is not the post's."""
+    body = (
+        "<div class='Discussion'><h1>آلاف الزوار يستقبلون العام الجديد في كثبان الواحة</h1><div class='Meta'>"
+        "<span class='DateCreated'><a href='/discussion/1907/ras' class='Permalink'><time title='1 جانفي 2026 12:35 ص'"
+        " datetime='2025-12-31T23:35:00+00:00'>1 جانفي</time></a></span></div>"
+        f"<div class='Message'>{BODY}</div><div class='Poll'>312 صوتا · ينتهي التصويت في 15 جانفي 2026</div></div>"
+    )
+    assert (_published(body) or "")[:10] in ("2025-12-31", "2026-01-01")

@@ -1000,3 +1000,35 @@ def test_a_forum_topic_under_its_number_is_a_post_a_topic_by_name_is_a_listing()
     assert _listing_url("https://news.example/topic/politics") is not None
     assert _listing_url("https://news.example/topics/") is not None
     assert _listing_url("https://multaqa.example/category/3/أخبار-الأفلاج") is not None
+
+
+_POST_PARAS = [
+    "أنهى فريق المتطوعين مسح واجهات البيوت الحجرية حول الجامع الكبير في البلدة القديمة، بعد أسابيع من العمل الميداني"
+    " الذي شارك فيه طلبة من جامعة المدينة وعدد من أبناء الحي القديم.",
+    "وقال منسق الفريق إن الصور والقياسات ستتاح للباحثين في أرشيف رقمي مفتوح، وإن المرحلة التالية تشمل الأزقة المؤدية"
+    " إلى البوابة الشرقية قبل نهاية الموسم.",
+]
+
+
+def _post(n: int, href: str, paras: list[str], kind: str = "news-article") -> str:
+    body = "".join(f"<p>{p.replace('الجامع', f'الجامع {n}')}</p>" for p in paras)
+    return (
+        f'<article class="{kind}"><h3><a href="{href}">متطوعون ينهون مسح الواجهات الحجرية في الحي رقم {n}</a></h3>'
+        f'<p class="author">أضيف بواسطة فريق التوثيق</p><div class="wiki">{body}</div></article>'
+    )
+
+
+def test_a_list_of_posts_shown_in_full_each_under_its_linked_title_is_not_an_article() -> None:
+    """An issue tracker's news index: each item its linked title, its authoring line and its whole text (four
+    paragraphs: no teaser); the page's longest text is one of the items."""
+    items = "".join(_post(n, f"/news/{40 + n}", _POST_PARAS * 2 if n < 2 else _POST_PARAS[:1]) for n in range(4))
+    reason = _page("الأخبار - العمادية القديمة", "العمادية القديمة » الأخبار", f"<h2>الأخبار</h2>{items}")
+    assert reason is not None and "posts" in reason
+
+
+def test_a_post_with_related_posts_of_its_kind_after_it_is_an_article() -> None:
+    """A blog's single post: its title links to the post itself, its related posts after it are set as posts too,
+    each with its linked title and an excerpt."""
+    own = _post(0, "https://news.example/x/page", _POST_PARAS * 2, "post")
+    related = "".join(_post(n, f"/x/other-{n}", _POST_PARAS[:1], "post") for n in range(1, 4))
+    assert _page("متطوعون ينهون مسح الواجهات - مدونة", "مدونة التراث", f"{own}<h2>مقالات ذات صلة</h2>{related}") is None
