@@ -613,23 +613,30 @@ _SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
 MIN_STORY_PARAGRAPH = 80  # characters of prose in a paragraph before a comments heading: the story it closes
 
 
-def drop_end_sections(tree: HtmlElement) -> int:
+def drop_end_sections(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool] | None = None) -> int:
     """Pass 1b': remove a closing section set flat among the story's blocks (MediaWiki, a blog's Markdown): a heading
     that says "المصادر" / "أخبار ذات صلة" / "See also", and the lists after it up to the next heading. Only lists
     go with it: a heading followed by paragraphs heads a part of the story. A comments heading ("تعليقات",
     "آراء القراء (3)") set flat after the story's paragraphs takes everything after it: the readers' comments are
-    paragraphs in the story's own markup (a wiki's, signed "-- <name> <date>"), then the comment form."""
+    paragraphs in the story's own markup (a wiki's, signed "-- <name> <date>"), then the comment form; a block that
+    a comments heading opens is the comments' own and goes whole (unless it holds the article)."""
+    holds_article = holds_article or _article_guard(tree)
     removed = 0
     for heading in [h for h in tree.iter(*_SECTION_HEADING_TAGS)]:
         norm = _normalize_short(" ".join(heading.text_content().split()))
-        if not norm or heading.getparent() is None:
+        parent = heading.getparent()
+        if not norm or parent is None:
             continue
-        if is_comments_heading(norm, normalised=True) and any(
-            sibling.tag == "p" and len(sibling.text_content().strip()) >= MIN_STORY_PARAGRAPH
-            for sibling in heading.itersiblings(preceding=True)
-        ):
-            for el in [heading, *heading.itersiblings()]:
-                _drop(el)
+        if is_comments_heading(norm, normalised=True):
+            if any(
+                sibling.tag == "p" and len(sibling.text_content().strip()) >= MIN_STORY_PARAGRAPH
+                for sibling in heading.itersiblings(preceding=True)
+            ):
+                for el in [heading, *heading.itersiblings()]:
+                    _drop(el)
+                    removed += 1
+            elif _opens(parent, heading) and parent.getparent() is not None and not holds_article(parent):
+                _drop(parent)
                 removed += 1
             continue
         if not (norm in _END_SECTION_HEADINGS or norm in _LIST_HEADING_LABELS):
@@ -647,6 +654,14 @@ def drop_end_sections(tree: HtmlElement) -> int:
             _drop(el)
             removed += 1
     return removed
+
+
+def _opens(block: HtmlElement, heading: HtmlElement) -> bool:
+    """Whether ``heading`` is the first thing ``block`` shows: no text and no element before it."""
+    if (block.text or "").strip():
+        return False
+    first = next((c for c in block if isinstance(c.tag, str)), None)
+    return first is heading
 
 
 def drop_headed_lists(
@@ -1444,7 +1459,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed = drop_furniture_blocks(tree, holds_article) + drop_calls_to_action(tree, holds_article)
     removed += drop_unindexed(tree, holds_article)
     shorts = _short_blocks(tree)
-    removed += drop_end_sections(tree)
+    removed += drop_end_sections(tree, holds_article)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline) + drop_file_links(tree)
     removed += drop_reader_calls(tree) + drop_link_paragraphs(tree)
@@ -1502,8 +1517,21 @@ _CONTACT_LABEL = re.compile(
 # what to do for a purpose, labelled, after the story: "للمشاركة في المسير القادم: سجّل اسمك …", "للحصول على
 # الشتلات: توجهوا إلى …" (a purpose, its colon, then the imperative: a call, never the story's sentence)
 _PURPOSE_CALL = re.compile(
-    r"^\W*و?لل\S+(?:\s+[^\s:：]+){0,8}\s*[:：]\s*(?:سجل|سجلوا|اتصل|اتصلوا|راسل|راسلوا|تواصل|تواصلوا|املأ|املأوا|املا"
-    r"|أرسل|ارسل|أرسلوا|ارسلوا|زر|زوروا|توجه|توجهوا|احجز|احجزوا|انضم|انضموا|اطلب|اطلبوا|اضغط|اضغطوا|قدم|قدموا|يرجى)\b"
+    r"^\W*(?:و?لل\S+|شارك|شاركوا|ساهم|ساهموا|انضم|انضموا)(?:\s+[^\s:：]+){0,8}\s*[:：]\s*"
+    r"(?:سجل|سجلوا|اتصل|اتصلوا|راسل|راسلوا|تواصل|تواصلوا|املأ|املأوا|املا|أرسل|ارسل|أرسلوا|ارسلوا|أرسلها|ارسلها|زر|زوروا"
+    r"|توجه|توجهوا|احجز|احجزوا|انضم|انضموا|اطلب|اطلبوا|اضغط|اضغطوا|قدم|قدموا|يرجى)\b"
+)
+# a purpose, then two ways to act on it (normalised): "لمتابعة مواعيد الحملات اشترك في نشرة الملتقى أو تابع صفحة
+# الفعاليات" (an imperative, "or", another: instructions, never a report)
+_CALL_VERB = (
+    r"(?:اشترك|اشتركوا|تابع|تابعوا|سجل|سجلوا|زر|زوروا|راسل|راسلوا|اتصل|اتصلوا|ارسل|ارسلوا|حمل|حملوا|انضم|انضموا)"
+)
+_EITHER_WAY_CALL = re.compile(rf"^\W*و?ل\S+(?: \S+){{0,6}} {_CALL_VERB}(?: \S+){{1,8}} او {_CALL_VERB}\b")
+# a summary in another language, labelled: "Summary (EN): …", "Résumé : …", "ملخص بالإنجليزية: …"
+_SUMMARY_LABEL = re.compile(
+    r"^\W*(?:(?:english\s+)?summary|abstract|r[ée]sum[ée]|zusammenfassung)\s*(?:\((?:en|fr|ar|de|es)\))?\s*[:：]"
+    r"|^\W*ملخص\s+(?:بال)?(?:إنجليزية|انجليزية|إنكليزية|انكليزية|فرنسية|لغة)",
+    re.I,
 )
 # a number to call, labelled ("رقم الطوارئ في المرفأ: 09 540 112", "هاتف الجمعية: …"): with the number only
 _PHONE_LABEL = re.compile(
@@ -1659,10 +1687,10 @@ MAX_BYLINE_ITEM_WORDS = 6
 
 
 def _leading_furniture(line: str) -> bool:
-    """A short Arabic line above the article that is a date or view count, a photo caption, a
-    kicker/byline of at most four words (a longer kicker, e.g. a quote, may be the article's), or an
-    item of a list of short entries (a byline box: author, outlet, "reporting from"). A date's and a time's numbers
-    are not counted among the line's words."""
+    """A short Arabic line above the article that is a date or view count, a photo caption, a kicker/byline of at
+    most four words (a longer kicker, e.g. a quote, may be the article's), or an item of a list of short entries (a
+    byline box: author, outlet, "reporting from"). A date's and a time's numbers are not counted among the line's
+    words."""
     numbers = sum(1 for word in normalize(line).split() if word.isdigit())
     if not _short_arabic(line, 12 + numbers):
         return False
@@ -1812,7 +1840,8 @@ _PRINT_NOTE = re.compile(r"^\W*(?:نشر|نشرت|ينشر|تنشر)(?: هذا| 
 MAX_PRINT_NOTE_WORDS = 20
 # a question put to the reader, then what to send and where: "هل لديك استفسار؟ أرسل سؤالك …", "هل وصلك ادعاء؟ أرسله …"
 _READER_CALL = re.compile(
-    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تملك|تملكون|تبحث|تبحثون|أنت|انت|أنتم|انتم"
+    r"^\W*هل (?:لديك|لديكم|عندك|عندكم|وصلك|وصلكم|تريد|تريدون|ترغب|ترغبون|تود|تودون|تودين|تحب|تحبون|تملك|تملكون"
+    r"|تبحث|تبحثون|أنت|انت|أنتم|انتم"
     r"|أعجبك|اعجبك|أعجبكم|اعجبكم)\b"
     r"[^.؟?]{0,80}[؟?]\W*(?:\S+ ){0,3}"
     r"(?:(?:[أا]رسل|راسل|شارك|اتصل|تواصل|اشترك|سجل|تابع|انضم)(?:ه|ها|وا|وه)?|راسلنا|راسلونا|تابعنا|تابعونا)\b"
@@ -1898,6 +1927,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
         return True
+    if words <= MAX_CONTACT_CALL_WORDS and (_EITHER_WAY_CALL.match(norm) or _SUMMARY_LABEL.match(line)):
+        return True  # "لمتابعة مواعيد الحملات اشترك في … أو تابع …", "Summary (EN): …"
     if words <= MAX_FOLLOW_US_WORDS and (_HELPLINE.match(norm) or _FOLLOW_COVERAGE.match(norm)):
         return True
     if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
@@ -2029,11 +2060,17 @@ def trim_edges(text: str, site: str | None = None, title: str | None = None, sit
     # Short Arabic lines with no sentence ending above the first paragraph of prose (a date and
     # view count, a photo caption, a kicker, a byline of any shape) are not article text either.
     first_prose = next((i for i in range(start, end) if _is_prose(lines[i])), None)
+    # above an Arabic story, a one- or two-word label in Latin script ("Dublin Core", "News") is a schema's or a
+    # menu's word; above a story in Latin script it may be its kicker or byline ("Staff Reports")
+    latin_labels = first_prose is not None and mostly_arabic(lines[first_prose])
     if (
         first_prose is not None
         and first_prose - start <= MAX_LEADING_LINES
         and all(
-            edge(lines[i]) or _leading_furniture(lines[i]) or _is_leading_meta(lines[i], site_norm)
+            edge(lines[i])
+            or _leading_furniture(lines[i])
+            or _is_leading_meta(lines[i], site_norm)
+            or (latin_labels and _LATIN_LINK.match(lines[i].strip()))
             for i in range(start, first_prose)
         )
     ):

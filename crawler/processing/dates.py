@@ -370,6 +370,10 @@ def is_dated_signoff(text: str) -> bool:
 _NAMED_DAY = re.compile(r"^\W*(امس|البارحه|اليوم)\b[\s,،|\-]*(?:(\d{1,2}):(\d{2})\s*(ص|م|am|pm)?)?\W*$", re.I)
 
 
+# "5 ابريل، 11:30", "1 جانفي", "28 ديسمبر 09:10 م" (folded): a day and a month alone, maybe with the time
+_YEARLESS = re.compile(r"^\W*(\d{1,2})\s+([^\W\d_]+)\b[\s,،|\-]*(?:(\d{1,2}):(\d{2})\s*(ص|م|am|pm)?)?\W*$", re.I)
+
+
 def _named_day(folded: str, fetched_at: str) -> str | None:
     match = _NAMED_DAY.match(folded)
     if match is None:
@@ -389,10 +393,35 @@ def _named_day(folded: str, fetched_at: str) -> str | None:
     return datetime(day.year, day.month, day.day, hour, minute).isoformat()
 
 
+def _yearless(folded: str, fetched_at: str) -> str | None:
+    """A stamp of a day and a month without the year, maybe with its time ("5 ابريل، 11:30", "1 جانفي"): the most
+    recent such day on or before the fetch (social and forum software print this year's posts so)."""
+    match = _YEARLESS.match(folded)
+    month = _MONTHS.get(match.group(2)) if match else None
+    if match is None or month is None:
+        return None
+    try:
+        base = datetime.fromisoformat(fetched_at)
+    except ValueError:
+        return None
+    day = _valid(base.year, month, int(match.group(1)))
+    if day is not None and day > base.date().isoformat():
+        day = _valid(base.year - 1, month, int(match.group(1)))
+    if day is None or match.group(3) is None:
+        return day
+    hour, minute = int(match.group(3)), int(match.group(4))
+    if (match.group(5) or "").lower() in ("م", "pm") and hour < 12:
+        hour += 12
+    if (match.group(5) or "").lower() in ("ص", "am") and hour == 12:
+        hour = 0
+    return f"{day}T{hour:02d}:{minute:02d}:00" if hour <= 23 and minute <= 59 else day
+
+
 def parse_relative(text: str, fetched_at: str) -> str | None:
-    """Resolve "منذ 3 ساعات", "أمس, 11:40 م" and the like against the fetch time."""
+    """Resolve "منذ 3 ساعات", "أمس, 11:40 م", a stamp without its year ("5 ابريل، 11:30") and the like against the
+    fetch time."""
     folded = fold(text)
-    named = _named_day(folded.strip(), fetched_at)
+    named = _named_day(folded.strip(), fetched_at) or _yearless(folded.strip(), fetched_at)
     if named is not None:
         return named
     match = _RELATIVE.search(folded)
@@ -739,6 +768,39 @@ def writes_month_first(tree: HtmlElement) -> bool:
 _VISIBLE_TEXT = XPath("//body//text()[contains(., '/')][not(ancestor::script or ancestor::style)]")
 
 
+# a clock named by its city or country (folded): "بتوقيت دمشق", "(توقيت نواكشوط)", "(مكة المكرمة)", "بتوقيت غرينتش";
+# a name shared by two clocks ("عمان": Amman or Oman, "طرابلس": Tripoli of Libya or of Lebanon) names none
+_ZONE_NAMES = {
+    "مكه المكرمه": "Asia/Riyadh", "مكه": "Asia/Riyadh", "الرياض": "Asia/Riyadh", "السعوديه": "Asia/Riyadh",
+    "دمشق": "Asia/Damascus", "سوريا": "Asia/Damascus", "بيروت": "Asia/Beirut", "لبنان": "Asia/Beirut",
+    "بغداد": "Asia/Baghdad", "العراق": "Asia/Baghdad", "القدس": "Asia/Jerusalem", "القاهره": "Africa/Cairo",
+    "مصر": "Africa/Cairo", "الدوحه": "Asia/Qatar", "قطر": "Asia/Qatar", "ابوظبي": "Asia/Dubai", "دبي": "Asia/Dubai",
+    "الامارات": "Asia/Dubai", "الكويت": "Asia/Kuwait", "المنامه": "Asia/Bahrain", "البحرين": "Asia/Bahrain",
+    "مسقط": "Asia/Muscat", "صنعاء": "Asia/Aden", "عدن": "Asia/Aden", "اليمن": "Asia/Aden", "الخرطوم": "Africa/Khartoum",
+    "السودان": "Africa/Khartoum", "ليبيا": "Africa/Tripoli", "تونس": "Africa/Tunis", "الجزائر": "Africa/Algiers",
+    "الرباط": "Africa/Casablanca", "المغرب": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca",
+    "نواكشوط": "Africa/Nouakchott", "موريتانيا": "Africa/Nouakchott", "غرينتش": "UTC", "جرينتش": "UTC", "gmt": "UTC",
+    "utc": "UTC",
+}  # fmt: skip
+_NAMED_ZONE = re.compile(
+    r"(?:بتوقيت|توقيت|التوقيت|\()\s*(" + "|".join(sorted(map(re.escape, _ZONE_NAMES), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _on_named_clock(iso: str, text: str) -> str:
+    """``iso`` (a wall-clock time read from ``text``) with the offset of the clock ``text`` names, when it names one
+    (:data:`_ZONE_NAMES`) and ``iso`` has a time and no offset; else unchanged."""
+    if "T" not in iso or (match := _NAMED_ZONE.search(fold(text))) is None:
+        return iso
+    try:
+        wall = datetime.fromisoformat(iso)
+        zone = ZoneInfo(_ZONE_NAMES[match.group(1).lower()])
+    except (ValueError, ZoneInfoNotFoundError):
+        return iso
+    return iso if wall.tzinfo is not None else wall.replace(tzinfo=zone).isoformat()
+
+
 def _visible_date(
     chunks: list[_Chunk], fetched_at: str, month_first: bool = False
 ) -> tuple[tuple[int, int, int], str, bool] | None:
@@ -747,6 +809,8 @@ def _visible_date(
     found: list[tuple[tuple[int, int, int], str, bool]] = []
     for chunk in chunks:
         iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text, month_first)
+        if iso and not chunk.datetime:
+            iso = _on_named_clock(iso, chunk.text)
         relative = False
         if iso is None and len(chunk.text) <= _PROSE_CHARS:
             iso, relative = parse_relative(chunk.text, fetched_at), True

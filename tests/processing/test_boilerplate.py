@@ -904,6 +904,10 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للمشاركة في المسير القادم: سجّل اسمك في صفحة الفعاليات أو اتصل بأمانة الجمعية.",  # what to do, labelled
         "للحصول على الشتلات: توجهوا إلى مقر الجمعية أيام السبت",
         "تابعوا رسائل الجمعية النصية: أرسل كلمة «صياد» إلى الرقم 0500000412 لتصلك التنبيهات البحرية.",  # by SMS
+        "هل تودّ تنظيم زيارة لمدرستك؟ راسلونا عبر صفحة التواصل.",  # a question to the reader, then the call
+        "شارك حكايتك عن البساتين: أرسلها إلى بريد الجمعية أو سلّمها في المركز الثقافي.",  # a call, then how
+        "لمتابعة مواعيد الحملات القادمة اشترك في نشرة الملتقى أو تابع صفحة الفعاليات.",  # a purpose, two ways
+        "Summary (EN): The association distributed two thousand seedlings to about 140 smallholders in the oasis.",
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
@@ -1567,3 +1571,37 @@ def test_a_comments_heading_set_flat_after_the_story_takes_the_comments_after_it
     alone = _tree(f'<div id="box"><h2>التعليقات</h2><p class="c">{PARA.format(city="فاس")}</p></div>')
     strip_boilerplate(alone)
     assert PARA.format(city="فاس") in _text(alone)
+
+
+def test_trim_edges_drops_a_latin_label_above_an_arabic_story() -> None:
+    """A digital archive prints its metadata schema's name ("Dublin Core") and field labels above the story's text."""
+    body = [PARA.format(city="تدمر"), PARA.format(city="حمص")]
+    assert trim_edges("\n".join(["Dublin Core", "الموضوع", "الوصف", *body])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "شارك أكثر من ثلاثمئة متطوع في الحملة التي نظمتها الجمعية على شاطئ الميناء القديم صباح الأربعاء.",
+        "لمواجهة الأزمة تابع الوزير اجتماعاته مع ممثلي المزارعين، واتفق معهم على جدول لتوزيع المياه.",
+    ],
+)
+def test_trim_edges_keeps_a_closing_sentence_that_reads_like_a_call(sentence: str) -> None:
+    body = [PARA.format(city="المخا"), PARA.format(city="عدن"), sentence]
+    assert trim_edges("\n".join(body)) == "\n".join(body)
+
+
+def test_a_block_opened_by_a_comments_heading_goes_whole() -> None:
+    """The readers' comments in a block of their own after the story, opened by "التعليقات (3)", each comment a list
+    item with its name, date and paragraph: the block goes, the story stays."""
+    story = "".join(f"<p>{PARA.format(city=c)}</p>" for c in ("روصو", "كرمسين"))
+    comments = (
+        '<div class="taaliqat"><h3>التعليقات (3)</h3><ul><li><span class="tname">سيدي</span> <span class="tdate">'
+        "12-12-2025 15:20</span><p>نفس المشكل عندنا في انجاكو، الطيور أكلت نصف الحقل هذا الموسم.</p></li></ul></div>"
+    )
+    tree = _tree(
+        f'<div class="khabar"><h1>مزارعو السهل يواجهون أسراب الطيور</h1><div class="nass">{story}</div></div>{comments}'
+    )
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert PARA.format(city="كرمسين") in text and "نفس المشكل عندنا" not in text

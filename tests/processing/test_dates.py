@@ -688,3 +688,36 @@ def test_a_permalink_that_holds_only_the_posts_time_element_is_no_teaser() -> No
         f"<div class='Message'>{BODY}</div><div class='Poll'>312 صوتا · ينتهي التصويت في 15 جانفي 2026</div></div>"
     )
     assert (_published(body) or "")[:10] in ("2025-12-31", "2026-01-01")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("٥ أبريل، ١١:٣٠", "2026-04-05T11:30:00"),  # this year's post: day, month and time, no year
+        ("1 جانفي", "2026-01-01"),
+        ("28 ديسمبر، 09:10 م", "2025-12-28T21:10:00"),  # a day after the fetch's: last year's
+    ],
+)
+def test_a_stamp_without_its_year_is_read_in_the_year_before_the_fetch(stamp: str, expected: str) -> None:
+    """Social and forum software print a post of the current year without the year ("٥ أبريل، ١١:٣٠"): the
+    most recent such day on or before the fetch."""
+    from crawler.processing.dates import parse_relative
+
+    assert parse_relative(stamp, "2026-11-22T12:00:00+00:00") == expected
+    assert parse_relative(f"وصل {stamp} وفد من الجمعية", "2026-11-22T12:00:00+00:00") is None  # a stamp alone
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("السبت 24 كانون الثاني 2026، 00:15 بتوقيت دمشق", "2026-01-23T22:15:00+01:00"),  # UTC+3, the day before
+        ("الثلاثاء 20 يناير 2026 - 23:40 (توقيت نواكشوط)", "2026-01-21T00:40:00+01:00"),  # UTC, the day after
+        ("نشر في: 12/1/2026 - 10:05 (مكة المكرمة)", "2026-01-12T08:05:00+01:00"),  # the zone in brackets
+        ("15 مايو 2026 - 09:00 بتوقيت غرينتش", "2026-05-15T10:00:00+01:00"),
+    ],
+)
+def test_a_time_with_its_named_zone_is_read_on_that_zones_clock(stamp: str, expected: str) -> None:
+    """A site states its clock by a city or a country ("بتوقيت دمشق", "(مكة المكرمة)", "بتوقيت غرينتش"): the time is
+    that zone's, moved to the archive's clock like any time with an offset."""
+    body = f"<h1>عنوان المقال الرئيسي للصفحة</h1><div class='meta'>{stamp}</div><div>{BODY}</div>"
+    assert _published(body) == expected
