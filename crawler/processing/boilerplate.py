@@ -1527,6 +1527,14 @@ _CALL_VERB = (
     r"(?:اشترك|اشتركوا|تابع|تابعوا|سجل|سجلوا|زر|زوروا|راسل|راسلوا|اتصل|اتصلوا|ارسل|ارسلوا|حمل|حملوا|انضم|انضموا)"
 )
 _EITHER_WAY_CALL = re.compile(rf"^\W*و?ل\S+(?: \S+){{0,6}} {_CALL_VERB}(?: \S+){{1,8}} او {_CALL_VERB}\b")
+# a purpose, labelled, then a number to call (folded: digits ASCII): "للطلب: يمكن حجز … على الرقم 022740000 …"
+_PURPOSE_NUMBER = re.compile(r"^\W*و?لل\S+(?:\s+[^\s:：]+){0,4}\s*[:：].*?(?<!\d)\d{7,}(?!\d)")
+# a purpose, then an imperative addressed to the reader by what it asks of them (normalised): "للانضمام الي الموسم
+# سجل بياناتك في …", "للمشاركة ارسل اسمك …" (the object's "ك" says "your": a report's "سجل الفريق فوزه" does not)
+_YOUR_CALL = re.compile(
+    rf"^\W*و?لل\S+(?: \S+){{0,8}} (?:{_CALL_VERB[3:-1]}|املا|املاوا|اكتب|اكتبوا|ارسلها)"
+    r" (?!(?:ذلك|كذلك|تلك|لذلك|هنالك)\b)\S+(?:ك|كم)\b"
+)
 # a summary in another language, labelled: "Summary (EN): …", "Résumé : …", "ملخص بالإنجليزية: …"
 _SUMMARY_LABEL = re.compile(
     r"^\W*(?:(?:english\s+)?summary|abstract|r[ée]sum[ée]|zusammenfassung)\s*(?:\((?:en|fr|ar|de|es)\))?\s*[:：]"
@@ -1927,8 +1935,13 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
         return True
-    if words <= MAX_CONTACT_CALL_WORDS and (_EITHER_WAY_CALL.match(norm) or _SUMMARY_LABEL.match(line)):
-        return True  # "لمتابعة مواعيد الحملات اشترك في … أو تابع …", "Summary (EN): …"
+    if words <= MAX_CONTACT_CALL_WORDS and (
+        _EITHER_WAY_CALL.match(norm)
+        or _SUMMARY_LABEL.match(line)
+        or _PURPOSE_NUMBER.match(fold(line))
+        or _YOUR_CALL.match(norm)
+    ):
+        return True  # "لمتابعة مواعيد الحملات اشترك في … أو تابع …", "Summary (EN): …", "للطلب: … على الرقم …"
     if words <= MAX_FOLLOW_US_WORDS and (_HELPLINE.match(norm) or _FOLLOW_COVERAGE.match(norm)):
         return True
     if words <= MAX_WIDGET_WORDS and _CLICK_HERE.search(norm):
@@ -2001,14 +2014,26 @@ MAX_ABOVE_HEADLINE = 6  # lines (masthead, tagline, action bar, kicker) that may
 # "تصوير: فلان", "الصور: وكالة …", "(عدسة: …)": a photo credit on a line of its own
 _PHOTO_CREDIT = re.compile(r"^\s*[(\[]?\s*(?:تصوير|الصورة|الصور|صورة|صور|عدسة)\s*[:：]")
 MAX_PHOTO_CREDIT_WORDS = 8
+# "صورة: <what it shows> (عدسة: <photographer>)": a caption labelled as one, its credit in brackets at its end
+_LABELLED_CAPTION = re.compile(
+    r"^\s*(?:صورة|الصورة|صور|الصور)\s*[:：][^.!؟?]{3,200}"
+    r"[(\[]\s*(?:عدسة|تصوير|تصوير فوتوغرافي|ت)\s*[:：][^()\[\]]{2,60}[)\]]\s*$"
+)
+MAX_CAPTION_WORDS = 30
 
 
 def drop_photo_credits(text: str) -> str:
     """Remove photo credit lines wherever they stand: short (:data:`MAX_PHOTO_CREDIT_WORDS` words), Arabic,
-    opened by a credit label, not a sentence. A gallery set between paragraphs leaves its credit line
+    opened by a credit label, not a sentence; and captions labelled as such that end with their photographer in
+    brackets ("صورة: … (عدسة: …)"). A gallery set between paragraphs leaves its credit line
     there; at the edges :func:`trim_edges` takes such lines with the other credit and tag lines."""
     lines = text.split("\n")
-    kept = [line for line in lines if not (_PHOTO_CREDIT.match(line) and _short_arabic(line, MAX_PHOTO_CREDIT_WORDS))]
+    kept = [
+        line
+        for line in lines
+        if not (_PHOTO_CREDIT.match(line) and _short_arabic(line, MAX_PHOTO_CREDIT_WORDS))
+        and not (_LABELLED_CAPTION.match(_bare(line)) and len(line.split()) <= MAX_CAPTION_WORDS)
+    ]
     return text if len(kept) == len(lines) else "\n".join(kept)
 
 
@@ -2152,6 +2177,8 @@ def _credit_line(line: str) -> bool:
         return False
     if (_CONTACT_LABEL.match(bare) or _PHONE_LABEL.match(bare)) and _PHONE.search(line):
         return True  # "للإبلاغ عن تسرب أو كسر في شبكة المياه: الرقم المجاني 117 أو …", "رقم الطوارئ: 09 540 112"
+    if _PURPOSE_NUMBER.match(fold(line)):
+        return True  # "للطلب: يمكن حجز منتجات الوحدة مسبقاً بالاتصال على الرقم ٠٢٢٧٤٠٠٠٠ …"
     if unfinished and _is_notice(norm):
         return True  # "الصور حصرية لوكالة … - يحظر إعادة نشرها دون ذكر المصدر" under a photo; a sentence stays
     if _BRACKETED_CAPTION.match(bare) or (unfinished and _PHOTO_CREDIT_AFTER.search(bare)):

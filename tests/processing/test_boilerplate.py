@@ -908,11 +908,20 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "شارك حكايتك عن البساتين: أرسلها إلى بريد الجمعية أو سلّمها في المركز الثقافي.",  # a call, then how
         "لمتابعة مواعيد الحملات القادمة اشترك في نشرة الملتقى أو تابع صفحة الفعاليات.",  # a purpose, two ways
         "Summary (EN): The association distributed two thousand seedlings to about 140 smallholders in the oasis.",
+        "للطلب: يمكن حجز منتجات الوحدة مسبقاً بالاتصال على الرقم ٠٢٢٧٤٠٠٠٠ أو عبر صفحة الجمعية.",  # a number
+        "للانضمام إلى الموسم الشتوي سجّل بياناتك في صفحة «سجّل متطوعاً» على موقع الفريق.",  # "register your …"
+        "صورة: مزارعة تقطف المشمش في أحد كروم المخرور (عدسة: جريس زرينة)",  # a caption with its credit
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
     body = [PARA.format(city="فاس"), PARA.format(city="مكناس")]
     assert trim_edges("\n".join([*body, credit])) == "\n".join(body)
+
+
+def test_trim_edges_drops_a_labelled_purpose_with_a_number_to_call_between_two_paragraphs() -> None:
+    first, second = PARA.format(city="بيت جالا"), PARA.format(city="بيت ساحور")
+    call = "للطلب: يمكن حجز منتجات الوحدة مسبقاً بالاتصال على الرقم ٠٢٢٧٤٠٠٠٠ أو عبر صفحة الجمعية."
+    assert trim_edges(f"{first}\n{call}\n{second}") == f"{first}\n{second}"
 
 
 def test_trim_edges_drops_a_place_and_labelled_byline_above_and_a_source_paragraph_inside() -> None:
@@ -1584,6 +1593,8 @@ def test_trim_edges_drops_a_latin_label_above_an_arabic_story() -> None:
     [
         "شارك أكثر من ثلاثمئة متطوع في الحملة التي نظمتها الجمعية على شاطئ الميناء القديم صباح الأربعاء.",
         "لمواجهة الأزمة تابع الوزير اجتماعاته مع ممثلي المزارعين، واتفق معهم على جدول لتوزيع المياه.",
+        "للمرة الأولى منذ سنوات سجل المنتخب فوزه خارج أرضه، وقال مدربه إن ذلك ثمرة عمل طويل.",
+        "للتذكير: تأسست الجمعية سنة 2009 وتضم اليوم سبعة وأربعين حرفيا من أبناء المدينة.",
     ],
 )
 def test_trim_edges_keeps_a_closing_sentence_that_reads_like_a_call(sentence: str) -> None:
@@ -1605,3 +1616,14 @@ def test_a_block_opened_by_a_comments_heading_goes_whole() -> None:
     strip_boilerplate(tree)
     text = _text(tree)
     assert PARA.format(city="كرمسين") in text and "نفس المشكل عندنا" not in text
+
+
+def test_a_labelled_caption_that_ends_with_its_photographer_goes_wherever_it_stands() -> None:
+    """ "صورة: <what it shows> (عدسة: <photographer>)" between two paragraphs: a photo's caption, however long."""
+    from crawler.processing.boilerplate import drop_photo_credits
+
+    first, second = PARA.format(city="بيت جالا"), PARA.format(city="بيت لحم")
+    caption = "صورة: مزارعة تقطف المشمش في أحد كروم المخرور (عدسة: جريس زرينة)"
+    assert drop_photo_credits(f"{first}\n{caption}\n{second}") == f"{first}\n{second}"
+    said = "صورة المدينة تغيرت كثيرا في السنوات الأخيرة كما يقول السكان (بحسب تقرير البلدية)."
+    assert drop_photo_credits(f"{first}\n{said}\n{second}") == f"{first}\n{said}\n{second}"
