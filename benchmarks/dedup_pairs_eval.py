@@ -51,6 +51,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   (``benchmarks/dedup_rescue_fit.py``), its first held-out test; its misses read since;
 - v17, ``benchmarks/data/dedup_pairs_v17.tsv``: 357 pairs by the v2 sampler (seed 17017, v1-v16
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06), its misses read since;
+- v18, ``benchmarks/data/dedup_pairs_v18.tsv``: 352 pairs by the v2 sampler (seed 18018, v1-v17
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -77,7 +80,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v17-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v18-held]
 """
 
 from __future__ import annotations
@@ -128,8 +131,9 @@ SETS = (
     "v15-held",
     "v16-held",
     "v17-held",
+    "v18-held",
 )
-HELD_OUT = "v17-held"  # the set nothing has been tuned on (v3-v16 were read, after their first measurement)
+HELD_OUT = "v18-held"  # the set nothing has been tuned on (v3-v17 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
