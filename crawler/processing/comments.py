@@ -12,6 +12,7 @@ import re
 
 from crawler.processing.normalize import normalize
 
+MAX_HEADING_CHARS = 60  # "تعليقات القراء على الخبر (12)" with room for markup's spaces
 # normalised: "التعليقات 3", "تعليقات الزوار 2", "اراء القراء", "comments 12"
 _COMMENTS_HEADING = re.compile(
     r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|اراء الزوار|ردود الزوار|"
@@ -22,4 +23,6 @@ _COMMENTS_HEADING = re.compile(
 
 def is_comments_heading(text: str, normalised: bool = False) -> bool:
     """Whether ``text`` (already :func:`normalize`-d when ``normalised``) is a comments section's heading."""
+    if len(text) > MAX_HEADING_CHARS:
+        return False  # a paragraph, not a heading: not worth normalising
     return bool(_COMMENTS_HEADING.match(text if normalised else normalize(text)))

@@ -164,7 +164,7 @@ def _dated_byline_after(f: HtmlElement) -> bool:
     texts: list[tuple[str, HtmlElement | None]] = [(f.tail or "", None)]
     with_text = 0  # elements that hold text: empty ones (a table's rows and cells, a wiki's line anchors) are skipped
     for seen, el in enumerate(following(f)):
-        if with_text > 6 or seen > 40:
+        if with_text > 6 or seen > 24:
             break
         if not _blank(el.text) or not _blank(el.tail):
             with_text += 1

@@ -39,7 +39,9 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    while headline-like links (4+ words) are present: not an article, unless the page is a
    dated brief of 120+ characters at an article-like URL or under its own headline (the
    ``<title>``'s or ``og:title``'s headline, 4+ words, standing in the body as text, not as a
-   link: a listing's title names a section, its headlines are links);
+   link: a listing's title names a section, its headlines are links); a page whose largest block is one
+   of three or more posts of one kind, each shown in full under its title linked to its own page (not to
+   the page itself, nor to a post's anchor on it), lists posts (a tracker's or a blog's index);
 7. otherwise, a page with no date, no article markup, no article-like URL (no number, no
    date path) and no prose block is not an article;
 8. after extraction (:func:`data_page_reason`), a text whose table holds half as many words as its
@@ -631,7 +633,14 @@ def _alike_summaries(block: HtmlElement) -> int:
     return sum(1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and _more_links(sib) == 1)
 
 
-_LINKED_HEADINGS = XPath("//*[self::h2 or self::h3 or self::h4][.//a[@href]]")
+def _linked_headings(tree: HtmlElement, enough: int) -> bool:
+    """Whether ``tree`` holds ``enough`` headings (``<h2>`` to ``<h4>``) with a link in them."""
+    found = 0
+    for heading in tree.iter("h2", "h3", "h4"):
+        found += heading.find(".//a[@href]") is not None
+        if found >= enough:
+            return True
+    return False
 
 
 def _titled_links(el: HtmlElement, page: str, text: HtmlElement | None = None) -> set[str]:
@@ -889,14 +898,6 @@ def not_article_reason(
     linked = _teasers_are_the_page(teasers, headline, original, read) if read is not None else 0
     if linked:
         return f"{linked} linked headlines with teasers under the page's headline, before any article body"
-    if len(_LINKED_HEADINGS(tree)) >= MIN_LISTED_ITEMS:
-        read = read if read is not None else _prose_block(tree)
-        own = {original, *(urljoin(original, href) for href in (*canonical_hrefs(tree), *_OG_URL(tree)))}
-        in_full = _posts_in_full(read[0], original, own) if read[0] is not None else 0
-        if in_full >= MIN_LISTED_ITEMS:
-            return (
-                f"a list of {in_full} posts shown in full, each under its linked title: the longest text is one of them"
-            )
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None
@@ -938,6 +939,11 @@ def not_article_reason(
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
         if len(teasers) >= 3 and _prose_before(block, teasers[0]) < MIN_BODY_CHARS:
             return f"a list of {len(teasers)} headline links, not one article"
+        if _linked_headings(tree, MIN_LISTED_ITEMS):
+            own = {original, *(urljoin(original, href) for href in (*canonical_hrefs(tree), *_OG_URL(tree)))}
+            in_full = _posts_in_full(block, original, own)
+            if in_full >= MIN_LISTED_ITEMS:
+                return f"a list of {in_full} posts shown in full, each under its linked title: its longest text is one"
         return None  # the linked headlines after a whole text are its related posts
     if has_date and prose >= MIN_BRIEF_CHARS and ((web and _ARTICLE_URL.search(path)) or has_own_headline(tree)):
         return None  # a dated brief at an article-like URL or under its own headline
