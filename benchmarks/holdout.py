@@ -41,9 +41,9 @@ after the v46 rules), ``v48`` (2026-12-06's twelfth session, measured once after
 while v48 was tuned on, measured once after the v48 rules), ``v50`` (written while v49 was tuned on, measured once
 after the v49 rules), ``v51`` (written while v50 was tuned on, measured once after the v50 rules), ``v52`` (written
 while v51 was tuned on, measured once after the v51 rules), ``v53`` (2026-12-06's thirteenth session, measured once
-after the v52 rules), ``v54`` (written while v53 was tuned on, measured once after the v53 rules) and ``v55`` (written
-while v54 was tuned on, measured once after the v54 rules); each tuned on after its measurement (the next set written
-is the held-out one).
+after the v52 rules), ``v54`` (written while v53 was tuned on, measured once after the v53 rules), ``v55`` (written
+while v54 was tuned on, measured once after the v54 rules) and ``v56`` (written while v55 was tuned on, measured once
+after the v55 rules); each tuned on after its measurement (the next set written is the held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -133,6 +133,7 @@ SETS = {
     "v53": DATA / "holdout-pages-v53",
     "v54": DATA / "holdout-pages-v54",
     "v55": DATA / "holdout-pages-v55",
+    "v56": DATA / "holdout-pages-v56",
 }
 
 
