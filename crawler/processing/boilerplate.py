@@ -79,6 +79,7 @@ _JUNK_WORDS = frozenset(
         "ads",
         "ad",
         "adsbygoogle",
+        "adsense",
         "adslot",
         "dfp",
         "sponsor",
@@ -1876,6 +1877,9 @@ _UPDATE_NOTE = re.compile(
     # a page's stamp after the text: "آخر تعديل على الصفحة: 15/11/2024", "آخر تحديث للصفحة: …", "Page last updated: …"
     r"|^\s*(?:آخر|اخر)\s+(?:تعديل|تحديث)\s+(?:على|لل|ل)?\s*(?:الصفحة|الصفحه|صفحة|المحتوى)\s*[:：]"
     r"|^\s*page\s+last\s+(?:updated|modified)\s*[:：]"
+    # "عُدّل آخر مرة في ٠٥/٠٥/٢٠٢٦" (a weblog's edit stamp), "Last modified on …"
+    r"|^\s*(?:عدل|عدلت|تم تعديله|تم تعديلها)\s+(?:آخر|اخر)\s+مرة\s+(?:في|بتاريخ|يوم)\s"
+    r"|^\s*last\s+(?:edited|modified|updated)\s+on\s"
 )
 
 
@@ -1954,7 +1958,7 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True  # "هل لديك استفسار قانوني؟ أرسل سؤالك إلى باب استشارات قانونية …"
     if words <= MAX_PROMPT_WORDS and (_PAGE_WIDGET.search(norm) or _OTHER_SCRIPT_LANGUAGE.search(line)):
         return True
-    if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(line):
+    if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(_bare(line)):
         return True
     bare = _bare(line)
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare)

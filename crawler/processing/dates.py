@@ -472,7 +472,7 @@ def _meta_dates(tree: HtmlElement) -> Iterator[str]:
 
 
 def _in_furniture(el: HtmlElement, article: frozenset[HtmlElement] = frozenset()) -> bool:
-    """Inside a sidebar, comment list, footer, menu…; containers of the headline (``article``) never count.
+    """Inside a sidebar, comment list, footer, menu, ticker…; containers of the headline (``article``) never count.
 
     Themes name the page wrapper "has-sidebar" or "main-nav-layout"; those hold the
     headline too, so they are the article's own containers, not furniture.
@@ -481,6 +481,8 @@ def _in_furniture(el: HtmlElement, article: frozenset[HtmlElement] = frozenset()
         if anc in article:
             continue
         named = f"{anc.get('class', '')} {anc.get('id', '')}"
+        if anc.tag == "marquee":
+            return True  # a ticker scrolls other news and coming events, never the story's date
         if anc.tag in ("aside", "footer", "nav") or _FURNITURE_ANCESTOR.search(named):
             if _own_footer(anc, named, article):
                 continue  # the story's own footer: its date, byline and tags (a Pelican "post-info" footer)
@@ -558,8 +560,9 @@ def _microformat_dates(tree: HtmlElement, headline: HtmlElement | None = None) -
 # Labels that say "this is when it was published" / "this is when it was changed".
 _PUBLISHED_LABEL = re.compile(  # on folded text; "ارسلت بواسطة … في": PHP-Fusion's "posted by … on"; "نشر" as a
     # word ("نُشر في", "تاريخ النشر"), not inside another ("إعلان بالنشر": a court notice served by publication);
-    # "نشره <author> في": posted it (folded, "نشرة", a bulletin, reads the same: so only before a name and "في")
-    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|(?<!\w)نشر(?:ه|ها|ته)\s+\S+(?:\s+\S+){0,3}\s+في(?!\w)"
+    # "نشره <author> في": posted it (folded, "نشرة", a bulletin, reads the same: so only before a name and "في");
+    # "كتبه <author> في": a weblog's "written by … on"
+    r"(?<!\w)(?:ال)?نشر(?:ت)?(?!\w)|(?<!\w)(?:نشر|كتب)(?:ه|ها|ته)\s+\S+(?:\s+\S+){0,3}\s+في(?!\w)"
     r"|بتاريخ|حرر|ارسلت\s+بواسطه|published|posted|publié|publie|postée?(?!\w)|mis\s+en\s+ligne|le\s*:",
     re.I,
 )

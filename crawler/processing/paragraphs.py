@@ -251,14 +251,22 @@ def _text_only_block(el: HtmlElement) -> bool:
     return _direct_prose(el) >= INTRO_CHARS
 
 
+def _empty_mark(el: HtmlElement) -> bool:
+    """An inline element that shows nothing: an anchor to jump to, an empty span, a ``<br>``."""
+    return el.tag in PHRASING and el.tag != "img" and not el.text_content().strip() and (el.tail or "").strip() == ""
+
+
 def name_paragraph_divs(tree: HtmlElement) -> int:
     """Make a ``<p>`` of a ``<div>`` that holds only a paragraph's text (:data:`INTRO_CHARS` or more), set right
-    before a block of ``<p>`` paragraphs (Zikula's ``news_hometext`` before its ``news_bodytext``): the story's
+    before a block of ``<p>`` paragraphs, past an empty anchor (Zikula's ``news_hometext`` before its ``news_bodytext``,
+    PivotX's ``introduction`` before ``<a id="body">`` and its ``body``): the story's
     first paragraph, which trafilatura otherwise reads as a loose block and may leave out. Returns how many
     were renamed."""
     renamed = 0
     for div in [el for el in tree.iter("div") if _text_only_block(el)]:
         body = div.getnext()
+        while body is not None and (not isinstance(body.tag, str) or _empty_mark(body)):
+            body = body.getnext()  # an empty anchor ("<a id='body'>") or a comment between the two blocks
         if body is not None and isinstance(body.tag, str) and _holds_paragraphs(body):
             div.tag = "p"
             renamed += 1
@@ -316,12 +324,12 @@ def unlist_posts(tree: HtmlElement) -> int:
 
 
 def mark_paragraphs(tree: HtmlElement) -> int:
-    """The passes of this module: loose text after blocks, text-only blocks beside paragraph blocks, the story's
-    ``<br><br>`` paragraphs, the lines the source was wrapped at, then lists of posts."""
+    """The passes of this module: loose text after blocks, the story's ``<br><br>`` paragraphs, text-only blocks
+    beside paragraph blocks, the lines the source was wrapped at, then lists of posts."""
     return (
         wrap_loose_text(tree)
-        + name_paragraph_divs(tree)
         + split_br_paragraphs(tree)
+        + name_paragraph_divs(tree)  # after: a body block in <br> soup holds <p> paragraphs now
         + join_wrapped_lines(tree)
         + unlist_posts(tree)
     )

@@ -911,6 +911,7 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للطلب: يمكن حجز منتجات الوحدة مسبقاً بالاتصال على الرقم ٠٢٢٧٤٠٠٠٠ أو عبر صفحة الجمعية.",  # a number
         "للانضمام إلى الموسم الشتوي سجّل بياناتك في صفحة «سجّل متطوعاً» على موقع الفريق.",  # "register your …"
         "صورة: مزارعة تقطف المشمش في أحد كروم المخرور (عدسة: جريس زرينة)",  # a caption with its credit
+        "عُدّل آخر مرة في ٠٥/٠٥/٢٠٢٦",  # a weblog's edit stamp
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
@@ -1627,3 +1628,15 @@ def test_a_labelled_caption_that_ends_with_its_photographer_goes_wherever_it_sta
     assert drop_photo_credits(f"{first}\n{caption}\n{second}") == f"{first}\n{second}"
     said = "صورة المدينة تغيرت كثيرا في السنوات الأخيرة كما يقول السكان (بحسب تقرير البلدية)."
     assert drop_photo_credits(f"{first}\n{said}\n{second}") == f"{first}\n{said}\n{second}"
+
+
+def test_an_adsense_box_between_paragraphs_goes_with_its_label_and_its_line() -> None:
+    """ "<div class='adsense-box'><span class='ad-label'>إعلان</span><p>مخبز …: كعك … يومياً</p></div>": Google's ad
+    product names the box; its line is the advertiser's, not the story's."""
+    first, second = PARA.format(city="الكرك"), PARA.format(city="مؤتة")
+    tree = _tree(
+        f"<div class='entry-content'><p>{first}</p><div class='adsense-box'><span class='ad-label'>إعلان</span>"
+        f"<p>مخبز الحي القديم: كعك وحلويات كركية طازجة يومياً</p></div><p>{second}</p></div>"
+    )
+    strip_boilerplate(tree)
+    assert "مخبز الحي القديم" not in _text(tree) and second in _text(tree)

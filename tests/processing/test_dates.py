@@ -721,3 +721,14 @@ def test_a_time_with_its_named_zone_is_read_on_that_zones_clock(stamp: str, expe
     that zone's, moved to the archive's clock like any time with an offset."""
     body = f"<h1>عنوان المقال الرئيسي للصفحة</h1><div class='meta'>{stamp}</div><div>{BODY}</div>"
     assert _published(body) == expected
+
+
+def test_a_tickers_dates_are_never_the_pages() -> None:
+    """A ``<marquee>`` above the headline scrolls the coming events ("الجمعة 17 تموز 2026"); the story's only own
+    date is its footer after the text ("كتبه … في 27/09/2025 الساعة 23:40")."""
+    body = (
+        "<div id='ticker'><marquee>اجتماع الهيئة العامة يوم الجمعة 17 تموز 2026 في المركز الثقافي</marquee></div>"
+        f"<div class='entry'><h1>عنوان المقال الرئيسي للصفحة</h1><div class='body'>{BODY}</div>"
+        "<p class='entry-footer'>كتبه سامر الحسين في 27/09/2025 الساعة 23:40</p></div>"
+    )
+    assert (_published(body) or "")[:10] == "2025-09-27"

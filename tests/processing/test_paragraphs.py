@@ -144,3 +144,15 @@ def test_a_post_set_as_a_list_item_keeps_its_paragraphs() -> None:
     mark_paragraphs(tree)
     assert not tree.xpath("//li[.//p]")  # the posts are blocks
     assert len(tree.xpath("//ul/li")) == 2  # a list of short items stays a list
+
+
+def test_an_intro_div_before_an_anchor_and_a_body_in_br_soup_becomes_a_paragraph() -> None:
+    """PivotX: ``div.introduction`` (the first paragraph), an empty ``<a id="body">`` anchor, then ``div.body`` whose
+    paragraphs are ``<br><br>`` runs: the intro is the story's first paragraph too."""
+    soup = "<br /><br />".join(PARAS[1:] * 2)
+    tree = fromstring(
+        f"<html><body><div class='entry'><h1>عنوان</h1><div class='introduction'>{PARAS[0]}</div>"
+        f"<a id='body'></a><div class='body'>{soup}</div></div></body></html>"
+    )
+    mark_paragraphs(tree)
+    assert tree.find(".//p[@class='introduction']") is not None
