@@ -24,7 +24,7 @@ import numpy as np
 
 from benchmarks import dedup_pairs_eval as pairs_eval
 from crawler.processing import rescue
-from crawler.processing.dedup import DedupIndex, days_apart, overlap, pair_features, rules_verdict
+from crawler.processing.dedup import DedupIndex, Pairing, days_apart, overlap, pair_features, rules_verdict
 from crawler.processing.fingerprint import anchors, fast_signature, shingles, text_digest
 
 PARAMS = pairs_eval.PARAMS
@@ -62,9 +62,9 @@ def measure(sets: list[str]) -> list[Row]:
         candidate = bool(index.candidates(sig_b, anchors(b.text, PARAMS, words_b)))
         grams = (shingles(b.text, PARAMS.shingle_size), shingles(a.text, PARAMS.shingle_size))
         ov = overlap(*grams, set(b.text.split()), set(a.text.split()))
-        days = days_apart(b.published, a.published)
-        verdict, found = rules_verdict(b.text, a.text, grams, ov, days, day, table, PARAMS)
-        values = pair_features(b.text, a.text, grams, ov, days, day, table, PARAMS, found)
+        pairing = Pairing(b.text, a.text, grams, ov, days_apart(b.published, a.published), day)
+        verdict, found = rules_verdict(pairing, table, PARAMS)
+        values = pair_features(pairing, table, PARAMS, found)
         rows.append(
             Row(name, pair.label == "DUP", candidate and verdict is True, candidate and verdict is None, values)
         )

@@ -185,72 +185,61 @@ def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: De
     return found.total <= limit + slack or reworded
 
 
+@dataclass(frozen=True)
+class Pairing:
+    """A new text beside a stored one that the index offers as a candidate, as verification measures them."""
+
+    new: str  # normalised
+    old: str
+    grams: tuple[set[str], set[str]]  # their word 3-grams, the new text's first
+    ov: Overlap
+    days: int | None  # days between their publications (None: a date unknown)
+    day: int | None  # the new text's day on the wire templates' clock (None: not known)
+
+
 def pair_features(
-    new: str,
-    old: str,
-    grams: tuple[set[str], set[str]],
-    ov: Overlap,
-    days: int | None,
-    day: int | None,
-    templates: WireTemplates | None,
-    params: DedupParams,
-    found: Disagreement | None = None,
+    pair: Pairing, templates: WireTemplates | None, params: DedupParams, found: Disagreement | None = None
 ) -> tuple[float, ...]:
-    """The second look's measures (:func:`rescue.features`) of the new text ``new`` against ``old``: ``grams``
-    their 3-grams, ``ov`` their overlap, ``days`` apart, ``day`` the new one's on the wire templates' clock. Below
-    ``rescue_min_containment`` the costly measures are not taken (rare-word share 0, own-text share 1)."""
-    found = compare_facts(old, new) if found is None else found
-    measured = ov.containment >= params.rescue_min_containment
-    rare = rare_containment(new, old) if measured else 0.0
-    own = templates.own_containment(new, old, day, grams) if measured and templates and day is not None else 1.0
-    return rescue.features(replace(ov, rare_containment=rare), found, days, own)
+    """The second look's measures (:func:`rescue.features`) of ``pair`` (``found``: its facts, when compared
+    already). Below ``rescue_min_containment`` the costly measures are not taken (rare-word share 0, own-text
+    share 1)."""
+    found = compare_facts(pair.old, pair.new) if found is None else found
+    measured = pair.ov.containment >= params.rescue_min_containment
+    rare = rare_containment(pair.new, pair.old) if measured else 0.0
+    own = 1.0
+    if measured and templates is not None and pair.day is not None:
+        own = templates.own_containment(pair.new, pair.old, pair.day, pair.grams)
+    return rescue.features(replace(pair.ov, rare_containment=rare), found, pair.days, own)
 
 
 def rules_verdict(
-    new: str,
-    old: str,
-    grams: tuple[set[str], set[str]],
-    ov: Overlap,
-    days: int | None,
-    day: int | None,
-    templates: WireTemplates | None,
-    params: DedupParams,
+    pair: Pairing, templates: WireTemplates | None, params: DedupParams
 ) -> tuple[bool | None, Disagreement | None]:
-    """What the rules say of the new text ``new`` against the stored ``old`` (arguments as for
-    :func:`pair_features`), and the facts found when they were compared. True: a copy (the words overlap, the
-    facts agree, and with a history the two share their own text, not only a template's wording). False: not,
-    for good (the facts or the template wording say so, or too little is shared). None: the words overlap too
-    little for the rules' thresholds while the facts agree and the own text is shared, so the second look
-    (:mod:`rescue`) decides; only when ``rescue_model`` names one."""
-    ruled = with_rare_containment(ov, new, old, params)
-    strength = overlap_strength(ruled, params, days)
-    second_look = bool(params.rescue_model) and ov.containment >= params.rescue_min_containment
+    """What the rules say of ``pair``'s new text against its stored one, and the facts found when they were
+    compared. True: a copy (the words overlap, the facts agree, and with a history the two share their own text, not
+    only a template's wording). False: not, for good (the facts or the template wording say so, or too little is
+    shared). None: the words overlap too little for the rules' thresholds while the facts agree and the own text is
+    shared, so the second look (:mod:`rescue`) decides; only when ``rescue_model`` names one."""
+    ruled = with_rare_containment(pair.ov, pair.new, pair.old, params)
+    strength = overlap_strength(ruled, params, pair.days)
+    second_look = bool(params.rescue_model) and pair.ov.containment >= params.rescue_min_containment
     if strength is None and not second_look:
         return False, None
-    found = compare_facts(old, new)
+    found = compare_facts(pair.old, pair.new)
     if not facts_agree(found, strength or "soft", ruled, params):
         return False, found
-    if templates is not None and not templates.shares_own_text(new, old, day, grams):
+    if templates is not None and not templates.shares_own_text(pair.new, pair.old, pair.day, pair.grams):
         return False, found  # siblings of one template: what they share is its wording
     return (True if strength is not None else None), found
 
 
-def is_copy(
-    new: str,
-    old: str,
-    grams: tuple[set[str], set[str]],
-    ov: Overlap,
-    days: int | None,
-    day: int | None,
-    templates: WireTemplates | None,
-    params: DedupParams,
-) -> bool:
-    """Whether the new text ``new`` is a copy of the stored ``old``: the rules say so (:func:`rules_verdict`), or
-    they leave it to the second look, which does (its probability at least ``rescue_min_probability``)."""
-    verdict, found = rules_verdict(new, old, grams, ov, days, day, templates, params)
+def is_copy(pair: Pairing, templates: WireTemplates | None, params: DedupParams) -> bool:
+    """Whether ``pair``'s new text is a copy of its stored one: the rules say so (:func:`rules_verdict`), or they
+    leave it to the second look, which does (its probability at least ``rescue_min_probability``)."""
+    verdict, found = rules_verdict(pair, templates, params)
     if verdict is not None:
         return verdict
-    values = pair_features(new, old, grams, ov, days, day, templates, params, found)
+    values = pair_features(pair, templates, params, found)
     return rescue.probability(values, params.rescue_model) >= params.rescue_min_probability
 
 
@@ -416,8 +405,8 @@ class DedupIndex:
             text = self._text_of(cand)
             theirs = shingles(text, size)
             ov = overlap(mine, theirs, my_words, set(text.split()))
-            days = days_apart(published, self._published_of(cand))
-            if not is_copy(normalised, text, (mine, theirs), ov, days, day, self.templates, self.params):
+            pair = Pairing(normalised, text, (mine, theirs), ov, days_apart(published, self._published_of(cand)), day)
+            if not is_copy(pair, self.templates, self.params):
                 continue
             score = (ov.containment, ov.jaccard, -cand)
             if best is None or score > (best[0], best[1], -best[2]):

@@ -46,7 +46,8 @@ UNKNOWN_DAYS = 3.0
 
 # version -> (intercept, one weight per feature of FEATURES), on the features' own scale
 MODELS: dict[str, tuple[float, ...]] = {
-    # fitted 2026-12-06 on the 6,889 pairs of dedup pair sets v1 to v15; v16 held out
+    # fitted 2026-12-06 on the 6,889 pairs of dedup pair sets v1 to v15 (v16 held out):
+    # python -m benchmarks.dedup_rescue_fit --train v1 v2-tune v2-held v3-held … v15-held --hold-out v16-held
     "rescue-1": (
         -8.35623,
         0.184559,

@@ -462,14 +462,14 @@ def test_the_second_look_never_overrules_the_facts() -> None:
     """Two execution statements for different convicts overlap like copies (3-gram containment 0.87) and the
     model alone would take them for one (probability above the threshold): the facts turn them down for good."""
     from crawler.processing import rescue
-    from crawler.processing.dedup import pair_features, rules_verdict
+    from crawler.processing.dedup import Pairing, pair_features, rules_verdict
 
     params = DedupParams()
     a, b = (normalize(t) for t in EXECUTIONS)
     grams = (shingles(b, 3), shingles(a, 3))
-    ov = overlap(*grams, set(b.split()), set(a.split()))
-    verdict, found = rules_verdict(b, a, grams, ov, 0, None, None, params)
+    pair = Pairing(b, a, grams, overlap(*grams, set(b.split()), set(a.split())), 0, None)
+    verdict, found = rules_verdict(pair, None, params)
     assert verdict is False and found is not None and found.names >= 3
-    values = pair_features(b, a, grams, ov, 0, None, None, params, found)
+    values = pair_features(pair, None, params, found)
     assert rescue.probability(values, params.rescue_model) >= params.rescue_min_probability
     _siblings_stay_apart(EXECUTIONS)
