@@ -11,11 +11,14 @@ second article (see "What goes" below), where
 
 - the page's headline ``H`` is the ``<h1>`` (or headline-classed element) whose text best
   matches the page's own title (``og:title``, JSON-LD ``headline``, ``<title>``); when no ``<h1>``
-  matches it (a logo in the only ``<h1>``), the heading that says the title;
+  matches it (a logo in the only ``<h1>``), the heading that says the title; when the ``<h1>`` that
+  says the title heads no text and the next ``<h1>`` does and says none of it, that next one (the
+  title names the page: a wiki's page name, said again by its location line);
 - a foreign headline ``F`` is a heading (``h1``-``h4``, or an element classed
   ``title``/``headline``/``titre``) after ``H`` in document order, with 3 to 40 words, that
   heads a unit of its own: it links to another page, or sits in an ``<article>`` that does
-  not hold ``H``, or a date, ``<time>`` or byline follows it closely;
+  not hold ``H``, or a date, ``<time>`` or byline (or a date's label, "التاريخ:", then the date)
+  follows it closely;
 - and ``H``'s own body comes first: at least ``MIN_OWN_PROSE`` characters of paragraphs lie
   between ``H`` and ``F`` (a heading met before the own body, such as a ticker or a video
   card under a standfirst, is not a cut), and ``F`` opens its unit: at most a kicker
@@ -28,7 +31,8 @@ its own: a teaser, a promo box), in which case only ``U`` goes and the own artic
 When ``U`` is a box set among the own paragraphs (a sibling of the last one, or of the chunk of
 paragraphs that holds it; its heading and text wrapped together), the own paragraphs (or chunks)
 that resume after it, in the same markup, stay: a "read also" article boxed in the middle of
-the text does not end the text.
+the text does not end the text; own paragraphs never resume after a readers' comments heading
+(:mod:`comments`): what follows it goes with ``U``.
 A heading standing alone among the own paragraphs (flat markup) needs stronger evidence
 than a link: a date or ``<time>`` after it, a dated byline line, or its own ``<article>``.
 A second article pasted into the same post body with no heading tag at all heads itself

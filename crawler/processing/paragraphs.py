@@ -18,7 +18,7 @@ elements and drops such text. In a block whose other paragraphs are ``<p>`` elem
 block or ``<br><br>``), becomes one ``<p>`` in its place: the page shows it as a paragraph of its own already.
 
 **A paragraph in a ``<div>``** of its own, set right before a block of ``<p>`` paragraphs (an intro block before
-the body block), is named a ``<p>``.
+the body block, maybe past an empty anchor; the body's ``<br><br>`` paragraphs are made first), is named a ``<p>``.
 
 **Lines the source was wrapped at**: an HTML editor (Mozilla Composer, FrontPage) wraps long text in the source
 at 70-odd columns. A browser shows a space there; trafilatura keeps the line break and its indentation inside a
@@ -258,10 +258,10 @@ def _empty_mark(el: HtmlElement) -> bool:
 
 def name_paragraph_divs(tree: HtmlElement) -> int:
     """Make a ``<p>`` of a ``<div>`` that holds only a paragraph's text (:data:`INTRO_CHARS` or more), set right
-    before a block of ``<p>`` paragraphs, past an empty anchor (Zikula's ``news_hometext`` before its ``news_bodytext``,
-    PivotX's ``introduction`` before ``<a id="body">`` and its ``body``): the story's
-    first paragraph, which trafilatura otherwise reads as a loose block and may leave out. Returns how many
-    were renamed."""
+    before a block of ``<p>`` paragraphs, past an empty anchor (Zikula's ``news_hometext`` before its
+    ``news_bodytext``, PivotX's ``introduction`` before ``<a id="body">`` and its ``body``): the story's first
+    paragraph, which trafilatura otherwise reads as a loose block and may leave out. Returns how many were
+    renamed."""
     renamed = 0
     for div in [el for el in tree.iter("div") if _text_only_block(el)]:
         body = div.getnext()
