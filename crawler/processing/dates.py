@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -786,7 +786,8 @@ _ZONE_NAMES = {
     "utc": "UTC",
 }  # fmt: skip
 _NAMED_ZONE = re.compile(
-    r"(?:بتوقيت|توقيت|التوقيت|\()\s*(" + "|".join(sorted(map(re.escape, _ZONE_NAMES), key=len, reverse=True)) + r")\b",
+    r"(?:بتوقيت|توقيت|التوقيت|\()\s*(" + "|".join(sorted(map(re.escape, _ZONE_NAMES), key=len, reverse=True)) + r")\b"
+    r"(?:\s*([+-])\s*(\d{1,2})(?!\d))?",  # "GMT+3", "بتوقيت غرينتش +2": an offset from universal time
     re.I,
 )
 
@@ -796,9 +797,13 @@ def _on_named_clock(iso: str, text: str) -> str:
     (:data:`_ZONE_NAMES`) and ``iso`` has a time and no offset; else unchanged."""
     if "T" not in iso or (match := _NAMED_ZONE.search(fold(text))) is None:
         return iso
+    name, sign, hours = match.group(1).lower(), match.group(2), match.group(3)
     try:
         wall = datetime.fromisoformat(iso)
-        zone = ZoneInfo(_ZONE_NAMES[match.group(1).lower()])
+        if _ZONE_NAMES[name] == "UTC" and sign and int(hours) <= MAX_ZONE_HOURS:
+            zone: tzinfo = timezone(timedelta(hours=int(hours) * (1 if sign == "+" else -1)))
+        else:
+            zone = ZoneInfo(_ZONE_NAMES[name])
     except (ValueError, ZoneInfoNotFoundError):
         return iso
     return iso if wall.tzinfo is not None else wall.replace(tzinfo=zone).isoformat()

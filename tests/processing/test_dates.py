@@ -714,6 +714,7 @@ def test_a_stamp_without_its_year_is_read_in_the_year_before_the_fetch(stamp: st
         ("الثلاثاء 20 يناير 2026 - 23:40 (توقيت نواكشوط)", "2026-01-21T00:40:00+01:00"),  # UTC, the day after
         ("نشر في: 12/1/2026 - 10:05 (مكة المكرمة)", "2026-01-12T08:05:00+01:00"),  # the zone in brackets
         ("15 مايو 2026 - 09:00 بتوقيت غرينتش", "2026-05-15T10:00:00+01:00"),
+        ("الأحد 12 أبريل 2026 - 10:00 (GMT+3)", "2026-04-12T08:00:00+01:00"),  # an offset from universal time
     ],
 )
 def test_a_time_with_its_named_zone_is_read_on_that_zones_clock(stamp: str, expected: str) -> None:
