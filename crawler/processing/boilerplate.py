@@ -1524,16 +1524,19 @@ _PURPOSE_CALL = re.compile(
 )
 # a purpose, then two ways to act on it (normalised): "لمتابعة مواعيد الحملات اشترك في نشرة الملتقى أو تابع صفحة
 # الفعاليات" (an imperative, "or", another: instructions, never a report)
-_CALL_VERB = (
-    r"(?:اشترك|اشتركوا|تابع|تابعوا|سجل|سجلوا|زر|زوروا|راسل|راسلوا|اتصل|اتصلوا|ارسل|ارسلوا|حمل|حملوا|انضم|انضموا)"
-)
+_CALL_VERBS = r"اشترك|اشتركوا|تابع|تابعوا|سجل|سجلوا|زر|زوروا|راسل|راسلوا|اتصل|اتصلوا|ارسل|ارسلوا|حمل|حملوا|انضم|انضموا"
+_CALL_VERB = f"(?:{_CALL_VERBS})"
 _EITHER_WAY_CALL = re.compile(rf"^\W*و?ل\S+(?: \S+){{0,6}} {_CALL_VERB}(?: \S+){{1,8}} او {_CALL_VERB}\b")
-# a purpose, labelled, then a number to call (folded: digits ASCII): "للطلب: يمكن حجز … على الرقم 022740000 …"
-_PURPOSE_NUMBER = re.compile(r"^\W*و?لل\S+(?:\s+[^\s:：]+){0,4}\s*[:：].*?(?<!\d)\d{7,}(?!\d)")
+# a purpose, labelled, then a number to call (folded: digits ASCII): "للطلب: يمكن حجز … على الرقم 022740000 …" (a
+# number said to be one, or dialled from 0 or +: a figure in a sentence is neither)
+_PURPOSE_NUMBER = re.compile(
+    r"^\W*و?لل\S+(?:\s+[^\s:：]+){0,4}\s*[:：]"
+    r".*?(?:(?:الرقم|رقم|هاتف|الهاتف|واتساب)\D{0,12}\d{6,}|(?<![\d.,])(?:\+|0)\d{6,})"
+)
 # a purpose, then an imperative addressed to the reader by what it asks of them (normalised): "للانضمام الي الموسم
 # سجل بياناتك في …", "للمشاركة ارسل اسمك …" (the object's "ك" says "your": a report's "سجل الفريق فوزه" does not)
 _YOUR_CALL = re.compile(
-    rf"^\W*و?لل\S+(?: \S+){{0,8}} (?:{_CALL_VERB[3:-1]}|املا|املاوا|اكتب|اكتبوا|ارسلها)"
+    rf"^\W*و?لل\S+(?: \S+){{0,8}} (?:{_CALL_VERBS}|املا|املاوا|اكتب|اكتبوا|ارسلها)"
     r" (?!(?:ذلك|كذلك|تلك|لذلك|هنالك)\b)\S+(?:ك|كم)\b"
 )
 # a summary in another language, labelled: "Summary (EN): …", "Résumé : …", "ملخص بالإنجليزية: …"
