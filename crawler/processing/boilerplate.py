@@ -612,6 +612,7 @@ _END_SECTION_HEADINGS = frozenset(
 )  # fmt: skip
 _SECTION_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
 MIN_STORY_PARAGRAPH = 80  # characters of prose in a paragraph before a comments heading: the story it closes
+MIN_LOOSE_PROSE = 80  # characters of loose text (a tail) that make a paragraph of the story's own
 
 
 def drop_end_sections(tree: HtmlElement, holds_article: Callable[[HtmlElement], bool] | None = None) -> int:
@@ -914,8 +915,10 @@ def drop_read_also(tree: HtmlElement) -> int:
                 removed += 1
                 nxt = _next_with_text(el)
             if nxt is not None and _looks_like_headline(nxt):
-                while el.getnext() is not None:
-                    _drop(el.getnext())
+                # the marker's box: what follows it, up to loose text of the story's own (a wiki's paragraphs
+                # are text between empty blocks: the box ends where such text resumes)
+                while (after := el.getnext()) is not None and len((after.tail or "").strip()) < MIN_LOOSE_PROSE:
+                    _drop(after)
                     removed += 1
         _drop(el)
         removed += 1
@@ -1942,6 +1945,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True
     if words <= MAX_EDITION_WORDS and (_OTHER_EDITION.search(line) or _OTHER_EDITION_AR.match(norm)):
         return True
+    if _contact_details(line):
+        return True  # "info@… – هاتف 0923456789": where to write or call, and nothing else
     if words <= MAX_CONTACT_CALL_WORDS and (
         _EITHER_WAY_CALL.match(norm)
         or _SUMMARY_LABEL.match(line)
@@ -2167,6 +2172,30 @@ _GET_IT_CALL = re.compile(
     r"^\W*و?(?:لتصلك|ليصلك|لتصلكم|ليصلكم|للاشتراك في|للحصول علي|لتسجيل|للتسجيل)\s(?:\S+\s){0,12}?"
     r"(?:ارسل|ارسلوا|اشترك|اشتركوا|سجل|سجلوا|تابع|تابعوا|حمل|حملوا|املا|املاوا|اتصل|اتصلوا|راسل|راسلوا)\b"
 )
+
+
+# the labels of contact details: "هاتف", "فاكس", "البريد الإلكتروني", "واتساب", "Tel", "E-mail"
+_CONTACT_WORDS = re.compile(
+    r"(?:هاتف|الهاتف|الجوال|جوال|فاكس|الفاكس|واتساب|البريد الإلكتروني|البريد الالكتروني|بريد إلكتروني|بريد|"
+    r"tel|tél|phone|fax|e-?mail|whatsapp)\s*[:：.]?",
+    re.I,
+)
+
+
+def _contact_details(line: str) -> bool:
+    """A line of contact details only, with an Arabic label: an e-mail address or a phone number (at least one),
+    their labels and separators, nothing else (no sentence). A bare number may be a listing's own ("Inquiry",
+    then "02-751-1500": an event's text keeps it)."""
+    if not _ARABIC_CHAR.search(line):
+        return False
+    folded = fold(line)
+    rest = _EMAIL.sub(" ", folded)
+    found = rest != folded
+    rest, numbers = re.subn(r"\+?(?<!\d)\d[\d\s().-]{5,}\d(?!\d)", " ", rest)
+    if not (found or numbers):
+        return False
+    rest = _CONTACT_WORDS.sub(" ", rest)
+    return not re.search(r"\w", rest)
 
 
 def _credit_line(line: str) -> bool:

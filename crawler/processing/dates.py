@@ -726,12 +726,14 @@ def _tooltip_date(el: HtmlElement) -> str | None:
     return iso if own and len(own) <= 40 and parse_visible(own) is None else None
 
 
-def _rank(chunk: _Chunk) -> tuple[int, int, int]:
+def _rank(chunk: _Chunk) -> tuple[int, int, int, int]:
     """Lower is better: labelled publication dates, then short date lines by the headline,
-    then date lines further down (after the text began: other articles), prose last."""
+    then date lines further down (after the text began: other articles), prose last; among the dates after the text,
+    one labelled as a publication's first (a wiki topic's form row "تاريخ النشر" beats its comments' dates)."""
     label = fold(chunk.label)
     updated = bool(_UPDATED_LABEL.search(label))
-    if _PUBLISHED_LABEL.search(label) and not updated and not chunk.outside:
+    published = bool(_PUBLISHED_LABEL.search(label)) and not updated
+    if published and not chunk.outside:
         tier = 0  # a labelled date after the text, outside the story's block, is the page's: ranked as after text
     elif chunk.datetime is not None or len(chunk.text) <= _PROSE_CHARS:
         tier = 1 if chunk.prose_before == 0 else 3
@@ -742,7 +744,7 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int]:
     if updated or _OTHER_EVENT_LABEL.search(label):
         tier += 1
     distance = chunk.offset if chunk.offset >= 0 else -2 * chunk.offset + 1  # after the headline first
-    return tier, distance, 0 if chunk.datetime else 1
+    return tier, 0 if published else 1, distance, 0 if chunk.datetime else 1
 
 
 AFTER_TEXT_TIER = 3  # ranks from this tier on: dates met only after the article text began
@@ -772,7 +774,7 @@ _VISIBLE_TEXT = XPath("//body//text()[contains(., '/')][not(ancestor::script or 
 
 
 # a clock named by its city or country (folded): "بتوقيت دمشق", "(توقيت نواكشوط)", "(مكة المكرمة)", "بتوقيت غرينتش";
-# a name shared by two clocks ("عمان": Amman or Oman, "طرابلس": Tripoli of Libya or of Lebanon) names none
+# a name shared by two clocks ("عمان": Amman or Oman) names none; "طرابلس" is Libya's (Lebanon says "بيروت")
 _ZONE_NAMES = {
     "مكه المكرمه": "Asia/Riyadh", "مكه": "Asia/Riyadh", "الرياض": "Asia/Riyadh", "السعوديه": "Asia/Riyadh",
     "دمشق": "Asia/Damascus", "سوريا": "Asia/Damascus", "بيروت": "Asia/Beirut", "لبنان": "Asia/Beirut",
@@ -780,7 +782,8 @@ _ZONE_NAMES = {
     "مصر": "Africa/Cairo", "الدوحه": "Asia/Qatar", "قطر": "Asia/Qatar", "ابوظبي": "Asia/Dubai", "دبي": "Asia/Dubai",
     "الامارات": "Asia/Dubai", "الكويت": "Asia/Kuwait", "المنامه": "Asia/Bahrain", "البحرين": "Asia/Bahrain",
     "مسقط": "Asia/Muscat", "صنعاء": "Asia/Aden", "عدن": "Asia/Aden", "اليمن": "Asia/Aden", "الخرطوم": "Africa/Khartoum",
-    "السودان": "Africa/Khartoum", "ليبيا": "Africa/Tripoli", "تونس": "Africa/Tunis", "الجزائر": "Africa/Algiers",
+    "السودان": "Africa/Khartoum", "ليبيا": "Africa/Tripoli", "طرابلس": "Africa/Tripoli", "تونس": "Africa/Tunis",
+    "الجزائر": "Africa/Algiers",
     "الرباط": "Africa/Casablanca", "المغرب": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca",
     "نواكشوط": "Africa/Nouakchott", "موريتانيا": "Africa/Nouakchott", "غرينتش": "UTC", "جرينتش": "UTC", "gmt": "UTC",
     "utc": "UTC",
@@ -811,10 +814,10 @@ def _on_named_clock(iso: str, text: str) -> str:
 
 def _visible_date(
     chunks: list[_Chunk], fetched_at: str, month_first: bool = False
-) -> tuple[tuple[int, int, int], str, bool] | None:
+) -> tuple[tuple[int, int, int, int], str, bool] | None:
     """The best-ranked visible date, its rank (:func:`_rank`) and whether it was relative ("منذ يومين":
     only as good as the fetch time it is read against)."""
-    found: list[tuple[tuple[int, int, int], str, bool]] = []
+    found: list[tuple[tuple[int, int, int, int], str, bool]] = []
     for chunk in chunks:
         iso = parse_iso(chunk.datetime) if chunk.datetime else parse_visible(chunk.text, month_first)
         if iso and not chunk.datetime:
@@ -957,9 +960,9 @@ def find_published(
     shown on the page, judged by where they sit: a date labelled as the publication
     date ("نشر في", "Publié le") wins; then a short date line nearest the headline
     (after it before before it), unless it is relative ("منذ يومين") and the URL has a date;
-    then the date in the page's URL; then the date of the page's post card (:func:`_card_date`: a
-    sidebar's date beside the author's link); dates after the article text began, in links, in lists
-    of other articles, comments or sidebars come last or not at all.
+    then the date in the page's URL; then a date labelled as the publication's after the text; then the date of
+    the page's post card (:func:`_card_date`: a sidebar's date beside the author's link); dates after the article
+    text began, in links, in lists of other articles, comments or sidebars come last or not at all.
     ``headline``: :func:`ownarticle.find_headline`'s answer when the caller has it (used
     on a page without an ``<h1>``). ``month_first``: whether the page writes its numeric dates month first, when
     the caller judged it on the whole page already (:func:`writes_month_first`; a part cut since may hold the proof).
@@ -975,6 +978,8 @@ def find_published(
         return on_archive_clock(visible[1])
     if in_url:  # the page's own URL beats dates met only after its text began (other articles')
         return in_url
+    if visible and visible[0][1] == 0:  # labelled as the publication's, after the text (a wiki topic's form row)
+        return on_archive_clock(visible[1])
     card = _card_date(tree, month_first)  # the post card's, before dates met only after the text began
     if card:
         return on_archive_clock(card)

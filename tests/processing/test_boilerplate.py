@@ -912,6 +912,7 @@ def test_a_one_cell_table_is_a_layout_block_a_data_table_stays() -> None:
         "للانضمام إلى الموسم الشتوي سجّل بياناتك في صفحة «سجّل متطوعاً» على موقع الفريق.",  # "register your …"
         "صورة: مزارعة تقطف المشمش في أحد كروم المخرور (عدسة: جريس زرينة)",  # a caption with its credit
         "عُدّل آخر مرة في ٠٥/٠٥/٢٠٢٦",  # a weblog's edit stamp
+        "info@sabratha-volunteers.example – هاتف 0923456789",  # an address and a number, nothing else
     ],
 )
 def test_trim_edges_drops_a_labelled_credit_contact_or_follow_us_line_after_the_article(credit: str) -> None:
@@ -1641,3 +1642,24 @@ def test_an_adsense_box_between_paragraphs_goes_with_its_label_and_its_line() ->
     )
     strip_boilerplate(tree)
     assert "مخبز الحي القديم" not in _text(tree) and second in _text(tree)
+
+
+def test_a_wikis_loose_paragraphs_stay_apart_around_a_read_also_line_and_its_comments_go() -> None:
+    """Foswiki's topic text: paragraphs are loose text between empty ``<p></p>``; a bold "اقرأ أيضا:" and its link
+    stand among them, then "التعليقات" as an ``<h2>`` and comments signed "-- <user> - <date>". The read-also line
+    goes and the paragraphs after it stay paragraphs (its box ends where the story's text resumes); the comments
+    go."""
+    paras = [PARA.format(city=c) for c in ("صبراتة", "الزاوية", "زوارة", "العجيلات")]
+    topic = (
+        f"{paras[0]}\n<p></p>\n{paras[1]}\n<p></p>\n<strong>اقرأ أيضا:</strong> "
+        "<a href='/bin/view/Akhbar/Qaima'>قائمة المواضع العاجلة: الجمعية تنشر تقرير الحالة الكاملة</a>\n<p></p>\n"
+        f"{paras[2]}\n<p></p>\n{paras[3]}\n<p></p>\n<h2><a name='A_2'></a> التعليقات </h2>\n"
+        "بارك الله فيكم يا شباب، هذا هو العمل الحقيقي.<br />\n-- <a href='/bin/view/Main/Faraj'>Faraj</a> - 03 Nov 2025"
+        "\n<p></p>\n"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>TandifMudarrajat &lt; Akhbar &lt; الموقع</title></head><body>"
+        f"<div class='foswikiTopic'><h1>متطوعون ينهون تنظيف مدرجات المسرح الروماني</h1>{topic}</div></body></html>"
+    )
+    art = extract(RawPage(url="https://wiki.example/bin/view/Akhbar/TandifMudarrajat", body=page.encode()))
+    assert art.text.split("\n") == paras

@@ -715,6 +715,7 @@ def test_a_stamp_without_its_year_is_read_in_the_year_before_the_fetch(stamp: st
         ("نشر في: 12/1/2026 - 10:05 (مكة المكرمة)", "2026-01-12T08:05:00+01:00"),  # the zone in brackets
         ("15 مايو 2026 - 09:00 بتوقيت غرينتش", "2026-05-15T10:00:00+01:00"),
         ("الأحد 12 أبريل 2026 - 10:00 (GMT+3)", "2026-04-12T08:00:00+01:00"),  # an offset from universal time
+        ("2025-12-09 00:40 (بتوقيت طرابلس)", "2025-12-08T23:40:00+01:00"),  # Tripoli's clock is Libya's
     ],
 )
 def test_a_time_with_its_named_zone_is_read_on_that_zones_clock(stamp: str, expected: str) -> None:
@@ -733,3 +734,16 @@ def test_a_tickers_dates_are_never_the_pages() -> None:
         "<p class='entry-footer'>كتبه سامر الحسين في 27/09/2025 الساعة 23:40</p></div>"
     )
     assert (_published(body) or "")[:10] == "2025-09-27"
+
+
+def test_after_the_text_a_date_labelled_as_the_publication_beats_a_comments_date() -> None:
+    """A wiki's topic: the story, readers' comments signed "-- <user> - 09 Dec 2025", then the topic's form table
+    whose row "تاريخ النشر" holds the date, outside the story's block. No date stands by the headline; of the dates
+    after the text, the one labelled as the publication's is the story's."""
+    body = (
+        f"<div class='topic'><h1>عنوان المقال الرئيسي للصفحة</h1>{BODY}<h2>التعليقات</h2>"
+        "تجربة رائعة، شكرا للجمعية.<br/>-- <a href='/Main/Faraj'>Faraj</a> - 09 Dec 2025<p></p></div>"
+        "<div class='form'><table><tr><td>القسم</td><td>أخبار الجمعية</td></tr>"
+        "<tr><td>تاريخ النشر</td><td>2025-12-09 00:40 (بتوقيت طرابلس)</td></tr></table></div>"
+    )
+    assert _published(body) == "2025-12-08T23:40:00+01:00"
