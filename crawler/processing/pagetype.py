@@ -41,7 +41,8 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    ``<title>``'s or ``og:title``'s headline, 4+ words, standing in the body as text, not as a
    link: a listing's title names a section, its headlines are links); a page whose largest block is one
    of three or more posts of one kind, each shown in full under its title linked to its own page (not to
-   the page itself, nor to a post's anchor on it), lists posts (a tracker's or a blog's index);
+   the page itself, nor to a post's anchor on it), lists posts (a tracker's or a blog's index); a short text
+   (under 600 characters) on a page that shows a list's counter ("النتائج 1 – 4 من 4") is a listing's intro;
 7. otherwise, a page with no date, no article markup, no article-like URL (no number, no
    date path) and no prose block is not an article;
 8. after extraction (:func:`data_page_reason`), a text whose table holds half as many words as its
@@ -633,6 +634,24 @@ def _alike_summaries(block: HtmlElement) -> int:
     return sum(1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and _more_links(sib) == 1)
 
 
+# a list's counter: "النتائج 1 – 4 من 4", "عرض 1 - 10 من 57", "Results 1-10 of 42", "Showing 1–4 of 4"
+_RESULT_COUNTER = re.compile(
+    r"^\W*(?:النتائج|نتائج|عرض|الأخبار|المقالات|results?|showing|items?)\s*\d+\s*[-–—]\s*\d+\s*(?:من|of|sur)\s*\d+\W*$",
+    re.I,
+)
+MAX_COUNTER_CHARS = 60
+_SHORT_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) > 6][string-length(normalize-space(.)) < 60]")
+
+
+def _result_counter(tree: HtmlElement) -> str | None:
+    """The list's counter the page shows ("النتائج 1 – 4 من 4"), if any: a page of results, never an article."""
+    for text in _SHORT_TEXTS(tree):
+        line = " ".join(str(text).split())
+        if _RESULT_COUNTER.match(line):
+            return line
+    return None
+
+
 def _linked_headings(tree: HtmlElement, enough: int) -> bool:
     """Whether ``tree`` holds ``enough`` headings (``<h2>`` to ``<h4>``) with a link in them."""
     found = 0
@@ -939,6 +958,8 @@ def not_article_reason(
         teasers = [h for h in _HEADLINE_LINKS(block) if _words(h.text_content()) >= 3]
         if len(teasers) >= 3 and _prose_before(block, teasers[0]) < MIN_BODY_CHARS:
             return f"a list of {len(teasers)} headline links, not one article"
+        if prose < 2 * MIN_BODY_CHARS and len(teasers) < 3 and (counter := _result_counter(tree)) is not None:
+            return f"a short text over a counted list ({counter})"
         if _linked_headings(tree, MIN_LISTED_ITEMS):
             own = {original, *(urljoin(original, href) for href in (*canonical_hrefs(tree), *_OG_URL(tree)))}
             in_full = _posts_in_full(block, original, own)

@@ -1032,3 +1032,20 @@ def test_a_post_with_related_posts_of_its_kind_after_it_is_an_article() -> None:
     own = _post(0, "https://news.example/x/page", _POST_PARAS * 2, "post")
     related = "".join(_post(n, f"/x/other-{n}", _POST_PARAS[:1], "post") for n in range(1, 4))
     assert _page("متطوعون ينهون مسح الواجهات - مدونة", "مدونة التراث", f"{own}<h2>مقالات ذات صلة</h2>{related}") is None
+
+
+def test_a_short_intro_over_a_counted_list_of_headlines_is_a_listing() -> None:
+    """A CMS's subject page in its article template: the subject as the ``<h1>``, a one-line intro, linked headlines
+    with their dates, and the list's counter ("النتائج 1 – 4 من 4"): a listing, however the intro reads."""
+    intro = (
+        "أخبار حملات تنظيف الشاطئ والطريق الساحلي ومبادرات الحد من النفايات في القرية وما حولها من الخلجان الصغيرة،"
+        " وما تنشره الجمعية عن مواسم الصيد وحماية السلاحف البحرية على الشواطئ الشمالية، وأخبار المتطوعين فيها."
+    )
+    items = "".join(
+        f"<li><a href='/akhbar/n{i}'>أهالي القرية ينظفون الطريق الساحلي إلى الخليج بعد عواصف الشتاء رقم {i}</a><br>"
+        f"<span class='date'>2026/04/1{i}</span></li>"
+        for i in range(4)
+    )
+    main = f"<p>{intro} {intro}</p><ul class='subject-list'>{items}</ul><p class='batch'>النتائج 1 – 4 من 4</p>"
+    reason = _page("البيئة - جمعية أهالي القرية", "البيئة", main)
+    assert reason is not None and "النتائج 1 – 4 من 4" in reason
