@@ -153,6 +153,7 @@ _META_NAMES = (
     "dcterms.issued",
     "dc.date",
     "dcterms.created",
+    "dcterms.date",
     "sailthru.date",
     "parsely-pub-date",
     "article.published",

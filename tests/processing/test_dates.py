@@ -747,3 +747,13 @@ def test_after_the_text_a_date_labelled_as_the_publication_beats_a_comments_date
         "<tr><td>تاريخ النشر</td><td>2025-12-09 00:40 (بتوقيت طرابلس)</td></tr></table></div>"
     )
     assert _published(body) == "2025-12-08T23:40:00+01:00"
+
+
+def test_dublin_cores_dcterms_date_is_a_publication_date() -> None:
+    """Zotonic and other CMSs state the date as ``<meta name="dcterms.date">``; the page shows only a Hijri date."""
+    page = (
+        "<html><head><meta name='dcterms.date' content='2025-10-14T10:20:00+04:00'>"
+        "<meta name='dcterms.modified' content='2025-10-16T08:00:00+04:00'></head><body>"
+        f"<h1>عنوان المقال الرئيسي للصفحة</h1><p>الثلاثاء 21 ربيع الآخر 1447هـ</p><div>{BODY}</div></body></html>"
+    )
+    assert find_published(fromstring(page), "https://x.example/a", FETCHED) == "2025-10-14T07:20:00+01:00"
