@@ -1805,9 +1805,9 @@ _HELPLINE = re.compile(
     r"|التواصل)\b"
     r"(?: \S+){0,6} (?:ب?الرقم|رقم|ب?الهاتف|هاتف)(?: \S+){0,2} \+?\d{3,}"
 )
-# "تابعوا تغطية <site> …": the site's call to follow its coverage
 # an SMS subscription's instruction (normalised): "أرسل كلمة «صياد» إلى الرقم 0500000412"
 _SEND_TO_NUMBER = re.compile(r"\b(?:ارسل|ارسلوا|ارسلي)\b(?: \S+){0,6} (?:الي|علي) (?:الرقم|رقم) \+?\d{3,}")
+# "تابعوا تغطية <site> …": the site's call to follow its coverage
 _FOLLOW_COVERAGE = re.compile(r"^\W*(?:تابعوا|تابعونا|تابعي) (?:تغطيه|تغطيتنا|تغطيات)\b")
 # an address to write to, or what Cloudflare's e-mail obfuscation leaves of it: "لإرسال أخباركم: [email protected]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:&#160;|\s|\xa0)protected\]", re.I)
@@ -1966,9 +1966,9 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
         return True  # "هل لديك استفسار قانوني؟ أرسل سؤالك إلى باب استشارات قانونية …"
     if words <= MAX_PROMPT_WORDS and (_PAGE_WIDGET.search(norm) or _OTHER_SCRIPT_LANGUAGE.search(line)):
         return True
-    if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(_bare(line)):
-        return True
     bare = _bare(line)
+    if words <= MAX_NOTICE_WORDS and _UPDATE_NOTE.match(bare):
+        return True
     labelled = _CREDIT_LABEL.match(bare) or _CONTRIBUTED.match(bare)
     if labelled and words <= MAX_CREDIT_WORDS and _ARABIC_CHAR.search(line):
         return True  # "المصدر: …، الحصيلة السنوية 2024.", "ساهم في إعداد المادة مراسلنا بـ…."
@@ -2182,6 +2182,9 @@ _CONTACT_WORDS = re.compile(
 )
 
 
+_CONTACT_NUMBER = re.compile(r"\+?(?<!\d)\d[\d\s().-]{5,}\d(?!\d)")  # "0923456789", "+218 92 345 6789"
+
+
 def _contact_details(line: str) -> bool:
     """A line of contact details only, with an Arabic label: an e-mail address or a phone number (at least one),
     their labels and separators, nothing else (no sentence). A bare number may be a listing's own ("Inquiry",
@@ -2191,7 +2194,7 @@ def _contact_details(line: str) -> bool:
     folded = fold(line)
     rest = _EMAIL.sub(" ", folded)
     found = rest != folded
-    rest, numbers = re.subn(r"\+?(?<!\d)\d[\d\s().-]{5,}\d(?!\d)", " ", rest)
+    rest, numbers = _CONTACT_NUMBER.subn(" ", rest)
     if not (found or numbers):
         return False
     rest = _CONTACT_WORDS.sub(" ", rest)

@@ -384,14 +384,20 @@ def _named_day(folded: str, fetched_at: str) -> str | None:
     except ValueError:
         return None
     day = (base - timedelta(days=0 if match.group(1) == "اليوم" else 1)).date()
-    hour, minute = int(match.group(2) or 0), int(match.group(3) or 0)
-    if (match.group(4) or "").lower() in ("م", "pm") and hour < 12:
-        hour += 12
-    if (match.group(4) or "").lower() in ("ص", "am") and hour == 12:
-        hour = 0
+    hour, minute = _day_clock(int(match.group(2) or 0), match.group(4)), int(match.group(3) or 0)
     if hour > 23 or minute > 59:
         return None
     return datetime(day.year, day.month, day.day, hour, minute).isoformat()
+
+
+def _day_clock(hour: int, half: str | None) -> int:
+    """``hour`` on a 24-hour clock, from a 12-hour one when ``half`` says which ("م"/"pm", "ص"/"am")."""
+    half = (half or "").lower()
+    if half in ("م", "pm") and hour < 12:
+        return hour + 12
+    if half in ("ص", "am") and hour == 12:
+        return 0
+    return hour
 
 
 def _yearless(folded: str, fetched_at: str) -> str | None:
@@ -410,11 +416,7 @@ def _yearless(folded: str, fetched_at: str) -> str | None:
         day = _valid(base.year - 1, month, int(match.group(1)))
     if day is None or match.group(3) is None:
         return day
-    hour, minute = int(match.group(3)), int(match.group(4))
-    if (match.group(5) or "").lower() in ("م", "pm") and hour < 12:
-        hour += 12
-    if (match.group(5) or "").lower() in ("ص", "am") and hour == 12:
-        hour = 0
+    hour, minute = _day_clock(int(match.group(3)), match.group(5)), int(match.group(4))
     return f"{day}T{hour:02d}:{minute:02d}:00" if hour <= 23 and minute <= 59 else day
 
 
@@ -784,8 +786,8 @@ _ZONE_NAMES = {
     "الامارات": "Asia/Dubai", "الكويت": "Asia/Kuwait", "المنامه": "Asia/Bahrain", "البحرين": "Asia/Bahrain",
     "مسقط": "Asia/Muscat", "صنعاء": "Asia/Aden", "عدن": "Asia/Aden", "اليمن": "Asia/Aden", "الخرطوم": "Africa/Khartoum",
     "السودان": "Africa/Khartoum", "ليبيا": "Africa/Tripoli", "طرابلس": "Africa/Tripoli", "تونس": "Africa/Tunis",
-    "الجزائر": "Africa/Algiers",
-    "الرباط": "Africa/Casablanca", "المغرب": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca",
+    "الجزائر": "Africa/Algiers", "الرباط": "Africa/Casablanca", "المغرب": "Africa/Casablanca",
+    "الدار البيضاء": "Africa/Casablanca",
     "نواكشوط": "Africa/Nouakchott", "موريتانيا": "Africa/Nouakchott", "غرينتش": "UTC", "جرينتش": "UTC", "gmt": "UTC",
     "utc": "UTC",
 }  # fmt: skip

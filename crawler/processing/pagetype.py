@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.etree import XPath
@@ -618,20 +619,30 @@ def _first_class(el: HtmlElement) -> str:
     return next(iter((el.get("class") or "").split()), "")
 
 
+def _item_around(block: HtmlElement, marks: Callable[[HtmlElement], int]) -> HtmlElement | None:
+    """The largest block around ``block`` that holds exactly one mark (``marks`` counts them), before an
+    ancestor holds more: one item of a list (None when no ancestor holds one, or the item is the root)."""
+    item = None
+    for anc in block.iterancestors():
+        found = marks(anc)
+        if found > 1:
+            break
+        item = anc if found == 1 else item
+    return item if item is not None and item.getparent() is not None else None
+
+
+def _alike_items(item: HtmlElement, marks: Callable[[HtmlElement], int]) -> int:
+    """How many of ``item``'s siblings (itself included) are of its kind (tag and first class) and hold one mark."""
+    kind = (item.tag, _first_class(item))
+    return sum(1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and marks(sib) == 1)
+
+
 def _alike_summaries(block: HtmlElement) -> int:
     """How many summaries ``block`` is one of: the largest item around it that holds one link to the rest of its
     story, and the items beside it of the same kind (tag and first class) that each do too (a blog module's list
     of posts, whose first summary may run to paragraphs); 0 when it is none of them."""
-    item = None
-    for anc in block.iterancestors():  # the largest block around it that holds one such link
-        links = _more_links(anc)
-        if links > 1:
-            break
-        item = anc if links == 1 else item
-    if item is None or item.getparent() is None:
-        return 0
-    kind = (item.tag, _first_class(item))
-    return sum(1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and _more_links(sib) == 1)
+    item = _item_around(block, _more_links)
+    return _alike_items(item, _more_links) if item is not None else 0
 
 
 # a list's counter: "النتائج 1 – 4 من 4", "عرض 1 - 10 من 57", "Results 1-10 of 42", "Showing 1–4 of 4"
@@ -640,7 +651,9 @@ _RESULT_COUNTER = re.compile(
     re.I,
 )
 MAX_COUNTER_CHARS = 60
-_SHORT_TEXTS = XPath("//body//text()[string-length(normalize-space(.)) > 6][string-length(normalize-space(.)) < 60]")
+_SHORT_TEXTS = XPath(
+    f"//body//text()[string-length(normalize-space(.)) > 6][string-length(normalize-space(.)) < {MAX_COUNTER_CHARS}]"
+)
 
 
 def _result_counter(tree: HtmlElement) -> str | None:
@@ -682,18 +695,10 @@ def _posts_in_full(block: HtmlElement, page: str, own: set[str]) -> int:
     link to one other page, and the items beside it of the same kind (tag and first class) that do too; 0 when it
     is none of them, or its title links to the page itself (``own``: its addresses; a single post, its related
     posts set alike after it)."""
-    item = None
-    for anc in block.iterancestors():
-        links = _titled_links(anc, page, block)
-        if len(links) > 1:
-            break
-        item = anc if links else item
-    if item is None or item.getparent() is None or _titled_links(item, page, block) & own:
+    item = _item_around(block, lambda anc: len(_titled_links(anc, page, block)))
+    if item is None or _titled_links(item, page, block) & own:
         return 0
-    kind = (item.tag, _first_class(item))
-    return sum(
-        1 for sib in item.getparent() if (sib.tag, _first_class(sib)) == kind and len(_titled_links(sib, page)) == 1
-    )
+    return _alike_items(item, lambda sib: len(_titled_links(sib, page)))
 
 
 MAX_DATA_PAGE_PROSE_WORDS = 100  # prose around a table below which the table is the page: a timetable, a price list
