@@ -492,11 +492,71 @@ def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> st
         text = _squash(following[0].text_content())
         if fold(text).casefold() in _POSTS_HEADINGS:
             return text
-    # after a bio: "مقالاته على الموقع", "ما كتبته زهراء", "Articles by …" over two or more linked headlines
+    # after a bio: "مقالاته على الموقع", "ما كتبته زهراء", "Articles by …" over two or more linked headlines; or
+    # "مقالات الكاتب" over two or more links, after a text too short to be an article (a column ends with that list)
     for heading in _LATER_HEADINGS(first_h1):
         text = _squash(heading.text_content())
         if _THEIR_POSTS.match(fold(text)) and len(_LINKED_HEADINGS_AFTER(heading)) >= MIN_LISTED_ITEMS - 1:
             return text
+        if (
+            fold(text).casefold() in _POSTS_HEADINGS
+            and _links_headed_by(heading) >= MIN_LISTED_ITEMS - 1
+            and _prose_between(first_h1, heading) < 2 * MIN_BODY_CHARS
+        ):
+            return text
+    return _counted_posts(first_h1)
+
+
+def _links_headed_by(heading: HtmlElement) -> int:
+    """The links (of three words or more: a story's title) in the blocks right after ``heading`` (a heading alone in
+    its box: after the box), up to a heading or a block without one."""
+    el = heading
+    for _ in range(2):
+        parent = el.getparent()
+        if el.getnext() is not None or parent is None:
+            break
+        el = parent
+    found = 0
+    for sibling in el.itersiblings(tag="*"):
+        links = sum(1 for a in sibling.iter("a") if a.get("href") and _words(a.text_content()) >= 3)
+        if sibling.tag in _HEADING_TAGS or not links:
+            break  # the list ends where a block without a link (the story going on) or a heading begins
+        found += links
+    return found
+
+
+def _prose_between(first: HtmlElement, last: HtmlElement) -> int:
+    """Characters of paragraph text after ``first`` and before ``last``, in document order."""
+    size, inside = 0, False
+    for el in first.getroottree().iter():
+        if el is last:
+            return size
+        if el is first:
+            inside = True
+        elif inside and el.tag == "p" and not _contains(first, el):
+            size += len(_squash(el.text_content()))
+    return size
+
+
+# a person's header counts their articles: "38 مقالا", "2 مقالات", "عدد المقالات: 14", "12 articles"
+_POSTS_COUNT = re.compile(
+    r"(?<![\w.,])\d+\s+(?:مقالات|مقالا|مقال|تدوينات|تدوينة|منشورات|منشورا|articles?|posts?)(?!\w)"
+    r"|(?:عدد\s+)?(?:المقالات|التدوينات|المنشورات)\s*:\s*\d+",
+    re.IGNORECASE,
+)
+_TEXTS_AFTER = XPath("following::text()[normalize-space()][position() <= 6]")
+MAX_HEADER_LINE_CHARS = 200  # a header's line; a longer text is the story or the bio
+
+
+def _counted_posts(first_h1: HtmlElement) -> str | None:
+    """The count of a person's articles in the short lines under their name (the first ``<h1>``), before any longer
+    text: a profile's header."""
+    for text in _TEXTS_AFTER(first_h1):
+        line = _squash(str(text))
+        if len(line) > MAX_HEADER_LINE_CHARS:
+            return None
+        if (found := _POSTS_COUNT.search(fold(line))) is not None:
+            return found.group(0)
     return None
 
 
@@ -510,7 +570,8 @@ _THEIR_POSTS = re.compile(
     r"(?:\s|$)",
     re.I,
 )
-_LATER_HEADINGS = XPath("following::*[self::h2 or self::h3][position() <= 3]")
+_LATER_HEADINGS = XPath("following::*[self::h2 or self::h3 or self::h4][position() <= 3]")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINKED_HEADINGS_AFTER = XPath("following::*[self::h2 or self::h3 or self::h4][.//a[@href]][position() <= 6]")
 
 

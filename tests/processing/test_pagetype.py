@@ -950,6 +950,49 @@ def test_a_search_for_a_quoted_term_and_a_bare_years_heading_are_archives(title:
     assert reason is not None and reason.startswith("an archive page")
 
 
+_BIO = "<p>باحث في تاريخ الواحة وعضو مؤسس في الجمعية، يكتب عن عمارتها القديمة وعن ذاكرة سكانها منذ سنوات طويلة.</p>"
+
+
+@pytest.mark.parametrize("tag", ["h3", "h4"])
+def test_a_bio_then_the_writers_articles_as_a_list_of_links_is_an_authors_page(tag: str) -> None:
+    """The article template reused for a writer: their name as the <h1>, a two-line bio, then "مقالات الكاتب" over
+    a plain list of their stories (links with dates, no headings)."""
+    items = "".join(
+        f"<li><a href='{href}'>{title}</a> <span>الأحد 7 ديسمبر 2025</span></li>" for href, title, _ in _SECTION_ITEMS
+    )
+    main = f"{_BIO * 2}<{tag}>مقالات الكاتب</{tag}><ul class='posts'>{items}</ul>"
+    assert _page("سالم امحمد الأوجلي :: جمعية أوجلة", "سالم امحمد الأوجلي", main) == "an author's page (مقالات الكاتب)"
+
+
+def test_a_column_followed_by_the_writers_other_articles_stays_an_article() -> None:
+    """An opinion column ends with a list of the writer's other columns: the whole text before the list is the
+    article, not a bio."""
+    items = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, title, _ in _SECTION_ITEMS)
+    main = f"{PROSE * 2}<h3>مقالات الكاتب</h3><ul>{items}</ul>"
+    assert _page("في معنى الواحة - جريدة", "في معنى الواحة وذاكرة سكانها القديمة", main) is None
+
+
+@pytest.mark.parametrize("count", ["38 مقالا", "2 مقالات", "عدد المقالات: 14", "12 articles"])
+def test_a_persons_header_that_counts_their_articles_is_an_authors_page(count: str) -> None:
+    """A profile header under the person's name counts their articles ("محرر | 38 مقالا | عضو منذ …"); their
+    stories follow, the first with its whole first paragraph: two are enough."""
+    stories = "".join(
+        f"<h2><a href='{href}'>{title}</a></h2><p class='meta'>الخميس 21 مايو 2026</p>{PROSE[:300] if i == 0 else ''}"
+        f"<p>{lead[:90]}…</p>"
+        for i, (href, title, lead) in enumerate(_SECTION_ITEMS[:2])
+    )
+    header = f"<div class='meta'>محرر في موقع الجمعية | {count} | عضو منذ 2019</div>"
+    reason = _page("عمرو عبد الباسط :: جمعية", "عمرو عبد الباسط", f"{header}{_BIO}{stories}")
+    assert reason == f"an author's page ({count})"
+
+
+def test_a_story_whose_byline_counts_comments_or_shares_stays_an_article() -> None:
+    header = "<div class='meta'>بقلم: سعيد العلوي | 12 تعليقا | 340 مشاركة</div>"
+    assert (
+        _page("حملة لتحرير الملك العمومي - جريدة", "حملة لتحرير الملك العمومي بوسط المدينة", f"{header}{PROSE}") is None
+    )
+
+
 @pytest.mark.parametrize("part", ["كل مقالات عبدالكريم يحيى الكوكباني", "جميع مقالات الكاتبة سعاد"])
 def test_a_page_titled_all_of_a_persons_articles_is_an_authors_page(part: str) -> None:
     reason = _page(f"{part} | جمعية كوكبان", "عبدالكريم يحيى الكوكباني", PROSE)
