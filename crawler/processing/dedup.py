@@ -170,7 +170,9 @@ def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: De
     corrects a figure or spells a name its way), fewer for soft ones, and one more for
     near-verbatim copies (``fact_slack_containment``): a single typo'd figure there does not
     make another story. Leads that each state a number the other text never states
-    (``Disagreement.lead_numbers``) are two stories unless the texts are near-verbatim.
+    (``Disagreement.lead_numbers``), or each name a country the other never names
+    (``Disagreement.lead_countries``: another recipient's cable), are two stories unless the texts
+    are near-verbatim.
     Dates get no slack: the same words about another day are another day's news (a
     bulletin, a market close). A soft overlap whose only conflicts are names may swap up to
     ``soft_max_name_words`` words: a rewrite replaces verbs and nouns ("تحلق" for "تسبح") that
@@ -178,7 +180,7 @@ def facts_agree(found: Disagreement, strength: Strength, ov: Overlap, params: De
     """
     slack = 1 if ov.containment >= params.fact_slack_containment else 0
     limit = params.max_fact_conflicts if strength == "strong" else params.soft_max_fact_conflicts
-    lead_ok = not found.lead_numbers or ov.containment >= params.fact_slack_containment
+    lead_ok = not (found.lead_numbers or found.lead_countries) or ov.containment >= params.fact_slack_containment
     if not lead_ok or found.dates > params.max_date_conflicts:
         return False
     reworded = strength == "soft" and found.numbers == 0 and found.names <= params.soft_max_name_words

@@ -27,7 +27,10 @@ date) that the other text never states anywhere, the texts report different coun
 different things (100 students against 140, a fourth relief plane with 10 tonnes against a
 sixth with 11), however the rest of the two texts was reworded around them. A copy with a
 rewritten lead keeps its figures; a contained dispatch's lead is stated in the round-up; an
-added lead on one side only is not a conflict.
+added lead on one side only is not a conflict. The same holds for the **countries** the leads
+name (:mod:`countries`, a gazetteer: country names are common words, which the name check
+skips): a cable to the president of the Maldives and one to the president of Tunisia each name
+a country in the lead that the other never names.
 
 Only substitutions count: a paragraph one text adds, a tail it drops, or the rest of a
 round-up around a contained dispatch are insertions and deletions, not conflicts, so a
@@ -38,7 +41,7 @@ words a side): a rewritten passage is not a slot of one sentence frame. Wording 
 story's who, where and when (its lead) are exactly what a template changes.
 
 Invariant: :func:`compare` is a pure function of the two normalised texts and the
-shipped word list: the same pair always gives the same answer, in any process, whatever
+shipped word and country lists: the same pair always gives the same answer, in any process, whatever
 came before (the duplicate decision depends on it being so).
 """
 
@@ -47,12 +50,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
+from crawler.processing.countries import CLITICS, named
+
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
-# clitics: conjunction, preposition, article (longest first); the rest must keep 3 letters
-_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 # letters that vary in spelling a name or a loanword (long vowels, hamza seats, g/j/q/k)
 _SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ه": None, "ء": None, "غ": "ج", "ق": "ج", "ك": "ج"})
 
@@ -93,7 +96,7 @@ def common_words() -> frozenset[str]:
 @lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """The word without one leading clitic run (و/ف, a preposition, the article), if 3 letters remain."""
-    for prefix in _PREFIXES:
+    for prefix in CLITICS:  # the rest must keep 3 letters
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word
@@ -150,6 +153,11 @@ class _Text:
 
     def says(self, word: str) -> bool:
         return word in self.words or stem(word) in self.stems or skeleton(word) in self.skeletons
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """Every country the text names (:mod:`countries`)."""
+        return named(self.tokens)
 
 
 def _number(token: str) -> str:
@@ -239,6 +247,7 @@ class Disagreement:
     names: int = 0  # name words substituted (the smaller side of each substitution)
     examples: tuple[tuple[str, str, str], ...] = ()  # (kind, first text's side, second's), for reports
     lead_numbers: bool = False  # each text's lead states a number the other text never states
+    lead_countries: bool = False  # each text's lead names a country the other text never names
 
     @property
     def total(self) -> int:
@@ -281,7 +290,10 @@ def compare(a: str, b: str, common: frozenset[str] | None = None) -> Disagreemen
     lead = _lead_numbers(x, y), _lead_numbers(y, x)
     if all(lead):
         examples.append(("lead numbers", " ".join(lead[0]), " ".join(lead[1])))
-    return Disagreement(counts["numbers"], counts["dates"], counts["names"], tuple(examples), all(lead))
+    places = _lead_countries(x, y), _lead_countries(y, x)
+    if all(places):
+        examples.append(("lead countries", " ".join(sorted(places[0])), " ".join(sorted(places[1]))))
+    return Disagreement(counts["numbers"], counts["dates"], counts["names"], tuple(examples), all(lead), all(places))
 
 
 def _lead_numbers(x: _Text, y: _Text) -> list[str]:
@@ -299,6 +311,12 @@ def _lead_numbers(x: _Text, y: _Text) -> list[str]:
             found.append(_number(token))
         i += 1
     return found
+
+
+def _lead_countries(x: _Text, y: _Text) -> frozenset[str]:
+    """Countries named in ``x``'s lead that ``y`` never names (``y``'s are read only when there are any)."""
+    lead = named(x.tokens[:LEAD_WORDS])
+    return lead - y.countries if lead else lead
 
 
 def _around(shared: list[int], lo: int, hi: int) -> int:

@@ -299,6 +299,30 @@ def test_cables_to_different_countries_stay_unique() -> None:
     _siblings_stay_apart(CABLES)
 
 
+_ONE_SLOT_CABLE = (
+    "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس {president} رئيس "
+    "{country} بمناسبة ذكرى استقلال بلاده.\n"
+    "وأعرب خادم الحرمين الشريفين باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق التهاني وأطيب التمنيات "
+    "بالصحة والسعادة لفخامته ولحكومة وشعب بلاده الشقيق اطراد التقدم والازدهار.\n"
+    "وأشاد الملك المفدى بهذه المناسبة بتميز العلاقات الأخوية التي تربط بين البلدين والشعبين الشقيقين التي يسعى "
+    "الجميع لتعزيزها وتنميتها في جميع المجالات."
+)
+
+
+def test_cables_whose_only_difference_is_the_recipient_in_the_lead_stay_unique() -> None:
+    """The recipient is named once, in the lead: one substituted name is within a strong overlap's slack, but each
+    lead names a country the other cable never names."""
+    cables = [
+        _ONE_SLOT_CABLE.format(president="عبدالله يامين", country="جمهورية المالديف"),
+        _ONE_SLOT_CABLE.format(president="الباجي قايد السبسي", country="الجمهورية التونسية"),
+    ]
+    from crawler.processing.facts import compare
+
+    a, b = (normalize(t) for t in cables)
+    assert compare(a, b).total <= DedupParams().max_fact_conflicts  # the word-level facts alone would merge them
+    _siblings_stay_apart(cables)
+
+
 def test_executions_of_different_convicts_stay_unique() -> None:
     _siblings_stay_apart(EXECUTIONS)
 

@@ -137,3 +137,28 @@ def test_a_lead_number_with_thousands_grouping_is_the_glued_number() -> None:
     # another figure, grouped or not, is still another story
     other = normalize("أنهت المديرية العامة للجوازات إجراءات تصحيح أوضاع 512 007 مقيما من أبناء الجالية " + BODY)
     assert compare(glued, other).lead_numbers and compare(other, glued).lead_numbers
+
+
+_RECIPIENT = (
+    "بعث خادم الحرمين الشريفين برقية تهنئة لفخامة الرئيس {president} رئيس {country} بمناسبة ذكرى استقلال بلاده. "
+)
+
+
+def test_leads_naming_other_countries_are_two_stories() -> None:
+    """Two cables of one formula, each lead naming the recipient's country, which the other text never names (country
+    names are common words: the name check skips them)."""
+    a = normalize(_RECIPIENT.format(president="عبدالله يامين", country="جمهورية المالديف") + BODY)
+    b = normalize(_RECIPIENT.format(president="الباجي قايد السبسي", country="الجمهورية التونسية") + BODY)
+    found = compare(a, b)
+    assert found.lead_countries and ("lead countries", "MV", "TN") in found.examples
+    assert compare(b, a).lead_countries
+
+
+def test_a_lead_country_the_other_text_names_later_is_no_conflict() -> None:
+    """A copy whose rewritten lead names the country its original names further down; a lead that adds a country
+    on one side only."""
+    original = normalize(_RECIPIENT.format(president="عبدالله يامين", country="الجمهورية") + BODY + " وشعب المالديف.")
+    copy = normalize("هنأ الملك رئيس المالديف عبدالله يامين بذكرى استقلال بلاده. " + BODY)
+    assert not compare(original, copy).lead_countries and not compare(copy, original).lead_countries
+    added = normalize("الرياض تونس: " + _RECIPIENT.format(president="عبدالله يامين", country="الجمهورية") + BODY)
+    assert not compare(original, added).lead_countries
