@@ -57,6 +57,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-06), its misses read since;
 - v19, ``benchmarks/data/dedup_pairs_v19.tsv``: 352 pairs by the v2 sampler (seed 19, v1-v18
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06), its misses read since;
+- v20, ``benchmarks/data/dedup_pairs_v20.tsv``: 352 pairs by the v2 sampler (seed 20, v1-v19
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -83,7 +86,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v19-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v20-held]
 """
 
 from __future__ import annotations
@@ -136,8 +139,9 @@ SETS = (
     "v17-held",
     "v18-held",
     "v19-held",
+    "v20-held",
 )
-HELD_OUT = "v19-held"  # the set nothing has been tuned on (v3-v18 were read, after their first measurement)
+HELD_OUT = "v20-held"  # the set nothing has been tuned on (v3-v19 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
