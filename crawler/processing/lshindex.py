@@ -11,11 +11,17 @@ anchors. A 32-bit band key collides by chance about once in 4 billion lookups pe
 such a false candidate is only a wasted verification.
 
 The per-article work (band keys, lookups, inserts) runs in numba-compiled kernels
-(``lshkernels``), imported on first use: numba and the cached machine code take about
-0.7 s to load, which a run overlaps with its first pages' extraction (``warm_up``). While
+(``lshkernels``), imported on first use: numba and the cached machine code take 0.2-0.7 s of
+CPU to load, which a run overlaps with its first pages' extraction (``warm_up``). While
 they load, ``scipy.linalg`` is marked absent (``_without_scipy_linalg``): numba's CPU target
 imports it only to tell whether ``np.dot`` and ``np.linalg`` may be compiled, which no kernel
 here does, and that import is 0.1 s of every run's start (a sixth of the load).
+
+A map that starts empty (a new store, a re-process into a fresh one) holds its first
+:data:`SMALL_PAIRS` pairs in a Python dict instead, and its band keys are computed with numpy:
+a run of a few hundred pages never loads numba at all, and one that grows past that turns the
+dict into a sorted run once and goes on compiled. Both forms hold the same pairs and answer a
+lookup with the same values (tested), so a decision never depends on which one a store is in.
 """
 
 from __future__ import annotations
@@ -40,7 +46,11 @@ _MIN_TABLE = 1 << 10
 _CHUNK = 1 << 13  # signatures per step when computing band keys in bulk
 
 
+SMALL_PAIRS = 1 << 17  # pairs a new map holds in a dict (about 900 articles' bands and anchors) before it turns compact
+_SMALL_PAIR_BYTES = 100  # a dict entry and its two ints (a key with several values: a set's slot instead)
+
 _kernels: ModuleType | None = None
+_compact_in_use = False  # a compact map exists in this process: ``warm_up`` loads the kernels
 
 
 @contextlib.contextmanager
@@ -71,8 +81,11 @@ def kernels() -> ModuleType:
 
 def warm_up() -> None:
     """Load the kernels now (numba, cached or freshly compiled machine code) instead of at the
-    first decision: a run calls this while its worker processes extract the first pages."""
-    kernels()
+    first decision, when a compact map (a store's index loaded at start) will need them: a run
+    calls this while its worker processes extract the first pages. A run whose maps are all
+    small needs no kernels until one grows past :data:`SMALL_PAIRS`."""
+    if _compact_in_use:
+        kernels()
 
 
 class _Run:
@@ -120,24 +133,36 @@ class SortedMultiMap:
     the size of the one before, and whenever there would be more than three: a pair is
     copied a few times in all, and a lookup searches at most three runs plus the buffer,
     in one compiled call. Adding a pair that is already buffered is a no-op.
+
+    A new map is *small* (see the module): its pairs in a dict of sets, until it holds
+    ``small_pairs`` of them or is loaded with any; then compact, for good.
     """
 
     MAX_RUNS = 3
 
-    def __init__(self, merge_at: int = 1 << 12, max_buffer: int = 1 << 20) -> None:
+    def __init__(self, merge_at: int = 1 << 12, max_buffer: int = 1 << 20, small_pairs: int = SMALL_PAIRS) -> None:
         self.runs: list[_Run] = []
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
         self._buffered = 0
         self._probe_args: ProbeArgs | None = None
         self.merge_at = merge_at
         self.max_buffer = max_buffer
+        self.small_pairs = small_pairs
+        self._small: dict[int, int | set[int]] | None = {}  # key -> its value, or its values (None: compact)
+        self._small_size = 0
 
     def __len__(self) -> int:
-        return sum(len(r) for r in self.runs) + self._buffered
+        return sum(len(r) for r in self.runs) + self._buffered + self._small_size
+
+    @property
+    def small(self) -> bool:
+        """Whether the pairs are still in the dict (no compiled kernel needed)."""
+        return self._small is not None
 
     @property
     def nbytes(self) -> int:
-        return sum(r.data.nbytes + r.directory.nbytes for r in self.runs) + self._table.nbytes
+        compact = sum(r.data.nbytes + r.directory.nbytes for r in self.runs) + self._table.nbytes
+        return compact + _SMALL_PAIR_BYTES * self._small_size
 
     def bulk_load(self, keys: np.ndarray, vals: np.ndarray) -> None:
         """Replace the content with these pairs (start-up rebuild)."""
@@ -148,14 +173,20 @@ class SortedMultiMap:
     def load_packed(self, packed: np.ndarray) -> None:
         """Replace the content with ``key << 32 | value`` pairs (see :func:`pack_into`); ``packed``
         is sorted in place and kept: a rebuild allocates as little as it can (fresh memory is slow)."""
+        global _compact_in_use
         packed.sort()
         self.runs = [_Run(packed)] if len(packed) else []
         self._table = np.full(_MIN_TABLE, _EMPTY, dtype=np.uint64)
         self._buffered = 0
         self._probe_args = None
+        self._small, self._small_size = ({}, 0) if not len(packed) and self.small_pairs > 0 else (None, 0)
+        _compact_in_use = _compact_in_use or self._small is None
 
     def add(self, keys: np.ndarray, vals: np.ndarray) -> None:
         """Add the pairs ``(keys[i], vals[i])`` (uint32 arrays of one length)."""
+        if self._small is not None:
+            self._add_small(keys.tolist(), vals.tolist())
+            return
         self._make_room(len(keys))
         self._buffered += kernels().table_add(self._table, keys, vals)
         self._maybe_flush()
@@ -163,9 +194,43 @@ class SortedMultiMap:
     def add_tagged(self, keys: np.ndarray, value: int, tag_from: int, tag: np.uint32) -> None:
         """Add ``value`` under every key of ``keys``, ``value | tag`` under ``keys[tag_from:]``
         (one compiled call, no value array: the per-article insert)."""
+        if self._small is not None:
+            tagged = int(value) | int(tag)
+            self._add_small(keys.tolist(), [value if j < tag_from else tagged for j in range(len(keys))])
+            return
         self._make_room(len(keys))
         self._buffered += kernels().table_add_tagged(self._table, keys, np.uint32(value), tag_from, tag)
         self._maybe_flush()
+
+    def _add_small(self, keys: list[int], vals: list[int]) -> None:
+        small = self._small
+        assert small is not None
+        for key, val in zip(keys, vals, strict=True):
+            held = small.get(key)
+            if held is None:
+                small[key] = val
+            elif isinstance(held, set):
+                if val in held:
+                    continue
+                held.add(val)
+            elif held == val:
+                continue
+            else:
+                small[key] = {held, val}
+            self._small_size += 1
+        if self._small_size >= self.small_pairs:
+            self._compact()
+
+    def _compact(self) -> None:
+        """The small map's pairs as one sorted run; the map is compact from now on."""
+        assert self._small is not None
+        packed = np.fromiter(
+            ((key << 32) | val for key, held in self._small.items() for val in _values(held)),
+            dtype=np.uint64,
+            count=self._small_size,
+        )
+        self.small_pairs = 0  # never small again, even if emptied by a load
+        self.load_packed(packed)
 
     def _make_room(self, more: int) -> None:
         if 2 * (self._buffered + more) > len(self._table):
@@ -210,7 +275,15 @@ class SortedMultiMap:
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """All values stored under any of ``keys`` (uint32 array; one per matching pair)."""
+        if self._small is not None:
+            small = self._small
+            return np.array([val for key in keys.tolist() for val in _values(small.get(key))], dtype=np.uint32)
         return kernels().probe(keys, self.probe_args)
+
+
+def _values(held: int | set[int] | None) -> tuple[int, ...] | set[int]:
+    """A small map's values under one key."""
+    return () if held is None else held if isinstance(held, set) else (held,)
 
 
 @lru_cache(maxsize=32)
@@ -265,10 +338,17 @@ class BandLayout:
     def keys_and_lookup(
         self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32, index: SortedMultiMap
     ) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`keys_one`, and what ``index`` holds under those keys: one compiled call."""
+        """:meth:`keys_one`, and what ``index`` holds under those keys: one compiled call (a small
+        ``index``: numpy and its dict)."""
+        if index.small:
+            keys = self.keys_one(values, extra, extra_salt)
+            return keys, index.lookup(keys)
         return kernels().signature_probe(values, self._weights, self._salt, extra, extra_salt, index.probe_args)
 
     def keys_one(self, values: np.ndarray, extra: np.ndarray, extra_salt: np.uint32) -> np.ndarray:
         """:meth:`keys` of one signature (uint64 or uint32 values) followed by ``extra ^ extra_salt``:
-        one compiled call, the per-article path."""
-        return kernels().signature_keys(values, self._weights, self._salt, extra, extra_salt)
+        one compiled call, the per-article path (numpy until the kernels are loaded: the same keys)."""
+        if _kernels is None:
+            salted = extra.astype(np.uint32, copy=False) ^ np.uint32(extra_salt)
+            return np.concatenate([self.keys(values), salted])
+        return _kernels.signature_keys(values, self._weights, self._salt, extra, extra_salt)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from crawler.processing import lshindex
 from crawler.processing.lshindex import BandLayout, SortedMultiMap, optimal_bands
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,13 @@ def test_empty_multimap_finds_nothing() -> None:
     assert mm.lookup(np.array([1], dtype=np.uint32)).tolist() == []
 
 
-def test_one_signature_keys_match_the_vectorised_keys() -> None:
+@pytest.mark.parametrize("compiled", [True, False])
+def test_one_signature_keys_match_the_vectorised_keys(compiled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-article keys, compiled or (before the kernels are loaded) with numpy, are the bulk keys."""
+    if compiled:
+        lshindex.kernels()
+    else:
+        monkeypatch.setattr(lshindex, "_kernels", None)
     layout = BandLayout(0.3, 128)
     rng = np.random.default_rng(3)
     sigs = rng.integers(0, 2**32, size=(50, 128), dtype=np.uint64)  # datasketch keeps uint64 hash values
@@ -101,6 +108,62 @@ def test_one_signature_keys_match_the_vectorised_keys() -> None:
         assert one[: layout.bands].tolist() == expected.tolist()
         assert one[layout.bands :].tolist() == (extra ^ salt).tolist()
     assert layout.keys_one(sigs[0].astype(np.uint32), extra[:0], salt).tolist() == many[0].tolist()
+
+
+def test_a_new_map_is_small_until_it_grows_and_answers_as_a_dict_throughout() -> None:
+    """A new map keeps its pairs in a dict (tagged adds, repeats stored once), turns compact when it reaches
+    ``small_pairs``, and answers every lookup the same before and after; a lookup through the band layout too."""
+    rng = np.random.default_rng(11)
+    mm = SortedMultiMap(merge_at=64, max_buffer=256, small_pairs=400)
+    ref: dict[int, set[int]] = defaultdict(set)
+    tag = np.uint32(1 << 31)
+    seen_small = seen_compact = False
+    for value in range(200):
+        keys = np.unique(rng.integers(0, 2**20, size=int(rng.integers(1, 8)), dtype=np.uint32))
+        keys = np.append(keys, np.uint32(2**21 + value % 3))  # three keys with many values each
+        mm.add_tagged(np.append(keys, keys[0]), value, len(keys) // 2, tag)
+        for j, k in enumerate(np.append(keys, keys[0]).tolist()):
+            ref[k].add(value | (1 << 31) if j >= len(keys) // 2 else value)
+        seen_small, seen_compact = seen_small or mm.small, seen_compact or not mm.small
+        probe = np.concatenate([keys, rng.integers(0, 2**20, size=20, dtype=np.uint32)])
+        assert sorted(mm.lookup(probe).tolist()) == _reference_lookup(ref, probe)
+        assert len(mm) == sum(len(v) for v in ref.values())
+    assert seen_small and seen_compact and not mm.small
+    assert len(mm.lookup(np.array([2**21], dtype=np.uint32))) >= 60
+    layout = BandLayout(0.3, 128)
+    small = SortedMultiMap()
+    compact = SortedMultiMap(small_pairs=0)
+    sig = rng.integers(0, 2**32, size=128, dtype=np.uint64)
+    keys = layout.keys_one(sig, np.empty(0, dtype=np.uint32), np.uint32(0))
+    for target in (small, compact):
+        target.add(keys, np.full(len(keys), 7, dtype=np.uint32))
+    assert small.small and not compact.small
+    for target in (small, compact):
+        found_keys, values = layout.keys_and_lookup(sig, np.empty(0, dtype=np.uint32), np.uint32(0), target)
+        assert found_keys.tolist() == keys.tolist() and values.tolist() == [7] * len(keys)
+
+
+def test_a_run_on_small_maps_never_loads_numba() -> None:
+    """Deciding into a new index imports no numba (its load is 0.2-0.7 s of CPU); a store's index loaded at start
+    (compact) makes ``warm_up`` load the kernels."""
+    script = (
+        "import sys\n"
+        "import numpy as np\n"
+        "from crawler.processing import lshindex\n"
+        "from crawler.processing.lshindex import BandLayout, SortedMultiMap\n"
+        "layout, mm = BandLayout(0.3, 128), SortedMultiMap()\n"
+        "sig = np.arange(128, dtype=np.uint64)\n"
+        "keys, found = layout.keys_and_lookup(sig, np.empty(0, dtype=np.uint32), np.uint32(0), mm)\n"
+        "mm.add(keys, np.ones(len(keys), dtype=np.uint32))\n"
+        "lshindex.warm_up()\n"
+        "assert 'numba' not in sys.modules\n"
+        "loaded = SortedMultiMap()\n"
+        "loaded.bulk_load(keys, np.ones(len(keys), dtype=np.uint32))\n"
+        "lshindex.warm_up()\n"
+        "assert 'numba' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize("num_perm", [16, 64, 128])
@@ -128,7 +191,7 @@ def test_loading_the_kernels_leaves_scipy_linalg_alone() -> None:
     script = (
         "import sys\n"
         "from crawler.processing import lshindex\n"
-        "lshindex.warm_up()\n"
+        "lshindex.kernels()\n"
         "assert 'scipy.linalg' not in sys.modules, 'imported while the kernels loaded'\n"
         "import scipy.linalg\n"
         "assert scipy.linalg.norm([3.0, 4.0]) == 5.0\n"
