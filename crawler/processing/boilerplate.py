@@ -513,26 +513,17 @@ def drop_furniture_blocks(tree: HtmlElement, holds_article: Callable[[HtmlElemen
     return len(doomed)
 
 
-# Headings that introduce lists of other articles, compared (normalised) as prefixes.
+# Headings that introduce lists of other articles, compared (normalised) as prefixes. In Arabic a list names its kind
+# of posts and what ties them, in either order: "آخر الأخبار", "أحدث التدوينات"; "مقالات حديثة", "أخبار ذات صلة",
+# "المقالات الأخيرة".
+_POSTS_KINDS = ("أخبار", "مقالات", "منشورات", "مواضيع", "تدوينات", "تقارير")
 _LIST_HEADINGS = tuple(
     normalize(s) + " "
     for s in (
         "الأكثر",  # الأكثر قراءة / مشاهدة / تعليقا / تداولا / شعبية
-        "آخر الأخبار",
-        "أحدث الأخبار",
-        "أهم الأخبار",
-        "آخر المقالات",
-        "أحدث المقالات",
-        "آخر المنشورات",
-        "أحدث المنشورات",
-        "أخبار ذات صلة",
-        "مقالات ذات صلة",
-        "مواضيع ذات صلة",
-        "أخبار مشابهة",
-        "مقالات مشابهة",
-        "مواضيع مشابهة",
-        "أخبار متعلقة",
-        "مقالات متعلقة",
+        *(f"{first} ال{kind}" for first in ("آخر", "أحدث", "أهم") for kind in _POSTS_KINDS),
+        *(f"{kind} {tie}" for kind in _POSTS_KINDS for tie in ("ذات صلة", "مشابهة", "متعلقة", "حديثة", "أخرى")),
+        *(f"ال{kind} {tie}" for kind in _POSTS_KINDS for tie in ("الأخيرة", "الحديثة", "ذات الصلة", "المشابهة")),
         "اخترنا لك",
         "قد يعجبك",
         "قد يهمك",
@@ -1520,8 +1511,9 @@ _CONTACT_LABEL = re.compile(
 )
 # what to do for a purpose, labelled, after the story: "للمشاركة في المسير القادم: سجّل اسمك …", "للحصول على
 # الشتلات: توجهوا إلى …" (a purpose, its colon, then the imperative: a call, never the story's sentence)
-_PURPOSE_CALL = re.compile(
-    r"^\W*(?:و?لل\S+|شارك|شاركوا|ساهم|ساهموا|انضم|انضموا)(?:\s+[^\s:：]+){0,8}\s*[:：]\s*"
+_PURPOSE_CALL = re.compile(  # or a newsletter's label: "القائمة البريدية: أرسل كلمة «اشتراك» على واتساب …"
+    r"^\W*(?:و?لل\S+|شارك|شاركوا|ساهم|ساهموا|انضم|انضموا|(?:ال)?(?:قائمة|نشرة)\s+(?:ال)?(?:بريدية|إخبارية|اخبارية))"
+    r"(?:\s+[^\s:：]+){0,8}\s*[:：]\s*"
     r"(?:سجل|سجلوا|اتصل|اتصلوا|راسل|راسلوا|تواصل|تواصلوا|املأ|املأوا|املا|أرسل|ارسل|أرسلوا|ارسلوا|أرسلها|ارسلها|زر|زوروا"
     r"|توجه|توجهوا|احجز|احجزوا|انضم|انضموا|اطلب|اطلبوا|اضغط|اضغطوا|قدم|قدموا|يرجى)\b"
 )
@@ -2201,6 +2193,24 @@ def _contact_details(line: str) -> bool:
     return not re.search(r"\w", rest)
 
 
+# practical information set as a paragraph of its own (opening hours, a programme's times): "مواعيد الورشة: يوميا من
+# الثامنة والنصف حتى العاشرة والنصف مساء، والتسجيل مجاني.", "برنامج المهرجان: من ١٢ إلى ١٥ نوفمبر، من العاشرة صباحا
+# حتى الثامنة مساء": a label (hours, times, programme of something), then a time of day
+_SCHEDULE_LABEL = re.compile(r"^\W*(?:مواعيد|موعد|أوقات|اوقات|ساعات|برنامج)(?:\s+[^\s:：]+){1,3}\s*[:：]")
+_TIME_OF_DAY = re.compile(r"صباحا|مساء|ظهرا|ليلا|(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
+MAX_SCHEDULE_WORDS = 30
+
+
+def _schedule_line(line: str) -> bool:
+    """A short line of practical information: a schedule's label, then a time of day (see :data:`_SCHEDULE_LABEL`)."""
+    folded = fold(line)
+    return (
+        len(line.split()) <= MAX_SCHEDULE_WORDS
+        and bool(_SCHEDULE_LABEL.match(folded))
+        and bool(_TIME_OF_DAY.search(folded))
+    )
+
+
 def _credit_line(line: str) -> bool:
     """A short labelled credit standing as a paragraph of its own inside the text ("المصدر: وكالة تيرس
     للأنباء" under a paragraph it sourced), a plug for the site's channel between two paragraphs ("📲
@@ -2211,6 +2221,8 @@ def _credit_line(line: str) -> bool:
     bare = _bare(line)
     if _short_arabic(line, limit) and _CREDIT_LABEL.match(bare):
         return True  # "المصدر: إدارة تنفيذ الأحكام - وحدة الإحصاء القضائي" under the table it sourced
+    if _schedule_line(line):
+        return True  # "مواعيد الورشة: يوميا من الثامنة والنصف حتى العاشرة والنصف مساء، والتسجيل مجاني."
     norm = normalize(line)
     if len(norm.split()) > MAX_FOLLOW_US_WORDS:
         return False

@@ -55,6 +55,22 @@ def test_heading_introduced_link_list_goes_whatever_its_class() -> None:
     assert "البرنامج" in _text(tree) or "برنامج" in _text(tree)
 
 
+@pytest.mark.parametrize(
+    "heading", ["مقالات حديثة", "تدوينات حديثة", "آخر التدوينات", "المقالات الأخيرة", "أخبار متعلقة"]
+)
+def test_a_list_heading_says_its_kind_of_posts_and_recency_in_either_order(heading: str) -> None:
+    """ "مقالات حديثة" as well as "أحدث المقالات": a list's heading names posts (news, articles, blog posts) and what
+    ties them (latest, recent, related), in either order; here an iWeb text box, each heading and item a <p>."""
+    items = "".join(
+        f"<p><a href='../10/{i}.html'>زيارات مدرسية لورش القرية رقم {i}</a> - ٢٨ أكتوبر ٢٠٢٤</p>" for i in range(3)
+    )
+    story = "".join(f"<p>{PARA.format(city=city)}</p>" for city in ("الفيوم", "أسوان", "قنا"))
+    tree = _tree(f"<div class='story'>{story}</div><div class='box'><p>{heading}</p>{items}</div>")
+    strip_boilerplate(tree)
+    assert "زيارات" not in _text(tree) and heading not in _text(tree)
+    assert "برنامج" in _text(tree)
+
+
 def test_heading_over_prose_is_kept() -> None:
     # same heading words, but what follows is text, not links: not a list of other articles
     tree = _tree(f"<div><h3>الأكثر تضررا من الجفاف</h3><p>{PARA.format(city='زاكورة')}</p></div>")
@@ -1663,3 +1679,30 @@ def test_a_wikis_loose_paragraphs_stay_apart_around_a_read_also_line_and_its_com
     )
     art = extract(RawPage(url="https://wiki.example/bin/view/Akhbar/TandifMudarrajat", body=page.encode()))
     assert art.text.split("\n") == paras
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "برنامج المهرجان: من ١٢ إلى ١٥ نوفمبر، من العاشرة صباحاً حتى الثامنة مساءً، والدخول مجاني.",
+        "مواعيد الورشة: يومياً من الثامنة والنصف حتى العاشرة والنصف مساءً، والتسجيل مجاني.",
+        "ساعات الاستلام: 7:30 - 14:00 من الأحد إلى الخميس",
+    ],
+)
+def test_a_schedules_line_of_practical_information_is_no_story_text_anywhere(line: str) -> None:
+    """Opening hours or a programme's times, labelled, set as a paragraph of their own among the story's."""
+    body = [PARA.format(city=c) for c in ("الفيوم", "أسوان", "قنا")]
+    assert trim_edges("\n".join([body[0], line, body[1], body[2]])) == "\n".join(body)
+
+
+def test_a_programme_described_in_a_sentence_stays() -> None:
+    """A label over the story's own sentence (no time of day) is the story's."""
+    body = [PARA.format(city=c) for c in ("الفيوم", "أسوان")]
+    line = "برنامج الزيارة: يتضمن لقاءات مع ممثلي الجمعيات المحلية وجولة في ورش القرية."
+    assert trim_edges("\n".join([body[0], line, body[1]])) == "\n".join([body[0], line, body[1]])
+
+
+def test_a_mailing_lists_label_over_what_to_send_after_the_text_is_not_text() -> None:
+    body = [PARA.format(city=c) for c in ("الفيوم", "أسوان")]
+    line = "القائمة البريدية: أرسل كلمة «اشتراك» على واتساب الجمعية لتصلك مواعيد الورش والمعارض."
+    assert trim_edges("\n".join([*body, line])) == "\n".join(body)
