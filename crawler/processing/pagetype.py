@@ -55,7 +55,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.etree import XPath
@@ -544,15 +545,31 @@ _POSTS_COUNT = re.compile(
     r"|(?:عدد\s+)?(?:المقالات|التدوينات|المنشورات)\s*:\s*\d+",
     re.IGNORECASE,
 )
-_TEXTS_AFTER = XPath("following::text()[normalize-space()][position() <= 6]")
+HEADER_LINES = 6  # the texts after a person's name that their header may hold
 MAX_HEADER_LINE_CHARS = 200  # a header's line; a longer text is the story or the bio
+
+
+def _texts_after(el: HtmlElement) -> Iterator[str]:
+    """The non-blank texts after ``el`` in document order (its tail, its following siblings' texts, then its
+    parent's tail and following siblings, and so on up), lazily: a header's lines cost what they are."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if node.tail and node.tail.strip():
+            yield node.tail
+        for sibling in node.itersiblings():
+            for text in sibling.itertext() if isinstance(sibling.tag, str) else ():
+                if text.strip():
+                    yield text
+            if sibling.tail and sibling.tail.strip():
+                yield sibling.tail
+        node = node.getparent()
 
 
 def _counted_posts(first_h1: HtmlElement) -> str | None:
     """The count of a person's articles in the short lines under their name (the first ``<h1>``), before any longer
     text: a profile's header."""
-    for text in _TEXTS_AFTER(first_h1):
-        line = _squash(str(text))
+    for text in islice(_texts_after(first_h1), HEADER_LINES):
+        line = _squash(text)
         if len(line) > MAX_HEADER_LINE_CHARS:
             return None
         if (found := _POSTS_COUNT.search(fold(line))) is not None:
