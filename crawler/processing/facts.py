@@ -28,9 +28,10 @@ different things (100 students against 140, a fourth relief plane with 10 tonnes
 sixth with 11), however the rest of the two texts was reworded around them. A copy with a
 rewritten lead keeps its figures; a contained dispatch's lead is stated in the round-up; an
 added lead on one side only is not a conflict. The same holds for the **countries** the leads
-name (:mod:`countries`, a gazetteer: country names are common words, which the name check
-skips): a cable to the president of the Maldives and one to the president of Tunisia each name
-a country in the lead that the other never names.
+name (the first :data:`LEAD_SENTENCE_WORDS` words, a lead sentence; :mod:`countries`, a gazetteer:
+country names are common words, which the name check skips): a cable to the president of the
+Maldives and one to the president of Tunisia each name a country in the lead that the other never
+names.
 
 Only substitutions count: a paragraph one text adds, a tail it drops, or the rest of a
 round-up around a contained dispatch are insertions and deletions, not conflicts, so a
@@ -84,6 +85,9 @@ _WINDOW = 6  # words looked at on each side of a substitution
 _CONTEXT = 5  # of those, shared words that make it a slot of one sentence frame (in both texts)
 _MAX_RUN = 8  # words on either side of a substitution: longer runs are rewritten passages, not slots
 LEAD_WORDS = 20  # a text's lead: the words where it states its who, how many and when
+# the lead sentence, for the countries it names: a dateline ("عين اليوم – جدة") and a sender's full titles ("خادم
+# الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود") come before a cable's recipient
+LEAD_SENTENCE_WORDS = 30
 
 
 @cache
@@ -315,7 +319,7 @@ def _lead_numbers(x: _Text, y: _Text) -> list[str]:
 
 def _lead_countries(x: _Text, y: _Text) -> frozenset[str]:
     """Countries named in ``x``'s lead that ``y`` never names (``y``'s are read only when there are any)."""
-    lead = named(x.tokens[:LEAD_WORDS])
+    lead = named(x.tokens[:LEAD_SENTENCE_WORDS])
     return lead - y.countries if lead else lead
 
 

@@ -40,7 +40,7 @@ class DedupParams:
     min_shingles: int = 10  # below this, only Jaccard counts (tiny texts contain anything)
     # Facts (crawler/processing/facts.py): aligned substitutions where both texts state a different
     # number, date or name. A copy must agree with the cluster's first article on them.
-    facts_version: str = "facts-4"  # fact rules and word lists (facts.py, data/common_words_ar.txt, countries_ar.txt)
+    facts_version: str = "facts-5"  # fact rules and word lists (facts.py, data/common_words_ar.txt, countries_ar.txt)
     max_fact_conflicts: int = 2  # a strong overlap (accept_*) with more conflicts is another story,
     soft_max_fact_conflicts: int = 1  # ... a soft one with more than this (or, when only names
     soft_max_name_words: int = 2  # conflict, with more name words than this: a rewrite swaps words),

@@ -162,3 +162,14 @@ def test_a_lead_country_the_other_text_names_later_is_no_conflict() -> None:
     assert not compare(original, copy).lead_countries and not compare(copy, original).lead_countries
     added = normalize("الرياض تونس: " + _RECIPIENT.format(president="عبدالله يامين", country="الجمهورية") + BODY)
     assert not compare(original, added).lead_countries
+
+
+def test_a_lead_country_after_a_dateline_and_the_senders_titles_is_still_in_the_lead() -> None:
+    """The lead sentence names the recipient after a dateline and the sender's full titles (past word 20)."""
+    cable = (
+        "عين اليوم – جدة بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس "
+        "{president} رئيس {country} بمناسبة ذكرى استقلال بلاده. "
+    )
+    a = normalize(cable.format(president="عبدالله يامين", country="جمهورية المالديف") + BODY)
+    b = normalize(cable.format(president="الباجي قايد السبسي", country="الجمهورية التونسية") + BODY)
+    assert compare(a, b).lead_countries
