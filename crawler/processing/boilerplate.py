@@ -71,6 +71,8 @@ _JUNK_WORDS = frozenset(
         "comments",
         "respond",
         "disqus",
+        "guestbook",  # a static site's readers' messages ("livre d'or")
+        "livredor",
         "reply",
         "replies",
         "advert",
@@ -1498,7 +1500,8 @@ _CONTRIBUTED = re.compile(
 # "للاستفسار: الرقم الأخضر … 1155 (مجاني)": where readers write or call, a line of its own after the story
 # "للاستفسار عن المرحلة الثانية يمكن مراجعة مكتب التعاونية …": where to ask, as a sentence (no label's colon)
 _CONTACT_CALL = re.compile(
-    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل|للتبرع|للتطوع|للانضمام|للمساهمة|لدعم)"
+    r"^\W*(?:للاستفسار|للاستفسارات|للاستعلام|للاستعلامات|للتواصل|للحجز|للتسجيل|للتبرع|للتطوع|للانضمام|للمساهمة|للمشاركة"
+    r"|لدعم)"
     r"(?:\s+\S+){0,12}?\s+(?:يمكن|يمكنكم|يرجى|يرجي|الرجاء|نرجو|يتعين|على الرقم|عبر الرقم|الاتصال"
     r"|تواصلوا|تواصل|اتصلوا|اتصل|راسلونا|راسلوا)\b"
 )

@@ -1,9 +1,10 @@
 """Readers' comment sections: the heading that opens one.
 
-Invariant: a comments heading names the section and nothing else ("التعليقات (3)", "تعليقات الزوار", "آراء
-القراء", "Comments (12)"), at most a count after it; a story's subheading that mentions comments is a sentence
-and never one. What follows such a heading after a story is the readers', not the story's: the extractor's
-passes end the story there (the tree's flat sections, the cut of a pulled-in article, the text's last lines).
+Invariant: a comments heading names the section and nothing else ("التعليقات (3)", "تعليقات الزوار", "آراء القراء",
+a guestbook's "من سجل الزوار", "Comments (12)"), at most a count after it; a story's subheading that mentions
+comments is a sentence and never one. What follows such a heading after a story is the readers', not the story's:
+the extractor's passes end the story there (the tree's flat sections, the cut of a pulled-in article, the text's
+last lines).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ MAX_HEADING_CHARS = 60  # "تعليقات القراء على الخبر (12)" w
 # normalised: "التعليقات 3", "تعليقات الزوار 2", "اراء القراء", "comments 12"
 _COMMENTS_HEADING = re.compile(
     r"^(?:التعليقات|تعليقات|تعليقات الزوار|تعليقات القراء|اراء القراء|راي القراء|ردود القراء|اراء الزوار|ردود الزوار|"
-    r"اراوكم|"
+    r"اراوكم|(?:من )?(?:سجل|دفتر) الزوار|"
+    r"guestbook|livre d or|"
     r"comments|commentaires|reactions|réactions)(?: \d+)?$"
 )
 

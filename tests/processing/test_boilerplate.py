@@ -1706,3 +1706,29 @@ def test_a_mailing_lists_label_over_what_to_send_after_the_text_is_not_text() ->
     body = [PARA.format(city=c) for c in ("الفيوم", "أسوان")]
     line = "القائمة البريدية: أرسل كلمة «اشتراك» على واتساب الجمعية لتصلك مواعيد الورش والمعارض."
     assert trim_edges("\n".join([*body, line])) == "\n".join(body)
+
+
+@pytest.mark.parametrize("heading", ["من سجل الزوار", "دفتر الزوار", "Guestbook", "Livre d'or"])
+def test_a_guestbooks_heading_opens_the_readers_section(heading: str) -> None:
+    from crawler.processing.comments import is_comments_heading
+
+    assert is_comments_heading(heading)
+    assert not is_comments_heading("سجل الزوار يتضاعف في فصل الصيف")  # a sentence about the visitors' book
+
+
+def test_a_guestbook_box_named_by_its_class_goes() -> None:
+    """A static site's guestbook excerpts (signed, dated messages) in a box whose class names it, no heading."""
+    story = "".join(f"<p>{PARA.format(city=c)}</p>" for c in ("أزيلال", "بني ملال", "دمنات"))
+    guestbook = (
+        "<div class='guestbook'><p>زرنا الشلالات يوم الأحد وكانت النفايات فعلا في كل مكان، شكرا على المبادرة والتنظيم "
+        "الجيد لهذا اليوم.</p></div>"
+    )
+    tree = _tree(f"<div class='article'>{story}</div>{guestbook}")
+    strip_boilerplate(tree)
+    assert "زرنا الشلالات" not in _text(tree) and "أزيلال" in _text(tree)
+
+
+def test_a_call_to_take_part_with_a_number_to_call_after_the_text_is_not_text() -> None:
+    body = [PARA.format(city=c) for c in ("أزيلال", "دمنات")]
+    line = "للمشاركة في يوم النظافة، يرجى التسجيل عبر الهاتف 0661 22 84 30 أو في مقر الجمعية."
+    assert trim_edges("\n".join([*body, line])) == "\n".join(body)
