@@ -16,6 +16,12 @@ from crawler.processing.lshindex import BandLayout, SortedMultiMap, optimal_band
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _in_a_fresh_process(script: str) -> None:
+    """Run ``script`` in a new interpreter (what it imports is its own) and fail with its error output."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
 def _reference_lookup(ref: dict[int, set[int]], keys: np.ndarray) -> list[int]:
     return sorted(v for k in keys.tolist() for v in ref.get(k, ()))
 
@@ -162,8 +168,7 @@ def test_a_run_on_small_maps_never_loads_numba() -> None:
         "lshindex.warm_up()\n"
         "assert 'numba' in sys.modules\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
+    _in_a_fresh_process(script)
 
 
 @pytest.mark.parametrize("num_perm", [16, 64, 128])
@@ -196,5 +201,4 @@ def test_loading_the_kernels_leaves_scipy_linalg_alone() -> None:
         "import scipy.linalg\n"
         "assert scipy.linalg.norm([3.0, 4.0]) == 5.0\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
+    _in_a_fresh_process(script)
