@@ -66,6 +66,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-06) after the facts-4 rules, its misses read since;
 - v22, ``benchmarks/data/dedup_pairs_v22.tsv``: 352 pairs by the v2 sampler (seed 22, v1-v21
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06) after the facts-5 rules;
+- v23, ``benchmarks/data/dedup_pairs_v23.tsv``: 352 pairs by the v2 sampler (seed 23, v1-v22
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -92,7 +95,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v22-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v23-held]
 """
 
 from __future__ import annotations
@@ -148,8 +151,9 @@ SETS = (
     "v20-held",
     "v21-held",
     "v22-held",
+    "v23-held",
 )
-HELD_OUT = "v22-held"  # the set nothing has been tuned on (v3-v21 were read, after their first measurement)
+HELD_OUT = "v23-held"  # the set nothing has been tuned on (v3-v21 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
