@@ -7,7 +7,7 @@ Country names are among the commonest words of news prose, so the word-level nam
 
 The list (``data/countries_ar.txt``) gives each country's names as news prose writes them. On
 normalised tokens, a name matches with a clitic run on its first word (و، ف، ب، ل، ك، the article
-and their combinations: "وبالمالديف" is not written, "والمالديف" and "بتونس" are); a one-word name of
+and their combinations: "بتونس", "والمالديف"); a one-word name of
 the form "ال…ي" is a demonym and also matches with the article or without it and with its
 inflections ("التونسية", "تونسيون", "التونسيين"). Every name found at every position counts, a shorter
 one inside a longer one included ("السودان" in "جنوب السودان", "غينيا" in "غينيا بيساو"): a text that
