@@ -1881,6 +1881,8 @@ _UPDATE_NOTE = re.compile(
     # "عُدّل آخر مرة في ٠٥/٠٥/٢٠٢٦" (a weblog's edit stamp), "Last modified on …"
     r"|^\s*(?:عدل|عدلت|تم تعديله|تم تعديلها)\s+(?:آخر|اخر)\s+مرة\s+(?:في|بتاريخ|يوم)\s"
     r"|^\s*last\s+(?:edited|modified|updated)\s+on\s"
+    # a statement's closing stamp, where and when it was drawn up: "حرر بمولاي إدريس زرهون في 03-06-2025 - المكتب …"
+    r"|^\s*و?حرر\s+ب\S+(?:\s+\S+){0,4}?\s+(?:في|بتاريخ|يوم)\s+\S*\d"
 )
 
 

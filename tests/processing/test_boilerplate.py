@@ -1732,3 +1732,12 @@ def test_a_call_to_take_part_with_a_number_to_call_after_the_text_is_not_text() 
     body = [PARA.format(city=c) for c in ("أزيلال", "دمنات")]
     line = "للمشاركة في يوم النظافة، يرجى التسجيل عبر الهاتف 0661 22 84 30 أو في مقر الجمعية."
     assert trim_edges("\n".join([*body, line])) == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["حرر بمولاي إدريس زرهون في 03-06-2025 - المكتب المسير", "حُرر بالرباط في 12 مارس 2025"]
+)
+def test_a_statements_closing_place_and_date_stamp_is_not_text(stamp: str) -> None:
+    """A Maghrebi statement closes with where and when it was drawn up ("حرر ب… في …"), then its signatory."""
+    body = [PARA.format(city=c) for c in ("زرهون", "مكناس")]
+    assert trim_edges("\n".join([*body, stamp])) == "\n".join(body)

@@ -105,3 +105,49 @@ def test_a_summary_in_another_language_is_not_the_storys_prose() -> None:
     tree = fromstring(page)
     drop_outside_story(tree, tree.find(".//h2"))
     assert "Résumé" not in tree.text_content() and all(p in tree.text_content() for p in PARAS)
+
+
+def _frame(frame_id: str, left: int, top: int, width: int, height: int, inner: str) -> str:
+    style = f"position:absolute;left:{left}px;top:{top}px;width:{width}px;height:{height}px;overflow:hidden;"
+    return f"<div id='{frame_id}' style='{style}'>{inner}</div>"
+
+
+def test_a_frame_layouts_story_is_the_column_from_the_headline_to_the_texts_end() -> None:
+    """A desktop site builder (Serif WebPlus, iWeb) sets every text in an absolutely placed frame and writes the
+    frames in z-order: the story's text frame before its headline frame, the sidebar and the footer among them. The
+    story is what its column shows from the headline's top to the text's bottom; the other frames go."""
+    story = "".join(f"<p class='Wp-Body-P'><span class='Body-C'>{p}</span></p>" for p in PARAS * 2)
+    sidebar = "".join(
+        f"<p class='Wp-Body-P'>خبر سابق رقم {i} عن أنشطة الجمعية في المدينة (16/09/2024)</p>" for i in range(4)
+    )
+    footer = (
+        "<p class='Wp-Body-P'>المقر: دار الشباب، حي خيبر، مولاي إدريس زرهون - عمالة مكناس - الهاتف: 05 35 54 41 27</p>"
+    )
+    comments = (
+        "<h2>من سجل الزوار</h2><p class='Wp-Body-P'>بارك الله فيكم على حسن الاستقبال والتنظيم، ننصح كل الأسر بزيارة"
+        " المدينة والتعرف على أهلها الكرام في المواسم كلها.</p>"
+    )
+    frames = (
+        _frame("txt_1", 240, 36, 560, 96, "<p>جمعية ضيافة زوار مولاي إدريس زرهون</p>")
+        + _frame("txt_20", 20, 330, 230, 400, f"<h2>أخبار سابقة</h2>{sidebar}")
+        + _frame("txt_31", 270, 330, 670, 900, story)
+        + _frame("txt_32", 270, 262, 670, 66, f"<p>الثلاثاء 15 أكتوبر 2024</p><h1>{TITLE}</h1>")
+        + _frame("txt_60", 270, 1250, 670, 300, comments)
+        + _frame("txt_90", 0, 1600, 960, 120, footer)
+    )
+    tree = fromstring(f"<html><body><div style='position:relative;width:960px'>{frames}</div></body></html>")
+    headline = tree.find(".//h1")
+    drop_outside_story(tree, headline)
+    text = tree.text_content()
+    assert all(p in text for p in PARAS) and TITLE in text and "15 أكتوبر" in text
+    assert "خبر سابق" not in text and "بارك الله" not in text and "دار الشباب" not in text and "جمعية ضيافة" not in text
+
+
+def test_frames_of_a_flowing_page_are_left_alone() -> None:
+    """Without absolute placement the frames' order is the reading order: nothing is taken for a frame layout."""
+    story = "".join(f"<p>{p}</p>" for p in PARAS)
+    side = "<div><p>خبر سابق عن أنشطة الجمعية في المدينة والحي والمنطقة وما جاورها من القرى والدواوير</p></div>"
+    tree = fromstring(f"<html><body><div><div>{story}</div><div><h1>{TITLE}</h1></div>{side}</div></body></html>")
+    before = tree.text_content()
+    drop_outside_story(tree, tree.find(".//h1"))
+    assert tree.text_content() == before
