@@ -134,7 +134,7 @@ class SortedMultiMap:
     copied a few times in all, and a lookup searches at most three runs plus the buffer,
     in one compiled call. Adding a pair that is already buffered is a no-op.
 
-    A new map is *small* (see the module): its pairs in a dict of sets, until it holds
+    A new map is *small* (see the module): its pairs in a dict (key -> value or values), until it holds
     ``small_pairs`` of them or is loaded with any; then compact, for good.
     """
 
