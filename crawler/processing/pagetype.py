@@ -502,7 +502,7 @@ def _posts_heading(tree: HtmlElement, headline: HtmlElement | None = None) -> st
         if (
             fold(text).casefold() in _POSTS_HEADINGS
             and _links_headed_by(heading) >= MIN_LISTED_ITEMS - 1
-            and _prose_between(first_h1, heading) < 2 * MIN_BODY_CHARS
+            and _prose_before(first_h1.getroottree().getroot(), heading, after=first_h1) < 2 * MIN_BODY_CHARS
         ):
             return text
     return _counted_posts(first_h1)
@@ -524,19 +524,6 @@ def _links_headed_by(heading: HtmlElement) -> int:
             break  # the list ends where a block without a link (the story going on) or a heading begins
         found += links
     return found
-
-
-def _prose_between(first: HtmlElement, last: HtmlElement) -> int:
-    """Characters of paragraph text after ``first`` and before ``last``, in document order."""
-    size, inside = 0, False
-    for el in first.getroottree().iter():
-        if el is last:
-            return size
-        if el is first:
-            inside = True
-        elif inside and el.tag == "p" and not _contains(first, el):
-            size += len(_squash(el.text_content()))
-    return size
 
 
 # a person's header counts their articles: "38 مقالا", "2 مقالات", "عدد المقالات: 14", "12 articles"
@@ -801,13 +788,16 @@ def data_page_reason(text: str) -> str | None:
     return None
 
 
-def _prose_before(block: HtmlElement, first: HtmlElement) -> int:
-    """Characters of paragraph text (``<p>``s outside links) in ``block`` before ``first``, in document order."""
-    total = 0
-    for el in block.iter("p", first.tag):
+def _prose_before(block: HtmlElement, first: HtmlElement, after: HtmlElement | None = None) -> int:
+    """Characters of paragraph text (``<p>``s outside links) in ``block`` before ``first`` (and after ``after``, when
+    given), in document order."""
+    total, counting = 0, after is None
+    for el in block.iter("p", first.tag, *((after.tag,) if after is not None else ())):
         if el is first:
             break
-        if el.tag == "p":
+        if el is after:
+            counting = True
+        elif counting and el.tag == "p":
             total += _unlinked_text(el)
     return total
 
