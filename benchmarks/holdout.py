@@ -47,9 +47,10 @@ after the v55 rules), ``v57`` (written while v56 was tuned on, measured once aft
 while v57 was tuned on, measured once after the v57 rules), ``v59`` (written after the v57 rules, measured once with
 them, like v58), ``v60`` (written while v59 was tuned on, measured once after the v59 rule) ``v61``
 (2026-12-06's fourteenth session, measured once after the v60 rules) ``v62`` (written while v61 was tuned on,
-measured once after the v61 rules) ``v63`` (written while v62 was tuned on, measured once after the v62 rules) and
-``v64`` (written while v63 was tuned on, measured once after the v63 rules); each tuned on after its measurement (the
-next set written is the held-out one).
+measured once after the v61 rules) ``v63`` (written while v62 was tuned on, measured once after the v62 rules),
+``v64`` (written while v63 was tuned on, measured once after the v63 rules) and ``v65`` (2026-12-06's fifteenth
+session, mainstream news outlets' layouts, measured once after the v64 rules); each tuned on after its measurement
+(the next set written is the held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -148,6 +149,7 @@ SETS = {
     "v62": DATA / "holdout-pages-v62",
     "v63": DATA / "holdout-pages-v63",
     "v64": DATA / "holdout-pages-v64",
+    "v65": DATA / "holdout-pages-v65",
 }
 
 

@@ -810,6 +810,34 @@ def _ad_box(label: HtmlElement) -> HtmlElement | None:
     return box
 
 
+def _rest_of_line(label: HtmlElement) -> list[HtmlElement] | None:
+    """An ad's label that opens a line of a ``<br>``-separated block ("<strong>إعلان:</strong> مطعم … الحجز على …"):
+    the label's outermost inline wrapper and what follows it up to the next ``<br>`` (the ad), when that is at most
+    :data:`MAX_AD_WORDS` words; else None. The wrapper's tail is emptied: the ad's words go with it."""
+    el, text = label, label.text_content().strip()
+    while not (el.tail or "").strip():
+        parent = el.getparent()
+        if parent is None or parent.tag not in _INLINE_WRAPPERS or parent.text_content().strip() != text:
+            return None
+        el = parent
+    before, parent = el.getprevious(), el.getparent()
+    opens = (before is None and parent is not None and not (parent.text or "").strip()) or (
+        before is not None and before.tag == "br" and not (before.tail or "").strip()
+    )
+    if not opens:
+        return None
+    line, words, nxt = [el], len((el.tail or "").split()), el.getnext()
+    while nxt is not None and nxt.tag != "br" and nxt.tag in _INLINE_WRAPPERS | {"a"}:
+        line.append(nxt)
+        words += len(nxt.text_content().split()) + len((nxt.tail or "").split())
+        nxt = nxt.getnext()
+    if words > MAX_AD_WORDS:
+        return None
+    for part in line:
+        part.tail = None
+    return line
+
+
 def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
     """Pass 2: remove short elements whose whole text is a furniture label (an ad's label with the ad it heads)."""
     root = tree.getroottree().getroot()
@@ -828,6 +856,11 @@ def drop_labels(tree: HtmlElement, shorts: list[_Short] | None = None) -> int:
             if _READ_ALSO.match(_bare(text)):
                 continue  # a "read also" marker: pass 3 takes it with what it pulls in
             ad = _ad_box(short.el) if norm in _AD_LABELS else None
+            inline = ad is None and norm in _AD_LABELS and text.rstrip().endswith((":", "："))
+            line = _rest_of_line(short.el) if inline else None  # "إعلان:" opening a line: the ad is the line
+            if line is not None:
+                doomed.extend(line)
+                continue
             doomed.append(ad if ad is not None else short.el)
     for el in doomed:
         if _attached(el, root):
@@ -2206,6 +2239,17 @@ _TIME_OF_DAY = re.compile(r"صباحا|مساء|ظهرا|ليلا|(?<!\d)\d{1,2}
 MAX_SCHEDULE_WORDS = 30
 
 
+# an advertisement set as a paragraph of its own, under its label: "إعلان: مطعم المرسى - سمك طازج يوميا", "Publicité :
+# Hôtel …" (the label, then its colon: a sentence about an announcement, "إعلان الوزارة عن …", has none)
+_AD_LINE = re.compile("^\\W*(?:" + "|".join(re.escape(w) for w in _AD_LABEL_WORDS) + r")\s*[:：]\s*\S", re.I)
+MAX_AD_LINE_WORDS = 20
+
+
+def _ad_line(line: str) -> bool:
+    """A short line that is an advertisement under its label and colon (see :data:`_AD_LINE`)."""
+    return len(line.split()) <= MAX_AD_LINE_WORDS and bool(_AD_LINE.match(line))
+
+
 def _schedule_line(line: str) -> bool:
     """A short line of practical information: a schedule's label, then a time of day (see :data:`_SCHEDULE_LABEL`)."""
     folded = fold(line)
@@ -2226,6 +2270,8 @@ def _credit_line(line: str) -> bool:
     bare = _bare(line)
     if _short_arabic(line, limit) and _CREDIT_LABEL.match(bare):
         return True  # "المصدر: إدارة تنفيذ الأحكام - وحدة الإحصاء القضائي" under the table it sourced
+    if _ad_line(line):
+        return True  # "إعلان: مطعم المرسى - سمك طازج يوميا": an ad between two paragraphs
     if _schedule_line(line):
         return True  # "مواعيد الورشة: يوميا من الثامنة والنصف حتى العاشرة والنصف مساء، والتسجيل مجاني."
     norm = normalize(line)

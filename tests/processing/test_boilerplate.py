@@ -1695,6 +1695,50 @@ def test_a_schedules_line_of_practical_information_is_no_story_text_anywhere(lin
     assert trim_edges("\n".join([body[0], line, body[1], body[2]])) == "\n".join(body)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "إعلان: مطعم المرسى - سمك طازج يوميا على الكورنيش",
+        "إشهار : وكالة الأطلس للأسفار، عروض خاصة لموسم الصيف",
+        "Publicité : Hôtel Andalous, à deux pas de la médina",
+    ],
+)
+def test_an_advertisements_labelled_line_is_no_story_text_anywhere(line: str) -> None:
+    """An ad set as a paragraph of its own among the story's, under its label and a colon: no sentence of the story."""
+    body = [PARA.format(city=c) for c in ("الفيوم", "أسوان", "قنا")]
+    assert trim_edges("\n".join([body[0], line, body[1], body[2]])) == "\n".join(body)
+
+
+def test_an_inline_ad_label_takes_the_rest_of_its_line_in_a_br_soup() -> None:
+    """A forum post's text is one block with ``<br>`` between paragraphs; a coloured, bold "إعلان:" opens a line whose
+    rest is the ad. The whole line goes, the paragraphs around it stay."""
+    paras = [PARA.format(city=c) for c in ("بنزرت", "غار الملح", "رفراف")]
+    post = (
+        f"{paras[0]}<br /><br /><span style='color:#990000'><strong>إعلان:</strong></span> مطعم المرسى - سمك طازج "
+        f"يوميا من مراكب الميناء، الحجز على 72 447 310<br /><br />{paras[1]}<br /><br />{paras[2]}"
+    )
+    tree = _tree(f"<div class='postbody'><div class='content'>{post}</div></div>")
+    strip_boilerplate(tree)
+    assert "مطعم المرسى" not in _text(tree) and "إعلان" not in _text(tree)
+    assert all(p in _text(tree) for p in paras)
+
+
+def test_an_ad_label_inside_a_sentence_leaves_the_sentence() -> None:
+    """The label's word inside a line of the story (not opening it, no colon) is not an ad's label."""
+    line = "وجاء في <strong>إعلان</strong> الجمعية أن التسجيل مفتوح حتى نهاية الشهر الجاري لكل المتطوعين."
+    paras = [PARA.format(city=c) for c in ("بنزرت", "غار الملح")]
+    tree = _tree(f"<div class='content'>{paras[0]}<br /><br />{line}<br /><br />{paras[1]}</div>")
+    strip_boilerplate(tree)
+    assert "أن التسجيل مفتوح حتى نهاية الشهر" in _text(tree)
+
+
+def test_a_sentence_that_opens_with_the_word_announcement_stays() -> None:
+    """ "إعلان" opening a sentence of the story (the announcement it reports) is the story's."""
+    body = [PARA.format(city=c) for c in ("الفيوم", "أسوان")]
+    line = "إعلان الوزارة عن المشروع جاء بعد سنتين من الدراسات الميدانية في القرى المعنية."
+    assert trim_edges("\n".join([body[0], line, body[1]])) == "\n".join([body[0], line, body[1]])
+
+
 def test_a_programme_described_in_a_sentence_stays() -> None:
     """A label over the story's own sentence (no time of day) is the story's."""
     body = [PARA.format(city=c) for c in ("الفيوم", "أسوان")]
