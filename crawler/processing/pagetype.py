@@ -918,6 +918,65 @@ def _teasers_are_the_page(
     return 0
 
 
+_LIST_TAGS = frozenset({"ul", "ol"})
+
+
+def _dated_post(item: HtmlElement, page_url: str) -> bool:
+    """A list item that is one of the site's posts: a link of three words or more (a headline) to another of its
+    articles (:func:`_teaser_link`), and a date (a ``<time>`` or a line that is only a date)."""
+    if not any(_words(a.text_content()) >= 3 for a in item.iter("a")) or not _teaser_link(item, page_url):
+        return False
+    return item.find(".//time") is not None or any(is_date_line(text) for text in item.itertext())
+
+
+def _text_between(first: HtmlElement, last: HtmlElement) -> int:
+    """Characters of text outside links after ``first`` and before ``last`` (in document order), whatever holds it:
+    paragraphs or ``<br>`` soup."""
+    total = 0
+    for el in following(first):
+        if el is last:
+            break
+        if el.tag not in _SKIP and el.tag != "a" and not any(anc.tag == "a" for anc in el.iterancestors()):
+            total += direct_text_chars(el)
+    return total
+
+
+def _dated_posts_under(headline: HtmlElement | None, page_url: str) -> int:
+    """How many of the site's dated posts (:func:`_dated_post`) the first list under the page's headline holds, when
+    that list is what the page shows (a topic page, a dossier: a short intro, then the posts): at least
+    :data:`MIN_LISTED_ITEMS` of them, no heading between the headline and the list (a headed list is a box of
+    related posts), less than :data:`MIN_BODY_CHARS` of text before it (:func:`_text_between`), and no paragraph of
+    :data:`MIN_TEASER_PARAGRAPH_CHARS` after it in the block that holds it and the headline (the story going on after
+    a box of links); else 0. Lists without a
+    dated post (a share bar, tags, a story's bullet points) are passed over."""
+    if headline is None:
+        return 0
+    found: HtmlElement | None = None
+    for el in following(headline):
+        if el.tag in _HEADING_TAGS:
+            return 0
+        if el.tag in _LIST_TAGS and any(_dated_post(li, page_url) for li in el.iterchildren("li")):
+            found = el
+            break
+    if found is None:
+        return 0
+    dated = sum(1 for li in found.iterchildren("li") if _dated_post(li, page_url))
+    if dated < MIN_LISTED_ITEMS:
+        return 0
+    if _text_between(headline, found) >= MIN_BODY_CHARS:
+        return 0
+    page = _common_block([headline, found])
+    for el in following(found):
+        if not _contains(page, el):
+            break
+        if el.tag in _SKIP or el.tag == "a":
+            continue
+        text = _unlinked_text(el) if el.tag == "p" else direct_text_chars(el)
+        if text >= MIN_TEASER_PARAGRAPH_CHARS:
+            return 0  # the story goes on after a box of links
+    return dated
+
+
 def _common_block(elements: list[HtmlElement]) -> HtmlElement:
     """The innermost block that holds all of ``elements``."""
     first = elements[0]
@@ -990,6 +1049,9 @@ def not_article_reason(
     linked = _teasers_are_the_page(teasers, headline, original, read) if read is not None else 0
     if linked:
         return f"{linked} linked headlines with teasers under the page's headline, before any article body"
+    dated = _dated_posts_under(headline, original)
+    if dated:
+        return f"a short text over a list of {dated} dated posts of the site: a topic page"
     types = _ld_types(tree)
     if types & ARTICLE_TYPES:
         return None

@@ -1092,3 +1092,62 @@ def test_a_short_intro_over_a_counted_list_of_headlines_is_a_listing() -> None:
     main = f"<p>{intro} {intro}</p><ul class='subject-list'>{items}</ul><p class='batch'>النتائج 1 – 4 من 4</p>"
     reason = _page("البيئة - جمعية أهالي القرية", "البيئة", main)
     assert reason is not None and "النتائج 1 – 4 من 4" in reason
+
+
+def _dated_posts(n: int, excerpt: str = "") -> str:
+    return "".join(
+        f"<li><a class='post-title' href='/archives/{2450 + i}'>الأمانة تفتتح مشروعا جديدا لتأهيل الحي رقم {i}</a>"
+        f"<div class='post-author'>بواسطة فهد الجهني</div>"
+        f"<time datetime='2026-05-0{i + 1}T10:00:00+03:00'>الثلاثاء 0{i + 1} مايو 2026</time>{excerpt}</li>"
+        for i in range(n)
+    )
+
+
+_LD_ARTICLE = (
+    "<script type='application/ld+json'>"
+    '{"@context": "https://schema.org", "@type": "Article", "headline": "ملف خاص", "datePublished": '
+    '"2024-02-11T08:00:00+03:00"}</script>'
+)
+_INTRO = (
+    "<p>يتابع هذا الملف مشاريع أنسنة المدينة التي تنفذها الأمانة وهيئة التطوير: الممرات والساحات العامة والتشجير، "
+    "مع آراء السكان والمختصين.</p>"
+)
+_EXCERPT = (
+    "<div class='excerpt'>افتتح الأمين مساء اليوم ممشى الوادي بعد إعادة تأهيله بطول أربعة كيلومترات ضمن المشاريع.</div>"
+)
+
+
+def _topic_page(body: str) -> str | None:
+    html = (
+        f"<html><head><meta charset='utf-8'><title>ملف خاص: أنسنة المدينة - أنباء</title>"
+        f"<meta property='og:type' content='article'>{_LD_ARTICLE}</head><body>"
+        f"<article class='page'><h1>ملف خاص: أنسنة المدينة</h1><div class='entry'>{body}</div></article></body></html>"
+    )
+    tree = load_html(html.encode())
+    assert tree is not None
+    return not_article_reason(tree, "https://news.example/ansanat-almadina/", True)
+
+
+def test_a_short_intro_over_a_list_of_dated_posts_is_a_topic_page_whatever_its_markup_says() -> None:
+    """A WordPress page (a dossier) whose SEO plugin writes og:type article and Article JSON-LD: a short intro,
+    then a list of the site's dated posts in its own text box, and nothing more."""
+    reason = _topic_page(f"{_INTRO}<ul class='latest-posts'>{_dated_posts(2, _EXCERPT)}{_dated_posts(2)}</ul>")
+    assert reason is not None and "dated" in reason
+
+
+def test_a_brief_with_dated_links_after_its_text_or_a_story_around_a_list_stays_an_article() -> None:
+    # a story that goes on after the list (the list is a part of the text)
+    after = "".join(f"<p>{PROSE}</p>" for _ in range(1))
+    assert _topic_page(f"{_INTRO}<ul>{_dated_posts(3)}</ul>{after}") is None
+    # a long text before the list: the list closes the story (its related posts)
+    assert _topic_page(f"{PROSE}<ul>{_dated_posts(3)}</ul>") is None
+    # a brief, then a headed box of related posts
+    assert _topic_page(f"{_INTRO}<h3>أخبار ذات صلة</h3><ul>{_dated_posts(3)}</ul>") is None
+    # a box of the site's latest posts at the top of the text, then the story (a wiki's news box)
+    assert _topic_page(f"<div class='box'><ul>{_dated_posts(3)}</ul></div>{PROSE}") is None
+    # a story in <br> soup (no <p>), then a bold label over its related posts
+    soup = "<br><br>".join(re.sub("</?p>", "", PROSE).split("</p><p>"))
+    assert _topic_page(f"<div>{soup}</div><b>أخبار ذات صلة:</b><ul>{_dated_posts(3)}</ul>") is None
+    # a list whose items carry no dates (a story's bullet points with links)
+    undated = "".join(f"<li><a href='/archives/{i}'>مشروع جديد لتأهيل الحي رقم {i}</a></li>" for i in range(4))
+    assert _topic_page(f"{_INTRO}<ul>{undated}</ul>") is None
