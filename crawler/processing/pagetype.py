@@ -929,6 +929,11 @@ def _dated_post(item: HtmlElement, page_url: str) -> bool:
     return item.find(".//time") is not None or any(is_date_line(text) for text in item.itertext())
 
 
+def _holds_text_itself(el: HtmlElement) -> bool:
+    """Whether the text ``el`` holds directly is page text: not code, not a link's or inside one."""
+    return el.tag not in _SKIP and el.tag != "a" and not any(anc.tag == "a" for anc in el.iterancestors())
+
+
 def _text_between(first: HtmlElement, last: HtmlElement) -> int:
     """Characters of text outside links after ``first`` and before ``last`` (in document order), whatever holds it:
     paragraphs or ``<br>`` soup."""
@@ -936,7 +941,7 @@ def _text_between(first: HtmlElement, last: HtmlElement) -> int:
     for el in following(first):
         if el is last:
             break
-        if el.tag not in _SKIP and el.tag != "a" and not any(anc.tag == "a" for anc in el.iterancestors()):
+        if _holds_text_itself(el):
             total += direct_text_chars(el)
     return total
 
@@ -947,8 +952,8 @@ def _dated_posts_under(headline: HtmlElement | None, page_url: str) -> int:
     :data:`MIN_LISTED_ITEMS` of them, no heading between the headline and the list (a headed list is a box of
     related posts), less than :data:`MIN_BODY_CHARS` of text before it (:func:`_text_between`), and no paragraph of
     :data:`MIN_TEASER_PARAGRAPH_CHARS` after it in the block that holds it and the headline (the story going on after
-    a box of links); else 0. Lists without a
-    dated post (a share bar, tags, a story's bullet points) are passed over."""
+    a box of links); else 0. Lists without a dated post (a share bar, tags, a story's bullet points) are passed
+    over."""
     if headline is None:
         return 0
     found: HtmlElement | None = None
@@ -969,7 +974,7 @@ def _dated_posts_under(headline: HtmlElement | None, page_url: str) -> int:
     for el in following(found):
         if not _contains(page, el):
             break
-        if el.tag in _SKIP or el.tag == "a":
+        if not _holds_text_itself(el):
             continue
         text = _unlinked_text(el) if el.tag == "p" else direct_text_chars(el)
         if text >= MIN_TEASER_PARAGRAPH_CHARS:
