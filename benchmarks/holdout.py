@@ -49,8 +49,9 @@ them, like v58), ``v60`` (written while v59 was tuned on, measured once after th
 (2026-12-06's fourteenth session, measured once after the v60 rules) ``v62`` (written while v61 was tuned on,
 measured once after the v61 rules) ``v63`` (written while v62 was tuned on, measured once after the v62 rules),
 ``v64`` (written while v63 was tuned on, measured once after the v63 rules) and ``v65`` (2026-12-06's fifteenth
-session, mainstream news outlets' layouts, measured once after the v64 rules); each tuned on after its measurement
-(the next set written is the held-out one).
+session, mainstream news outlets' layouts, measured once after the v64 rules) and ``v66`` (written while v65 was
+tuned on, measured once after the v65 rules); each tuned on after its measurement (the next set written is the
+held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
@@ -150,6 +151,7 @@ SETS = {
     "v63": DATA / "holdout-pages-v63",
     "v64": DATA / "holdout-pages-v64",
     "v65": DATA / "holdout-pages-v65",
+    "v66": DATA / "holdout-pages-v66",
 }
 
 
