@@ -13,9 +13,13 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    archive heading ("Tag: …", "التصنيف: …", "نتائج البحث عن: …") or whose title names a tag's entries
    ("المداخلات الموسومة بـ …"), nor an undated page whose ``<h1>`` is a short overview of the institution
    ("نبذة عن السلطة القضائية"), whatever its markup says (CMSs mark their static pages ``og:type``
-   ``article`` too), nor a page whose headline is followed by three or more
+   ``article`` too), nor a person's page (a heading naming their posts, "مقالات الكاتب", over their stories
+   after a text too short to be an article, or a header under their name counting their articles), nor a page
+   whose headline is followed by three or more
    linked headlines, each with at most two paragraphs of teaser, before any article body (a section, tag,
-   author or dossier page in the article template: :func:`teasers_under_headline`);
+   author or dossier page in the article template: :func:`teasers_under_headline`), nor one whose headline is
+   followed, with no heading between, by a short text and a list of three or more of the site's dated posts
+   with no story after it (a topic page: :func:`_dated_posts_under`);
 2. JSON-LD naming an article type (``NewsArticle``, ``Article``, ``BlogPosting``...) makes
    it one; JSON-LD naming only listing types (``CollectionPage``, ``ItemList``,
    ``AboutPage``, ``ProfilePage``, ``SearchResultsPage``, a series, an episode, a gallery or a print
@@ -957,16 +961,16 @@ def _dated_posts_under(headline: HtmlElement | None, page_url: str) -> int:
     if headline is None:
         return 0
     found: HtmlElement | None = None
+    dated = 0
     for el in following(headline):
         if el.tag in _HEADING_TAGS:
             return 0
-        if el.tag in _LIST_TAGS and any(_dated_post(li, page_url) for li in el.iterchildren("li")):
-            found = el
-            break
-    if found is None:
-        return 0
-    dated = sum(1 for li in found.iterchildren("li") if _dated_post(li, page_url))
-    if dated < MIN_LISTED_ITEMS:
+        if el.tag in _LIST_TAGS:
+            dated = sum(1 for li in el.iterchildren("li") if _dated_post(li, page_url))
+            if dated:
+                found = el
+                break
+    if found is None or dated < MIN_LISTED_ITEMS:
         return 0
     if _text_between(headline, found) >= MIN_BODY_CHARS:
         return 0
