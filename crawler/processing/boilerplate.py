@@ -1197,13 +1197,19 @@ def drop_file_links(tree: HtmlElement) -> int:
 
 # --- captions ------------------------------------------------------------------------------------------
 
-# media: images, embeds, the <object>/<embed> players of older pages (Windows Media, Flash) and the custom
-# elements of video facades and players
+# media: images, embeds, the <object>/<embed> players of older pages (Windows Media, Flash), the custom
+# elements of video facades and players, and the empty box a player's script fills, known by its name or by the
+# video's id or embed address it is given ("<div class='p_video__player' data-src='…/embed/17'></div>")
 _IMAGES = XPath(
     "//body//img | //body//*[local-name()='amp-img'] | //body//picture | //body//iframe | //body//video"
     " | //body//audio | //body//object | //body//embed"
     " | //body//*[contains(local-name(), '-') and (contains(local-name(), 'youtube') or contains(local-name(), 'vimeo')"
     " or contains(local-name(), 'video') or contains(local-name(), 'player'))]"  # <lite-youtube>, <video-js>
+    " | //body//*[(self::div or self::span) and not(*) and not(normalize-space())"
+    " and (@data-video-id or @data-videoid or @data-video or contains(@data-src, 'embed')"
+    " or contains(@data-src, 'video') or contains(translate(@class, 'PVYB', 'pvyb'), 'player')"
+    " or contains(translate(@class, 'PVYB', 'pvyb'), 'video') or contains(translate(@class, 'PVYB', 'pvyb'), 'youtube')"
+    " or contains(translate(@class, 'PVYB', 'pvyb'), 'brightcove'))]"
 )
 MAX_CAPTION_WORDS = 25
 MAX_CAPTION_DEPTH = 4  # a caption sits within a few levels of its image (figure > picture > img)

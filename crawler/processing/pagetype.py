@@ -14,7 +14,8 @@ Invariant: a page is an article unless the page itself says otherwise, in this o
    ("المداخلات الموسومة بـ …"), nor an undated page whose ``<h1>`` is a short overview of the institution
    ("نبذة عن السلطة القضائية"), whatever its markup says (CMSs mark their static pages ``og:type``
    ``article`` too), nor a person's page (a heading naming their posts, "مقالات الكاتب", over their stories
-   after a text too short to be an article, or a header under their name counting their articles), nor a page
+   after a text too short to be an article, a header under their name counting their articles, or their name as
+   the headline over three or more posts bylined with it: :func:`_bylined_posts`), nor a page
    whose headline is followed by three or more
    linked headlines, each with at most two paragraphs of teaser, before any article body (a section, tag,
    author or dossier page in the article template: :func:`teasers_under_headline`), nor one whose headline is
@@ -568,6 +569,57 @@ def _counted_posts(first_h1: HtmlElement) -> str | None:
     return None
 
 
+# a byline's label before a name (folded: "بواسطه"): "كتب: …", "بقلم …", "By …"
+_BYLINE_LABEL = re.compile(r"^(?:كتبت|كتب|بقلم|بواسطه|الكاتبه|الكاتب|by|par)(?!\w)\s*[:：]?\s*", re.IGNORECASE)
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
+BYLINE_SCAN_ELEMENTS = 600  # the elements after the headline read for bylines: a listing's first screens
+
+
+_FOLLOWING_ELEMENTS = XPath(f"following::*[position() <= {BYLINE_SCAN_ELEMENTS}]")
+# an element marked as a byline: its class, itemprop or rel ("author", "card__author", "byline", "writer"), or a link
+# to the writer's page
+_AUTHOR_MARK = re.compile(r"author|byline|writer|kateb", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|kateb|كاتب)/", re.IGNORECASE)
+
+
+def _marked_byline(el: HtmlElement) -> bool:
+    """Whether ``el`` (or its parent) is marked as a byline: a class, ``itemprop`` or ``rel`` naming the author, or
+    a link to an author's page."""
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        marks = f"{node.get('class') or ''} {node.get('itemprop') or ''} {node.get('rel') or ''}"
+        if _AUTHOR_MARK.search(marks) or (node.tag == "a" and _AUTHOR_HREF.search(unquote(node.get("href") or ""))):
+            return True
+    return False
+
+
+def _bylined_posts(headline: HtmlElement | None) -> str | None:
+    """The headline when it is a person's name that bylines three or more of the posts after it: a writer's page
+    (their stories, each "كتب: <name>", or the name in an element marked as the author), whatever heading the list
+    has or its markup says. A bare repeat of the name is no byline: a tag's or a section's page repeats its name on
+    every card ("<span class='post-category'>"). A story about a person is not titled with the bare name, and a
+    story's own byline is one."""
+    if headline is None:
+        return None
+    shown = _squash(headline.text_content())
+    name = fold(shown).casefold()
+    if not MIN_NAME_WORDS <= _words(name) <= MAX_NAME_WORDS:
+        return None
+    bylines: list[HtmlElement] = []
+    for el in _FOLLOWING_ELEMENTS(headline):
+        if not isinstance(el.tag, str) or len(el) > 2 or el.getparent() in bylines:
+            continue  # a card's block, or the inner element of a byline counted
+        line = fold(_squash(el.text_content())).casefold()
+        if len(line) > 2 * len(name) or not line.endswith(name):
+            continue
+        if _BYLINE_LABEL.sub("", line) == name and (line != name or _marked_byline(el)):
+            bylines.append(el)
+            if len(bylines) >= MIN_LISTED_ITEMS:
+                return shown
+    return None
+
+
 # a title that names all of someone's posts: "كل مقالات عبدالكريم …", "جميع مقالات الكاتبة …"
 _ALL_THEIR_POSTS = re.compile(r"^(?:كل|جميع)\s+(?:مقالات|مشاركات|منشورات|تدوينات|مواضيع)\s+\S")
 MAX_ALL_POSTS_WORDS = 6
@@ -1036,6 +1088,9 @@ def not_article_reason(
     posts = _posts_heading(tree, headline)
     if posts is not None:
         return f"an author's page ({posts})"
+    writer = _bylined_posts(headline)
+    if writer is not None:
+        return f"an author's page (posts bylined {writer})"
     if not has_date and (overview := _overview_title(tree)) is not None:
         return f"a page about the site ({overview}, and no date)"
     read: tuple[HtmlElement | None, int] | None = None  # the prose block, once found (step 6 reads it too)

@@ -833,6 +833,32 @@ def test_a_video_title_set_above_its_embed_goes_with_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "player",
+    [
+        "<div class='p_video' data-contentid='17'><div class='p_video__player' data-src='https://v.example/embed/17'>"
+        "</div><p class='p_video__title'>{line}</p></div>",  # the player's script fills the empty box
+        "<figure class='media'><span class='jw-placeholder' data-video-id='aX91'></span><span>{line}</span></figure>",
+        "<div class='clip'><p>{line}</p><div class='brightcove-player'></div></div>",  # its title above it
+    ],
+    ids=["data-src", "video-id", "class"],
+)
+def test_a_player_left_empty_for_its_script_is_media_its_title_line_goes_with_it(player: str) -> None:
+    """A video player the page's script builds in an empty box (named a player, or given the video's id or
+    embed address) is media like an ``<iframe>``: its title line ("شاهد: …", or any short line in the box)
+    goes with it. An empty box with no such sign is layout; the short line beside it stays."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("الجهراء", "الأحمدي")]
+    video = player.format(line="شاهد: أهداف النهائي ولحظة التتويج")
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{video}{paras[1]}</div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert "أهداف النهائي" not in text and "الجهراء" in text and "الأحمدي" in text
+    plain = "<div class='box'><div class='clearfix'></div><p>وفي الشوط الثاني تبدل المشهد تماما</p></div>"
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{plain}{paras[1]}</div>")
+    strip_boilerplate(tree)
+    assert "تبدل المشهد" in _text(tree)
+
+
+@pytest.mark.parametrize(
     ("box", "gone"),
     [
         (  # line-ups set in <details> under a short <summary> between the report's paragraphs

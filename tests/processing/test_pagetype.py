@@ -993,6 +993,48 @@ def test_a_story_whose_byline_counts_comments_or_shares_stays_an_article() -> No
     )
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<span>كتب: {name}</span>",
+        "<span>بقلم {name}</span>",
+        "<span>By {name}</span>",
+        "<span>بواسطة: {name}</span>",
+        "<span class='card__author'>{name}</span>",
+        "<a href='/ar/news/author/7f3c/'>{name}</a>",
+    ],
+)
+def test_a_persons_name_over_their_bio_and_posts_bylined_with_that_name_is_an_authors_page(byline: str) -> None:
+    """A writer's page in the article template, marked up as an article by its CMS: their name as the headline, a
+    bio, then their stories, each bylined with that name (after a byline's label, or in an element marked as the
+    author), under any heading ("أحدث ما كتب") or none."""
+    name = "عمر فيصل الزعبي"
+    stories = "".join(
+        f"<article class='card'><h2><a href='{href}'>{title}</a></h2><div class='meta'>{byline.format(name=name)}"
+        f"<span>الخميس 29 أكتوبر 2026</span></div><p>{lead[:120]}</p></article>"
+        for href, title, lead in _SECTION_ITEMS
+    )
+    ld = (
+        '<meta property="og:type" content="article"><script type="application/ld+json">{"@type": "NewsArticle",'
+        f' "headline": "{name}", "author": {{"@type": "Person", "name": "{name}"}}}}</script>'
+    )
+    main = f"<div class='body'>{_BIO * 3}</div><section><h2>أحدث ما كتب</h2>{stories}</section>"
+    assert _page(f"{name} - نبض عمّان", name, main, ld) == f"an author's page (posts bylined {name})"
+    tagged = main.replace(byline.format(name=name), f"<span class='post-category'>{name}</span>")  # each card's tag
+    assert _page(f"{name} - نبض عمّان", name, tagged, ld) != f"an author's page (posts bylined {name})"
+
+
+def test_a_story_followed_by_more_stories_of_its_writer_stays_an_article() -> None:
+    """A story ends with its writer's other stories, each bylined with their name: the headline is the story's, not
+    the writer's name."""
+    name = "عمر فيصل الزعبي"
+    stories = "".join(
+        f"<h3><a href='{href}'>{title}</a></h3><span>كتب: {name}</span>" for href, title, _ in _SECTION_ITEMS
+    )
+    main = f"<span>كتب: {name}</span>{PROSE * 2}<h2>المزيد للكاتب</h2>{stories}"
+    assert _page("العقبة تستقبل أول سفينة سياحية", "العقبة تستقبل أول سفينة سياحية في الموسم الشتوي", main) is None
+
+
 @pytest.mark.parametrize("part", ["كل مقالات عبدالكريم يحيى الكوكباني", "جميع مقالات الكاتبة سعاد"])
 def test_a_page_titled_all_of_a_persons_articles_is_an_authors_page(part: str) -> None:
     reason = _page(f"{part} | جمعية كوكبان", "عبدالكريم يحيى الكوكباني", PROSE)
