@@ -1334,12 +1334,22 @@ _MEDIA_LABEL = re.compile(
 )
 
 
+# beside its media, a line that asks the reader to watch or listen is the media's title, colon or not: "شاهد أهداف
+# المباراة", "استمع إلى تقرير مراسلتنا", "Watch the goals"
+_WATCH_OR_LISTEN = re.compile(
+    r"^\W*(?:شاهد|شاهدوا|شاهدي|استمع|استمعوا|استمعي|watch|listen|regardez|écoutez)(?!\w)", re.IGNORECASE
+)
+
+
 def _media_title(el: HtmlElement) -> bool:
-    """A short line above a media embed that labels it as a video or gallery, in any tag (a heading too)."""
+    """A short line above a media embed that labels it as a video or gallery, or asks the reader to watch or listen
+    to it, in any tag (a heading too)."""
     if not isinstance(el.tag, str):
         return False
     text = _bounded_text(el, 240)
-    return bool(text) and _one_short_line(text or "") and bool(_MEDIA_LABEL.match(text or ""))
+    if not text or not _one_short_line(text):
+        return False
+    return bool(_MEDIA_LABEL.match(text) or _WATCH_OR_LISTEN.match(text))
 
 
 def _caption_box(box: HtmlElement) -> bool:

@@ -833,6 +833,33 @@ def test_a_video_title_set_above_its_embed_goes_with_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "media",
+    [
+        "<p><strong>{line}</strong></p><div class='video-responsive'><iframe src='about:blank'"
+        " data-src='https://www.youtube.example/embed/Ab3'></iframe></div>",
+        "<div class='audio-box'><p class='audio-label'><strong>{line}</strong></p><audio controls"
+        " src='https://radio.example/a.mp3'></audio></div>",
+        "<div class='clip'><video src='https://tv.example/v.mp4'></video><span>{line}</span></div>",
+    ],
+    ids=["above-iframe", "above-audio", "below-video"],
+)
+@pytest.mark.parametrize("line", ["شاهد أهداف المباراة", "استمع إلى تقرير مراسلتنا من قصر باردو", "Watch the goals"])
+def test_a_watch_or_listen_line_beside_its_media_goes_without_a_colon(media: str, line: str) -> None:
+    """The line that asks the reader to watch or listen ("شاهد أهداف المباراة", "استمع إلى تقرير …") is the media's
+    title when it stands right beside the media, with or without a colon after its verb; a sentence of the story
+    that happens to open with the same word stays."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("سوسة", "باردو")]
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{media.format(line=line)}{paras[1]}</div>")
+    strip_boilerplate(tree)
+    text = _text(tree)
+    assert line.split()[1] not in text and "سوسة" in text and "باردو" in text.replace(line, "")
+    story = "<p>شاهد عيان قال إن السيارة كانت تسير بسرعة كبيرة قبل أن تنحرف عن الطريق وتصطدم بالحاجز.</p>"
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{story}{media.format(line=line)}{paras[1]}</div>")
+    strip_boilerplate(tree)
+    assert "شاهد عيان" in _text(tree)
+
+
+@pytest.mark.parametrize(
     "player",
     [
         "<div class='p_video' data-contentid='17'><div class='p_video__player' data-src='https://v.example/embed/17'>"
