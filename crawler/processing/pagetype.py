@@ -575,7 +575,16 @@ MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 BYLINE_SCAN_ELEMENTS = 600  # the elements after the headline read for bylines: a listing's first screens
 
 
-_FOLLOWING_ELEMENTS = XPath(f"following::*[position() <= {BYLINE_SCAN_ELEMENTS}]")
+def _elements_after(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``el`` in document order (its following siblings and all they hold, then its parent's,
+    and so on up), lazily: the XPath ``following`` axis would gather the whole rest of the page first."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from (x for x in sibling.iter() if isinstance(x.tag, str))
+        node = node.getparent()
+
+
 # an element marked as a byline: its class, itemprop or rel ("author", "card__author", "byline", "writer"), or a link
 # to the writer's page
 _AUTHOR_MARK = re.compile(r"author|byline|writer|kateb", re.IGNORECASE)
@@ -606,11 +615,15 @@ def _bylined_posts(headline: HtmlElement | None) -> str | None:
     name = fold(shown).casefold()
     if not MIN_NAME_WORDS <= _words(name) <= MAX_NAME_WORDS:
         return None
+    last = shown.split()[-1]  # a byline ends with the name as the page writes it: a cheap first test
     bylines: list[HtmlElement] = []
-    for el in _FOLLOWING_ELEMENTS(headline):
-        if not isinstance(el.tag, str) or len(el) > 2 or el.getparent() in bylines:
+    for el in islice(_elements_after(headline), BYLINE_SCAN_ELEMENTS):
+        if len(el) > 2 or el.getparent() in bylines:
             continue  # a card's block, or the inner element of a byline counted
-        line = fold(_squash(el.text_content())).casefold()
+        raw = el.text_content()
+        if last not in raw or len(raw) > 4 * len(shown):
+            continue
+        line = fold(_squash(raw)).casefold()
         if len(line) > 2 * len(name) or not line.endswith(name):
             continue
         if _BYLINE_LABEL.sub("", line) == name and (line != name or _marked_byline(el)):
