@@ -50,8 +50,9 @@ them, like v58), ``v60`` (written while v59 was tuned on, measured once after th
 measured once after the v61 rules) ``v63`` (written while v62 was tuned on, measured once after the v62 rules),
 ``v64`` (written while v63 was tuned on, measured once after the v63 rules) and ``v65`` (2026-12-06's fifteenth
 session, mainstream news outlets' layouts, measured once after the v64 rules), ``v66`` (written while v65 was
-tuned on, measured once after the v65 rules) and ``v67`` (2026-12-06's sixteenth session, written while v66 was
-tuned on, measured once after the v66 rules); each tuned on after its measurement (the next set written is the
+tuned on, measured once after the v65 rules), ``v67`` (2026-12-06's sixteenth session, written while v66 was
+tuned on, measured once after the v66 rules) and ``v68`` (written while v67 was tuned on, measured once after the
+v67 rules); each tuned on after its measurement (the next set written is the
 held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
@@ -154,6 +155,7 @@ SETS = {
     "v65": DATA / "holdout-pages-v65",
     "v66": DATA / "holdout-pages-v66",
     "v67": DATA / "holdout-pages-v67",
+    "v68": DATA / "holdout-pages-v68",
 }
 
 
