@@ -1195,6 +1195,31 @@ def drop_file_links(tree: HtmlElement) -> int:
     return len(doomed)
 
 
+_DATE_MARKS = XPath(".//time | .//*[contains(translate(@itemprop, 'D', 'd'), 'date')]")
+MAX_INFO_ITEM_WORDS = 12  # an item of an article's information: "كتبه: …", "نُشر بتاريخ: الاثنين، 14 سبتمبر 2026 09:20"
+MAX_INFO_DATES = 2
+
+
+def drop_info_lists(tree: HtmlElement) -> int:
+    """Pass 2c: remove a description list of the article's information (Joomla's ``dl.article-info``: author,
+    section, dates, hits), known by its short items and one or two dates among them (a ``<time>``, a
+    ``datePublished``, or a date line: published, updated). What dates the page is not story text; a glossary's
+    definitions are sentences, a fact box has no date, a timeline dates every entry."""
+    doomed: list[HtmlElement] = []
+    for dl in tree.iter("dl"):
+        items = [item for item in dl if item.tag in ("dt", "dd")]
+        texts = [" ".join(item.text_content().split()) for item in items]
+        if not items or any(len(text.split()) > MAX_INFO_ITEM_WORDS for text in texts):
+            continue
+        dated = sum(1 for item, text in zip(items, texts, strict=True) if _DATE_MARKS(item) or is_date_line(text))
+        if 1 <= dated <= MAX_INFO_DATES:  # published, updated; a timeline dates every entry
+            doomed.append(dl)
+    for el in doomed:
+        if el.getparent() is not None:
+            _drop(el)
+    return len(doomed)
+
+
 # --- captions ------------------------------------------------------------------------------------------
 
 # media: images, embeds, the <object>/<embed> players of older pages (Windows Media, Flash), the custom
@@ -1508,6 +1533,7 @@ def strip_boilerplate(tree: HtmlElement, headline: HtmlElement | None = None) ->
     removed += drop_end_sections(tree, holds_article)
     removed += drop_headed_lists(tree, shorts, holds_article) + drop_headed_boxes(tree, shorts, holds_article)
     removed += drop_labels(tree, shorts) + drop_inset_boxes(tree, headline) + drop_file_links(tree)
+    removed += drop_info_lists(tree)
     removed += drop_reader_calls(tree) + drop_link_paragraphs(tree)
     return unwrapped + hidden + removed + drop_read_also(tree)
 

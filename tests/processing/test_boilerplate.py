@@ -833,6 +833,53 @@ def test_a_video_title_set_above_its_embed_goes_with_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "info",
+    [
+        # Joomla's article info: a heading term, then author, category, dates and hits, each a <dd>
+        "<dl class='article-info text-muted'><dt class='article-info-term'>التفاصيل</dt><dd class='createdby'"
+        " itemprop='author'>كتبه: <span itemprop='name'>إسماعيل عبد الرحمن مزي</span></dd><dd class='category-name'>"
+        "الفئة: <a href='/ar/iqtisad'>اقتصاد</a></dd><dd class='published'><time datetime='2026-09-14T09:20:00+03:00'"
+        " itemprop='datePublished'>نُشر بتاريخ: الاثنين، 14 سبتمبر 2026 09:20</time></dd><dd class='hits'>الزيارات:"
+        " 3187</dd></dl>",
+        # terms and values in pairs, the date given as microdata only
+        "<dl class='meta'><dt>الكاتب</dt><dd>سعاد بن علي</dd><dt>تاريخ النشر</dt><dd><span itemprop='datePublished'"
+        " content='2026-09-14'>14/09/2026</span></dd><dt>القسم</dt><dd>اقتصاد</dd></dl>",
+    ],
+    ids=["joomla", "pairs"],
+)
+def test_a_description_list_of_the_articles_author_date_and_counters_is_not_text(info: str) -> None:
+    """A ``<dl>`` of short items that dates the page (a ``<time>``, a ``datePublished``) is the article's information
+    (author, section, dates, hits), not story text, wherever it stands; a glossary's long definitions and a dated
+    timeline stay."""
+    paras = [f"<p>{PARA.format(city=c)}</p>" for c in ("موروني", "موتسامودو")]
+    share = "<div class='share-bar'><span>شارك:</span> <a href='https://x.example/s'>فيسبوك</a></div>"
+    figure = "<figure class='item-image'><img src='/images/main.jpg' alt='' width='800'></figure>"
+    body = f"<div itemprop='articleBody'>{''.join(paras)}</div>"
+    page = (
+        f"<html><head><title>عنوان الخبر</title></head><body><article><h1>عنوان الخبر</h1>{info}{share}{figure}{body}"
+    )
+    art = extract(
+        RawPage(url="https://qamar.example/ar/iqtisad/2318-x", body=f"{page}</article></body></html>".encode())
+    )
+    assert art.text.split("\n") == [PARA.format(city=c) for c in ("موروني", "موتسامودو")], art.text
+    glossary = (
+        "<dl><dt>الرصيف العائم</dt><dd>منشأة مرفئية تطفو على الماء وتثبت بسلاسل إلى القاع، وتستعمل لرسو السفن الصغيرة"
+        " في الموانئ التي لا تسمح أعماقها ببناء أرصفة ثابتة.</dd></dl>"
+    )
+    timeline = (
+        "<dl class='timeline'>"
+        + "".join(
+            f"<dt><time datetime='{y}-01-01'>{y}</time></dt><dd>{event}</dd>"
+            for y, event in (("1975", "استقلال جزر القمر"), ("1997", "أزمة انفصال أنجوان"), ("2001", "دستور الاتحاد"))
+        )
+        + "</dl>"
+    )
+    tree = _tree(f"<h1>عنوان</h1><div class='content'>{paras[0]}{glossary}{timeline}{paras[1]}</div>")
+    strip_boilerplate(tree)
+    assert "منشأة مرفئية" in _text(tree) and "أزمة انفصال أنجوان" in _text(tree)
+
+
+@pytest.mark.parametrize(
     "media",
     [
         "<p><strong>{line}</strong></p><div class='video-responsive'><iframe src='about:blank'"
