@@ -214,6 +214,19 @@ def pair_features(
     return rescue.features(replace(pair.ov, rare_containment=rare), found, pair.days, own)
 
 
+def _other_days_edition(pair: Pairing, templates: WireTemplates | None, params: DedupParams) -> bool:
+    """Whether ``pair`` is two days' editions of a template dated by its day ("لهذا اليوم"): published on different
+    days, both leads in the same dated template phrase, and not a near-verbatim reprint (a late copy of the same
+    bulletin keeps its words; the next day's changes regions and winds in the same formula)."""
+    return (
+        templates is not None
+        and pair.day is not None
+        and bool(pair.days)
+        and pair.ov.containment < params.fact_slack_containment
+        and templates.same_day_formula(pair.new, pair.old, pair.day, params.day_formula_lead_words)
+    )
+
+
 def rules_verdict(
     pair: Pairing, templates: WireTemplates | None, params: DedupParams
 ) -> tuple[bool | None, Disagreement | None]:
@@ -226,6 +239,8 @@ def rules_verdict(
     strength = overlap_strength(ruled, params, pair.days)
     second_look = bool(params.rescue_model) and pair.ov.containment >= params.rescue_min_containment
     if strength is None and not second_look:
+        return False, None
+    if _other_days_edition(pair, templates, params):
         return False, None
     found = compare_facts(pair.old, pair.new)
     if not facts_agree(found, strength or "soft", ruled, params):

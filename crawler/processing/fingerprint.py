@@ -52,6 +52,10 @@ class DedupParams:
     template_days: int = 3
     template_lookback_days: int = 7
     min_own_containment: float = 0.15
+    # A lead that dates itself "اليوم" in template wording (within this many words; 0: no such check) is that day's
+    # edition of the template: two published on different days are two days' news unless near-verbatim
+    # (fact_slack_containment): a weather bulletin, a market close, a visit's arrival and departure dispatches.
+    day_formula_lead_words: int = 40
     # The second look (crawler/processing/rescue.py): a pair the rules turn down is a copy when the fitted model
     # (its coefficients' version; empty: no second look) gives it this probability, if the two share this much.
     rescue_model: str = "rescue-1"

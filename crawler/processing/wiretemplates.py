@@ -10,6 +10,10 @@ days of the :attr:`DedupParams.template_lookback_days` before the new article's 
 measure the event linker uses on leads). If less than :attr:`DedupParams.min_own_containment` of
 the shorter own text is shared, the two are template siblings, not copies.
 
+A template's wording may date the text by the day it is published ("عن حالة الطقس لهذا اليوم"): two texts
+whose leads share such a dated phrase, published on different days, are two days' editions of the template
+(:meth:`WireTemplates.same_day_formula`), unless one is a near-verbatim reprint of the other.
+
 A copy shares its own text with its original however much template wording they carry; a story
 seen on one or two days has no template phrases at all, so the check changes nothing for it. The
 check needs history: on the first days of a store nothing is a template phrase yet.
@@ -26,6 +30,7 @@ import numpy as np
 from crawler.processing.daytable import DayTable
 from crawler.processing.fingerprint import DedupParams, word_hashes
 
+TODAY = "اليوم"  # normalised: the word a day's bulletin dates itself with ("لهذا اليوم")
 # position multipliers ("a b c" and "c b a" apart) and a 64-bit finaliser (splitmix64's)
 _POSITIONS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 _MIX = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
@@ -79,6 +84,24 @@ class WireTemplates:
         if not own_mine or not own_theirs:
             return 0.0
         return len(own_mine & own_theirs) / min(len(own_mine), len(own_theirs))
+
+    def same_day_formula(self, mine: str, theirs: str, day: int, size: int) -> bool:
+        """Whether both leads (their first ``size`` words) date themselves "today" (:data:`TODAY`) in one template
+        phrase: a 3-gram holding the word, template wording on ``day``, that both leads hold ("عن حاله الطقس لهذا
+        اليوم"). Such a text is its day's edition of the template."""
+        lead = mine.split()[:size]
+        if size <= 0 or TODAY not in lead:
+            return False
+        words = theirs.split()[:size]
+        theirs_grams = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+        dated = {
+            " ".join(lead[j : j + 3])
+            for i, word in enumerate(lead)
+            if word == TODAY
+            for j in range(max(0, i - 2), min(i + 1, len(lead) - 2))
+        }
+        dated &= theirs_grams
+        return bool(dated) and not dated.isdisjoint(self.templated(" ".join(lead), day))
 
     def shares_own_text(self, mine: str, theirs: str, day: int | None, grams: tuple[set[str], set[str]]) -> bool:
         """Whether two texts that overlap like copies are copies of each other's own text, not siblings of
