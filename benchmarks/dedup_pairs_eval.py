@@ -75,6 +75,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-06) with the facts-5 rules, its misses read since;
 - v25, ``benchmarks/data/dedup_pairs_v25.tsv``: 352 pairs by the v2 sampler (seed 25, v1-v24
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06) after the day's-edition rule, its misses read since;
+- v26, ``benchmarks/data/dedup_pairs_v26.tsv``: 352 pairs by the v2 sampler (seed 26, v1-v25
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -101,7 +104,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v25-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v26-held]
 """
 
 from __future__ import annotations
@@ -160,8 +163,9 @@ SETS = (
     "v23-held",
     "v24-held",
     "v25-held",
+    "v26-held",
 )
-HELD_OUT = "v25-held"  # the set nothing has been tuned on (v3-v24 were read, after their first measurement)
+HELD_OUT = "v26-held"  # the set nothing has been tuned on (v3-v25 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
