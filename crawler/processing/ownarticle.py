@@ -37,7 +37,8 @@ A heading standing alone among the own paragraphs (flat markup) needs stronger e
 than a link: a date or ``<time>`` after it, a dated byline line, or its own ``<article>``.
 A second article pasted into the same post body with no heading tag at all heads itself
 with an *emphasised line* (a paragraph, or a ``<br>``-separated line, that is wholly bold
-or set in a larger font, 3 to 25 words, not ending a sentence); such a line counts as a
+or set in a larger font, by its markup or by a class the page's own style sheet makes bold, 3 to 25 words, not
+ending a sentence); such a line counts as a
 flat heading, and only with a dated byline line (``بقلم``, ``كتب``, ``متابعة``, "by"... and
 a full date, or a short date line) right after it: a bold subheading of the own article is
 followed by its text. Inside ``<br>`` soup the line and everything after it in its container
@@ -127,9 +128,36 @@ def _is_heading(el: HtmlElement) -> bool:
     return _title_class(el.get("class") or "") and el.tag not in ("body", "html", "article", "main")
 
 
+# a class rule of the page's own style sheet (".Body-C2, .Lead-C {…}") and a bold weight among its declarations
+_CLASS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*[a-z0-9]*\.([\w-]+)\s*$", re.I)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+_STYLE_TEXTS = XPath("//style/text()")
+_bold_classes_of: list[tuple[HtmlElement, frozenset[str]]] = []  # the last page's, with its root
+
+
+def _bold_classes(el: HtmlElement) -> frozenset[str]:
+    """The classes that the page's own style sheets (``<style>`` elements) make bold, by simple class selectors: how
+    desktop builders (Serif WebPlus, iWeb, Word) set a title in a paragraph. Read once per page."""
+    root = el.getroottree().getroot()
+    if _bold_classes_of and _bold_classes_of[0][0] is root:
+        return _bold_classes_of[0][1]
+    bold: set[str] = set()
+    for sheet in _STYLE_TEXTS(root):
+        for selectors, declarations in _CLASS_RULE.findall(str(sheet)):
+            if _BOLD.search(declarations):
+                bold.update(m.group(1) for part in selectors.split(",") if (m := _CLASS_SELECTOR.match(part)))
+    _bold_classes_of[:] = [(root, frozenset(bold))]
+    return _bold_classes_of[0][1]
+
+
 def _emphasised(el: HtmlElement) -> bool:
-    """An inline element that sets its text apart: bold, ``<font>``, or a styled font size."""
-    return el.tag in _EMPHASIS or (el.tag == "span" and "font-size" in (el.get("style") or ""))
+    """An inline element that sets its text apart: bold, ``<font>``, a styled font size, or a class that the page's
+    style sheet makes bold."""
+    if el.tag in _EMPHASIS or (el.tag == "span" and "font-size" in (el.get("style") or "")):
+        return True
+    classes = (el.get("class") or "") if el.tag == "span" else ""
+    return bool(classes) and not _bold_classes(el).isdisjoint(classes.split())
 
 
 def _blank(text: str | None) -> bool:

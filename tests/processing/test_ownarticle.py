@@ -626,3 +626,30 @@ def test_the_own_text_does_not_resume_after_a_comments_heading() -> None:
     art = extract(RawPage(url="https://jarida.example/news/own-78.html", body=_page(main)))
     assert all(para in art.text for para in OWN)
     assert not any(para in art.text for para in OTHER)
+
+
+STYLED_PAGE = """<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>{title} | جمعية</title>
+<style type="text/css">
+.Body-P{{margin:0 0 9px 0;text-align:justify;font-weight:400;direction:rtl;}}
+.Body-C{{font-family:"Tahoma",sans-serif;font-size:14.0px;line-height:1.57em;}}
+.Body-C1{{font-family:"Tahoma",sans-serif;font-size:12.0px;color:#6b5a45;}}
+.Body-C2, .Lead-C {{font-family:"Tahoma",sans-serif;font-weight:700;font-size:18.0px;color:#7a3f12;}}
+</style></head><body><div id="txt_1" style="position:absolute;left:180px;top:120px;width:600px">
+<p class="Body-P"><span class="Body-C2">{title}</span></p>{main}</div></body></html>"""
+
+
+def _styled(paras: list[str]) -> str:
+    return "".join(f'<p class="Body-P"><span class="Body-C">{p}</span></p>' for p in paras)
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_title_set_bold_by_the_pages_own_style_sheet_heads_a_pasted_article(dated: bool) -> None:
+    """A desktop builder (Serif WebPlus, iWeb) sets a pasted second article's title in a paragraph whose class its
+    style sheet makes bold and larger: with a date line under it, it is a title, and the neighbour goes; without
+    one, it is the own article's subheading."""
+    date = '<p class="Body-P"><span class="Body-C1">تاريخ النشر: ١٢ كانون الثاني ٢٠٢٦</span></p>' if dated else ""
+    second = f'<p class="Body-P"><span class="Body-C2">{OTHER_TITLE}</span></p>{date}{_styled(OTHER)}'
+    page = STYLED_PAGE.format(title=TITLE, main=_styled(OWN) + second)
+    art = extract(RawPage(url="https://friends.example/akhbar/lecture.html", body=page.encode()))
+    assert all(para in art.text for para in OWN), art.text
+    assert all((para in art.text) != dated for para in OTHER), art.text
