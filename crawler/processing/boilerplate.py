@@ -1977,6 +1977,15 @@ _COPYRIGHT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b)", re.I)
 MAX_COPYRIGHT_WORDS = 15
 # a wiki's or a blog's trail to the neighbouring pages: "<< previous | all news | next >>"
 _TRAIL_LINE = re.compile(r"^\s*<<.*\|.*>>\s*$")
+# a forum's permissions under a post ("لا يمكنك الرد على المواضيع في هذا المنتدى", "You cannot reply to topics in this
+# forum"), on normalised text: what the reader may do on the board, not the post
+_FORUM_PERMISSION = re.compile(
+    r"^(?:لا|انت لا) (?:يمكنك|تستطيع|تملك صلاحيه) (?:ال)?(?:رد|كتابه|اضافه|انشاء|تعديل|حذف|تصويت|ارفاق|مشاركه|تحميل)"
+    r".{0,60}\b(?:المنتدي|القسم|المواضيع|مواضيع|المشاركات|مشاركات|الردود|ردود)\b"
+    r"|^you (?:cannot|can ?not|do not have permission to) (?:post|reply|edit|delete|vote|download|start)\b.{0,60}"
+    r"\b(?:forum|topics?|posts?|replies)\b"
+)
+MAX_FORUM_PERMISSION_WORDS = 15
 _NAME_THEN_DASH = re.compile(r"^\s*([^—–\-|]+?)\s*[—–\-|]")
 
 
@@ -2007,6 +2016,8 @@ def _is_trailing_meta(line: str, site_norm: str) -> bool:
     if _is_notice(norm):
         return True
     words = len(norm.split())
+    if words <= MAX_FORUM_PERMISSION_WORDS and _FORUM_PERMISSION.match(norm.lower()):
+        return True
     follow = words <= MAX_FOLLOW_US_WORDS and _FOLLOW_US.search(norm)
     if follow and (
         _PLATFORM.search(norm)
