@@ -51,8 +51,9 @@ measured once after the v61 rules) ``v63`` (written while v62 was tuned on, meas
 ``v64`` (written while v63 was tuned on, measured once after the v63 rules) and ``v65`` (2026-12-06's fifteenth
 session, mainstream news outlets' layouts, measured once after the v64 rules), ``v66`` (written while v65 was
 tuned on, measured once after the v65 rules), ``v67`` (2026-12-06's sixteenth session, written while v66 was
-tuned on, measured once after the v66 rules) and ``v68`` (written while v67 was tuned on, measured once after the
-v67 rules); each tuned on after its measurement (the next set written is the
+tuned on, measured once after the v66 rules), ``v68`` (written while v67 was tuned on, measured once after the
+v67 rules) and ``v69`` (written while v68 was tuned on, measured once after the v68 rules and two made on v64);
+each tuned on after its measurement (the next set written is the
 held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
@@ -156,6 +157,7 @@ SETS = {
     "v66": DATA / "holdout-pages-v66",
     "v67": DATA / "holdout-pages-v67",
     "v68": DATA / "holdout-pages-v68",
+    "v69": DATA / "holdout-pages-v69",
 }
 
 
