@@ -78,6 +78,9 @@ Sets (texts from SaudiNewsNet under ``../shared``, read at run time, never copie
   tuned on it; measured once (2026-12-06) after the day's-edition rule, its misses read since;
 - v26, ``benchmarks/data/dedup_pairs_v26.tsv``: 352 pairs by the v2 sampler (seed 26, v1-v25
   excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
+  tuned on it; measured once (2026-12-06) with the detector unchanged since v25;
+- v27, ``benchmarks/data/dedup_pairs_v27.tsv``: 352 pairs by the v2 sampler (seed 27, v1-v26
+  excluded), all ``held``, labelled by three helpers who only read the texts, before any change was
   tuned on it: the held-out set (:data:`HELD_OUT`). Held-out figures are marked as such.
 
 For each pair a fresh index holds article A, then B is decided ("same cluster" = DUP
@@ -104,7 +107,7 @@ Two modes:
 Precision, recall and F1 against DUP (EVENT and DIFF are negatives), overall and, for v2,
 per stratum.
 
-    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v26-held]
+    python -m benchmarks.dedup_pairs_eval [--mode text|html|both] [--sets v1 v2-tune v2-held ... v27-held]
 """
 
 from __future__ import annotations
@@ -164,8 +167,9 @@ SETS = (
     "v24-held",
     "v25-held",
     "v26-held",
+    "v27-held",
 )
-HELD_OUT = "v26-held"  # the set nothing has been tuned on (v3-v25 were read, after their first measurement)
+HELD_OUT = "v27-held"  # the set nothing has been tuned on (v3-v25 were read, after their first measurement)
 
 
 @dataclass(frozen=True)
