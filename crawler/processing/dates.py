@@ -734,8 +734,10 @@ def _rank(chunk: _Chunk) -> tuple[int, int, int, int]:
     then date lines further down (after the text began: other articles), prose last; among the dates after the text,
     one labelled as a publication's first (a wiki topic's form row "تاريخ النشر" beats its comments' dates)."""
     label = fold(chunk.label)
-    updated = bool(_UPDATED_LABEL.search(label))
-    published = bool(_PUBLISHED_LABEL.search(label)) and not updated
+    upd, pub = _UPDATED_LABEL.search(label), _PUBLISHED_LABEL.search(label)
+    # both in one line ("نُشر في: … | آخر تحديث: …"): the first names the first date, the one read
+    updated = upd is not None and (pub is None or upd.start() < pub.start())
+    published = pub is not None and not updated
     if published and not chunk.outside:
         tier = 0  # a labelled date after the text, outside the story's block, is the page's: ranked as after text
     elif chunk.datetime is not None or len(chunk.text) <= _PROSE_CHARS:

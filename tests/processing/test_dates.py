@@ -246,6 +246,25 @@ def test_a_relative_date_yields_to_the_urls_date() -> None:
     assert _published(body, "https://x.example/news/86120.html") == "2024-07-18T13:00:00+01:00"
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<p class='post__published'>نُشر في: الثلاثاء 6 أكتوبر 2026 - 10:05 | آخر تحديث: الثلاثاء 6 أكتوبر 2026 - 13:40</p>",
+        "<div class='meta-foot'><span>تاريخ النشر:</span> <span>06/10/2026</span></div>",
+    ],
+)
+def test_a_relative_date_yields_to_the_date_the_page_labels_as_the_publications_after_the_text(stamp: str) -> None:
+    """The header says "منذ 3 أسابيع", which is only as good as the fetch time; the line under the story that labels
+    its publication date is exact, and wins, also when the same line goes on with the update's label and date ("نُشر
+    في: … | آخر تحديث: …": the first label names the first date)."""
+    body = f"<h1>عنوان المقال الرئيسي للصفحة</h1><span>منذ 3 أسابيع</span><div class='body'>{BODY}</div>{stamp}"
+    assert (_published(body) or "")[:10] == "2026-10-06"
+    plain = stamp.replace("نُشر في:", "").replace("تاريخ النشر:", "")  # a date after the text, not labelled as ours
+    assert (_published(f"<h1>عنوان المقال الرئيسي للصفحة</h1><span>منذ 3 أسابيع</span><div>{BODY}</div>{plain}") or "")[
+        :10
+    ] == "2024-06-29"
+
+
 def test_a_logo_in_the_only_h1_leaves_the_date_to_the_heading_that_says_the_title() -> None:
     title = "تيزي وزو: آلاف الزوار يحتفلون بيناير في القرى الجبلية"
     page = (
