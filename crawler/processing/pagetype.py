@@ -918,6 +918,26 @@ def _teaser_link(heading: HtmlElement, page_url: str) -> bool:
     return False
 
 
+# a listing's item by its markup: "views-row", "node--view-mode-teaser", "card", "post-item", "entry"
+_ITEM_CLASS = re.compile(r"teaser|views-row|card|item|entry|(?:^|[\s_-])post(?:$|[\s_-])", re.I)
+MAX_ITEM_DEPTH = 3  # a teaser's fields sit a few levels under its item (article > div.views-field > h2)
+
+
+def _teaser_item(heading: HtmlElement, headline: HtmlElement) -> HtmlElement:
+    """The block that holds a teaser: the nearest ``<article>``, ``<li>`` or block classed as an item around its
+    heading, within a few levels and not around the page's headline (Drupal's Views set each field, title, date and
+    text, in a block of its own inside ``article.node--view-mode-teaser``), else the heading's parent."""
+    parent = heading.getparent()
+    node = parent
+    for _ in range(MAX_ITEM_DEPTH):
+        if node is None or _contains(node, headline):
+            break
+        if node.tag in ("article", "li") or _ITEM_CLASS.search(node.get("class") or ""):
+            return node
+        node = node.getparent()
+    return parent if parent is not None else heading
+
+
 def teasers_under_headline(headline: HtmlElement | None, page_url: str) -> list[HtmlElement]:
     """Headlines linking to other articles of the site (:func:`_teaser_link`) that follow the page's
     headline, each with at most two paragraphs of teaser, and nothing that reads as an article body in
@@ -953,7 +973,7 @@ def teasers_under_headline(headline: HtmlElement | None, page_url: str) -> list[
             paragraphs += 1
             if paragraphs > 1 or size >= MIN_BODY_CHARS:
                 return []  # the page's own article starts under its headline
-        elif _contains(item := teasers[-1].getparent(), el):
+        elif _contains(item := _teaser_item(teasers[-1], headline), el):
             paragraphs += 1
             if paragraphs > 2:
                 return []  # the last "teaser" runs on: a story with linked subheadings

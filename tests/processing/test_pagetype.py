@@ -1035,6 +1035,24 @@ def test_a_story_followed_by_more_stories_of_its_writer_stays_an_article() -> No
     assert _page("العقبة تستقبل أول سفينة سياحية", "العقبة تستقبل أول سفينة سياحية في الموسم الشتوي", main) is None
 
 
+def test_teasers_whose_fields_each_sit_in_a_block_of_their_own_are_a_listing_in_any_markup() -> None:
+    """Drupal's Views set each field of a teaser in its own block (title, date, body), inside an
+    ``article.node--view-mode-teaser``: the teaser's paragraph is not beside its title's block, yet it is the
+    teaser's, so a taxonomy page marked up as a ``NewsArticle`` (og:type article) with a short description is a
+    listing."""
+    rows = "".join(
+        f"<div class='views-row'><article class='node node--view-mode-teaser'><div class='views-field'><h2"
+        f" class='field-content'><a href='{href}'>{title}</a></h2></div><div class='views-field'><time"
+        f" datetime='2026-07-12T09:40:00Z'>الأحد 12 يوليو 2026</time></div><div class='views-field'><div"
+        f" class='field-content'><p>{lead}</p></div></div></article></div>"
+        for href, title, lead in _SECTION_ITEMS[:3]
+    )
+    intro = "<div class='view-header'><p>دار الكتب والوثائق القومية أقدم مكتبة وطنية في مصر، أسست عام 1870.</p></div>"
+    main = f"<div class='view'>{intro}<div class='view-content'>{rows}</div></div>"
+    reason = _page("دار الكتب والوثائق القومية | بوابة الوادي", "دار الكتب والوثائق القومية", main, _ARTICLE_MARKUP)
+    assert reason is not None and "linked headlines with teasers" in reason
+
+
 @pytest.mark.parametrize("part", ["كل مقالات عبدالكريم يحيى الكوكباني", "جميع مقالات الكاتبة سعاد"])
 def test_a_page_titled_all_of_a_persons_articles_is_an_authors_page(part: str) -> None:
     reason = _page(f"{part} | جمعية كوكبان", "عبدالكريم يحيى الكوكباني", PROSE)
