@@ -18,7 +18,8 @@ Verification then measures the two texts exactly (word 3-gram and word containme
 and checks that they state the same facts (``facts``: aligned substitutions of numbers,
 dates and names): template news filled in with other facts is another story however
 many words it shares. With a store's history (``wiretemplates``), it also checks that the
-two share their own text, not only wording seen on many days (a cable's or a bulletin's formula).
+two share their own text, not only wording seen on many days (a cable's or a bulletin's formula), and that
+they are not two days' editions of a template that dates itself "اليوم" (published on different days).
 A pair whose facts and own text agree but whose words overlap too little for the thresholds gets a
 second look (``rescue``: a logistic model over the same measures, fitted on the labelled pairs).
 Thresholds were tuned on hand-labelled pairs of real Arabic articles (``benchmarks/data/dedup_pairs.tsv``
@@ -232,9 +233,10 @@ def rules_verdict(
 ) -> tuple[bool | None, Disagreement | None]:
     """What the rules say of ``pair``'s new text against its stored one, and the facts found when they were
     compared. True: a copy (the words overlap, the facts agree, and with a history the two share their own text, not
-    only a template's wording). False: not, for good (the facts or the template wording say so, or too little is
-    shared). None: the words overlap too little for the rules' thresholds while the facts agree and the own text is
-    shared, so the second look (:mod:`rescue`) decides; only when ``rescue_model`` names one."""
+    only a template's wording). False: not, for good (the facts or the template wording say so, the two are two days'
+    editions of a dated template, or too little is shared). None: the words overlap too little for the rules'
+    thresholds while the facts agree and the own text is shared, so the second look (:mod:`rescue`) decides; only
+    when ``rescue_model`` names one."""
     ruled = with_rare_containment(pair.ov, pair.new, pair.old, params)
     strength = overlap_strength(ruled, params, pair.days)
     second_look = bool(params.rescue_model) and pair.ov.containment >= params.rescue_min_containment
