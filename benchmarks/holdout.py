@@ -52,8 +52,8 @@ measured once after the v61 rules) ``v63`` (written while v62 was tuned on, meas
 session, mainstream news outlets' layouts, measured once after the v64 rules), ``v66`` (written while v65 was
 tuned on, measured once after the v65 rules), ``v67`` (2026-12-06's sixteenth session, written while v66 was
 tuned on, measured once after the v66 rules), ``v68`` (written while v67 was tuned on, measured once after the
-v67 rules) and ``v69`` (written while v68 was tuned on, measured once after the v68 rules and two made on v64);
-each tuned on after its measurement (the next set written is the
+v67 rules), ``v69`` (written while v68 was tuned on, measured once after the v68 rules and two made on v64) and
+``v70`` (written while v69 was tuned on, measured once after the v69 rules); each tuned on after its measurement (the next set written is the
 held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
@@ -158,6 +158,7 @@ SETS = {
     "v67": DATA / "holdout-pages-v67",
     "v68": DATA / "holdout-pages-v68",
     "v69": DATA / "holdout-pages-v69",
+    "v70": DATA / "holdout-pages-v70",
 }
 
 
