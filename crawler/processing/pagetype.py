@@ -575,16 +575,6 @@ MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 BYLINE_SCAN_ELEMENTS = 600  # the elements after the headline read for bylines: a listing's first screens
 
 
-def _elements_after(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (its following siblings and all they hold, then its parent's,
-    and so on up), lazily: the XPath ``following`` axis would gather the whole rest of the page first."""
-    node: HtmlElement | None = el
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield from (x for x in sibling.iter() if isinstance(x.tag, str))
-        node = node.getparent()
-
-
 # an element marked as a byline: its class, itemprop or rel ("author", "card__author", "byline", "writer"), or a link
 # to the writer's page
 _AUTHOR_MARK = re.compile(r"author|byline|writer|kateb", re.IGNORECASE)
@@ -617,7 +607,7 @@ def _bylined_posts(headline: HtmlElement | None) -> str | None:
         return None
     last = shown.split()[-1]  # a byline ends with the name as the page writes it: a cheap first test
     bylines: list[HtmlElement] = []
-    for el in islice(_elements_after(headline), BYLINE_SCAN_ELEMENTS):
+    for el in islice(following(headline), BYLINE_SCAN_ELEMENTS):
         if len(el) > 2 or el.getparent() in bylines:
             continue  # a card's block, or the inner element of a byline counted
         raw = el.text_content()
