@@ -53,8 +53,8 @@ session, mainstream news outlets' layouts, measured once after the v64 rules), `
 tuned on, measured once after the v65 rules), ``v67`` (2026-12-06's sixteenth session, written while v66 was
 tuned on, measured once after the v66 rules), ``v68`` (written while v67 was tuned on, measured once after the
 v67 rules), ``v69`` (written while v68 was tuned on, measured once after the v68 rules and two made on v64) and
-``v70`` (written while v69 was tuned on, measured once after the v69 rules); each tuned on after its measurement (the next set written is the
-held-out one).
+``v70`` (written while v69 was tuned on, measured once after the v69 rules); each tuned on after its measurement
+(the next set written is the held-out one).
 For a set
 with listings, the whole path re-processes articles and listings in one WARC, as a foreign archive
 of a site would come, and also reports:
